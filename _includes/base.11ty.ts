@@ -1,0 +1,81 @@
+/** The page shell every HTML page uses: head with CSP, skip link, banner, navigation, footer. */
+import { html, raw } from '../src/site/html.ts';
+import type { TemplateData } from '../src/site/views.ts';
+
+/**
+ * Scripts are files under /assets/ or /pagefind/ only; Pagefind compiles WebAssembly, which
+ * needs 'wasm-unsafe-eval'. No inline script or style anywhere on the site.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const NAV: { section: NonNullable<TemplateData['section']>; label: string; url: string }[] = [
+  { section: 'home', label: '首页', url: '/' },
+  { section: 'browse', label: '浏览', url: '/browse/' },
+  { section: 'authors', label: '作者', url: '/authors/' },
+  { section: 'keywords', label: '关键词', url: '/keywords/' },
+  { section: 'search', label: '检索', url: '/search/' },
+];
+
+export function render(data: TemplateData): string {
+  const { site } = data;
+  const title = data.title ? `${data.title} · ${site.title}` : site.title;
+  const pageUrl = typeof data.page.url === 'string' ? data.page.url : '/';
+  return html`<!doctype html>
+<html lang="${site.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<meta name="description" content="${data.description ?? site.description}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/site.css">
+${(data.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="alternate" type="application/atom+xml" title="${site.title}" href="/feed.xml">
+${data.canonical ? html`<link rel="canonical" href="${site.url}${data.canonical}">\n` : ''}${(data.scripts ?? []).map(
+    (src) => html`<script type="module" src="${src}"></script>\n`,
+  )}</head>
+<body>
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header">
+<div class="wrap header-row">
+<a class="site-name" href="/"${pageUrl === '/' ? html` aria-current="page"` : ''}><span class="site-name-zh">${site.name}</span> <span class="site-name-latin" lang="en">${site.nameLatin}</span></a>
+<nav class="site-nav" aria-label="主导航">
+<ul>${NAV.map(
+    (item) =>
+      html`<li><a href="${item.url}"${
+        data.section === item.section ? html` aria-current="${pageUrl === item.url ? 'page' : 'true'}"` : ''
+      }>${item.label}</a></li>`,
+  )}</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+<div class="wrap">
+${raw(data.content ?? '')}
+</div>
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>${site.title} · ${site.description}</p>
+<ul class="footer-links">
+<li><a href="/articles.json">全部文章数据（JSON）</a></li>
+<li><a href="/feed.xml">Atom 订阅</a></li>
+<li><a href="/sitemap.xml">站点地图</a></li>
+</ul>
+</div>
+</footer>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,112 @@
+/** One page per article: /articles/<id>/. The only pages Pagefind indexes (data-pagefind-body). */
+import { html, join, raw } from '../../src/site/html.ts';
+import { excerpt, outputFor, type SiteArticle } from '../../src/site/model.ts';
+import {
+  authorNames,
+  byline,
+  fileCrumbs,
+  keywordLinks,
+  lineRange,
+  pageLabel,
+  pager,
+  type TemplateData,
+} from '../../src/site/views.ts';
+
+interface Data extends TemplateData {
+  article: SiteArticle;
+}
+
+export const data = {
+  layout: 'base.11ty.ts',
+  section: 'browse',
+  pagination: { data: 'collections.articles', size: 1, alias: 'article', addAllPagesToCollections: true },
+  permalink: (d: Data) => outputFor(d.article.url),
+  eleventyComputed: {
+    title: (d: Data) => d.article.displayTitle,
+    description: (d: Data) => excerpt(d.article.lead, 100),
+    canonical: (d: Data) => d.article.url,
+  },
+};
+
+/** A plain-text citation: authors, title, publication, date, page, archive, permalink, source lines. */
+export function citation(a: SiteArticle, permalink: string): string {
+  const authors = authorNames(a);
+  const parts = [
+    authors.length ? `${authors.join('、')}：` : '',
+    `《${a.untitled ? '（无标题）' : a.title}》`,
+    a.publication ? `，${a.publication}` : '',
+    a.dateline ? `，${a.dateline}` : '',
+    `，${pageLabel(a.source.page).replace(/ /g, '')}。`,
+    `报库 Baoku，${permalink}`,
+    `（源文件 ${a.source.file}，${lineRange(a.source.lines).replace(/ /g, '')}）。`,
+  ];
+  return parts.join('');
+}
+
+export function render(d: Data): string {
+  const a = d.article;
+  const f = a.file;
+  const permalink = d.site.url + a.url;
+  const names = byline(a, { links: true, pagefind: true });
+  const rawLink = f.rawPath ? `${f.rawUrl}#L${a.source.lines[0]}` : null;
+  return html`${fileCrumbs(f, a.pageGroup, a)}
+<article class="article" data-pagefind-body>
+<header class="article-header">
+${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>` : ''}
+<h1 data-pagefind-weight="10" data-pagefind-meta="title">${
+    a.untitled ? html`<span class="untitled">（无标题）</span>${excerpt(a.lead, 16)}` : a.title
+  }</h1>
+${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
+${names.value ? html`<p class="byline" data-pagefind-meta="byline">${names}</p>` : ''}
+<p class="dateline">${join(
+    [
+      a.publication ? html`<span data-pagefind-filter="publication">${a.publication}</span>` : null,
+      a.dateline ? html`<span>${a.dateline}</span>` : null,
+      html`<span>${pageLabel(a.source.page)}</span>`,
+    ].filter((x) => x !== null),
+    html`<span class="sep" aria-hidden="true"> · </span>`,
+  )}</p>
+</header>
+${a.captions.map(
+  (c) =>
+    html`<figure class="photo"><figcaption>${c.text}${c.credit ? html` <span class="photo-credit">${c.credit}</span>` : ''}</figcaption></figure>`,
+)}
+<div class="article-body">
+${raw(a.bodyHtml)}
+</div>
+${a.keywordNodes.length ? html`<section class="keywords" aria-labelledby="keywords-h">
+<h2 id="keywords-h" data-pagefind-ignore>关键词</h2>
+${keywordLinks(a.keywordNodes)}
+</section>` : ''}
+<section class="provenance" aria-labelledby="provenance-h" data-pagefind-ignore>
+<h2 id="provenance-h">出处</h2>
+<dl>
+<dt>报刊</dt><dd><a href="${f.publication.url}">${f.publication.name}</a></dd>
+<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a></dd>
+<dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${pageLabel(a.source.page)}</a></dd>
+<dt>行号</dt><dd>${lineRange(a.source.lines)}${
+    rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
+  }</dd>
+<dt>编号</dt><dd><code>${a.id}</code></dd>
+</dl>
+</section>
+<section class="cite" aria-labelledby="cite-h" data-pagefind-ignore>
+<h2 id="cite-h">引用本文</h2>
+<p class="citation">${citation(a, permalink)}</p>
+<p class="permalink">永久链接：<a href="${a.url}">${permalink}</a></p>
+</section>
+</article>
+${pager(
+  '本版文章',
+  a.prev ? { url: a.prev.url, text: a.prev.displayTitle, hint: '本版上一篇' } : null,
+  a.next ? { url: a.next.url, text: a.next.displayTitle, hint: '本版下一篇' } : null,
+)}
+${a.related.length ? html`<section class="related" aria-labelledby="related-h">
+<h2 id="related-h">相关文章</h2>
+<ul class="related-list">${a.related.map(
+  (r) =>
+    html`<li><a href="${r.article.url}">${r.article.displayTitle}</a> <span class="meta">共同关键词：${r.shared.join('、')}</span></li>`,
+)}</ul>
+</section>` : ''}
+`.value;
+}

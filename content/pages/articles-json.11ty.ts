@@ -1,0 +1,16 @@
+/** /articles.json: every article's front matter as the segmenter wrote it, plus its URL. */
+import type { TemplateData } from '../../src/site/views.ts';
+
+export const data = {
+  permalink: '/articles.json',
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(d: TemplateData): string {
+  const articles = d.archive.articles.map((a) => ({
+    ...a.frontMatter,
+    url: a.url,
+    permalink: d.site.url + a.url,
+  }));
+  return JSON.stringify(articles, null, 1) + '\n';
+}

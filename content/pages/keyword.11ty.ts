@@ -1,0 +1,25 @@
+/** One page per keyword: the articles tagged with it. */
+import { html } from '../../src/site/html.ts';
+import { outputFor, type Keyword } from '../../src/site/model.ts';
+import { articleList, breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
+
+interface Data extends TemplateData {
+  keyword: Keyword;
+}
+
+export const data = {
+  layout: 'base.11ty.ts',
+  section: 'keywords',
+  pagination: { data: 'collections.keywords', size: 1, alias: 'keyword', addAllPagesToCollections: true },
+  permalink: (d: Data) => outputFor(d.keyword.url),
+  eleventyComputed: { title: (d: Data) => `关键词：${d.keyword.name}` },
+};
+
+export function render(d: Data): string {
+  const k = d.keyword;
+  return html`${breadcrumbs([{ label: '首页', url: '/' }, { label: '关键词', url: '/keywords/' }, { label: k.name }])}
+<h1><span class="h1-pre">关键词</span> ${k.name}</h1>
+<p class="intro">${count(k.articles.length, '篇')}文章 · <a href="/search/?q=${encodeURIComponent(k.name)}">全文检索“${k.name}”</a></p>
+${articleList(k.articles, { heading: 'h2', source: true })}
+`.value;
+}

@@ -1,0 +1,19 @@
+/** /raw/<key>/ranges.css: highlight an article's whole line range when its first line is the target. */
+import { outputFor, type FileGroup } from '../../src/site/model.ts';
+
+interface Data {
+  rawFile: FileGroup;
+}
+
+export const data = {
+  pagination: { data: 'collections.rawFiles', size: 1, alias: 'rawFile' },
+  permalink: (d: Data) => outputFor(d.rawFile.rawUrl).replace(/index\.html$/, 'ranges.css'),
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(d: Data): string {
+  const rules = d.rawFile.articles.map(
+    (a, k) => `.raw-text:has(#L${a.source.lines[0]}:target) .r${k} { background: var(--highlight); }`,
+  );
+  return `/* Line ranges of the articles in ${d.rawFile.file.replace(/\*\//g, '')} */\n${rules.join('\n')}\n`;
+}

@@ -1,0 +1,21 @@
+/** /sitemap.xml: every HTML page of the site except the 404 page. */
+import { escapeXml } from '../../src/site/html.ts';
+import type { TemplateData } from '../../src/site/views.ts';
+
+interface Data extends TemplateData {
+  collections: { all: { url: string | false }[] };
+}
+
+export const data = {
+  permalink: '/sitemap.xml',
+  eleventyExcludeFromCollections: true,
+};
+
+export function render(d: Data): string {
+  const urls = [...new Set(d.collections.all.map((p) => p.url).filter((u): u is string => typeof u === 'string' && u.endsWith('/')))].sort();
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.map((u) => `<url><loc>${escapeXml(d.site.url + encodeURI(u))}</loc></url>`).join('\n')}
+</urlset>
+`;
+}

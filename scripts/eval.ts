@@ -1,0 +1,251 @@
+/**
+ * `npm run eval`: score the segmenter against the hand annotations in tests/gold/, on the sample
+ * files as they are and on generated variants of them (encoding, line ends, blank lines, spaces).
+ * Only I/O and printing here: the metrics live in src/eval/metrics.ts, the variants in
+ * src/eval/variants.ts. Exits 0 whatever the scores (it is a report); 1 only on bad gold files.
+ *
+ *   npm run eval              tables + final JSON line
+ *   npm run eval -- --details also list what was missed in each file
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentFile } from '../src/segment.ts';
+import type { Article } from '../src/types.ts';
+import { validateGold, type GoldFile } from '../src/eval/gold.ts';
+import {
+  aggregate,
+  meetsTarget,
+  scoreFile,
+  summarize,
+  TARGETS,
+  type FileScores,
+  type Summary,
+  type SummaryKey,
+} from '../src/eval/metrics.ts';
+import { VARIANTS } from '../src/eval/variants.ts';
+
+const root = join(new URL('.', import.meta.url).pathname, '..');
+const goldDir = join(root, 'tests', 'gold');
+const rawDir = join(root, 'content', 'raw');
+const details = process.argv.includes('--details');
+
+interface Sample {
+  gold: GoldFile;
+  bytes: Uint8Array;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load and check the gold files.
+
+function loadSamples(): Sample[] {
+  const samples: Sample[] = [];
+  let bad = 0;
+  const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort();
+  if (names.length === 0) {
+    console.error(`no gold files in ${goldDir}`);
+    process.exit(1);
+  }
+  for (const n of names) {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(goldDir, n), 'utf8'));
+    } catch (e) {
+      console.error(`${n}: not valid JSON: ${(e as Error).message}`);
+      bad++;
+      continue;
+    }
+    const rawName = (data as { file?: unknown }).file;
+    if (typeof rawName !== 'string') {
+      console.error(`${n}: no "file"`);
+      bad++;
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(join(rawDir, rawName));
+    } catch {
+      console.error(`${n}: raw file ${rawName} not found`);
+      bad++;
+      continue;
+    }
+    const text = new TextDecoder('utf-8').decode(bytes); // the samples are UTF-8; a BOM is dropped
+    const { gold, errors } = validateGold(data, text);
+    if (!gold) {
+      console.error(`${n}: ${errors.length} error(s)`);
+      for (const e of errors) console.error(`  ${e}`);
+      bad++;
+      continue;
+    }
+    samples.push({ gold, bytes, text });
+  }
+  if (bad) {
+    console.error(`${bad} bad gold file(s)`);
+    process.exit(1);
+  }
+  return samples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run the segmenter.
+
+const failures: string[] = [];
+
+function run(name: string, bytes: Uint8Array, label: string): Article[] {
+  try {
+    return segmentFile(name, bytes).articles;
+  } catch (e) {
+    failures.push(`${label} ${name}: segmentFile threw: ${(e as Error).stack ?? String(e)}`);
+    return [];
+  }
+}
+
+function scoreAll(samples: Sample[], label: string, bytesOf: (s: Sample) => Uint8Array): FileScores[] {
+  return samples.map((s) => scoreFile(s.gold, run(s.gold.file, bytesOf(s), label)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing.
+
+const ROWS: { key: SummaryKey; label: string; counts: (s: FileScores) => string }[] = [
+  { key: 'boundaryPrecision', label: 'boundary P', counts: (s) => `${s.boundary.matched}/${s.boundary.outputs}` },
+  { key: 'boundaryRecall', label: 'boundary R', counts: (s) => `${s.boundary.matched}/${s.boundary.gold}` },
+  { key: 'boundaryF1', label: 'boundary F1', counts: () => '' },
+  { key: 'headline', label: 'headline acc', counts: (s) => `${s.headline.correct}/${s.headline.total}` },
+  { key: 'kicker', label: 'kicker acc', counts: (s) => `${s.kicker.correct}/${s.kicker.total}` },
+  { key: 'subtitle', label: 'subtitle acc', counts: (s) => `${s.subtitle.correct}/${s.subtitle.total}` },
+  { key: 'authorF1', label: 'author F1', counts: (s) => tpfpfn(s.authors) },
+  { key: 'photographerF1', label: 'photographer F1', counts: (s) => tpfpfn(s.photographers) },
+  { key: 'captionF1', label: 'caption F1', counts: (s) => tpfpfn(s.captions) },
+  { key: 'sentenceRecall', label: 'sentence recall', counts: (s) => `${s.sentences.correct}/${s.sentences.total}` },
+  { key: 'breakRecall', label: 'para-break recall', counts: (s) => `${s.breaks.correct}/${s.breaks.total}` },
+];
+
+function tpfpfn(c: { tp: number; fp: number; fn: number }): string {
+  return `tp${c.tp} fp${c.fp} fn${c.fn}`;
+}
+
+function fmt(v: number): string {
+  return Number.isNaN(v) ? '—' : v.toFixed(3);
+}
+
+function fmtDelta(v: number): string {
+  if (Number.isNaN(v)) return '—';
+  if (Math.abs(v) < 0.0005) return '±0';
+  return (v > 0 ? '+' : '') + v.toFixed(3);
+}
+
+function mark(key: SummaryKey, v: number): string {
+  const m = meetsTarget(key, v);
+  return m === undefined ? ' ' : m ? '✓' : '✗';
+}
+
+/** Display width: CJK and full-width characters take two cells. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, n: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, n - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+function target(key: SummaryKey): string {
+  const t = TARGETS[key];
+  return t === undefined ? '' : `≥ ${t.toFixed(2)}`;
+}
+
+function printPerFile(perFile: FileScores[], overall: FileScores): void {
+  const cols = [...perFile, overall];
+  const sums = cols.map(summarize);
+  const header = ['metric', ...perFile.map((s) => s.file.slice(0, 3)), 'overall', 'counts', 'target'];
+  const rows = ROWS.map((r) => [
+    r.label,
+    ...sums.map((s, i) => `${fmt(s[r.key])}${i === sums.length - 1 ? mark(r.key, s[r.key]) : ''}`),
+    r.counts(overall),
+    target(r.key),
+  ]);
+  printTable(header, rows);
+  console.log(`files: ${perFile.map((s) => s.file).join(', ')}`);
+}
+
+function printMisses(perFile: FileScores[]): void {
+  for (const s of perFile) {
+    if (s.misses.length === 0) continue;
+    console.log(`\n${s.file}:`);
+    for (const m of s.misses) console.log(`  ${pad(m.kind, 13)} ${m.detail}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const samples = loadSamples();
+const articleCount = samples.reduce((n, s) => n + s.gold.articles.length, 0);
+console.log(`Baoku segmenter evaluation — ${samples.length} gold files, ${articleCount} gold articles\n`);
+
+const perFile = scoreAll(samples, 'original', (s) => s.bytes);
+const overall = aggregate('overall', perFile);
+const base = summarize(overall);
+console.log('== original sample files');
+printPerFile(perFile, overall);
+if (details) printMisses(perFile);
+else {
+  const n = perFile.reduce((k, s) => k + s.misses.length, 0);
+  if (n) console.log(`(${n} misses; run \`npm run eval -- --details\` to list them)`);
+}
+
+const variantSummaries: Record<string, Summary> = {};
+for (const v of VARIANTS) {
+  let scores: FileScores[];
+  try {
+    scores = scoreAll(samples, v.name, (s) => v.make(s.text));
+  } catch (e) {
+    failures.push(`variant ${v.name}: could not be generated: ${(e as Error).message}`);
+    continue;
+  }
+  variantSummaries[v.name] = summarize(aggregate(v.name, scores));
+}
+
+console.log('\n== variants (overall; Δ against the original files)');
+const vNames = Object.keys(variantSummaries);
+printTable(
+  ['metric', 'original', ...vNames.flatMap((n) => [n, 'Δ']), 'target'],
+  ROWS.map((r) => [
+    r.label,
+    fmt(base[r.key]) + mark(r.key, base[r.key]),
+    ...vNames.flatMap((n) => {
+      const v = variantSummaries[n]![r.key];
+      return [fmt(v) + mark(r.key, v), fmtDelta(v - base[r.key])];
+    }),
+    target(r.key),
+  ]),
+);
+for (const v of VARIANTS) console.log(`  ${v.name}: ${v.describe}`);
+
+if (failures.length) {
+  console.log(`\n${failures.length} run failure(s):`);
+  for (const f of failures) console.log(`  ${f.split('\n').slice(0, 4).join('\n    ')}`);
+}
+
+const round = (s: Summary) =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Number.isNaN(v) ? null : Math.round(v * 1000) / 1000]));
+console.log(
+  '\n' +
+    JSON.stringify({
+      overall: round(base),
+      variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
+      targets: TARGETS,
+      failures: failures.length,
+    }),
+);
+process.exit(0);

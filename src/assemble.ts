@@ -1,0 +1,409 @@
+import type { Article, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
+import { photographersOf } from './rules/caption.ts';
+import { endsSentence } from './rules/chars.ts';
+import { isNumberedSubhead } from './rules/headline.ts';
+import { affinity, contentWords, similarity } from './rules/topic.ts';
+
+/** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
+interface HeadGroup {
+  blocks: ClassifiedBlock[];
+  /** Position in the block stream. */
+  at: number;
+}
+
+/** Running text of one article in the making, with the credits printed inside it. */
+interface Segment {
+  blocks: ClassifiedBlock[];
+  head?: HeadGroup;
+  /** Set when a dateline, byline or page start opened it. */
+  opened: boolean;
+}
+
+export interface Assembled {
+  articles: Omit<Article, 'id' | 'keywords'>[];
+  unassigned: ReportEntry[];
+  decisions: ReportEntry[];
+  /** Subtitle dashes removed from the text (kept for the accounting of every character). */
+  typography: string;
+}
+
+const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
+const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= 4;
+
+const textOf = (blocks: ClassifiedBlock[]) => blocks.filter((b) => b.kind === 'body' || b.kind === 'dateline').map((b) => b.text).join('');
+const entry = (blocks: ClassifiedBlock[], reason: string): ReportEntry => ({
+  lines: [blocks[0].first, blocks[blocks.length - 1].last],
+  text: blocks.map((b) => b.display).join(' / '),
+  reason,
+});
+
+/**
+ * A caption's text printed as short lines above its credit in column text
+ * (`株 洲 生 态` / `环 境 持 续 好` / `转。图为株洲` / `河西城区。` / `张咪 摄`): the lines
+ * standing together with no blank line between them are the caption.
+ */
+function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out: ClassifiedBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'caption' && b.caption && b.caption.text === '') {
+      const taken: ClassifiedBlock[] = [];
+      while (out.length > 0) {
+        const prev = out[out.length - 1];
+        const first = taken.length ? taken[0] : b;
+        const close = taken.length === 0 ? first.lines[0].blanksBefore <= 1 : first.lines[0].blanksBefore === 0;
+        if (!close || !['headline', 'body', 'kicker'].includes(prev.kind) || prev.text.length > 40 || prev.page !== b.page) break;
+        taken.unshift(out.pop() as ClassifiedBlock);
+      }
+      const text = taken.map((t) => t.text).join('');
+      if (taken.length && endsSentence(text)) {
+        out.push({ ...b, lines: [...taken.flatMap((t) => t.lines), ...b.lines], first: taken[0].first, caption: { text, credit: b.caption.credit } });
+        continue;
+      }
+      out.push(...taken);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Is this display group a subhead inside the running story rather than a new article's
+ * headline? Layout cues first (a credit before it, a byline after it, a kicker or subtitle
+ * with a signed name); then topic: the text after it continues the text before it.
+ */
+function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour): boolean {
+  const before = blocks[group.at - 1];
+  const after = blocks[group.at + group.blocks.length];
+  const kinds = group.blocks.map((b) => b.kind);
+  if (group.blocks.some((b) => b.heading === 1)) return true;
+  if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
+  if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
+  if (kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline)) return true;
+  // a display line right under a headline, byline or caption, before any running text, belongs to that head
+  const lastText = blocks.slice(0, group.at).reverse().find((b) => b.kind === 'body' || HEAD_KINDS.has(b.kind));
+  if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
+  // topic: compare a few paragraphs on each side
+  const prevText = blocks.slice(Math.max(0, group.at - 3), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + 3).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  return similarity(prevText, nextText) < 0.08;
+}
+
+function headText(g: HeadGroup): string {
+  return g.blocks.filter((b) => b.kind !== 'byline').map((b) => b.text).join('');
+}
+
+/** Where a new headline starts inside a group: after a subtitle, or a headline line that does not wrap the one before. */
+function partStarts(g: HeadGroup): number[] {
+  const starts: number[] = [];
+  g.blocks.forEach((b, k) => {
+    if (k === 0 || b.kind !== 'headline') return;
+    const prev = g.blocks[k - 1];
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b))) starts.push(k);
+  });
+  return starts;
+}
+
+/** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
+function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
+  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 8 && prev.display.length <= 12);
+}
+
+/**
+ * Several headlines printed together at a page end (`东安县公安局：便民服务获好评` right
+ * above `墙里墙外花都香 / ——乡镇污水治理…`) are told apart from a kicker + headline pair by
+ * topic: each of two real headlines has paragraphs nearby that speak of it and not of the other.
+ */
+function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
+  const page = g.blocks[0].page;
+  const nearby = blocks.filter((b, k) => b.page === page && b.kind === 'body' && Math.abs(k - g.at) <= 60 && b.text.length >= 20);
+  for (const k of partStarts(g)) {
+    const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
+    const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
+    let votesA = 0;
+    let votesB = 0;
+    for (const p of nearby) {
+      const fa = affinity(a, p.text);
+      const fb = affinity(b, p.text);
+      if (fa >= 0.3 && fa > fb + 0.25) votesA++;
+      if (fb >= 0.3 && fb > fa + 0.25) votesB++;
+    }
+    if (votesA >= 2 && votesB >= 2) {
+      return [...splitByTopic({ blocks: g.blocks.slice(0, k), at: g.at }, blocks), ...splitByTopic({ blocks: g.blocks.slice(k), at: g.at + k }, blocks)];
+    }
+  }
+  return [g];
+}
+
+/** Splits a head group into kicker, headline and subtitle the way the papers set them. */
+function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
+  const kickers = g.blocks.filter((b) => b.kind === 'kicker' || b.kind === 'sidebar-label').map((b) => b.display);
+  const subtitleBlocks = g.blocks.filter((b) => b.kind === 'subtitle');
+  const subtitles = subtitleBlocks.map((b) => b.display.replace(/^[—－-]+\s*/u, ''));
+  const dashes = subtitleBlocks.map((b) => /^[—－-]+/u.exec(b.display)?.[0] ?? '').join('');
+  const credits = g.blocks.filter((b) => b.kind === 'byline').flatMap((b) => b.credits ?? []);
+  const printed = g.blocks.filter((b) => b.kind === 'byline').map((b) => b.display);
+  // headline lines: consecutive lines wrap one headline; a line cut after a colon or before a short rest continues it
+  const parts: string[] = [];
+  let prevLine: ClassifiedBlock | undefined;
+  for (const b of g.blocks) {
+    if (b.kind === 'subtitle' && parts.length === 0) continue;
+    if (b.kind !== 'headline') {
+      prevLine = undefined;
+      continue;
+    }
+    const wraps = prevLine !== undefined && wrapsInto(prevLine, b);
+    if (wraps) parts[parts.length - 1] += b.display;
+    else parts.push(b.display);
+    prevLine = b;
+  }
+  // text following a subtitle that wraps to a new line: `——“生态文明建设需要所有人` / `一起努力”`
+  let title = parts[0] ?? '';
+  let extraSubtitle: string | undefined;
+  if (parts.length >= 2) {
+    const [a, b] = parts;
+    // a short first part with two phrases (`征集项目 着力推动`) is the kicker; a longer second part is the subtitle
+    if (/^\S{2,8} \S{2,8}$/u.test(a) && b.length > a.length) {
+      kickers.push(a);
+      title = b;
+    } else {
+      title = a;
+      extraSubtitle = b;
+    }
+    for (const rest of parts.slice(2)) kickers.push(rest);
+  }
+  if (!title && kickers.length > 0 && subtitles.length === 0) title = kickers.pop() as string;
+  // a second headline part with a printed subtitle already present is kept as a kicker, never dropped
+  if (extraSubtitle && subtitles.length) kickers.push(extraSubtitle);
+  const subtitle = subtitles.length ? subtitles.join(' ') : extraSubtitle;
+  return { title, kicker: kickers.length ? kickers.join(' ') : undefined, subtitle, credits, printed, dashes };
+}
+
+/** Stage 4: classified blocks → articles, with what could not be placed reported. */
+export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
+  const blocks = gatherCaptionText(input);
+  const unassigned: ReportEntry[] = [];
+  const decisions: ReportEntry[] = [];
+
+  // 1. head groups
+  const groups: HeadGroup[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!HEAD_KINDS.has(blocks[i].kind)) continue;
+    const start = i;
+    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0)) i++;
+    groups.push({ blocks: blocks.slice(start, i + 1), at: start });
+  }
+  const splitGroups = groups.flatMap((g) => splitByTopic(g, blocks));
+  groups.length = 0;
+  groups.push(...splitGroups);
+  const headAt = new Map<number, HeadGroup>();
+  const subheadAt = new Set<number>();
+  for (const g of groups) {
+    if (isArticleHead(g, blocks, flavour)) headAt.set(g.at, g);
+    else g.blocks.forEach((_, k) => subheadAt.add(g.at + k));
+  }
+
+  // 2. segments of running text, split where layout says a story starts or ends
+  const segments: Segment[] = [];
+  const captions: { block: ClassifiedBlock; after: number }[] = [];
+  const slots: (HeadGroup | Segment)[] = [];
+  let current: Segment | undefined;
+  const close = () => {
+    if (current && current.blocks.length) {
+      segments.push(current);
+      slots.push(current);
+    }
+    current = undefined;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const g = headAt.get(i);
+    if (g) {
+      close();
+      slots.push(g);
+      i += g.blocks.length - 1;
+      continue;
+    }
+    if (b.kind === 'caption') {
+      captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
+      continue;
+    }
+    if (b.kind === 'furniture') {
+      unassigned.push(entry([b], 'page furniture'));
+      continue;
+    }
+    // a photo credit ending in 摄 closes the story it follows; other bylines open the next one
+    const photoCredit = b.kind === 'byline' && /摄$/u.test(b.display) && current !== undefined && current.blocks.some((x) => x.kind === 'body');
+    const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')));
+    if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
+    if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
+    current.blocks.push(subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
+    if (b.kind === 'credit' || photoCredit) close();
+  }
+  close();
+
+  // 3. headlines to bodies: the nearest free body in the flavour's direction, or by topic
+  //    when several headlines are grouped at the end of a page.
+  const backward = flavour === 'column';
+  const segIndex = new Map<Segment, number>(segments.map((s, k) => [s, k]));
+  const pending: HeadGroup[] = [];
+  slots.forEach((slot, k) => {
+    if ('at' in slot) pending.push(slot);
+    void k;
+  });
+  const candidatesFor = (g: HeadGroup): Segment[] => {
+    const k = slots.indexOf(g);
+    const near: Segment[] = [];
+    const page = g.blocks[0].page;
+    const walk = (dir: number, limit: number) => {
+      for (let j = k + dir, n = 0; j >= 0 && j < slots.length && n < limit; j += dir) {
+        const s = slots[j];
+        if ('at' in s) continue;
+        if (s.blocks[0].page !== page) break;
+        near.push(s);
+        n++;
+      }
+    };
+    walk(backward ? -1 : 1, 4);
+    walk(backward ? 1 : -1, 1);
+    return near;
+  };
+  const pairs: { g: HeadGroup; s: Segment; score: number }[] = [];
+  for (const g of pending) {
+    const words = contentWords(headText(g));
+    const near = candidatesFor(g);
+    near.forEach((s, rank) => {
+      const onPriorSide = backward ? segIndex.get(s)! < slots.indexOf(g) : segIndex.get(s)! >= 0 && slots.indexOf(s) > slots.indexOf(g);
+      const adjacent = Math.abs(slots.indexOf(s) - slots.indexOf(g)) === 1;
+      let score = affinity(words, textOf(s.blocks)) + (onPriorSide ? 0.3 : 0) + (adjacent && onPriorSide ? 0.2 : 0) - rank * 0.05;
+      // a story opened by a dateline or byline that sits right after the headline takes it
+      if (!backward && adjacent && slots.indexOf(s) > slots.indexOf(g)) score += 0.3;
+      pairs.push({ g, s, score });
+    });
+  }
+  pairs.sort((a, b) => b.score - a.score || slots.indexOf(a.g) - slots.indexOf(b.g));
+  const usedHeads = new Set<HeadGroup>();
+  for (const p of pairs) {
+    if (usedHeads.has(p.g) || p.s.head) continue;
+    p.s.head = p.g;
+    usedHeads.add(p.g);
+  }
+
+  // 4. a headline left over: two stories run together in one body (no credit between them);
+  //    split the body where the paragraphs turn from one headline's topic to the other's.
+  for (const g of pending) {
+    if (usedHeads.has(g)) continue;
+    let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
+    const words = contentWords(headText(g));
+    for (const s of candidatesFor(g)) {
+      const paras = s.blocks;
+      const other = s.head ? contentWords(headText(s.head)) : undefined;
+      for (let at = 1; at < paras.length; at++) {
+        if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
+        if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
+        const a = textOf(paras.slice(0, at));
+        const b = textOf(paras.slice(at));
+        if (a.length < 40 || b.length < 40) continue;
+        for (const headFirst of [true, false]) {
+          const mine = affinity(words, headFirst ? a : b);
+          const theirs = other ? affinity(other, headFirst ? b : a) : 0.5;
+          const cross = affinity(words, headFirst ? b : a);
+          const score = mine + theirs - cross;
+          if (mine >= 0.25 && (!best || score > best.score)) best = { s, at, score, headFirst };
+        }
+      }
+    }
+    if (!best) {
+      unassigned.push(entry(g.blocks, 'headline with no body found'));
+      continue;
+    }
+    const { s, at, headFirst } = best;
+    const first: Segment = { blocks: s.blocks.slice(0, at), opened: s.opened, head: headFirst ? g : s.head };
+    const second: Segment = { blocks: s.blocks.slice(at), opened: true, head: headFirst ? s.head : g };
+    segments.splice(segments.indexOf(s), 1, first, second);
+    const slotK = slots.indexOf(s);
+    slots.splice(slotK, 1, first, second);
+    // captions counted by segment index shift by one after the split
+    const k = segments.indexOf(first);
+    for (const c of captions) if (c.after >= k + 1) c.after++;
+    usedHeads.add(g);
+    decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
+  }
+
+  // 5. captions go to the story on their page they share most words with, else the one before them
+  const captionsOf = new Map<Segment, Caption[]>();
+  const photoCredits = new Map<Segment, Credit[]>();
+  for (const { block, after } of captions) {
+    const cap = block.caption as Caption;
+    const onPage = segments.filter((s) => s.blocks[0].page === block.page);
+    const words = contentWords(cap.text);
+    let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
+    let bestScore = 0.34;
+    for (const s of onPage) {
+      const sc = affinity(words, textOf(s.blocks) + (s.head ? headText(s.head) : ''));
+      if (sc > bestScore) [bestScore, target] = [sc, s];
+    }
+    if (!target) {
+      unassigned.push(entry([block], 'caption with no article on its page'));
+      continue;
+    }
+    if (bestScore > 0.34) decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
+    captionsOf.set(target, [...(captionsOf.get(target) ?? []), cap]);
+    if (cap.credit) photoCredits.set(target, [...(photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
+  }
+
+  // 6. articles
+  let typography = '';
+  const articles: Assembled['articles'] = [];
+  for (const s of segments) {
+    const head = s.head ? readHead(s.head) : { title: '', credits: [] as Credit[], printed: [] as string[], dashes: '' };
+    typography += head.dashes;
+    const credits: Credit[] = [...head.credits];
+    const bylines: string[] = [...head.printed];
+    let publication: string | undefined;
+    let dateline: string | undefined;
+    const items: { item: BodyItem; block: ClassifiedBlock }[] = [];
+    for (const b of s.blocks) {
+      if (b.kind === 'byline' || b.kind === 'credit') {
+        credits.push(...(b.credits ?? []));
+        bylines.push(b.display);
+        publication ??= b.publication;
+        continue;
+      }
+      if (b.opensStory) {
+        credits.push(...(b.credits ?? []));
+        publication ??= b.publication;
+        dateline ??= b.dateline;
+      }
+      const isSub = b.kind === 'subhead' || HEAD_KINDS.has(b.kind) || (b.kind === 'headline') || isNumberedSubhead(b.display) && b.short;
+      items.push({ item: { kind: isSub ? 'subhead' : 'paragraph', text: isSub ? b.display : b.text }, block: b });
+    }
+    credits.push(...(photoCredits.get(s) ?? []));
+    // a subhead set on two lines (`创新体制机制` / `推动拓展融合深度`) is one subhead
+    const body: BodyItem[] = [];
+    items.forEach(({ item, block }, k) => {
+      const prev = body[body.length - 1];
+      if (prev && prev.kind === 'subhead' && item.kind === 'subhead' && items[k - 1].block.kind !== 'body' && block.lines[0].blanksBefore === 0 && block.heading === 0) {
+        prev.text += /[：:“（]$/u.test(prev.text) ? item.text : ` ${item.text}`;
+      } else body.push({ ...item });
+    });
+    const all = [...s.blocks, ...(s.head?.blocks ?? [])];
+    const lead = body.find((x) => x.kind === 'paragraph')?.text ?? '';
+    dateline ??= /^[^。]{0,30}?(\d{1,2}月\d{1,2}日)/u.exec(lead)?.[1];
+    const dedupe = (names: string[]) => [...new Set(names)];
+    articles.push({
+      title: head.title,
+      kicker: head.kicker,
+      subtitle: head.subtitle,
+      authors: dedupe(credits.filter((c) => c.role !== '摄影').map((c) => c.name)),
+      photographers: dedupe(credits.filter((c) => c.role === '摄影').map((c) => c.name)),
+      credits: credits.filter((c, k) => credits.findIndex((d) => d.name === c.name && d.role === c.role) === k),
+      bylines,
+      captions: captionsOf.get(s) ?? [],
+      publication,
+      dateline,
+      source: { file: '', page: s.blocks[0].page, lines: [Math.min(...all.map((b) => b.first)), Math.max(...all.map((b) => b.last))] },
+      body,
+    });
+  }
+  return { articles, unassigned, decisions, typography };
+}

@@ -1,0 +1,41 @@
+import nodejieba from 'nodejieba';
+import type { Article } from './types.ts';
+
+/** Function words and newspaper boilerplate that say nothing about a story's topic. */
+const STOP = new Set(
+  '我们 他们 一个 没有 进行 开展 工作 通过 实现 推进 推动 加强 全面 今年 近年来 目前 同时 以来 相关 有关 这个 这些 那些 已经 就是 还是 不断 积极 进一步 记者 通讯员 日报 客户端 表示 介绍 提供 成为 发展 建设 问题 方面 情况 其中 一些 可以 能够 以及 以上 以下 为了 因为 所以 但是 如果 这样 怎么 什么 自己 大家 一起 更加 主要 重要 表示 要求 部分 全市 全省 全县 全区 共计 累计 项目 活动 服务 工作'.split(' '),
+);
+
+/**
+ * Names of places and organisations the archive itself teaches (`芦淞区`, `株洲市`,
+ * `中车株机`-style names ending in a place or organisation suffix): added to nodejieba's
+ * dictionary so keywords keep them whole.
+ */
+export function learnLexicon(texts: string[]): string[] {
+  const found = new Map<string, number>();
+  const re = /[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)(?![\u4e00-\u9fff]{0,0}[的])/gu;
+  for (const t of texts) for (const m of t.matchAll(re)) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
+  return [...found]
+    .filter(([w, n]) => n >= 2 && w.length >= 3 && w.length <= 8 && !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w))
+    .map(([w]) => w)
+    .sort();
+}
+
+let taught = '';
+/** Teaches nodejieba the lexicon once per distinct lexicon (insertWord is process-wide). */
+export function teach(lexicon: string[]): void {
+  const key = lexicon.join('|');
+  if (key === taught) return;
+  for (const w of lexicon) nodejieba.insertWord(w);
+  taught = key;
+}
+
+/** 5–8 TF-IDF keywords: no stop words, no single characters, no numbers; ties broken by the word. */
+export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
+  const text = [article.title, article.title, article.subtitle ?? '', ...article.body.map((b) => b.text)].join('\n');
+  const ranked = nodejieba
+    .extract(text, 30)
+    .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word))
+    .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
+  return ranked.slice(0, 8).map((k) => k.word);
+}

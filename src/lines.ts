@@ -1,0 +1,53 @@
+import type { SourceLine } from './types.ts';
+import { displayWidth } from './rules/chars.ts';
+import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
+
+/** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
+function normaliseSpaces(s: string): string {
+  return s
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]/gu, ' ')
+    .replace(/[\ufeff\u200b\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, '');
+}
+
+/**
+ * Stage 1: raw text → visual lines. Marks blank-line gaps, Markdown headings, hard breaks
+ * and page starts: in column-wrapped text a page begins with a line indented by exactly one
+ * space (` 树木正华滋，清池激长流。`), unless most lines are indented that way (then it is
+ * paragraph indentation, not a page mark).
+ */
+export function toLines(text: string): SourceLine[] {
+  const rawLines = text.split(/\r\n|\r|\n/u);
+  const normalised = rawLines.map(normaliseSpaces);
+  const nonBlank = normalised.filter((l) => l.trim() !== '');
+  const singleIndent = nonBlank.filter((l) => /^ \S/u.test(l)).length;
+  const indentMarksPages = singleIndent <= Math.max(3, nonBlank.length * 0.05);
+  const out: SourceLine[] = [];
+  let blanks = 0;
+  let page = 1;
+  let seenText = false;
+  normalised.forEach((raw, i) => {
+    if (raw.trim() === '') {
+      blanks++;
+      return;
+    }
+    const heading = /^\s{0,3}(#{1,6})\s+\S/u.exec(raw);
+    const pageStart = seenText && indentMarksPages && /^ \S/u.test(raw);
+    if (pageStart) page++;
+    const body = heading ? raw.trim().replace(/^#{1,6}\s+/u, '') : raw.trim();
+    out.push({
+      no: i + 1,
+      raw,
+      text: body,
+      heading: heading ? heading[1].length : 0,
+      blanksBefore: seenText ? blanks : 0,
+      pageStart: pageStart || !seenText,
+      page,
+      spacedOut: isSpacedOut(body),
+      width: displayWidth(repairSpacing(body, { keepWordSpaces: false })),
+      hardBreak: / {2,}$/u.test(raw) && !heading,
+    });
+    seenText = true;
+    blanks = 0;
+  });
+  return out;
+}

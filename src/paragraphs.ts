@@ -1,0 +1,182 @@
+import type { Block, Flavour, SourceLine } from './types.ts';
+import { endsSentence } from './rules/chars.ts';
+import { joinWrapped, repairSpacing } from './rules/spacing.ts';
+
+/**
+ * Which of the two extraction flavours a file is in: Markdown-like converter output
+ * (`#` headings, one long line per paragraph) or column-wrapped PDF text (one short line
+ * per printed column line). Decided from the text, never from the file name.
+ */
+export function detectFlavour(lines: SourceLine[]): Flavour {
+  if (lines.length === 0) return 'column';
+  if (lines.some((l) => l.heading > 0)) return 'markdown';
+  const widths = lines.map((l) => l.width).sort((a, b) => a - b);
+  const median = widths[Math.floor(widths.length / 2)];
+  return median > 35 ? 'markdown' : 'column';
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/**
+ * The width of a full column line near line i: the 70th percentile of the widths of the
+ * neighbouring lines of the same page. Columns differ between articles and boxes of one
+ * page (a 10-em box beside a 21-em column in 001), so the window is small.
+ */
+export function localColumnWidths(lines: SourceLine[], radius = 5): number[] {
+  return lines.map((line, i) => {
+    const around: number[] = [];
+    for (let j = Math.max(0, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
+      const l = lines[j];
+      if (l.page === line.page) around.push(l.width);
+    }
+    return percentile(around.sort((a, b) => a - b), 0.7);
+  });
+}
+
+function makeBlock(lines: SourceLine[], short: boolean): Block {
+  let text = '';
+  let display = '';
+  lines.forEach((l, k) => {
+    text = joinWrapped(text, repairSpacing(l.text, { keepWordSpaces: false }));
+    const d = repairSpacing(l.text, { keepWordSpaces: true });
+    display = k > 0 && lines[k - 1].hardBreak ? `${display} ${d}` : joinWrapped(display, d);
+  });
+  return {
+    lines,
+    text,
+    display,
+    page: lines[0].page,
+    first: lines[0].no,
+    last: lines[lines.length - 1].no,
+    short,
+    terminal: endsSentence(text),
+    heading: lines[0].heading,
+  };
+}
+
+/**
+ * A line that ends in a photo credit (`何大明 摄`, `（石峰区委宣传部供图）`) or a closing name
+ * credit (`…送回家中。（许天喜 聂 沛）`) ends its block whatever its width.
+ */
+function endsWithCredit(text: string): boolean {
+  return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /[（(][^（）()，。,]{2,40}[）)]$/u.test(text);
+}
+
+/** An opening bracket not yet closed (`讯（记` / `者 陈鸿飞 …）`), or a dateline's `…讯` alone: the text goes on. */
+function opensUnclosed(text: string): boolean {
+  const opens = (text.match(/[（(]/gu) ?? []).length;
+  const closes = (text.match(/[）)]/gu) ?? []).length;
+  return opens > closes || /讯$/u.test(text);
+}
+
+/** Display lines (headlines, kickers) carry no sentence punctuation. */
+const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
+
+/** The most common number of blank lines between lines near line i (0 or 1 in the samples). */
+function localGaps(lines: SourceLine[], radius = 8): number[] {
+  return lines.map((line, i) => {
+    const counts = new Map<number, number>();
+    for (let j = Math.max(1, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
+      const g = Math.min(lines[j].blanksBefore, 2);
+      counts.set(g, (counts.get(g) ?? 0) + 1);
+    }
+    let best = 0;
+    let bestCount = -1;
+    for (const [g, c] of counts) if (c > bestCount || (c === bestCount && g < best)) [best, bestCount] = [g, c];
+    return best;
+  });
+}
+
+/**
+ * Column-wrapped flavour. A line continues its paragraph when it fills the column (or was
+ * justified with inserted spaces), or when it is a paragraph's first line, set 2 em in.
+ * A shorter line ends the paragraph. Headline lines are told apart by their spacing: where
+ * column lines are separated by a blank line, headline, subtitle and caption lines sit
+ * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
+ * change of gap never joins. A page start always begins a new block.
+ */
+function columnBlocks(lines: SourceLine[]): Block[] {
+  const full = localColumnWidths(lines);
+  const gaps = localGaps(lines);
+  const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? 4 : 1);
+  const isIndented = (i: number) => lines[i].width >= full[i] - 3.5 && lines[i].width < full[i] - 1;
+  /** A line standing with no blank line beside it where its neighbours have one. */
+  const tight = (i: number) =>
+    gaps[i] >= 1 &&
+    ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
+ const blocks: Block[] = [];
+  let current: SourceLine[] = [];
+  // after a closing credit, column text prints the headline block: lines without sentence punctuation stand alone
+  let afterCredit = false;
+  lines.forEach((line, i) => {
+    if (current.length > 0 && line.pageStart) {
+      blocks.push(makeBlock(current, false));
+      current = [];
+    }
+    current.push(line);
+    const next = lines[i + 1];
+    let continues = false;
+    const joined = current.map((l) => l.text).join('');
+    if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
+      continues = true;
+    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && !isFull(i)) {
+      continues = false;
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
+      const terminal = endsSentence(line.text);
+      if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
+        continues = false;
+      } else if (isFull(i)) {
+        // a sentence ending flush with the column: the next line decides (indented start, or a heading)
+        continues = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)));
+      } else if (current.length === 1 && isIndented(i)) {
+        // a first line is followed by full lines; two short lines in a row are a headline and a lead
+        continues = !terminal && !isIndented(i + 1);
+      }
+    }
+    if (!continues) {
+      afterCredit = endsWithCredit(joined) || (afterCredit && !hasSentencePunct(joined) && !isFull(i));
+      blocks.push(makeBlock(current, current.length === 1 && !isFull(i)));
+      current = [];
+    }
+  });
+  if (current.length) blocks.push(makeBlock(current, false));
+  return blocks;
+}
+
+/**
+ * Markdown-like flavour: one line is one paragraph, except a line ending in a Markdown
+ * hard break (two spaces: `株洲日报全媒体记者/戴凇  ` + `通讯员/王培宏 摄`), and a long
+ * line cut mid-sentence that continues after at most one blank line
+ * (`…市域产教联合体和行` + `业产教融合共同体。`).
+ */
+function markdownBlocks(lines: SourceLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: SourceLine[] = [];
+  lines.forEach((line, i) => {
+    current.push(line);
+    const next = lines[i + 1];
+    const cutMidSentence =
+      line.heading === 0 &&
+      line.width >= 30 &&
+      !endsSentence(line.text) &&
+      !/[：:]$/u.test(line.text) &&
+      next !== undefined &&
+      next.heading === 0 &&
+      next.blanksBefore <= 1 &&
+      !next.pageStart;
+    const continues = next !== undefined && next.heading === 0 && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
+    if (!continues) {
+      blocks.push(makeBlock(current, current.length === 1 && line.width < 30));
+      current = [];
+    }
+  });
+  return blocks;
+}
+
+/** Stage 2: lines → blocks (paragraphs and short lines standing alone). */
+export function toBlocks(lines: SourceLine[], flavour: Flavour): Block[] {
+  return flavour === 'markdown' ? markdownBlocks(lines) : columnBlocks(lines);
+}

@@ -1,0 +1,62 @@
+import type { Article, BodyItem, ReportEntry } from './types.ts';
+import { endsSentence } from './rules/chars.ts';
+import { continues, continuesByStart } from './rules/continuation.ts';
+
+type Draft = Omit<Article, 'id' | 'keywords'>;
+
+/**
+ * A paragraph printed twice (`为推进产业项目建设,打造一流营商环境,芦淞` in 004 appears
+ * before and after a photo): the later copy stays, in its context; the earlier one is
+ * dropped and reported.
+ */
+export function dropRepeatedParagraphs(articles: Draft[]): ReportEntry[] {
+  const report: ReportEntry[] = [];
+  const lastSeen = new Map<string, { a: number; p: number }>();
+  articles.forEach((art, a) =>
+    art.body.forEach((item, p) => {
+      if (item.kind === 'paragraph' && item.text.length >= 12) lastSeen.set(item.text, { a, p });
+    }),
+  );
+  articles.forEach((art, a) => {
+    art.body = art.body.filter((item, p) => {
+      const last = lastSeen.get(item.text);
+      if (item.kind !== 'paragraph' || !last || (last.a === a && last.p === p)) return true;
+      report.push({ lines: art.source.lines, text: item.text, reason: 'paragraph printed twice; the later copy is kept' });
+      return false;
+    });
+  });
+  return report;
+}
+
+/**
+ * Paragraphs cut mid-sentence are joined back. Usually the rest is the next paragraph (a
+ * column or page break); but a text-box fragment that stops mid-sentence
+ * (`…建成村级供销社服务社30`) can go on several paragraphs later (`个,完成土地托管服务…`):
+ * when the next paragraph cannot continue it and a later one can, that one is stitched.
+ */
+export function stitchFragments(articles: Draft[]): ReportEntry[] {
+  const report: ReportEntry[] = [];
+  for (const art of articles) {
+    const body: BodyItem[] = art.body;
+    for (let i = 0; i < body.length; i++) {
+      const p = body[i];
+      if (p.kind !== 'paragraph' || endsSentence(p.text) || /[：:]$/u.test(p.text)) continue;
+      const next = body.findIndex((q, j) => j > i && q.kind === 'paragraph');
+      if (next < 0) continue;
+      let target = next;
+      if (!continues(p.text, body[next].text)) {
+        for (let j = next + 1; j < Math.min(body.length, i + 9); j++) {
+          if (body[j].kind === 'paragraph' && continuesByStart(p.text, body[j].text)) {
+            target = j;
+            report.push({ lines: art.source.lines, text: `${p.text.slice(-12)} + ${body[j].text.slice(0, 12)}`, reason: 'text-box fragment stitched to its continuation' });
+            break;
+          }
+        }
+      }
+      p.text += body[target].text;
+      body.splice(target, 1);
+      i--;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,30 @@
+/** Character classes shared by the rules. */
+
+/** Han ideographs (BMP + extension A) and the 〇 numeral. */
+export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u3007';
+/** Chinese full-width punctuation and brackets as printed in the papers. */
+export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2015\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7\\u2022\\u25b2\\u25b3\\u2460-\\u24ff';
+export const WIDE = `${HAN}${CJK_PUNCT}\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a`;
+
+export const isHan = (c: string): boolean => new RegExp(`[${HAN}]`).test(c);
+const WIDE_RE = new RegExp(`[${WIDE}\\u2e80-\\u2fdf\\u3100-\\u33ff\\ufe30-\\ufe4f]`);
+export const isWide = (c: string): boolean => WIDE_RE.test(c);
+
+const HAN_RE = new RegExp(`[${HAN}]`, 'u');
+
+/**
+ * Printed width in em: a Han character is 1, punctuation, digits and Latin letters are
+ * 0.5 (newspaper setting compresses CJK punctuation, so a full column line holds a
+ * varying number of characters but a steady number of ems).
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const c of s) w += HAN_RE.test(c) ? 1 : c === ' ' ? 0 : 0.5;
+  return w;
+}
+
+/** Sentence-final punctuation, seen through closing quotes and brackets. */
+export function endsSentence(s: string): boolean {
+  const t = s.replace(/[”’」』）)】\]》\s]+$/u, '');
+  return /[。！？!?…；;]$/u.test(t) || (/[”」』]$/u.test(s.trimEnd()) && /[。！？!?…]/u.test(s.slice(-3)));
+}

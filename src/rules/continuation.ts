@@ -1,0 +1,21 @@
+import nodejieba from 'nodejieba';
+
+/** A paragraph that cannot open a sentence: it starts with punctuation, or a measure word after a number (`30` + `个`). */
+export function continuesByStart(tail: string, head: string): boolean {
+  return /^[，、。；：,.;:）)”]/u.test(head) || (/\d$/u.test(tail) && /^[个名家项条次件所座人元亩户万亿倍%％]/u.test(head));
+}
+
+/** Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`). */
+export function continues(tail: string, head: string): boolean {
+  if (continuesByStart(tail, head)) return true;
+  const a = tail.slice(-4);
+  const b = head.slice(0, 4);
+  let pos = 0;
+  for (const w of nodejieba.cut(a + b)) {
+    const end = pos + w.length;
+    if (pos < a.length && end > a.length && /[\u4e00-\u9fff]/u.test(a.slice(pos)) && /[\u4e00-\u9fff]/u.test(b.slice(0, end - a.length))) return true;
+    pos = end;
+  }
+  return false;
+}
+

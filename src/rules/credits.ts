@@ -1,0 +1,72 @@
+import type { Credit, Role } from '../types.ts';
+import { looksLikeName, splitNames } from './names.ts';
+
+/** Role words as printed, longest first so `全媒体记者` wins over `记者`. */
+const ROLE_WORDS: [RegExp, Role][] = [
+  [/(?:全媒体|首席|特约|见习|实习)?记者/u, '记者'],
+  [/通讯员|实习生/u, '通讯员'],
+  [/摄影/u, '摄影'],
+];
+const ROLE_SPLIT = /((?:全媒体|首席|特约|见习|实习)?记者|通讯员|实习生|摄影报道|摄影|撰文|文\/|图\/)[\/：:\s]*/u;
+
+/** Outlet named in a dateline or byline: `株洲日报·掌上株洲讯`, `湖南日报·新湖南客户端记者`. */
+export function findPublication(text: string): string | undefined {
+  const m = /^[（(]?([\u4e00-\u9fff]{2,8}?(?:日报|晚报|早报|商报|时报|都市报|青年报|法治报|新闻网|报))/u.exec(text.trim());
+  return m?.[1];
+}
+
+function roleOf(word: string): Role {
+  for (const [re, role] of ROLE_WORDS) if (re.test(word)) return role;
+  return '作者';
+}
+
+/**
+ * Credits in a byline or dateline: `记者/谢嘉 通讯员/周媛 钟一苇`, `记者 徐行 通讯员 于坤 摄影报道`,
+ * `通讯员 贾宏宇 宋振威`. `rawLines` keep the printed spacing so padded names split right.
+ * A trailing `摄` or `摄影报道` also credits the named persons for the photos.
+ */
+export function parseCredits(rawLines: string[]): Credit[] {
+  const joined = rawLines.map((l) => l.trim()).join('\n');
+  const photo = /摄影报道|(?:^|[\s\u4e00-\u9fff])摄[）)]?\s*$/u.test(joined);
+  const parts = joined.replace(/(摄影报道|摄)[）)]?\s*$/u, '').split(ROLE_SPLIT);
+  const credits: Credit[] = [];
+  let role: Role | undefined;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (k % 2 === 1) {
+      role = /撰文|文\//u.test(part) ? '作者' : /图\//u.test(part) ? '摄影' : roleOf(part);
+      continue;
+    }
+    if (role === undefined) continue; // text before the first role word: the outlet
+    const cleaned = part.replace(/[（()）]/gu, ' ').replace(/\d{1,2}\s*月\s*\d{1,2}\s*日.*$/su, '');
+    for (const name of splitNames(cleaned.split('\n'))) credits.push({ name, role });
+  }
+  if (photo) {
+    for (const c of [...credits]) if (c.role !== '摄影') credits.push({ name: c.name, role: '摄影' });
+  }
+  return credits;
+}
+
+/** A byline standing alone: `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`, `通讯员 龙涛`. */
+export function isRoleByline(text: string): boolean {
+  return text.length <= 80 && /^[\u4e00-\u9fff·]{0,16}?(?:全媒体|首席|特约|见习)?(?:记者|通讯员)[\/：:\s]*[\u4e00-\u9fff]/u.test(text) && !/[。！？]/u.test(text);
+}
+
+/**
+ * The closing credit of a story: names alone in brackets, `（魏龙元 黄柳英）`, `（王 斌 徐 敏 …）`,
+ * possibly printed at the end of the last paragraph. Returns where it starts in `text`.
+ */
+export function closingCreditStart(text: string): number {
+  const m = /[（(]([\u4e00-\u9fff·\s]{2,100})[）)]\s*$/u.exec(text);
+  if (!m) return -1;
+  const names = splitNames(m[1].split('\n'));
+  if (names.length === 0 || !names.every((n) => n.length <= 4)) return -1;
+  if (names.some((n) => !looksLikeName(n)) && names.length < 3) return -1;
+  return m.index;
+}
+
+/** A lone signed name under a headline: `谢能武`, `李永亮`. */
+export function isSignedName(text: string): boolean {
+  const t = text.replace(/\s+/gu, '');
+  return looksLikeName(t) && t.length <= 3;
+}

@@ -1,0 +1,46 @@
+import type { Block } from '../types.ts';
+import { endsSentence } from './chars.ts';
+
+/**
+ * Could this block be display type (headline, kicker, subtitle, subhead, label)? Short,
+ * without sentence-final punctuation, not ending on a comma.
+ */
+export function isDisplayLine(b: Block): boolean {
+  const t = b.display;
+  if (b.heading > 0) return true;
+  if (t.length === 0 || t.length > 48 || b.lines.length > 3) return false;
+  if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
+  if (/[，,、；;]$/u.test(t)) return false;
+  if (/[。；;]/u.test(t.slice(0, -1))) return false;
+  // a headline may hold one comma (`谋篇布局，绘就治污蓝图`); longer comma'd lines are running text cut short
+  const commas = (t.match(/[，,]/gu) ?? []).length;
+  return commas === 0 || /[？?！!]$/u.test(t) || (commas === 1 && t.length <= 14);
+}
+
+/** A subtitle (副题) opens with a dash: `——职业教育的株洲模式之“产教融合”篇`. */
+export function isSubtitle(text: string): boolean {
+  return /^[—－-]{1,2}\s*\S/u.test(text) && text.length <= 60 && !/[。]/u.test(text.slice(0, -1));
+}
+
+/**
+ * Column labels and series kickers (引题): `高质量发展看资兴⑥`, `聚焦衡南县高质量发展·之三`,
+ * `改革经典案例`-like series marks with a number.
+ */
+export function isKickerLabel(text: string): boolean {
+  return /[①-⑳㈠-㈩]$|·之[一二三四五六七八九十\d]+$|之[一二三四五六七八九十]+$|系列报道|（[一二三四五六七八九十\d]+）$|\([\d]+\)$/u.test(text);
+}
+
+/** Sidebar labels printed above a box: `延伸阅读`, `相关链接`. */
+export function isSidebarLabel(text: string): boolean {
+  return /^(延伸阅读|相关链接|链接|背景链接|新闻链接|记者手记|编后|编者按|短评|小贴士|名词解释|相关阅读)$/u.test(text.replace(/\s+/gu, ''));
+}
+
+/** In-article subheads that say so themselves: `1 抓住关键 改革有力度`, `【农村改厕】…`, `一、…`. */
+export function isNumberedSubhead(text: string): boolean {
+  return /^(\d{1,2}\s|[一二三四五六七八九十]{1,2}[、.．]|【[^】]{1,16}】)/u.test(text) && text.length <= 40;
+}
+
+/** Page furniture: page numbers, editor credits, issue dates. */
+export function isFurniture(text: string): boolean {
+  return /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
+}

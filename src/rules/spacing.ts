@@ -1,0 +1,52 @@
+import { HAN, CJK_PUNCT, WIDE } from './chars.ts';
+
+/**
+ * Justified PDF lines come out as `发 布 信 息`: a space between almost every pair of
+ * CJK characters. Such a line is "spaced out" and every space in it is an artefact.
+ */
+export function isSpacedOut(line: string): boolean {
+  const t = line.trim();
+  const gaps = (t.match(new RegExp(`[${WIDE}] (?=[${WIDE}])`, 'gu')) ?? []).length;
+  const tight = (t.match(new RegExp(`[${WIDE}](?=[${WIDE}])`, 'gu')) ?? []).length;
+  return gaps >= 3 && gaps >= tight * 0.6;
+}
+
+const WIDE_SPACE_WIDE = new RegExp(`([${WIDE}]) +(?=[${WIDE}])`, 'gu');
+const PUNCT_SPACE = new RegExp(`([${CJK_PUNCT}]) +`, 'gu');
+const SPACE_PUNCT = new RegExp(` +(?=[${CJK_PUNCT}])`, 'gu');
+/** Separating punctuation: a space beside it never means anything. Quotes and brackets may close a headline part. */
+const SEP_SPACE = / *([，。、；：？！,;:?!·]) */gu;
+const HAN_SPACE_ASCII = new RegExp(`([${HAN}]) +(?=[0-9A-Za-z%(\\[.])`, 'gu');
+const ASCII_SPACE_HAN = new RegExp(`([0-9A-Za-z%).\\]]) +(?=[${HAN}])`, 'gu');
+/** A numbered subhead keeps the space after its number: `1 抓住关键 改革有力度`. */
+const LIST_NUMBER = new RegExp(`^(\\d{1,2}) (?=[${HAN}])`, 'u');
+
+export interface SpacingOptions {
+  /** Keep single spaces between CJK runs (headline parts `芦淞区:打好助企“组合拳” 梧桐枝茂产业兴`, name lists). */
+  keepWordSpaces: boolean;
+}
+
+/**
+ * Removes the spaces that text extraction inserted (between CJK characters, around CJK
+ * punctuation, between CJK and digits as in `2020 年`) and keeps the ones with meaning:
+ * between Latin words, inside codes such as `T/CCPITCUDC-001-2020`.
+ */
+export function repairSpacing(line: string, opts: SpacingOptions): string {
+  let s = line.replace(/\s+/gu, ' ').trim();
+  const spaced = isSpacedOut(s);
+  const numbered = LIST_NUMBER.exec(s);
+  if (numbered) s = s.slice(numbered[0].length);
+  s = spaced || !opts.keepWordSpaces ? s.replace(PUNCT_SPACE, '$1').replace(SPACE_PUNCT, '') : s.replace(SEP_SPACE, '$1');
+  s = s.replace(HAN_SPACE_ASCII, '$1').replace(ASCII_SPACE_HAN, '$1');
+  if (spaced || !opts.keepWordSpaces) s = s.replace(WIDE_SPACE_WIDE, '$1');
+  if (numbered) s = (opts.keepWordSpaces ? `${numbered[1]} ` : numbered[1]) + s;
+  return s;
+}
+
+/** Joins two wrapped pieces of one paragraph: no space, except between two Latin words. */
+export function joinWrapped(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  if (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  return a + b;
+}

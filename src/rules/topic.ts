@@ -1,0 +1,57 @@
+import nodejieba from 'nodejieba';
+
+/**
+ * Topic overlap between display type and running text, with nodejieba's words weighted by
+ * IDF. Used where layout alone cannot tell: which of several grouped headlines belongs to
+ * which body, whether a `##` line is a subhead or a new story.
+ */
+const idfCache = new Map<string, number>();
+
+function idf(word: string): number {
+  let v = idfCache.get(word);
+  if (v === undefined) {
+    const r = nodejieba.extract(word, 1);
+    v = r.length > 0 && r[0].word === word ? r[0].weight : 0;
+    idfCache.set(word, v);
+  }
+  return v;
+}
+
+/** Content words of a text: two characters or more, not a number, with IDF weight. */
+export function contentWords(text: string): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const w of nodejieba.cut(text)) {
+    if ([...w].length < 2 || !/[\u4e00-\u9fff]/u.test(w)) continue;
+    const weight = idf(w);
+    if (weight > 4) words.set(w, weight);
+  }
+  return words;
+}
+
+/** Share of the headline's word weight that occurs in the text (0–1). */
+export function affinity(headWords: Map<string, number>, text: string): number {
+  let total = 0;
+  let found = 0;
+  for (const [w, weight] of headWords) {
+    total += weight;
+    if (text.includes(w)) found += weight;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/** Weighted overlap of two texts' vocabularies (0–1): are they about the same thing? */
+export function similarity(a: string, b: string): number {
+  const wa = contentWords(a);
+  const wb = contentWords(b);
+  let shared = 0;
+  let total = 0;
+  for (const [w, weight] of wa) {
+    total += weight;
+    if (wb.has(w)) shared += weight;
+  }
+  for (const [w, weight] of wb) {
+    total += weight;
+    if (wa.has(w)) shared += weight;
+  }
+  return total === 0 ? 0 : shared / total;
+}

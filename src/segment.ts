@@ -1,0 +1,86 @@
+import type { Article, FileReport, SegmentResult } from './types.ts';
+import { assemble } from './assemble.ts';
+import { classify } from './classify.ts';
+import { decode, UndecodableError } from './decode.ts';
+import { keywordsOf, teach } from './keywords.ts';
+import { toLines } from './lines.ts';
+import { detectFlavour, toBlocks } from './paragraphs.ts';
+import { dropRepeatedParagraphs, stitchFragments } from './repair.ts';
+
+export { UndecodableError };
+
+/**
+ * The short key of a raw file used in article ids and URLs: the leading number of the
+ * sample's names (`000_9b41f1c6617766a6.txt` → `000`), else the name's safe characters
+ * plus a hash of the full name so two names never collide.
+ */
+export function fileKey(name: string): string {
+  const base = name.replace(/^.*[\\/]/u, '').replace(/\.[^.]*$/u, '');
+  const lead = /^(\d{1,6})[_-]/u.exec(base);
+  if (lead) return lead[1];
+  let h = 2166136261;
+  for (const c of name) h = Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0;
+  const safe = base.normalize('NFKD').replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24).toLowerCase();
+  return `${safe ? `${safe}-` : ''}${h.toString(16).padStart(8, '0')}`;
+}
+
+export interface SegmentOptions {
+  /** Place and organisation names to teach nodejieba before keywords are taken. */
+  lexicon?: string[];
+  /** Override the key used in ids (when two files share a leading number). */
+  key?: string;
+}
+
+/**
+ * The whole segmenter for one raw file: bytes → articles plus a report of everything that
+ * is not in an article. Pure apart from nodejieba's dictionary; throws UndecodableError
+ * for bytes that are not text.
+ */
+export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOptions = {}): SegmentResult {
+  const decoded = decode(bytes);
+  const lines = toLines(decoded.text);
+  const flavour = detectFlavour(lines);
+  const report: FileReport = {
+    file: name,
+    encoding: decoded.encoding,
+    flavour,
+    pages: lines.length ? lines[lines.length - 1].page : 0,
+    articles: 0,
+    unassigned: [],
+    duplicates: [],
+    decisions: [],
+    typography: '',
+    warnings: decoded.damagedLines.map((line) => ({ line, message: 'undecodable bytes replaced by U+FFFD' })),
+  };
+  if (lines.length === 0) {
+    report.warnings.push({ message: 'no text: the file is empty or blank' });
+    return { articles: [], report };
+  }
+  const blocks = classify(toBlocks(lines, flavour));
+  const assembled = assemble(blocks, flavour);
+  report.unassigned.push(...assembled.unassigned);
+  report.decisions.push(...assembled.decisions);
+  report.typography = assembled.typography;
+  report.duplicates.push(...dropRepeatedParagraphs(assembled.articles));
+  report.decisions.push(...stitchFragments(assembled.articles));
+  if (opts.lexicon) teach(opts.lexicon);
+  const key = opts.key ?? fileKey(name);
+  const perPage = new Map<number, number>();
+  const articles: Article[] = [];
+  for (const draft of assembled.articles) {
+    if (draft.body.length === 0 && !draft.title && draft.captions.length === 0) {
+      if (draft.bylines.length) report.unassigned.push({ lines: draft.source.lines, text: draft.bylines.join(' / '), reason: 'credit with no article' });
+      continue;
+    }
+    const n = (perPage.get(draft.source.page) ?? 0) + 1;
+    perPage.set(draft.source.page, n);
+    articles.push({
+      ...draft,
+      id: `${key}-p${draft.source.page}-${String(n).padStart(2, '0')}`,
+      keywords: keywordsOf(draft),
+      source: { ...draft.source, file: name },
+    });
+  }
+  report.articles = articles.length;
+  return { articles, report };
+}

@@ -1,0 +1,102 @@
+/**
+ * Building the reader's site: Eleventy renders the archive, Pagefind indexes the article pages.
+ * scripts/build.ts calls renderSite() then indexSite() on a temporary folder.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import * as pagefind from 'pagefind';
+import { ROOT, configuredWith, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
+
+export interface RenderOptions {
+  /** Folder with the segmenter's `<id>.md` files (and `_report.json`). */
+  articlesDir: string;
+  /** Folder to write the site into; it should be new or empty. */
+  outDir: string;
+  /** Folder with the raw `.txt` files for the raw-text views (default content/raw). */
+  rawDir?: string;
+}
+
+interface EleventyResult {
+  outputPath?: string | false;
+}
+
+// Eleventy runs are serialised: the config module takes its paths from one shared slot.
+let queue: Promise<unknown> = Promise.resolve();
+
+async function countHtml(dir: string): Promise<number> {
+  let n = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) n++;
+  }
+  return n;
+}
+
+/** Render the site with Eleventy into `outDir`; resolves to the number of HTML pages written. */
+export function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
+  const run = queue.then(() => renderOnce(opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function renderOnce(opts: RenderOptions): Promise<{ pages: number }> {
+  const options: SiteOptions = {
+    articlesDir: resolve(opts.articlesDir),
+    rawDir: resolve(opts.rawDir ?? join(ROOT, 'content/raw')),
+  };
+  if (!existsSync(options.articlesDir)) {
+    throw new Error(`renderSite: the articles folder ${options.articlesDir} does not exist (run the segmenter first)`);
+  }
+  const outDir = resolve(opts.outDir);
+  await mkdir(outDir, { recursive: true });
+  const input = relative(process.cwd(), ROOT) || '.';
+  useSiteOptions(options);
+  try {
+    const elev = new Eleventy(input, outDir, {
+      quietMode: true,
+      configPath: join(input, '.eleventy.ts'),
+    });
+    const results = (await elev.write()) as unknown;
+    if (configuredWith !== options) {
+      throw new Error('the Eleventy config was loaded as a separate module and did not get the folders to use');
+    }
+    const flat = (Array.isArray(results) ? results.flat(2) : []) as EleventyResult[];
+    const written = flat.filter((r) => typeof r?.outputPath === 'string' && r.outputPath.endsWith('.html')).length;
+    return { pages: written || (await countHtml(outDir)) };
+  } catch (e) {
+    const err = e as Error & { originalError?: Error };
+    const detail = [err.message, err.originalError?.message, (err.cause as Error | undefined)?.message]
+      .filter(Boolean)
+      .join(' — ');
+    throw new Error(`renderSite: Eleventy could not build the site from ${options.articlesDir}: ${detail}`, { cause: e });
+  } finally {
+    useSiteOptions(null);
+  }
+}
+
+/** Index the article pages of a rendered site with Pagefind into `<outDir>/pagefind`. */
+export async function indexSite(outDir: string): Promise<{ pages: number }> {
+  const site = resolve(outDir);
+  if (!existsSync(join(site, 'index.html'))) {
+    throw new Error(`indexSite: ${site} has no index.html; run renderSite first`);
+  }
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length) throw new Error(added.errors.join('; '));
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+    // addDirectory counts every HTML file it read; the entry file says how many were indexed.
+    const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages?: Record<string, { page_count?: number }>;
+    };
+    const indexed = Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+    return { pages: indexed };
+  } catch (e) {
+    throw new Error(`indexSite: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
+  } finally {
+    await pagefind.close();
+  }
+}

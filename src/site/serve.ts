@@ -1,0 +1,108 @@
+/**
+ * A small static file server for the built site (local preview and the browser tests).
+ * Serves `<dir>/index.html` for `<dir>/`, redirects `<dir>` to `<dir>/`, and answers
+ * anything missing with the site's 404.html and status 404.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+};
+
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+async function fileAt(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) {
+      const index = join(path, 'index.html');
+      return (await stat(index)).isFile() ? index : null;
+    }
+  } catch {
+    /* missing */
+  }
+  return null;
+}
+
+export async function serveStatic(dir: string, opts: { port?: number; host?: string } = {}): Promise<StaticServer> {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        res.writeHead(400).end('Bad request');
+        return;
+      }
+      const target = resolve(root, '.' + pathname);
+      if (target !== root && !target.startsWith(root + sep)) {
+        res.writeHead(403).end('Forbidden');
+        return;
+      }
+      let file = await fileAt(target);
+      if (file && !pathname.endsWith('/') && file.endsWith(sep + 'index.html') && !target.endsWith('index.html')) {
+        res.writeHead(301, { Location: url.pathname + '/' + url.search }).end();
+        return;
+      }
+      let status = 200;
+      if (!file) {
+        status = 404;
+        file = await fileAt(join(root, '404.html'));
+        if (!file) {
+          res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+          return;
+        }
+      }
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(file).pipe(res);
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(e));
+    }
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

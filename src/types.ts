@@ -1,0 +1,151 @@
+/**
+ * The typed trees that flow through Baoku's segmenter, in pipeline order:
+ *   bytes → DecodedText → SourceLine[] → Block[] → ClassifiedBlock[] → Article[] → Markdown
+ * Every stage is a pure function of the previous tree; I/O lives in scripts/.
+ */
+
+/** Stage 0 — decoding: which encoding the bytes were in, and the text. */
+export interface DecodedText {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+  /** Lines (1-based) where undecodable bytes were replaced by U+FFFD. */
+  damagedLines: number[];
+}
+
+/** Stage 1 — one visual line of the raw file. */
+export interface SourceLine {
+  /** 1-based line number in the raw file. */
+  no: number;
+  /** The line as decoded, with U+3000/NBSP turned into plain spaces and line ends removed. */
+  raw: string;
+  /** Trimmed text with the Markdown heading marker removed. */
+  text: string;
+  /** Markdown-like `#`/`##` level, 0 when the line is not a heading. */
+  heading: number;
+  /** Number of blank lines directly before this line. */
+  blanksBefore: number;
+  /** True when the line starts a new newspaper page (a lone leading space in column-wrapped text). */
+  pageStart: boolean;
+  /** Page number (1-based) inside the raw file. */
+  page: number;
+  /** True when spaces were inserted between most CJK characters (justified line). */
+  spacedOut: boolean;
+  /** Printed width in em after removing inserted spaces: Han = 1, punctuation, digits, Latin = 0.5. */
+  width: number;
+  /** Markdown hard break: the line ended with two spaces, the next line belongs to it. */
+  hardBreak: boolean;
+}
+
+export type Flavour = 'column' | 'markdown';
+
+/** Stage 2 — a paragraph re-joined from one or more lines, or a short line standing alone. */
+export interface Block {
+  lines: SourceLine[];
+  /** Text with the extraction spacing repaired for running text. */
+  text: string;
+  /** Text that keeps single spaces between CJK runs (headline parts, name lists). */
+  display: string;
+  page: number;
+  first: number;
+  last: number;
+  /** The block is one short line: a headline, label, caption line or paragraph end. */
+  short: boolean;
+  /** Ends with sentence-final punctuation. */
+  terminal: boolean;
+  /** Markdown heading level of its first line, 0 when none. */
+  heading: number;
+}
+
+export type BlockKind =
+  | 'body'
+  | 'headline'
+  | 'kicker'
+  | 'subtitle'
+  | 'subhead'
+  | 'byline'
+  | 'credit'
+  | 'dateline'
+  | 'caption'
+  | 'sidebar-label'
+  | 'furniture';
+
+export type Role = '记者' | '通讯员' | '作者' | '摄影';
+
+export interface Credit {
+  name: string;
+  role: Role;
+}
+
+export interface Caption {
+  text: string;
+  credit?: string;
+}
+
+/** Stage 3 — a block with the part it plays on the page. */
+export interface ClassifiedBlock extends Block {
+  kind: BlockKind;
+  credits?: Credit[];
+  publication?: string;
+  dateline?: string;
+  /** A dateline opens this block: the first paragraph of a news story. */
+  opensStory?: boolean;
+  caption?: Caption;
+}
+
+export interface BodyItem {
+  kind: 'paragraph' | 'subhead';
+  text: string;
+}
+
+/** Stage 4 — one article as the editors laid it out. */
+export interface Article {
+  id: string;
+  title: string;
+  kicker?: string;
+  subtitle?: string;
+  authors: string[];
+  photographers: string[];
+  credits: Credit[];
+  /** Credit lines as printed (`株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`, `（魏龙元 黄柳英）`). */
+  bylines: string[];
+  captions: Caption[];
+  publication?: string;
+  dateline?: string;
+  keywords: string[];
+  source: { file: string; page: number; lines: [number, number] };
+  body: BodyItem[];
+}
+
+export interface ReportEntry {
+  lines: [number, number];
+  text: string;
+  reason: string;
+}
+
+export interface Warning {
+  line?: number;
+  message: string;
+}
+
+/** What the segmenter says about one raw file: every character not in an article is here. */
+export interface FileReport {
+  file: string;
+  encoding: DecodedText['encoding'] | 'skipped';
+  flavour?: Flavour;
+  pages: number;
+  articles: number;
+  /** Text kept out of articles: page furniture, unassigned fragments. */
+  unassigned: ReportEntry[];
+  /** Paragraphs printed twice; the later copy is kept in its article. */
+  duplicates: ReportEntry[];
+  /** Decisions taken with low confidence (headline assigned by keyword overlap, stitched fragments). */
+  decisions: ReportEntry[];
+  warnings: Warning[];
+  /** Characters dropped as pure typography: the dash that opens a subtitle (`——`). */
+  typography: string;
+}
+
+export interface SegmentResult {
+  articles: Article[];
+  report: FileReport;
+}

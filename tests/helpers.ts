@@ -1,0 +1,25 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, FileReport } from '../src/types.ts';
+
+export const RAW_DIR = join(import.meta.dirname, '..', 'content', 'raw');
+export const SAMPLE_FILES = readdirSync(RAW_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const readSample = (name: string): Buffer => readFileSync(join(RAW_DIR, name));
+
+/**
+ * Non-whitespace characters of the raw text minus every character the segmenter put in an
+ * article or its report: an empty result means nothing was lost and nothing invented.
+ */
+export function unaccounted(rawText: string, articles: Article[], report: FileReport): Map<string, number> {
+  const m = new Map<string, number>();
+  const count = (s: string, d: number) => {
+    for (const c of s.replace(/[\s#\ufeff]/gu, '')) m.set(c, (m.get(c) ?? 0) + d);
+  };
+  count(rawText, 1);
+  for (const a of articles) {
+    for (const t of [a.title, a.kicker ?? '', a.subtitle ?? '', ...a.bylines, ...a.captions.flatMap((c) => [c.text, c.credit ?? '']), ...a.body.map((b) => b.text)]) count(t, -1);
+  }
+  for (const e of [...report.unassigned, ...report.duplicates]) count(e.text.replace(/ \/ /gu, ''), -1);
+  count(report.typography, -1);
+  return new Map([...m].filter(([, n]) => n !== 0));
+}

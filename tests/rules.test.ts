@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decode } from '../src/decode.ts';
+import { toLines } from '../src/lines.ts';
+import { detectFlavour, toBlocks } from '../src/paragraphs.ts';
+import { parseCaption } from '../src/rules/caption.ts';
+import { closingCreditStart, parseCredits } from '../src/rules/credits.ts';
+import { parseDateline } from '../src/rules/dateline.ts';
+import { isKickerLabel, isSubtitle } from '../src/rules/headline.ts';
+import { splitNames } from '../src/rules/names.ts';
+import { isSpacedOut, repairSpacing } from '../src/rules/spacing.ts';
+import { readSample } from './helpers.ts';
+
+const running = (s: string) => repairSpacing(s, { keepWordSpaces: false });
+const display = (s: string) => repairSpacing(s, { keepWordSpaces: true });
+
+test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {
+  assert.ok(isSpacedOut('发 布 信 息 告 知 各 类 办 证 要 求 和 流'));
+  assert.equal(running('发 布 信 息 告 知 各 类 办 证 要 求 和 流'), '发布信息告知各类办证要求和流');
+  assert.equal(running('就 能 明 白 。 证 件 办 理“ 一 次 性 受'), '就能明白。证件办理“一次性受');
+});
+
+test('spacing: spaces around numbers and CJK punctuation go (`2020 年`, `“ 共 育 ”`)', () => {
+  assert.equal(running('湖南化工职业技术学院 2020 年成'), '湖南化工职业技术学院2020年成');
+  assert.equal(running('“ 共 育 ”队 伍 ，全 方 位'), '“共育”队伍，全方位');
+  assert.equal(running('网的投入又太大 ，投资成本达 3000 万'), '网的投入又太大，投资成本达3000万');
+});
+
+test('spacing: meaningful spaces stay (Latin words, codes, headline parts)', () => {
+  assert.equal(running('水 处 理 设 备 标 准（T/CCPITCUDC-'), '水处理设备标准（T/CCPITCUDC-');
+  assert.equal(running('Smart City 项目'), 'Smart City项目');
+  assert.equal(display('芦淞区:打好助企“组合拳” 梧桐枝茂产业兴'), '芦淞区:打好助企“组合拳” 梧桐枝茂产业兴');
+  assert.equal(display('1 抓住关键 改革有力度'), '1 抓住关键 改革有力度');
+  assert.equal(display('延 伸 阅 读'), '延伸阅读');
+});
+
+test('decoding: GB18030, UTF-16 and BOM are detected from the bytes', () => {
+  const text = '株洲日报·掌上株洲讯 11月23日';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  assert.equal(decode(utf16).text, text);
+  assert.equal(decode(utf16).encoding, 'utf-16le');
+  assert.equal(decode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).encoding, 'utf-8-bom');
+  // 株洲 in GBK
+  const gbk = Buffer.from([0xd6, 0xea, 0xd6, 0xde]);
+  assert.deepEqual([decode(gbk).text, decode(gbk).encoding], ['株洲', 'gb18030']);
+});
+
+test('lines: a lone leading space starts a page; CRLF and U+3000 are read like LF and spaces', () => {
+  const lines = toLines(readSample('000_9b41f1c6617766a6.txt').toString('utf8'));
+  const page2 = lines.find((l) => l.page === 2)!;
+  assert.equal(page2.no, 49);
+  assert.equal(page2.text, '树木正华滋，清池激长流。');
+  const crlf = toLines('发\u3000布\u3000信\u3000息\r\n\r\n第二行');
+  assert.deepEqual(crlf.map((l) => [l.no, l.blanksBefore, l.spacedOut]), [[1, 0, true], [3, 1, false]]);
+});
+
+test('paragraphs: column lines re-join into one paragraph, ending at the short line', () => {
+  const lines = toLines(readSample('000_9b41f1c6617766a6.txt').toString('utf8'));
+  const blocks = toBlocks(lines, detectFlavour(lines));
+  assert.equal(detectFlavour(lines), 'column');
+  assert.equal(blocks[0].text, '今年以来，东安县公安局结合政法队伍教育整顿，把问策于民、问计于民与开门纳谏结合起来，在服务窗口实行三个“一次性”新举措，深化为民办实事活动。');
+  assert.equal(blocks[0].first, 2);
+  assert.equal(blocks[0].last, 10);
+  // headline and subtitle lines printed together stay apart from the body
+  const head = blocks.find((b) => b.text === '鲲鹏展翅从兹起');
+  assert.ok(head, 'headline line stands alone');
+});
+
+test('paragraphs: Markdown-like flavour keeps one paragraph per line and joins hard breaks', () => {
+  const lines = toLines(readSample('002_7d39d3f504dcdd3b.txt').toString('utf8'));
+  assert.equal(detectFlavour(lines), 'markdown');
+  const blocks = toBlocks(lines, 'markdown');
+  assert.ok(blocks.some((b) => b.display === '株洲日报全媒体记者/戴凇 通讯员/王培宏 摄'));
+});
+
+test('names: padded two-character names and a name cut by a line wrap', () => {
+  assert.deepEqual(splitNames(['王 斌 徐 敏 谭 延 喜 肖 虹 易 佳', '星 刘元 余醴 喻星美 文媛 胡珂 张', '建平 张咪']), ['王斌', '徐敏', '谭延喜', '肖虹', '易佳星', '刘元', '余醴', '喻星美', '文媛', '胡珂', '张建平', '张咪']);
+  assert.deepEqual(splitNames(['邱 莎 陈琴庆 聂 沛']), ['邱莎', '陈琴庆', '聂沛']);
+});
+
+test('credits: roles with slash and space forms; a photo byline credits photographers', () => {
+  assert.deepEqual(parseCredits(['株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉']), [
+    { name: '杨凌凌', role: '记者' },
+    { name: '安蓉', role: '通讯员' },
+  ]);
+  const photo = parseCredits(['湖南日报·新湖南客户端记者 徐行 通讯员 于坤 摄影报道']);
+  assert.ok(photo.some((c) => c.name === '徐行' && c.role === '记者'));
+  assert.ok(photo.some((c) => c.name === '于坤' && c.role === '摄影'));
+  assert.ok(!photo.some((c) => /记者|通讯员/u.test(c.name)), 'no role word as a name');
+  assert.equal(closingCreditStart('辅警的业务水平。（魏龙元 黄柳英）'), 8);
+  assert.equal(closingCreditStart('衡南县（区）'), -1);
+});
+
+test('dateline: outlet, date and bracketed credits', () => {
+  const d = parseDateline('湖南日报·新湖南客户端6月25日讯（记者 周小雷）“十三五”以来', ['湖南日报·新湖南客户端 6月 25日讯（记者 周小雷）“十三五”以来']);
+  assert.deepEqual(d, { publication: '湖南日报', date: '6月25日', credits: [{ name: '周小雷', role: '记者' }] });
+  assert.equal(parseDateline('通讯员 贾宏宇 宋振威', ['通讯员 贾宏宇 宋振威']), null);
+});
+
+test('captions: text and credit split; 摄影报道 is a byline, not a caption', () => {
+  assert.deepEqual(parseCaption('茈湖口镇污水处理点。 何大明 摄'), { text: '茈湖口镇污水处理点。', credit: '何大明 摄' });
+  assert.deepEqual(parseCaption('白关服饰产业园一角。通讯员供图'), { text: '白关服饰产业园一角。', credit: '通讯员供图' });
+  assert.equal(parseCaption('湖南日报·新湖南客户端记者 徐行 通讯员 于坤 摄影报道'), null);
+  assert.equal(parseCaption('为了吸引更多的研学团队，该馆每年都精心组织开展“博物馆里过大年”、国际博物馆日、新春生肖文物图片展、资兴民俗风光摄'), null);
+});
+
+test('kickers and subtitles by their own marks', () => {
+  assert.ok(isKickerLabel('高质量发展看资兴⑥'));
+  assert.ok(isKickerLabel('聚焦衡南县高质量发展·之三'));
+  assert.ok(!isKickerLabel('东安县公安局：便民服务获好评'));
+  assert.ok(isSubtitle('——职业教育的株洲模式之“产教融合”篇'));
+  assert.ok(!isSubtitle('——打好碧水保卫战。创新出台全国首部跨省河流协同保护地方立法《株洲市萍水河—渌水流域协同保护条例》'));
+});

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import matter from 'gray-matter';
+import { toMarkdown } from '../src/markdown.ts';
+import { segmentFile } from '../src/segment.ts';
+import { readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
+
+const results = new Map(SAMPLE_FILES.map((f) => [f, segmentFile(f, readSample(f))]));
+const all = [...results.values()].flatMap((r) => r.articles);
+const byTitle = (t: string) => all.find((a) => a.title === t);
+
+test('every sample file yields articles, each with running text or a caption', () => {
+  for (const [file, r] of results) {
+    assert.ok(r.articles.length >= 2, `${file}: ${r.articles.length} articles`);
+    for (const a of r.articles) assert.ok(a.body.some((b) => b.kind === 'paragraph' && b.text.length > 0) || a.captions.length > 0, `${a.id} is empty`);
+  }
+});
+
+test('every non-whitespace character ends in an article or the report', () => {
+  for (const [file, r] of results) {
+    const left = unaccounted(readSample(file).toString('utf8'), r.articles, r.report);
+    assert.deepEqual([...left], [], `${file}: characters not accounted for`);
+  }
+});
+
+test('front matter follows the contract and parses back with gray-matter', () => {
+  for (const a of all) {
+    const md = toMarkdown(a);
+    const { data, content } = matter(md);
+    assert.equal(data.id, a.id);
+    assert.match(data.id, /^\d{3}-p\d+-\d{2}$/u);
+    assert.equal(typeof data.title, 'string');
+    assert.ok(Array.isArray(data.authors) && Array.isArray(data.photographers) && Array.isArray(data.captions));
+    assert.ok(data.keywords.length >= 5 && data.keywords.length <= 8, `${a.id}: ${data.keywords}`);
+    for (const k of data.keywords) assert.ok([...k].length >= 2, `single-character keyword ${k}`);
+    assert.equal(data.source.file, a.source.file);
+    assert.equal(data.source.lines.length, 2);
+    assert.ok(data.source.lines[0] <= data.source.lines[1]);
+    // paragraphs separated by one blank line, each on one line
+    for (const para of content.trim().split('\n\n')) assert.ok(!para.includes('\n'), `${a.id}: paragraph spans lines`);
+    if (data.subtitle) assert.doesNotMatch(data.subtitle, /^—/u);
+  }
+});
+
+test('ids are stable and unique; output is byte-identical across runs', () => {
+  const ids = all.map((a) => a.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const f of SAMPLE_FILES) {
+    const again = segmentFile(f, readSample(f)).articles.map(toMarkdown);
+    assert.deepEqual(again, results.get(f)!.articles.map(toMarkdown));
+  }
+});
+
+test('headline printed after its body is joined to that body (column text, 000)', () => {
+  const a = byTitle('东安县公安局：便民服务获好评');
+  assert.ok(a, 'article found');
+  assert.match(a.body[0].text, /^政法队伍教育整顿开展以来，东安县公安局/u);
+  assert.deepEqual(a.authors, ['魏龙元', '黄柳英']);
+});
+
+test('two headlines grouped at a page end go to their own bodies by topic (000)', () => {
+  const a = byTitle('墙里墙外花都香');
+  assert.ok(a);
+  assert.equal(a.subtitle, '乡镇污水治理之“资阳模式”发展走笔');
+  assert.ok(a.body.some((b) => b.text.includes('资阳')));
+  assert.ok(!a.body.some((b) => b.text.includes('东安县公安局')), 'the 东安 story is not inside 资阳');
+});
+
+test('headline wrapped after a colon is one headline (祁东县公安局：)', () => {
+  assert.ok(byTitle('祁东县公安局：民警凌晨送失明老人回家'));
+});
+
+test('padded and wrapped name list splits into persons (000 credit)', () => {
+  const a = byTitle('鲲鹏展翅从兹起');
+  assert.ok(a);
+  for (const n of ['王斌', '徐敏', '谭延喜', '肖虹', '易佳星', '刘元', '张建平', '张咪']) assert.ok(a.authors.includes(n), `${n} in ${a.authors}`);
+});
+
+test('caption with its credit goes to the story it illustrates (学生实训 → 职教园)', () => {
+  const a = byTitle('鲲鹏展翅从兹起');
+  assert.deepEqual(a?.captions, [{ text: '学生实训。', credit: '刘任玉 摄' }]);
+  assert.ok(a?.photographers.includes('刘任玉'));
+});
+
+test('dateline gives outlet, date and credits (004 株洲日报·掌上株洲讯)', () => {
+  const a = byTitle('高新区举办中青年干部综合素质提升班');
+  assert.ok(a);
+  assert.equal(a.publication, '株洲日报');
+  assert.equal(a.dateline, '11月23日');
+  assert.deepEqual(a.authors, ['谢嘉', '周媛', '钟一苇']);
+});
+
+test('a paragraph printed twice is kept once and reported (004)', () => {
+  const r = results.get('004_1ae44c768b257489.txt')!;
+  assert.ok(r.report.duplicates.some((d) => d.text.startsWith('首发之举就是创新工作机制')));
+  const text = r.articles.flatMap((a) => a.body.map((b) => b.text)).join('\n');
+  assert.equal(text.split('首发之举就是创新工作机制').length - 1, 1);
+});
+
+test('text-box fragment is stitched to its continuation (…服务社30 + 个,完成…)', () => {
+  const text = results.get('004_1ae44c768b257489.txt')!.articles.flatMap((a) => a.body.map((b) => b.text));
+  assert.ok(text.some((p) => p.includes('服务社30个,完成土地托管服务')), 'stitched paragraph');
+});
+
+test('Markdown-like paragraph cut mid-sentence is joined (002 …和行 + 业产教融合共同体)', () => {
+  const text = results.get('002_7d39d3f504dcdd3b.txt')!.articles.flatMap((a) => a.body.map((b) => b.text));
+  assert.ok(text.some((p) => p.includes('市域产教联合体和行业产教融合共同体。')));
+});
