@@ -9,7 +9,7 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('search-q-form'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
-const fieldset = /** @type {HTMLFieldSetElement} */ (document.getElementById('search-filters'));
+const filterBox = /** @type {HTMLDetailsElement} */ (document.getElementById('search-filters'));
 const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
 const note = /** @type {HTMLElement} */ (document.getElementById('search-note'));
 const list = /** @type {HTMLOListElement} */ (document.getElementById('results'));
@@ -74,6 +74,8 @@ function showState(state) {
     if (value && ![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
     select.value = value;
   }
+  // Filters in use are shown; otherwise the box stays as the reader left it.
+  if (Object.keys(state.filters).length) filterBox.open = true;
 }
 
 /** Copy Pagefind's excerpt (HTML with <mark>) as text and <mark> elements only. */
@@ -208,7 +210,7 @@ async function setUpFilters() {
     select.disabled = entries.length === 0;
     any ||= entries.length > 0;
   }
-  fieldset.hidden = !any;
+  filterBox.hidden = !any;
   document.documentElement.dataset.filtersReady = 'true';
 }
 

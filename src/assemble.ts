@@ -79,6 +79,10 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
   if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
   if (kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline)) return true;
+  // column text prints a headline after its story: running text right after the group means a subhead
+  if (flavour === 'column') return HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit';
+  // a display line set right above a subhead is a box label or a fragment, not a story's headline
+  if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
   const lastText = blocks.slice(0, group.at).reverse().find((b) => b.kind === 'body' || HEAD_KINDS.has(b.kind));
   if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
@@ -105,6 +109,8 @@ function partStarts(g: HeadGroup): number[] {
 
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
+  // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
+  if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 8 && prev.display.length <= 12);
 }
 
@@ -117,6 +123,9 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.filter((b, k) => b.page === page && b.kind === 'body' && Math.abs(k - g.at) <= 60 && b.text.length >= 20);
   for (const k of partStarts(g)) {
+    // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
+    const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
+    if (first.length === 1 && (first[0].display.length <= 10 || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
     let votesA = 0;
@@ -139,7 +148,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   const kickers = g.blocks.filter((b) => b.kind === 'kicker' || b.kind === 'sidebar-label').map((b) => b.display);
   const subtitleBlocks = g.blocks.filter((b) => b.kind === 'subtitle');
   const subtitles = subtitleBlocks.map((b) => b.display.replace(/^[—－-]+\s*/u, ''));
-  const dashes = subtitleBlocks.map((b) => /^[—－-]+/u.exec(b.display)?.[0] ?? '').join('');
+  let dashes = subtitleBlocks.map((b) => /^[—－-]+/u.exec(b.display)?.[0] ?? '').join('');
   const credits = g.blocks.filter((b) => b.kind === 'byline').flatMap((b) => b.credits ?? []);
   const printed = g.blocks.filter((b) => b.kind === 'byline').map((b) => b.display);
   // headline lines: consecutive lines wrap one headline; a line cut after a colon or before a short rest continues it
@@ -156,14 +165,16 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     else parts.push(b.display);
     prevLine = b;
   }
-  // text following a subtitle that wraps to a new line: `——“生态文明建设需要所有人` / `一起努力”`
+  // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
+  // explains (long, with commas or figures); a kicker is short, or ends in a dash (`…启用——`).
   let title = parts[0] ?? '';
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {
     const [a, b] = parts;
-    // a short first part with two phrases (`征集项目 着力推动`) is the kicker; a longer second part is the subtitle
-    if (/^\S{2,8} \S{2,8}$/u.test(a) && b.length > a.length) {
-      kickers.push(a);
+    const explains = b.length >= 16 || /[，,、；]/u.test(b);
+    if (/[—－-]$/u.test(a) || !explains) {
+      kickers.push(a.replace(/[—－-]+$/u, ''));
+      if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
     } else {
       title = a;
@@ -232,7 +243,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       continue;
     }
     // a photo credit ending in 摄 closes the story it follows; other bylines open the next one
-    const photoCredit = b.kind === 'byline' && /摄$/u.test(b.display) && current !== undefined && current.blocks.some((x) => x.kind === 'body');
+    const photoCredit = b.kind === 'byline' && /摄$|摄影报道$/u.test(b.display) && current !== undefined && current.blocks.some((x) => x.kind === 'body');
     const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')));
     if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
     if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
@@ -327,6 +338,45 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     for (const c of captions) if (c.after >= k + 1) c.after++;
     usedHeads.add(g);
     decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
+  }
+
+  // 4b. a series label printed beside another story's headline (`高质量发展看资兴⑥` under
+  //     `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
+  const headed = segments.filter((s) => s.head);
+  for (const s of headed) {
+    const g = s.head as HeadGroup;
+    for (const label of g.blocks.filter((b) => b.kind === 'kicker')) {
+      const words = contentWords(label.text);
+      const own = affinity(words, textOf(s.blocks) + headText(g));
+      let best: Segment | undefined;
+      let bestScore = own + 0.3;
+      for (const t of headed) {
+        if (t === s || t.blocks[0].page !== s.blocks[0].page) continue;
+        const sc = affinity(words, textOf(t.blocks) + headText(t.head as HeadGroup));
+        if (sc > bestScore) [best, bestScore] = [t, sc];
+      }
+      if (!best) continue;
+      g.blocks = g.blocks.filter((b) => b !== label);
+      const target = best.head as HeadGroup;
+      target.blocks = [label, ...target.blocks];
+      decisions.push(entry([label], 'kicker assigned by topic'));
+    }
+  }
+
+  // 4c. a signed name under a headline (`谢能武`) signs the story that follows it when the
+  //     headline's own story is already credited and the next one is not.
+  for (const s of headed) {
+    const g = s.head as HeadGroup;
+    const last = g.blocks[g.blocks.length - 1];
+    if (!isSignedByline(last)) continue;
+    const k = slots.indexOf(g);
+    const next = slots[k + 1];
+    if (!next || 'at' in next || next === s) continue;
+    const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+    if (credited(s) && !credited(next)) {
+      g.blocks = g.blocks.slice(0, -1);
+      next.blocks = [last, ...next.blocks];
+    }
   }
 
   // 5. captions go to the story on their page they share most words with, else the one before them

@@ -361,7 +361,8 @@ test('a source-file filter narrows the results and stays in the URL', async () =
     const files = [...new Set(all.map((p) => map.get(p)?.source.file))];
     if (files.length < 2) continue;
     await page.waitForFunction(() => document.documentElement.dataset.filtersReady === 'true', null, WAIT);
-    assert.equal(await page.isVisible('#search-filters'), true, 'filters are shown');
+    assert.equal(await page.isVisible('#search-filters'), true, 'filters are offered');
+    await page.click('#search-filters summary');
     const file = files[0]!;
     await page.selectOption('#filter-file', file);
     await page.waitForFunction(() => location.search.includes('file='), null, WAIT);

@@ -58,7 +58,7 @@ ${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>`
   }</h1>
 ${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
 ${names.value ? html`<p class="byline" data-pagefind-meta="byline">${names}</p>` : ''}
-<p class="dateline">${join(
+<p class="dateline" data-pagefind-ignore>${join(
     [
       a.publication ? html`<span data-pagefind-filter="publication">${a.publication}</span>` : null,
       a.dateline ? html`<span>${a.dateline}</span>` : null,
@@ -84,7 +84,8 @@ ${keywordLinks(a.keywordNodes)}
 <dt>报刊</dt><dd><a href="${f.publication.url}">${f.publication.name}</a></dd>
 <dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a></dd>
 <dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${pageLabel(a.source.page)}</a></dd>
-<dt>行号</dt><dd>${lineRange(a.source.lines)}${
+${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+` : ''}<dt>行号</dt><dd>${lineRange(a.source.lines)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>
 <dt>编号</dt><dd><code>${a.id}</code></dd>

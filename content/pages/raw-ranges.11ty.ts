@@ -13,7 +13,7 @@ export const data = {
 
 export function render(d: Data): string {
   const rules = d.rawFile.articles.map(
-    (a, k) => `.raw-text:has(#L${a.source.lines[0]}:target) .r${k} { background: var(--highlight); }`,
+    (a, k) => `.raw-text:has(#L${a.source.lines[0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
   );
   return `/* Line ranges of the articles in ${d.rawFile.file.replace(/\*\//g, '')} */\n${rules.join('\n')}\n`;
 }

@@ -26,13 +26,15 @@ export function render(_d: TemplateData): string {
 ${searchForm({
   id: 'search-q',
   autofocus: true,
-  extra: html`<fieldset id="search-filters" class="search-filters" hidden>
-<legend>筛选</legend>
+  extra: html`<details id="search-filters" class="search-filters" hidden>
+<summary>筛选：报刊、作者、源文件</summary>
+<div class="filter-grid">
 ${FILTERS.map(
   ([name, label, all]) =>
     html`<div class="filter-row"><label for="filter-${name}">${label}</label><select id="filter-${name}" name="${name}"><option value="">${all}</option></select></div>`,
 )}
-</fieldset>`,
+</div>
+</details>`,
 })}
 <p id="search-note" class="search-note" hidden></p>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>

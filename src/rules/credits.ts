@@ -26,7 +26,12 @@ function roleOf(word: string): Role {
  * A trailing `摄` or `摄影报道` also credits the named persons for the photos.
  */
 export function parseCredits(rawLines: string[]): Credit[] {
-  const joined = rawLines.map((l) => l.trim()).join('\n');
+  // a role word cut by the line wrap (`讯（记` / `者 陈鸿飞`) is mended first
+  const joined = rawLines
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/记\n者/gu, '记者')
+    .replace(/通\n讯员|通讯\n员/gu, '通讯员');
   const photo = /摄影报道|(?:^|[\s\u4e00-\u9fff])摄[）)]?\s*$/u.test(joined);
   const parts = joined.replace(/(摄影报道|摄)[）)]?\s*$/u, '').split(ROLE_SPLIT);
   const credits: Credit[] = [];
@@ -41,10 +46,8 @@ export function parseCredits(rawLines: string[]): Credit[] {
     const cleaned = part.replace(/[（()）]/gu, ' ').replace(/\d{1,2}\s*月\s*\d{1,2}\s*日.*$/su, '');
     for (const name of splitNames(cleaned.split('\n'))) credits.push({ name, role });
   }
-  if (photo) {
-    for (const c of [...credits]) if (c.role !== '摄影') credits.push({ name: c.name, role: '摄影' });
-  }
-  return credits;
+  // `… 摄` / `… 摄影报道`: every person named took the photos
+  return photo ? credits.map((c) => ({ name: c.name, role: '摄影' as const })) : credits;
 }
 
 /** A byline standing alone: `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`, `通讯员 龙涛`. */

@@ -19,7 +19,7 @@ const SEP_SPACE = / *([，。、；：？！,;:?!·]) */gu;
 const HAN_SPACE_ASCII = new RegExp(`([${HAN}]) +(?=[0-9A-Za-z%(\\[.])`, 'gu');
 const ASCII_SPACE_HAN = new RegExp(`([0-9A-Za-z%).\\]]) +(?=[${HAN}])`, 'gu');
 /** A numbered subhead keeps the space after its number: `1 抓住关键 改革有力度`. */
-const LIST_NUMBER = new RegExp(`^(\\d{1,2}) (?=[${HAN}])`, 'u');
+const LIST_NUMBER = new RegExp(`^(\\d{1,2}) (?=[${HAN}])(?![年月日时分个名家项条次件人元亩户万亿倍岁天周])`, 'u');
 
 export interface SpacingOptions {
   /** Keep single spaces between CJK runs (headline parts `芦淞区:打好助企“组合拳” 梧桐枝茂产业兴`, name lists). */

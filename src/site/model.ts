@@ -85,6 +85,8 @@ export class SiteArticle {
     readonly authors: string[],
     readonly photographers: string[],
     readonly credits: Credit[],
+    /** Credit lines as printed, when the segmenter kept them. */
+    readonly bylines: string[],
     readonly captions: Caption[],
     readonly publication: string | undefined,
     readonly dateline: string | undefined,
@@ -339,6 +341,7 @@ export function parseArticle(text: string, where: string): SiteArticle {
     strList(d.authors),
     strList(d.photographers),
     credits(d.credits),
+    strList(d.bylines),
     captions(d.captions),
     str(d.publication),
     str(d.dateline),

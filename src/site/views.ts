@@ -85,7 +85,7 @@ export function byline(a: SiteArticle, opts: { links: boolean; pagefind?: boolea
         ? html`<a href="${p.url}"${filter}>${p.name}</a>`
         : html`<span>${p.name}</span>`;
     });
-    parts.push(html`<span class="credit"><span class="role">${role}</span> ${join(names, '、')}</span>`);
+    parts.push(html`<span class="credit"><span class="role"${opts.pagefind ? html` data-pagefind-ignore` : ''}>${role}</span> ${join(names, '、')}</span>`);
   }
   return join(parts, html`<span class="sep" aria-hidden="true"> · </span>`);
 }
