@@ -1,6 +1,7 @@
 import type { Article, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
 import { photographersOf } from './rules/caption.ts';
 import { endsSentence } from './rules/chars.ts';
+import { continues } from './rules/continuation.ts';
 import { isNumberedSubhead } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 
@@ -111,6 +112,8 @@ function partStarts(g: HeadGroup): number[] {
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
+  // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
+  if (b.lines[0].blanksBefore === 0 && continues(prev.display, b.display)) return true;
   return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 8 && prev.display.length <= 12);
 }
 
@@ -126,6 +129,8 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
     if (first.length === 1 && (first[0].display.length <= 10 || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
+    // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
+    if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
     let votesA = 0;
@@ -172,7 +177,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   if (parts.length >= 2) {
     const [a, b] = parts;
     const explains = b.length >= 16 || /[，,、；]/u.test(b);
-    if (/[—－-]$/u.test(a) || !explains) {
+    if (/[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
@@ -347,7 +352,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const g = s.head as HeadGroup;
     for (const label of g.blocks.filter((b) => b.kind === 'kicker')) {
       const words = contentWords(label.text);
-      const own = affinity(words, textOf(s.blocks) + headText(g));
+      const own = affinity(words, textOf(s.blocks) + headText({ blocks: g.blocks.filter((b) => b !== label), at: g.at }));
       let best: Segment | undefined;
       let bestScore = own + 0.3;
       for (const t of headed) {

@@ -1,5 +1,6 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
+import { continues } from './rules/continuation.ts';
 import { joinWrapped, repairSpacing } from './rules/spacing.ts';
 
 /**
@@ -118,26 +119,27 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     }
     current.push(line);
     const next = lines[i + 1];
-    let continues = false;
+    let goesOn = false;
     const joined = current.map((l) => l.text).join('');
     if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
-      continues = true;
-    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && !isFull(i)) {
-      continues = false;
+      goesOn = true;
+    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
+      // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
+      goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
-        continues = false;
+        goesOn = false;
       } else if (isFull(i)) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading)
-        continues = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)));
+        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
-        continues = !terminal && !isIndented(i + 1);
+        goesOn = !terminal && !isIndented(i + 1);
       }
     }
-    if (!continues) {
-      afterCredit = endsWithCredit(joined) || (afterCredit && !hasSentencePunct(joined) && !isFull(i));
+    if (!goesOn) {
+      afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       blocks.push(makeBlock(current, current.length === 1 && !isFull(i)));
       current = [];
     }
@@ -167,8 +169,8 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
       next.heading === 0 &&
       next.blanksBefore <= 1 &&
       !next.pageStart;
-    const continues = next !== undefined && next.heading === 0 && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
-    if (!continues) {
+    const goesOn = next !== undefined && next.heading === 0 && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
+    if (!goesOn) {
       blocks.push(makeBlock(current, current.length === 1 && line.width < 30));
       current = [];
     }

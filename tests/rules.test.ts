@@ -84,8 +84,12 @@ test('credits: roles with slash and space forms; a photo byline credits photogra
     { name: '安蓉', role: '通讯员' },
   ]);
   const photo = parseCredits(['湖南日报·新湖南客户端记者 徐行 通讯员 于坤 摄影报道']);
-  assert.ok(photo.some((c) => c.name === '徐行' && c.role === '记者'));
-  assert.ok(photo.some((c) => c.name === '于坤' && c.role === '摄影'));
+  assert.deepEqual(photo, [
+    { name: '徐行', role: '摄影' },
+    { name: '于坤', role: '摄影' },
+  ]);
+  // a role word cut by the line end
+  assert.deepEqual(parseCredits(['记', '者 陈鸿飞 通讯员 周健 颜伶俐']).map((c) => c.name), ['陈鸿飞', '周健', '颜伶俐']);
   assert.ok(!photo.some((c) => /记者|通讯员/u.test(c.name)), 'no role word as a name');
   assert.equal(closingCreditStart('辅警的业务水平。（魏龙元 黄柳英）'), 8);
   assert.equal(closingCreditStart('衡南县（区）'), -1);

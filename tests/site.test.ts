@@ -33,6 +33,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const WAIT = { timeout: 20_000 };
+/** Debian's chromium (apt-get install chromium); override with $CHROMIUM_PATH. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Credit {
   name: string;
@@ -136,7 +138,8 @@ before(async () => {
   assert.equal(indexed.pages, articles.length, 'Pagefind indexes exactly the article pages');
   server = await serveStatic(outDir);
   base = server.url;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 

@@ -4,6 +4,7 @@ import { excerpt, outputFor, type SiteArticle } from '../../src/site/model.ts';
 import {
   authorNames,
   byline,
+  bylineText,
   fileCrumbs,
   keywordLinks,
   lineRange,
@@ -57,7 +58,7 @@ ${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>`
     a.untitled ? html`<span class="untitled">（无标题）</span>${excerpt(a.lead, 16)}` : a.title
   }</h1>
 ${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
-${names.value ? html`<p class="byline" data-pagefind-meta="byline">${names}</p>` : ''}
+${names.value ? html`<p class="byline" data-pagefind-meta="byline:${bylineText(a)}">${names}</p>` : ''}
 <p class="dateline" data-pagefind-ignore>${join(
     [
       a.publication ? html`<span data-pagefind-filter="publication">${a.publication}</span>` : null,

@@ -11,6 +11,8 @@ export function isDisplayLine(b: Block): boolean {
   if (t.length === 0 || t.length > 48 || b.lines.length > 3) return false;
   if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
   if (/[，,、；;]$/u.test(t)) return false;
+  // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
+  if (/[的了和与及或在把被对向从将为]$/u.test(t) && b.heading === 0) return false;
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
   // a headline may hold one comma (`谋篇布局，绘就治污蓝图`); longer comma'd lines are running text cut short
   const commas = (t.match(/[，,]/gu) ?? []).length;

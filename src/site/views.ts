@@ -90,6 +90,14 @@ export function byline(a: SiteArticle, opts: { links: boolean; pagefind?: boolea
   return join(parts, html`<span class="sep" aria-hidden="true"> · </span>`);
 }
 
+/** The byline as plain text: "记者 谢嘉 · 通讯员 周媛、钟一苇". */
+export function bylineText(a: SiteArticle): string {
+  return ROLES.map((role) => [role, a.peopleWithRole(role).map((p) => p.name)] as const)
+    .filter(([, names]) => names.length)
+    .map(([role, names]) => `${role} ${names.join('、')}`)
+    .join(' · ');
+}
+
 /** Authors (not photographers) as plain text, for citations and the search index. */
 export function authorNames(a: SiteArticle): string[] {
   return a.people.filter((p) => p.roles.some((r) => r !== '摄影')).map((p) => p.person.name);
