@@ -6,6 +6,8 @@
  *
  *   npm run eval              tables + final JSON line
  *   npm run eval -- --details also list what was missed in each file
+ *   npm run eval -- --details --no-blank-lines  the same for one variant
+ *   npm run eval -- --details --no-blank-lines  the same for one variant
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -207,6 +209,10 @@ else {
 const variantSummaries: Record<string, Summary> = {};
 for (const v of VARIANTS) {
   let scores: FileScores[];
+  if (details && process.argv.includes(`--${v.name}`)) {
+    console.log(`\n== misses on variant ${v.name}`);
+    printMisses(scoreAll(samples, v.name, (s) => v.make(s.text)));
+  }
   try {
     scores = scoreAll(samples, v.name, (s) => v.make(s.text));
   } catch (e) {

@@ -105,11 +105,11 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const prev = out[out.length - 1];
     // a one-line explanation set tight under a headline where lines are otherwise spaced is its subtitle
     // (`多措并举建强村干部队伍` / `近5年来，有100多名村（社区）干部成为…`)
-    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && b.lines[0].blanksBefore === 0 && prev.lines[0].blanksBefore >= 1 && !b.terminal && b.text.length <= 48 && b.page === prev.page) {
+    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && b.lines[0].tight && !prev.lines[0].tight && !b.terminal && b.text.length <= 48 && b.page === prev.page) {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }
-    const wraps = prev?.kind === 'subtitle' && (b.lines[0].blanksBefore === 0 || /[“「《（][^”」》）]*$/u.test(prev.display) || continues(prev.display, b.display));
+    const wraps = prev?.kind === 'subtitle' && (b.lines[0].tight || /[“「《（][^”」》）]*$/u.test(prev.display) || continues(prev.display, b.display));
     if (wraps && b.kind === 'headline' && b.lines[0].blanksBefore <= 1 && b.page === prev.page && b.heading === 0) {
       out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text, display: prev.display + b.display };
       continue;

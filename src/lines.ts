@@ -45,9 +45,26 @@ export function toLines(text: string): SourceLine[] {
       spacedOut: isSpacedOut(body),
       width: displayWidth(repairSpacing(body, { keepWordSpaces: false })),
       hardBreak: / {2,}$/u.test(raw) && !heading,
+      tight: false,
     });
     seenText = true;
     blanks = 0;
   });
+  markTight(out);
   return out;
+}
+
+/** Marks the lines set tight where the usual gap around them is a blank line. */
+function markTight(lines: SourceLine[], radius = 8): void {
+  lines.forEach((line, i) => {
+    if (line.blanksBefore !== 0 || line.pageStart) return;
+    let spaced = 0;
+    let total = 0;
+    for (let j = Math.max(1, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
+      if (j === i || lines[j].pageStart) continue;
+      total++;
+      if (lines[j].blanksBefore >= 1) spaced++;
+    }
+    line.tight = total > 0 && spaced * 2 > total;
+  });
 }

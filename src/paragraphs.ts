@@ -63,7 +63,7 @@ function makeBlock(lines: SourceLine[], short: boolean): Block {
  * credit (`…送回家中。（许天喜 聂 沛）`) ends its block whatever its width.
  */
 function endsWithCredit(text: string): boolean {
-  return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /[（(][^（）()，。,]{2,40}[）)]$/u.test(text);
+  return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /[（(][^（）()，。,]{2,100}[）)]$/u.test(text);
 }
 
 /** An opening bracket not yet closed (`讯（记` / `者 陈鸿飞 …）`), or a dateline's `…讯` alone: the text goes on. */
@@ -137,6 +137,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
         goesOn = !terminal && !isIndented(i + 1);
       }
+      // a paragraph's last line ends a sentence; a short unpunctuated line after a full one is a
+      // name or a label (`——解读…“株洲样本”` / `李永亮`), unless a word runs across the break
+      if (goesOn && !isFull(i + 1) && !isIndented(i + 1) && !endsSentence(next.text) && !/[，、；：,]/u.test(next.text) && !continues(line.text, next.text)) goesOn = false;
     }
     if (!goesOn) {
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));

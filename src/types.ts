@@ -24,6 +24,11 @@ export interface SourceLine {
   heading: number;
   /** Number of blank lines directly before this line. */
   blanksBefore: number;
+  /**
+   * Set with no blank line before it where the lines around have one: headline, subtitle and
+   * caption lines sit together like this. Always false in text without blank lines.
+   */
+  tight: boolean;
   /** True when the line starts a new newspaper page (a lone leading space in column-wrapped text). */
   pageStart: boolean;
   /** Page number (1-based) inside the raw file. */
