@@ -51,8 +51,10 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       while (out.length > 0) {
         const prev = out[out.length - 1];
         const first = taken.length ? taken[0] : b;
-        const close = taken.length === 0 ? first.lines[0].blanksBefore <= 1 : first.lines[0].tight;
-        if (!close || !['headline', 'body', 'kicker'].includes(prev.kind) || prev.text.length > 40 || prev.page !== b.page) break;
+        // caption lines stand together: tight where lines are spaced, else short lines that are no headline
+        const close = taken.length === 0 ? first.lines[0].blanksBefore <= 1 : first.lines[0].tight || (first.lines[0].blanksBefore === 0 && !first.lines.some((l) => l.tight));
+        const headlineLike = prev.kind === 'headline' && prev.text.length > 8 && !prev.lines[0].tight;
+        if (!close || headlineLike || !['headline', 'body'].includes(prev.kind) || prev.text.length > 40 || prev.page !== b.page) break;
         taken.unshift(out.pop() as ClassifiedBlock);
       }
       const text = taken.map((t) => t.text).join('');
@@ -111,10 +113,10 @@ function partStarts(g: HeadGroup): number[] {
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
-  if (/[，,、]/u.test(prev.display) && b.lines[0].tight) return true;
+  if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
-  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].tight && b.display.length <= 8 && prev.display.length <= 12);
+  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 8 && prev.display.length <= 12);
 }
 
 /**

@@ -120,8 +120,12 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     current.push(line);
     const next = lines[i + 1];
     let goesOn = false;
+    // a line far wider than its column is display type set across columns (a subtitle, a headline)
+    const overwide = (k: number) => lines[k].width > full[k] * 1.35 + 1;
     const joined = current.map((l) => l.text).join('');
-    if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
+    if (next !== undefined && (overwide(i) || overwide(i + 1)) && !opensUnclosed(joined)) {
+      goesOn = false;
+    } else if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
       goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
