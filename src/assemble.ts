@@ -439,8 +439,8 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const body: BodyItem[] = [];
     items.forEach(({ item, block }, k) => {
       const prev = body[body.length - 1];
-      if (prev && prev.kind === 'subhead' && item.kind === 'subhead' && items[k - 1].block.kind !== 'body' && block.lines[0].tight && block.heading === 0) {
-        prev.text += /[：:“（]$/u.test(prev.text) ? item.text : ` ${item.text}`;
+      if (prev && prev.kind === 'subhead' && item.kind === 'subhead' && items[k - 1].block.kind !== 'body' && block.lines[0].blanksBefore === 0 && block.heading === 0) {
+        prev.text += /[：:“（]$/u.test(prev.text) || continues(prev.text, item.text) ? item.text : ` ${item.text}`;
       } else body.push({ ...item });
     });
     const all = [...s.blocks, ...(s.head?.blocks ?? [])];
