@@ -70,6 +70,15 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         continue;
       }
       out.push(...taken);
+    } else if (b.kind === 'caption' && b.caption) {
+      // a caption whose first line was cut off from it (`正进行“后半篇文章”的` / `清水塘老工业区。…供图`)
+      const prev = out[out.length - 1];
+      const together = b.lines[0].tight || (b.lines[0].blanksBefore === 0 && !b.lines.some((l) => l.tight));
+      if (prev && together && (prev.kind === 'body' || prev.kind === 'headline') && prev.text.length <= 24 && (/[的了和与及或在把被对向从将为是]$/u.test(prev.text) || continues(prev.text, b.caption.text)) && prev.page === b.page && prev.lines.length <= 2) {
+        out.pop();
+        out.push({ ...b, lines: [...prev.lines, ...b.lines], first: prev.first, caption: { ...b.caption, text: prev.text + b.caption.text } });
+        continue;
+      }
     }
     out.push(b);
   }
@@ -123,7 +132,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
-  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 8 && prev.display.length <= 12);
+  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 6 && prev.display.length <= 12);
 }
 
 /**

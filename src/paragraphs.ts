@@ -123,7 +123,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * 1.35 + 1;
     const joined = current.map((l) => l.text).join('');
-    if (next !== undefined && (overwide(i) || overwide(i + 1)) && !opensUnclosed(joined)) {
+    if (next !== undefined && overwide(i) !== overwide(i + 1) && !opensUnclosed(joined)) {
       goesOn = false;
     } else if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
       goesOn = true;
@@ -146,8 +146,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       if (goesOn && !isFull(i + 1) && !isIndented(i + 1) && !endsSentence(next.text) && !/[，、；：,]/u.test(next.text) && !continues(line.text, next.text)) goesOn = false;
     }
     if (!goesOn) {
+      const block = makeBlock(current, current.length === 1 && !isFull(i));
+      if (current.length === 1 && overwide(i)) block.overwide = true;
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
-      blocks.push(makeBlock(current, current.length === 1 && !isFull(i)));
+      blocks.push(block);
       current = [];
     }
   });

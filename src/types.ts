@@ -59,6 +59,8 @@ export interface Block {
   terminal: boolean;
   /** Markdown heading level of its first line, 0 when none. */
   heading: number;
+  /** One line set far wider than the column around it: display type across columns. */
+  overwide?: boolean;
 }
 
 export type BlockKind =
