@@ -103,7 +103,8 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   // a display line set right above a subhead is a box label or a fragment, not a story's headline
   if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
-  const lastText = blocks.slice(0, group.at).reverse().find((b) => b.kind === 'body' || HEAD_KINDS.has(b.kind));
+  let lastText: ClassifiedBlock | undefined;
+  for (let k = group.at - 1; k >= 0 && k >= group.at - 50 && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
   if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
   // topic: compare a few paragraphs on each side
   const prevText = blocks.slice(Math.max(0, group.at - 3), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
@@ -142,7 +143,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
  */
 function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
-  const nearby = blocks.filter((b, k) => b.page === page && b.kind === 'body' && Math.abs(k - g.at) <= 60 && b.text.length >= 20);
+  const nearby = blocks.slice(Math.max(0, g.at - 60), g.at + 60).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= 20);
   for (const k of partStarts(g)) {
     // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
@@ -278,14 +279,22 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   // 3. headlines to bodies: the nearest free body in the flavour's direction, or by topic
   //    when several headlines are grouped at the end of a page.
   const backward = flavour === 'column';
-  const segIndex = new Map<Segment, number>(segments.map((s, k) => [s, k]));
   const pending: HeadGroup[] = [];
   slots.forEach((slot, k) => {
     if ('at' in slot) pending.push(slot);
     void k;
   });
+  // positions of heads and bodies in reading order (recomputed after a body is split)
+  let pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
+  const at = (x: HeadGroup | Segment) => pos.get(x) as number;
+  const textCache = new Map<Segment, string>();
+  const segText = (x: Segment) => {
+    let t = textCache.get(x);
+    if (t === undefined) textCache.set(x, (t = textOf(x.blocks)));
+    return t;
+  };
   const candidatesFor = (g: HeadGroup): Segment[] => {
-    const k = slots.indexOf(g);
+    const k = at(g);
     const near: Segment[] = [];
     const page = g.blocks[0].page;
     const walk = (dir: number, limit: number) => {
@@ -306,15 +315,15 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const words = contentWords(headText(g));
     const near = candidatesFor(g);
     near.forEach((s, rank) => {
-      const onPriorSide = backward ? segIndex.get(s)! < slots.indexOf(g) : segIndex.get(s)! >= 0 && slots.indexOf(s) > slots.indexOf(g);
-      const adjacent = Math.abs(slots.indexOf(s) - slots.indexOf(g)) === 1;
-      let score = affinity(words, textOf(s.blocks)) + (onPriorSide ? 0.3 : 0) + (adjacent && onPriorSide ? 0.2 : 0) - rank * 0.05;
+      const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
+      const adjacent = Math.abs(at(s) - at(g)) === 1;
+      let score = affinity(words, segText(s)) + (onPriorSide ? 0.3 : 0) + (adjacent && onPriorSide ? 0.2 : 0) - rank * 0.05;
       // a story opened by a dateline or byline that sits right after the headline takes it
-      if (!backward && adjacent && slots.indexOf(s) > slots.indexOf(g)) score += 0.3;
+      if (!backward && adjacent && at(s) > at(g)) score += 0.3;
       pairs.push({ g, s, score });
     });
   }
-  pairs.sort((a, b) => b.score - a.score || slots.indexOf(a.g) - slots.indexOf(b.g));
+  pairs.sort((a, b) => b.score - a.score || at(a.g) - at(b.g));
   const usedHeads = new Set<HeadGroup>();
   for (const p of pairs) {
     if (usedHeads.has(p.g) || p.s.head) continue;
@@ -330,6 +339,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const words = contentWords(headText(g));
     for (const s of candidatesFor(g)) {
       const paras = s.blocks;
+      if (paras.length > 400) continue; // splitting is quadratic in the body's length; such a body keeps its headline
       const other = s.head ? contentWords(headText(s.head)) : undefined;
       for (let at = 1; at < paras.length; at++) {
         if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
@@ -356,6 +366,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     segments.splice(segments.indexOf(s), 1, first, second);
     const slotK = slots.indexOf(s);
     slots.splice(slotK, 1, first, second);
+    pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
     // captions counted by segment index shift by one after the split
     const k = segments.indexOf(first);
     for (const c of captions) if (c.after >= k + 1) c.after++;
@@ -392,8 +403,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
     if (!isSignedByline(last)) continue;
-    const k = slots.indexOf(g);
-    const next = slots[k + 1];
+    const next = slots[at(g) + 1];
     if (!next || 'at' in next || next === s) continue;
     const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
     if (credited(s) && !credited(next)) {
@@ -405,14 +415,20 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   // 5. captions go to the story on their page they share most words with, else the one before them
   const captionsOf = new Map<Segment, Caption[]>();
   const photoCredits = new Map<Segment, Credit[]>();
+  const byPage = new Map<number, Segment[]>();
+  for (const s of segments) {
+    const list = byPage.get(s.blocks[0].page);
+    if (list) list.push(s);
+    else byPage.set(s.blocks[0].page, [s]);
+  }
   for (const { block, after } of captions) {
     const cap = block.caption as Caption;
-    const onPage = segments.filter((s) => s.blocks[0].page === block.page);
+    const onPage = byPage.get(block.page) ?? [];
     const words = contentWords(cap.text);
     let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = 0.34;
     for (const s of onPage) {
-      const sc = affinity(words, textOf(s.blocks) + (s.head ? headText(s.head) : ''));
+      const sc = affinity(words, segText(s) + (s.head ? headText(s.head) : ''));
       if (sc > bestScore) [bestScore, target] = [sc, s];
     }
     if (!target) {
