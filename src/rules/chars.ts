@@ -6,7 +6,8 @@ export const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u3007';
 export const CJK_PUNCT = '\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2015\\u2018\\u2019\\u201c\\u201d\\u2026\\u00b7\\u2022\\u25b2\\u25b3\\u2460-\\u24ff';
 export const WIDE = `${HAN}${CJK_PUNCT}\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a`;
 
-export const isHan = (c: string): boolean => new RegExp(`[${HAN}]`).test(c);
+const HAN_ONE = new RegExp(`[${HAN}]`, 'u');
+export const isHan = (c: string): boolean => HAN_ONE.test(c);
 const WIDE_RE = new RegExp(`[${WIDE}\\u2e80-\\u2fdf\\u3100-\\u33ff\\ufe30-\\ufe4f]`);
 export const isWide = (c: string): boolean => WIDE_RE.test(c);
 

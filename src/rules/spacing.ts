@@ -4,10 +4,13 @@ import { HAN, CJK_PUNCT, WIDE } from './chars.ts';
  * Justified PDF lines come out as `发 布 信 息`: a space between almost every pair of
  * CJK characters. Such a line is "spaced out" and every space in it is an artefact.
  */
+const GAP = new RegExp(`[${WIDE}] (?=[${WIDE}])`, 'gu');
+const ADJACENT = new RegExp(`[${WIDE}](?=[${WIDE}])`, 'gu');
+
 export function isSpacedOut(line: string): boolean {
   const t = line.trim();
-  const gaps = (t.match(new RegExp(`[${WIDE}] (?=[${WIDE}])`, 'gu')) ?? []).length;
-  const tight = (t.match(new RegExp(`[${WIDE}](?=[${WIDE}])`, 'gu')) ?? []).length;
+  const gaps = (t.match(GAP) ?? []).length;
+  const tight = (t.match(ADJACENT) ?? []).length;
   return gaps >= 3 && gaps >= tight * 0.6;
 }
 
