@@ -30,12 +30,37 @@ export function teach(lexicon: string[]): void {
   taught = key;
 }
 
+/**
+ * Parts of speech that name a topic: nouns, places, organisations, names, verbal nouns,
+ * abbreviations and idioms. Unknown words (`x`, `nr` guessed by the HMM, e.g. `占地约`) count
+ * only when the text repeats them.
+ */
+const TOPIC_TAGS = /^(n|ns|nt|nz|vn|j|l|i|eng)$/u;
+const GUESSED_TAGS = /^(x|nr|nrt)$/u;
+
+function count(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
+}
+
 /** 5–8 TF-IDF keywords: no stop words, no single characters, no numbers; ties broken by the word. */
 export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
   const text = [article.title, article.title, article.subtitle ?? '', ...article.body.map((b) => b.text)].join('\n');
   const ranked = nodejieba
-    .extract(text, 30)
+    .extract(text, 40)
     .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word))
     .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
-  return ranked.slice(0, 8).map((k) => k.word);
+  const topical = ranked.filter((k) => {
+    const tags = nodejieba.tag(k.word);
+    if (tags.length !== 1) return false;
+    return TOPIC_TAGS.test(tags[0].tag) || (GUESSED_TAGS.test(tags[0].tag) && count(text, k.word) >= 2);
+  });
+  const chosen = topical.slice(0, 8);
+  // a short story may have fewer than five topic words: fill from the rest of the ranking
+  for (const k of ranked) {
+    if (chosen.length >= 5) break;
+    if (!chosen.includes(k)) chosen.push(k);
+  }
+  return chosen.map((k) => k.word);
 }
