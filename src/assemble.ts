@@ -402,7 +402,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   for (const s of headed) {
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
-    if (!isSignedByline(last)) continue;
+    if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in 4b
     const next = slots[at(g) + 1];
     if (!next || 'at' in next || next === s) continue;
     const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);

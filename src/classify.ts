@@ -70,7 +70,7 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
       out.push({ ...block, kind: 'caption', caption });
       continue;
     }
-    if (block.heading === 0 && /摄影报道$|(记者|通讯员).*摄$/u.test(t) && t.length <= 80) {
+    if (block.heading === 0 && t.length <= 80 && /摄影报道$|(记者|通讯员).*摄$/u.test(t)) {
       out.push({ ...block, kind: 'byline', credits: parseCredits(rawLinesOf(block)), publication: findPublication(t) });
       continue;
     }

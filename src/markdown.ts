@@ -19,18 +19,21 @@ function frontMatter(a: Article): Record<string, unknown> {
 }
 
 /**
- * Markdown characters at a paragraph start (`#`, `>`, `-`, `1.`) or anywhere (`[`, `<`, `*`,
- * backticks) would turn newspaper text into markup; they are escaped so it reads as printed.
+ * Newspaper text must read as printed, never as markup: every character Markdown gives a
+ * meaning to inside a line (`* _ [ ] < > | ~ & # \` and backticks) is backslash-escaped, and so
+ * is what would open a block at a paragraph start (`-`, `+`, `=`, `1.`, `1)`).
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>|~])/gu, '\\$1')
-    .replace(/^(#{1,6}|>|[-+]|\d+[.)]) /u, (m) => `\\${m}`)
-    .replace(/^(={3,}|-{3,})$/u, '\\$1');
+    .replace(/([\\`*_[\]<>|~&#!])/gu, '\\$1')
+    .replace(/^([-+=])/u, '\\$1')
+    .replace(/^(\d+)([.)])/u, '$1\\$2');
 }
 
 /** Stage 5: article → Markdown with YAML front matter. Body paragraphs one per line, subheads as `## `. */
 export function toMarkdown(a: Article): string {
   const body = a.body.map((item) => (item.kind === 'subhead' ? `## ${escapeMarkdown(item.text)}` : escapeMarkdown(item.text))).join('\n\n');
-  return matter.stringify(`${body}\n`, frontMatter(a));
+  // the front matter alone goes through gray-matter; the body is appended, never re-parsed
+  // (a body that opens with `---` would otherwise be read as a second front matter)
+  return `${matter.stringify('', frontMatter(a)).trimEnd()}\n${body}\n`;
 }

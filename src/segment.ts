@@ -69,7 +69,9 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   const articles: Article[] = [];
   for (const draft of assembled.articles) {
     if (draft.body.length === 0 && !draft.title && draft.captions.length === 0) {
-      if (draft.bylines.length) report.unassigned.push({ lines: draft.source.lines, text: draft.bylines.join(' / '), reason: 'credit with no article' });
+      // nothing to read: whatever display text or credit it held goes to the report
+      const left = [draft.kicker, draft.subtitle, ...draft.bylines].filter((x): x is string => Boolean(x));
+      if (left.length) report.unassigned.push({ lines: draft.source.lines, text: left.join(' / '), reason: 'display text or credit with no article' });
       continue;
     }
     const n = (perPage.get(draft.source.page) ?? 0) + 1;

@@ -309,8 +309,9 @@ function source(v: unknown, where: string): SourceRef {
   if (!v || typeof v !== 'object') throw new ArticleFormatError(`${where}: front matter has no "source"`);
   const o = v as Record<string, unknown>;
   const file = str(o.file);
-  if (!file || file.includes('/') || file.includes('\\') || file === '..') {
-    throw new ArticleFormatError(`${where}: source.file must be a file name, got ${JSON.stringify(o.file)}`);
+  // a path under the input folder (nested folders allowed), never absolute and never climbing out
+  if (!file || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '..' || part === '')) {
+    throw new ArticleFormatError(`${where}: source.file must be a path under the input folder, got ${JSON.stringify(o.file)}`);
   }
   const page = Number(o.page);
   if (!Number.isInteger(page) || page < 1) throw new ArticleFormatError(`${where}: source.page must be a positive integer`);
@@ -438,7 +439,9 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   const byFile = new Map<FileGroup, SiteArticle[]>();
   for (const a of articles) {
     const f = fileByName.get(a.source.file)!;
-    byFile.set(f, [...(byFile.get(f) ?? []), a]);
+    const list = byFile.get(f);
+    if (list) list.push(a);
+    else byFile.set(f, [a]);
   }
   for (const f of files) {
     const own = byFile.get(f) ?? [];
@@ -526,24 +529,75 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   checkUnique(keywordList.map((k) => k.slug), 'keywords');
 
   // Related articles: shared keywords, each weighted by how rare it is.
-  for (const a of ordered) {
-    const scores = new Map<SiteArticle, RelatedArticle>();
-    for (const k of a.keywordNodes) {
-      const weight = 1 / k.articles.length;
-      for (const other of k.articles) {
-        if (other === a) continue;
-        const r = scores.get(other) ?? { article: other, shared: [], score: 0 };
-        r.shared.push(k.name);
-        r.score += weight;
-        scores.set(other, r);
-      }
-    }
-    a.related = [...scores.values()]
-      .sort((x, y) => y.score - x.score || y.shared.length - x.shared.length || collator.compare(x.article.id, y.article.id))
-      .slice(0, 5);
-  }
+  const keywordSets = new Map(ordered.map((a) => [a, new Set(a.keywordNodes)]));
+  for (const a of ordered) a.related = relatedArticles(a, keywordSets);
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
+}
+
+const byRelevance = (x: RelatedArticle, y: RelatedArticle) =>
+  y.score - x.score || y.shared.length - x.shared.length || collator.compare(x.article.id, y.article.id);
+
+/**
+ * The `limit` articles sharing the most keyword weight with `a` (a keyword shared by n articles
+ * weighs 1/n), best first; ties by the number of shared keywords, then id. Exact, without
+ * scoring every article that shares a common keyword (that is quadratic in an archive where
+ * a place name tags thousands of articles): keywords are visited rarest first, and once
+ * `limit` candidates score more than all unvisited keywords together could give an article not
+ * yet seen, no further article can enter the list. Scores and shared keywords are then summed
+ * in `a`'s keyword order, exactly as a full pass would.
+ */
+function kthLargest(values: Iterable<number>, k: number): number {
+  const top: number[] = [];
+  for (const v of values) {
+    if (top.length === k && v <= top[k - 1]) continue;
+    let at = top.length;
+    while (at > 0 && v > top[at - 1]) at--;
+    top.splice(at, 0, v);
+    if (top.length > k) top.pop();
+  }
+  return top.length < k ? -Infinity : top[k - 1];
+}
+
+export function relatedArticles(a: SiteArticle, keywordSets: Map<SiteArticle, Set<Keyword>>, limit = 5): RelatedArticle[] {
+  const ks = a.keywordNodes;
+  const order = ks.map((_, i) => i).sort((x, y) => ks[x].articles.length - ks[y].articles.length || x - y);
+  const rest: number[] = new Array(order.length + 1).fill(0);
+  for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + 1 / ks[order[j]].articles.length;
+  const partial = new Map<SiteArticle, number>();
+  let visited = order.length;
+  for (let j = 0; j < order.length; j++) {
+    // strictly more, with a margin for rounding: an unseen article can neither tie nor pass
+    if (partial.size >= limit && kthLargest(partial.values(), limit) > rest[j] * (1 + 1e-9) + 1e-12) {
+      visited = j;
+      break;
+    }
+    const k = ks[order[j]];
+    const weight = 1 / k.articles.length;
+    for (const other of k.articles) if (other !== a) partial.set(other, (partial.get(other) ?? 0) + weight);
+  }
+  // a candidate whose partial score plus every unvisited keyword stays below the limit-th
+  // partial score cannot make the list either
+  const floor = visited < order.length ? kthLargest(partial.values(), limit) - rest[visited] * (1 + 1e-9) - 1e-12 : -Infinity;
+  const best: RelatedArticle[] = [];
+  for (const [other, lower] of partial) {
+    if (lower < floor) continue;
+    const own = keywordSets.get(other);
+    const r: RelatedArticle = { article: other, shared: [], score: 0 };
+    for (const k of ks) {
+      if (own ? own.has(k) : other.keywordNodes.includes(k)) {
+        r.shared.push(k.name);
+        r.score += 1 / k.articles.length;
+      }
+    }
+    // keep the best `limit`, sorted (insertion into a short list)
+    if (best.length === limit && byRelevance(r, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && byRelevance(r, best[at - 1]) < 0) at--;
+    best.splice(at, 0, r);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
 function checkUnique(slugs: string[], what: string): void {
