@@ -415,15 +415,10 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   // 5. captions go to the story on their page they share most words with, else the one before them
   const captionsOf = new Map<Segment, Caption[]>();
   const photoCredits = new Map<Segment, Credit[]>();
-  const byPage = new Map<number, Segment[]>();
-  for (const s of segments) {
-    const list = byPage.get(s.blocks[0].page);
-    if (list) list.push(s);
-    else byPage.set(s.blocks[0].page, [s]);
-  }
   for (const { block, after } of captions) {
     const cap = block.caption as Caption;
-    const onPage = byPage.get(block.page) ?? [];
+    // stories near the caption on its page: a page without page marks may hold thousands
+    const onPage = segments.slice(Math.max(0, after - 40), after + 41).filter((x) => x.blocks[0].page === block.page);
     const words = contentWords(cap.text);
     let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = 0.34;
