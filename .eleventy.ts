@@ -23,6 +23,18 @@ export interface SiteOptions {
   articlesDir: string;
   /** Folder holding the raw `.txt` files the articles cite. */
   rawDir: string;
+  /** The archive, already loaded from articlesDir (src/site/incremental.ts loads it once for both). */
+  archive?: Archive;
+  /**
+   * Render only these pages of the paginated templates, by the URL of their item (article,
+   * file, file page, raw file, keyword, person, publication); the other templates render as
+   * usual. src/site/incremental.ts uses it to re-render what a change affects.
+   */
+  only?: Set<string>;
+  /** URLs of pages not rendered this time (`only`), listed in the sitemap all the same. */
+  extraUrls?: string[];
+  /** Called once per page written (progress). */
+  onPage?: () => void;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteOptions {
@@ -44,6 +56,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addCollection(name: string, fn: () => unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addTransform(name: string, fn: (content: string) => string): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setUseGitIgnore(on: boolean): void;
@@ -93,20 +106,30 @@ export function configure(options: SiteOptions) {
 
     // One archive per build, reloaded when Eleventy starts a new build (watch mode).
     let archive: Promise<Archive> | null = null;
-    const getArchive = () => (archive ??= loadArchive(options));
+    const getArchive = () => (archive ??= options.archive ? Promise.resolve(options.archive) : loadArchive(options));
     eleventyConfig.on('eleventy.before', () => {
       archive = null;
     });
     if (existsSync(options.articlesDir)) eleventyConfig.addWatchTarget(options.articlesDir);
 
     eleventyConfig.addGlobalData('archive', getArchive);
-    eleventyConfig.addCollection('articles', async () => (await getArchive()).articles);
-    eleventyConfig.addCollection('files', async () => (await getArchive()).files);
-    eleventyConfig.addCollection('rawFiles', async () => (await getArchive()).rawFiles);
-    eleventyConfig.addCollection('filePages', async () => (await getArchive()).pages);
-    eleventyConfig.addCollection('publications', async () => (await getArchive()).publications);
-    eleventyConfig.addCollection('people', async () => (await getArchive()).people);
-    eleventyConfig.addCollection('keywords', async () => (await getArchive()).keywords);
+    const only = options.only;
+    const pick = <T>(items: T[], url: (item: T) => string): T[] => (only ? items.filter((x) => only.has(url(x))) : items);
+    eleventyConfig.addCollection('articles', async () => pick((await getArchive()).articles, (a) => a.url));
+    eleventyConfig.addCollection('files', async () => pick((await getArchive()).files, (f) => f.url));
+    eleventyConfig.addCollection('rawFiles', async () => pick((await getArchive()).rawFiles, (f) => f.rawUrl));
+    eleventyConfig.addCollection('filePages', async () => pick((await getArchive()).pages, (p) => p.url));
+    eleventyConfig.addCollection('publications', async () => pick((await getArchive()).publications, (p) => p.url));
+    eleventyConfig.addCollection('people', async () => pick((await getArchive()).people, (p) => p.url));
+    eleventyConfig.addCollection('keywords', async () => pick((await getArchive()).keywords, (k) => k.url));
+    eleventyConfig.addGlobalData('sitemapExtraUrls', options.extraUrls ?? []);
+    const onPage = options.onPage;
+    if (onPage) {
+      eleventyConfig.addTransform('baoku-progress', (content: string) => {
+        onPage();
+        return content;
+      });
+    }
 
     return config;
   };

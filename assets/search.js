@@ -1,9 +1,25 @@
-// Search page behaviour: runs the query in ?q= with Pagefind's JS API, keeps the box, the filters
-// and the URL in sync, and renders the results as <ol id="results">. Traditional characters in the
-// query are converted to simplified with opencc-js before searching (the archive is simplified).
+// Search page behaviour: runs the query in ?q= against Baoku's Pagefind index, keeps the box, the
+// filters and the URL in sync, and renders the results as <ol id="results">.
+//
+// A query with Chinese characters finds exactly the articles containing it (assets/search-core.js
+// explains how): traditional characters are converted to simplified with opencc-js first (the
+// archive is simplified) and both forms are looked for; headline hits come first; every shown
+// result is checked against the string, and its excerpt highlights it. The Pagefind bundles to
+// load come from /search/config.json (written by the build), /pagefind/ when it is missing.
 import { Converter } from './vendor/opencc-t2cn.js';
+import {
+  DEFAULT_CONFIG,
+  decodeContent,
+  excerpt,
+  fieldsContain,
+  findMatches,
+  highlight,
+  planQuery,
+  rankExact,
+} from './search-core.js';
 
-const PAGE_SIZE = 20;
+/** Results per page: each shown result costs one fragment (~2–4 KB) of Pagefind data. */
+const PAGE_SIZE = 10;
 const FILTERS = ['publication', 'author', 'file'];
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
@@ -18,14 +34,34 @@ const selects = Object.fromEntries(
   FILTERS.map((name) => [name, /** @type {HTMLSelectElement} */ (document.getElementById(`filter-${name}`))]),
 );
 
+/** @type {{ version: number, bundles: string[], headlineSpan: number }} */
+let config = DEFAULT_CONFIG;
+
+async function loadConfig() {
+  try {
+    const res = await fetch('/search/config.json');
+    if (!res.ok) return DEFAULT_CONFIG;
+    const c = await res.json();
+    if (!Array.isArray(c.bundles) || !c.bundles.length || !Number.isInteger(c.headlineSpan)) return DEFAULT_CONFIG;
+    return c;
+  } catch {
+    return DEFAULT_CONFIG;
+  }
+}
+
 /** @type {Promise<any> | null} */
 let pagefindPromise = null;
 function loadPagefind() {
-  pagefindPromise ??= import('/pagefind/pagefind.js').then(async (pf) => {
-    await pf.options({ excerptLength: 36 });
+  pagefindPromise ??= (async () => {
+    config = await loadConfig();
+    const [first, ...rest] = config.bundles.map((b) => new URL(b, location.href));
+    const pf = await import(new URL('pagefind.js', first).href);
+    await pf.options({ excerptLength: 8 });
     await pf.init();
+    // A sharded index: the other bundles are searched together with the first.
+    for (const bundle of rest) await pf.mergeIndex(bundle.href);
     return pf;
-  });
+  })();
   return pagefindPromise;
 }
 
@@ -78,24 +114,20 @@ function showState(state) {
   if (Object.keys(state.filters).length) filterBox.open = true;
 }
 
-/** Copy Pagefind's excerpt (HTML with <mark>) as text and <mark> elements only. */
-function excerptNodes(markup) {
-  const doc = new DOMParser().parseFromString(`<p>${markup}</p>`, 'text/html');
+/** @param {import('./search-core.js').Piece[]} pieces */
+function piecesNodes(pieces) {
   const out = document.createDocumentFragment();
-  const walk = (/** @type {Node} */ node, /** @type {Node} */ into) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) into.appendChild(document.createTextNode(child.textContent ?? ''));
-      else if (child.nodeName === 'MARK') {
-        const mark = document.createElement('mark');
-        walk(child, mark);
-        into.appendChild(mark);
-      } else walk(child, into);
-    }
-  };
-  walk(doc.body, out);
+  for (const p of pieces) {
+    if (p.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = p.text;
+      out.appendChild(mark);
+    } else out.appendChild(document.createTextNode(p.text));
+  }
   return out;
 }
 
+/** @param {string} tag @param {string} [className] @param {string} [text] */
 function el(tag, className, text) {
   const e = document.createElement(tag);
   if (className) e.className = className;
@@ -103,38 +135,119 @@ function el(tag, className, text) {
   return e;
 }
 
-function renderResult(data) {
+/**
+ * An element holding `text` with the query highlighted.
+ * @param {string} tag @param {string} className @param {string} text @param {string[]} needles
+ */
+function marked(tag, className, text, needles) {
+  const e = el(tag, className);
+  e.appendChild(piecesNodes(highlight(text, findMatches(text, needles))));
+  return e;
+}
+
+/**
+ * @param {any} data a Pagefind result's data()
+ * @param {import('./search-core.js').Fields} fields
+ * @param {string[]} needles
+ */
+function renderResult(data, fields, needles) {
   const li = el('li', 'result');
   const meta = data.meta ?? {};
-  if (meta.kicker) li.appendChild(el('p', 'kicker', meta.kicker));
+  if (meta.kicker) li.appendChild(marked('p', 'kicker', meta.kicker, needles));
   const h = el('h2', 'result-title');
-  const a = el('a', '', meta.title || data.url);
-  a.href = data.url;
+  const a = marked('a', '', meta.title || data.url, needles);
+  a.setAttribute('href', data.url);
   h.appendChild(a);
   li.appendChild(h);
-  if (meta.subtitle) li.appendChild(el('p', 'subtitle', meta.subtitle));
+  if (meta.subtitle) li.appendChild(marked('p', 'subtitle', meta.subtitle, needles));
   const source = [
     meta.byline,
     data.filters?.publication?.[0],
     [data.filters?.file?.[0], meta.page].filter(Boolean).join(' '),
   ].filter(Boolean);
-  if (source.length) li.appendChild(el('p', 'meta', source.join(' · ')));
+  if (source.length) li.appendChild(marked('p', 'meta', source.join(' · '), needles));
   const p = el('p', 'excerpt');
-  p.appendChild(excerptNodes(data.excerpt ?? ''));
+  p.appendChild(piecesNodes(excerpt(fields, needles)));
   li.appendChild(p);
   return li;
 }
 
 let generation = 0;
-/** @type {any[]} */
-let pending = [];
 
-async function showMore(gen) {
-  const batch = pending.splice(0, PAGE_SIZE);
-  const datas = await Promise.all(batch.map((r) => r.data()));
-  if (gen !== generation) return;
-  for (const d of datas) list.appendChild(renderResult(d));
-  more.hidden = pending.length === 0;
+/**
+ * The search being shown: its ranked candidates, how far they have been loaded, and how many
+ * turned out not to contain the query.
+ * @typedef {{ q: string, hasFilters: boolean, needles: string[], check: boolean, verify: boolean,
+ *   entries: { result: any }[], next: number, shown: number, dropped: number, loading: Promise<void> }} Shown
+ */
+/** @type {Shown | null} */
+let shown = null;
+
+/** @param {Shown} s */
+function showStatus(s) {
+  const quoted = /[“”]/.test(s.q) ? `「${s.q}」` : `“${s.q}”`;
+  const scope = !s.q ? '符合筛选条件的' : s.check ? `包含${quoted}的` : `与${quoted}相关的`;
+  const filtered = s.hasFilters ? '（已筛选）' : '';
+  const unchecked = s.entries.length - s.next;
+  if (s.shown === 0 && unchecked === 0) {
+    status.textContent = `没有找到${scope}文章。${s.hasFilters ? '试试去掉筛选条件，或' : '试试'}换一个更短的词。`;
+    status.classList.add('no-results');
+    status.dataset.total = '0';
+    return;
+  }
+  status.classList.remove('no-results');
+  if (s.verify && unchecked > 0) {
+    // Candidates from a query with punctuation are checked as they are shown.
+    status.textContent = `已找到 ${s.shown} 篇${scope}文章${filtered}，还有 ${unchecked} 篇待核对。`;
+    delete status.dataset.total;
+  } else {
+    const total = s.entries.length - s.dropped;
+    status.textContent = `找到 ${total} 篇${scope}文章${filtered}。`;
+    status.dataset.total = String(total);
+  }
+}
+
+/**
+ * Load and show the next page of results, after any page of this search still loading (so pages
+ * keep their order). Results are checked as their data arrives: one that does not contain the
+ * query is left out and the next candidate taken, until a page is full or the candidates run out.
+ * @param {number} gen
+ */
+function showMore(gen) {
+  const s = shown;
+  if (!s) return Promise.resolve();
+  s.loading = s.loading.then(() => loadPage(gen));
+  return s.loading;
+}
+
+/** @param {number} gen */
+async function loadPage(gen) {
+  const s = shown;
+  if (!s || gen !== generation) return;
+  let added = 0;
+  // A query with punctuation can have many candidates that fail the check: look at no more
+  // than five pages' worth per press of "more".
+  const stop = s.next + PAGE_SIZE * 5;
+  while (added < PAGE_SIZE && s.next < s.entries.length && s.next < stop) {
+    const batch = s.entries.slice(s.next, s.next + PAGE_SIZE - added);
+    s.next += batch.length;
+    const datas = await Promise.all(batch.map((e) => e.result.data()));
+    if (gen !== generation) return;
+    for (const d of datas) {
+      const fields = decodeContent(d.content ?? '');
+      if (s.check && !fieldsContain(fields, s.needles)) {
+        s.dropped++;
+        continue;
+      }
+      list.appendChild(renderResult(d, fields, s.needles));
+      s.shown++;
+      added++;
+    }
+  }
+  more.hidden = s.next >= s.entries.length;
+  showStatus(s);
+  // Counts finished loads (the evaluation waits on it after pressing "more").
+  list.dataset.loaded = String(Number(list.dataset.loaded ?? 0) + 1);
 }
 
 /**
@@ -154,10 +267,11 @@ async function run(state) {
 /** @param {{q: string, filters: Record<string, string>}} state @param {number} gen */
 async function runSearch(state, gen) {
   const q = state.q.trim();
-  const term = toSimplified(q);
+  const plan = planQuery(q, toSimplified);
+  const simplified = plan.mode === 'none' ? q : plan.mode === 'plain' ? plan.term : plan.simplified;
   const hasFilters = Object.keys(state.filters).length > 0;
-  if (term !== q) {
-    note.textContent = `已将繁体“${q}”转换为简体“${term}”检索。`;
+  if (simplified !== q) {
+    note.textContent = `已将繁体“${q}”转换为简体“${simplified}”检索。`;
     note.hidden = false;
   } else {
     note.hidden = true;
@@ -165,10 +279,11 @@ async function runSearch(state, gen) {
   }
   list.replaceChildren();
   more.hidden = true;
-  pending = [];
+  shown = null;
   if (!q && !hasFilters) {
     status.textContent = '输入标题、正文里的词语或作者姓名，开始检索。';
     status.classList.remove('no-results');
+    delete status.dataset.total;
     return;
   }
   status.textContent = '正在检索…';
@@ -179,19 +294,29 @@ async function runSearch(state, gen) {
     status.textContent = '检索索引加载失败，请稍后再试。';
     throw e;
   }
-  const search = await pf.search(q ? term : null, { filters: state.filters });
-  if (gen !== generation || !search) return;
-  const results = search.results ?? [];
-  const scope = q ? `与“${q}”相关的` : '符合筛选条件的';
-  status.dataset.total = String(results.length);
-  if (results.length === 0) {
-    status.textContent = `没有找到${scope}文章。${hasFilters ? '试试去掉筛选条件，或' : '试试'}换一个更短的词。`;
-    status.classList.add('no-results');
-    return;
+  const options = { filters: state.filters };
+  /** @type {{ result: any }[]} */
+  let entries = [];
+  if (plan.mode === 'exact') {
+    const searches = await Promise.all(plan.phrases.map((p) => pf.search(p, options)));
+    entries = rankExact(searches.map((r) => r?.results ?? []), config.headlineSpan);
+  } else if (plan.mode === 'plain' || !q) {
+    const search = await pf.search(plan.mode === 'plain' ? plan.term : null, options);
+    entries = (search?.results ?? []).map((/** @type {any} */ result) => ({ result }));
   }
-  status.classList.remove('no-results');
-  status.textContent = `找到 ${results.length} 篇${scope}文章${hasFilters ? '（已筛选）' : ''}。`;
-  pending = results.slice();
+  if (gen !== generation) return;
+  shown = {
+    q,
+    hasFilters,
+    needles: plan.mode === 'none' ? [] : plan.needles,
+    check: plan.mode === 'exact',
+    verify: plan.mode === 'exact' && plan.verify,
+    entries,
+    next: 0,
+    shown: 0,
+    dropped: 0,
+    loading: Promise.resolve(),
+  };
   await showMore(gen);
 }
 

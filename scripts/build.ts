@@ -1,52 +1,61 @@
 /**
- * `npm run build [-- --input DIR]`: segment → Eleventy → Pagefind, in one command.
- * The site is built into a temporary folder and swapped into `_site/` only when every
- * stage succeeded, so a failed build leaves the previous site intact.
+ * `npm run build [-- --input DIR --articles DIR --output DIR --skip-segment]`:
+ * segment → Eleventy → Pagefind, in one command. The site is built into a temporary folder
+ * and swapped into `_site/` only when every stage succeeded, so a failed build leaves the
+ * previous site intact.
+ *
+ * Exit codes: 0 built; 1 a stage failed or no file yielded an article; 2 a bad command line
+ * or an input/output folder problem. Errors are one line on stderr; BAOKU_DEBUG=1 adds the
+ * stack trace.
  */
-import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runSegment, SegmentCliError } from './lib/segment-run.ts';
-import { indexSite, renderSite } from '../src/site/render.ts';
+import { BuildError, runBuild } from './lib/build-run.ts';
+import { DEFAULT_MAX_FILE_BYTES, firstLine } from './lib/segment-run.ts';
 
-const { values } = parseArgs({
-  options: {
-    input: { type: 'string', default: 'content/raw' },
-    articles: { type: 'string', default: 'content/articles' },
-    output: { type: 'string', default: '_site' },
-  },
-});
+const ROOT = resolve(import.meta.dirname, '..');
 
-async function stage<T>(name: string, run: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  try {
-    const result = await run();
-    console.log(`build: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return result;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(`build: ${name} failed: ${message.split('\n')[0]}`);
-    process.exit(1);
-  }
+function fail(code: number, message: string, err?: unknown): never {
+  console.error(`build: ${message}`);
+  if (err !== undefined && process.env.BAOKU_DEBUG) console.error(err);
+  process.exit(code);
 }
 
-const output = resolve(values.output!);
-const tmp = `${output}.tmp-${process.pid}`;
+let values: { input?: string; articles?: string; output?: string; 'skip-segment'?: boolean; 'max-file-mb'?: string; help?: boolean };
 try {
-  await stage('segment', async () => {
-    const s = await runSegment({ input: values.input!, output: values.articles!, log: (l) => console.log(l) });
-    if (s.articles === 0) throw new Error(`no articles could be built from ${values.input}`);
+  ({ values } = parseArgs({
+    options: {
+      input: { type: 'string' },
+      articles: { type: 'string' },
+      output: { type: 'string' },
+      'skip-segment': { type: 'boolean', default: false },
+      'max-file-mb': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  }));
+} catch (err) {
+  fail(2, `${firstLine(err)} (--help lists the options)`);
+}
+if (values.help) {
+  console.log('usage: npm run build -- [--input DIR] [--articles DIR] [--output DIR] [--skip-segment] [--max-file-mb N]');
+  process.exit(0);
+}
+const maxMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_FILE_BYTES / 1048576 : Number(values['max-file-mb']);
+if (!(maxMb > 0)) fail(2, `--max-file-mb must be a positive number of MiB, not ${values['max-file-mb']}`);
+
+try {
+  // given folders are relative to the working directory; the defaults are the project's own
+  await runBuild({
+    input: values.input ?? resolve(ROOT, 'content/raw'),
+    articles: values.articles ?? resolve(ROOT, 'content/articles'),
+    output: values.output ?? resolve(ROOT, '_site'),
+    skipSegment: values['skip-segment'],
+    maxFileBytes: maxMb * 1048576,
+    log: (l) => console.log(l),
+    warn: (l) => console.error(l),
   });
 } catch (err) {
-  if (err instanceof SegmentCliError) {
-    console.error(`build: ${err.message}`);
-    process.exit(2);
-  }
-  throw err;
+  if (err instanceof BuildError) fail(err.code, err.message);
+  fail(1, `unexpected error: ${firstLine(err)} (BAOKU_DEBUG=1 shows where)`, err);
 }
-await rm(tmp, { recursive: true, force: true });
-const rendered = await stage('eleventy', () => renderSite({ articlesDir: resolve(values.articles!), rawDir: resolve(values.input!), outDir: tmp }));
-const indexed = await stage('pagefind', () => indexSite(tmp));
-await rm(output, { recursive: true, force: true });
-await rename(tmp, output);
-console.log(`build: ${rendered.pages} pages, ${indexed.pages} indexed → ${values.output}`);

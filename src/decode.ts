@@ -4,16 +4,50 @@ import type { DecodedText } from './types.ts';
 export class UndecodableError extends Error {}
 
 const REPLACEMENT = '\uFFFD';
+/** C0 controls (but tab, line ends, vertical tab, form feed) and DEL: bytes text does not hold. */
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/u;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/gu;
 
+/**
+ * Stray control characters are damage like an undecodable byte: they become U+FFFD, so the
+ * line is reported and the text keeps a mark of it (dropping them silently would lose a
+ * character of the file). A DOS end-of-file mark (SUB) closing the file is dropped.
+ */
+function result(text: string, encoding: DecodedText['encoding']): DecodedText {
+  const t = text.endsWith('\u001a') ? text.slice(0, -1) : text;
+  const clean = CONTROL.test(t) ? t.replace(CONTROLS, REPLACEMENT) : t;
+  return { text: clean, encoding, damagedLines: linesWith(clean, REPLACEMENT) };
+}
+
+/** Lines (1-based, counted as src/lines.ts counts them: CRLF, CR or LF) holding `ch`. */
 function linesWith(text: string, ch: string): number[] {
   const out: number[] = [];
   let line = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') line++;
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
     else if (c === ch && out[out.length - 1] !== line) out.push(line);
   }
   return out;
+}
+
+/** C0 control bytes plain text never holds: all but tab, line ends, form feed, vertical tab, SUB and ESC. */
+function isControlByte(b: number): boolean {
+  return b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b;
+}
+
+/**
+ * Decoded text that reads as text: almost no replacement characters, C0/C1 controls or
+ * noncharacters in its first 64 Ki characters (16-bit binary data decodes into those).
+ */
+function plausibleText(text: string): boolean {
+  const n = Math.min(text.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || c === 0xfffe || c === 0xffff || (c >= 0x80 && c < 0xa0) || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d)) bad++;
+  }
+  return bad <= n / 100;
 }
 
 function count(text: string, ch: string): number {
@@ -29,41 +63,40 @@ function count(text: string, ch: string): number {
  */
 export function decode(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = new TextDecoder('utf-8').decode(bytes.subarray(3));
-    return { text, encoding: 'utf-8-bom', damagedLines: linesWith(text, REPLACEMENT) };
+    return result(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8-bom');
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    const text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    return { text, encoding: 'utf-16le', damagedLines: linesWith(text, REPLACEMENT) };
+    return result(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    return { text, encoding: 'utf-16be', damagedLines: linesWith(text, REPLACEMENT) };
+    return result(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
   }
   const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
   let nul = 0;
   let evenNul = 0;
+  let controls = 0;
   for (let i = 0; i < sample.length; i++) {
-    if (sample[i] === 0) {
+    const b = sample[i];
+    if (b === 0) {
       nul++;
       if (i % 2 === 0) evenNul++;
-    }
+    } else if (isControlByte(b)) controls++;
   }
-  if (nul > sample.length / 8) {
-    // UTF-16 without BOM: ASCII and many CJK code units put NUL on one side only.
+  // UTF-16 without BOM: ASCII and many CJK code units put NUL on one side only. Chinese text
+  // has few NULs (only its line ends, spaces and digits), so the side counts, not the amount.
+  if (nul > sample.length / 50) {
     const le = evenNul < nul / 4;
     const be = evenNul > (nul * 3) / 4;
     if (le || be) {
       const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
-      return { text, encoding: le ? 'utf-16le' : 'utf-16be', damagedLines: linesWith(text, REPLACEMENT) };
+      if (plausibleText(text)) return result(text, le ? 'utf-16le' : 'utf-16be');
     }
   }
-  if (nul > 0 && nul > sample.length / 100) {
-    throw new UndecodableError(`binary data (${nul} NUL bytes in the first ${sample.length} bytes)`);
+  if ((nul > 0 && nul > sample.length / 100) || controls > sample.length / 100) {
+    throw new UndecodableError(`binary data (${nul} NUL and ${controls} control bytes in the first ${sample.length} bytes)`);
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, encoding: 'utf-8', damagedLines: [] };
+    return result(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
   } catch {
     /* not clean UTF-8: try GB18030 below */
   }
@@ -74,5 +107,5 @@ export function decode(bytes: Uint8Array): DecodedText {
   const [text, encoding, bad] = gbBad < utf8Bad ? [gb, 'gb18030' as const, gbBad] : [utf8, 'utf-8' as const, utf8Bad];
   const letters = text.replace(/\s/g, '').length || 1;
   if (bad / letters > 0.2) throw new UndecodableError(`undecodable: ${bad} of ${letters} characters are invalid in both UTF-8 and GB18030`);
-  return { text, encoding, damagedLines: linesWith(text, REPLACEMENT) };
+  return result(text, encoding);
 }

@@ -28,6 +28,20 @@ export function teach(lexicon: string[]): void {
   if (key === taught) return;
   for (const w of lexicon) nodejieba.insertWord(w);
   taught = key;
+  tagOf.clear();
+}
+
+/** Part of speech of a word nodejieba keeps whole, else null; memoised until the dictionary changes. */
+const tagOf = new Map<string, string | null>();
+function singleTag(word: string): string | null {
+  let tag = tagOf.get(word);
+  if (tag === undefined) {
+    const tags = nodejieba.tag(word);
+    tag = tags.length === 1 ? tags[0].tag : null;
+    if (tagOf.size > 100_000) tagOf.clear();
+    tagOf.set(word, tag);
+  }
+  return tag;
 }
 
 /**
@@ -52,9 +66,9 @@ export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>
     .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word))
     .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
   const topical = ranked.filter((k) => {
-    const tags = nodejieba.tag(k.word);
-    if (tags.length !== 1) return false;
-    return TOPIC_TAGS.test(tags[0].tag) || (GUESSED_TAGS.test(tags[0].tag) && count(text, k.word) >= 2);
+    const tag = singleTag(k.word);
+    if (tag === null) return false;
+    return TOPIC_TAGS.test(tag) || (GUESSED_TAGS.test(tag) && count(text, k.word) >= 2);
   });
   const chosen = topical.slice(0, 8);
   // a short story may have fewer than five topic words: fill from the rest of the ranking

@@ -44,7 +44,8 @@ export function toLines(text: string): SourceLine[] {
       page,
       spacedOut: isSpacedOut(body),
       width: displayWidth(repairSpacing(body, { keepWordSpaces: false })),
-      hardBreak: / {2,}$/u.test(raw) && !heading,
+      // endsWith, not / {2,}$/: the pattern backtracks through every run of spaces in the line
+      hardBreak: raw.endsWith('  ') && !heading,
       tight: false,
     });
     seenText = true;

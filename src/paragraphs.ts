@@ -1,7 +1,7 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
-import { joinWrapped, repairSpacing } from './rules/spacing.ts';
+import { repairSpacing } from './rules/spacing.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -37,14 +37,43 @@ export function localColumnWidths(lines: SourceLine[], radius = 5): number[] {
   });
 }
 
+/**
+ * A paragraph's text as joinWrapped() builds it line by line, kept as pieces and joined once:
+ * reading the last character of a string grown by `+` flattens it every time, which made a
+ * block of n lines cost n² (a file of 200 000 short lines: 8 minutes).
+ */
+class WrappedText {
+  private readonly parts: string[] = [];
+  /** Last character so far ('' while the text is empty). */
+  private last = '';
+  /** joinWrapped(text, piece). */
+  wrap(piece: string): void {
+    if (piece === '') return;
+    if (this.parts.length > 0 && /[A-Za-z]/.test(this.last) && /^[A-Za-z]/.test(piece)) this.parts.push(' ');
+    this.parts.push(piece);
+    this.last = piece[piece.length - 1];
+  }
+  /** `${text} ${piece}`: a Markdown hard break. */
+  spaced(piece: string): void {
+    this.parts.push(' ', piece);
+    this.last = piece === '' ? ' ' : piece[piece.length - 1];
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 function makeBlock(lines: SourceLine[], short: boolean): Block {
-  let text = '';
-  let display = '';
+  const wrappedText = new WrappedText();
+  const wrappedDisplay = new WrappedText();
   lines.forEach((l, k) => {
-    text = joinWrapped(text, repairSpacing(l.text, { keepWordSpaces: false }));
+    wrappedText.wrap(repairSpacing(l.text, { keepWordSpaces: false }));
     const d = repairSpacing(l.text, { keepWordSpaces: true });
-    display = k > 0 && lines[k - 1].hardBreak ? `${display} ${d}` : joinWrapped(display, d);
+    if (k > 0 && lines[k - 1].hardBreak) wrappedDisplay.spaced(d);
+    else wrappedDisplay.wrap(d);
   });
+  const text = wrappedText.toString();
+  const display = wrappedDisplay.toString();
   return {
     lines,
     text,
@@ -66,11 +95,25 @@ function endsWithCredit(text: string): boolean {
   return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /[（(][^（）()，。,]{2,100}[）)]$/u.test(text);
 }
 
-/** An opening bracket not yet closed (`讯（记` / `者 陈鸿飞 …）`), or a dateline's `…讯` alone: the text goes on. */
-function opensUnclosed(text: string): boolean {
-  const opens = (text.match(/[（(]/gu) ?? []).length;
-  const closes = (text.match(/[）)]/gu) ?? []).length;
-  return opens > closes || /讯$/u.test(text);
+/**
+ * An opening bracket not yet closed (`讯（记` / `者 陈鸿飞 …）`), or a dateline's `…讯` alone:
+ * the text goes on. Counted line by line as a block grows (re-reading the joined text at each
+ * line would be quadratic in the block's length).
+ */
+class Brackets {
+  private balance = 0;
+  private tail = '';
+  add(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k];
+      if (c === '（' || c === '(') this.balance++;
+      else if (c === '）' || c === ')') this.balance--;
+    }
+    if (text !== '') this.tail = text[text.length - 1];
+  }
+  get unclosed(): boolean {
+    return this.balance > 0 || this.tail === '讯';
+  }
 }
 
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
@@ -110,22 +153,24 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
  const blocks: Block[] = [];
   let current: SourceLine[] = [];
+  let brackets = new Brackets();
   // after a closing credit, column text prints the headline block: lines without sentence punctuation stand alone
   let afterCredit = false;
   lines.forEach((line, i) => {
     if (current.length > 0 && line.pageStart) {
       blocks.push(makeBlock(current, false));
       current = [];
+      brackets = new Brackets();
     }
     current.push(line);
+    brackets.add(line.text);
     const next = lines[i + 1];
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * 1.35 + 1;
-    const joined = current.map((l) => l.text).join('');
-    if (next !== undefined && overwide(i) !== overwide(i + 1) && !opensUnclosed(joined)) {
+    if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
-    } else if (next !== undefined && (opensUnclosed(joined) || /^讯/u.test(next.text)) && current.length < 6) {
+    } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < 6) {
       goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
@@ -146,11 +191,13 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       if (goesOn && !isFull(i + 1) && !isIndented(i + 1) && !endsSentence(next.text) && !/[，、；：,]/u.test(next.text) && !continues(line.text, next.text)) goesOn = false;
     }
     if (!goesOn) {
+      const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
       if (current.length === 1 && overwide(i)) block.overwide = true;
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       blocks.push(block);
       current = [];
+      brackets = new Brackets();
     }
   });
   if (current.length) blocks.push(makeBlock(current, false));

@@ -1,4 +1,8 @@
-/** One page per article: /articles/<id>/. The only pages Pagefind indexes (data-pagefind-body). */
+/**
+ * One page per article: /articles/<id>/. The site's search index is built from the same article
+ * data (src/search/records.ts), not from this HTML; the data-pagefind-* attributes below say what
+ * a stock Pagefind index of the page takes, which `npm run search-eval` builds for comparison.
+ */
 import { html, join, raw } from '../../src/site/html.ts';
 import { excerpt, outputFor, type SiteArticle } from '../../src/site/model.ts';
 import {

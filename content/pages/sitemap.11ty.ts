@@ -4,6 +4,8 @@ import type { TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   collections: { all: { url: string | false }[] };
+  /** Pages an incremental build did not re-render (src/site/incremental.ts); none in a full build. */
+  sitemapExtraUrls?: string[];
 }
 
 export const data = {
@@ -12,7 +14,8 @@ export const data = {
 };
 
 export function render(d: Data): string {
-  const urls = [...new Set(d.collections.all.map((p) => p.url).filter((u): u is string => typeof u === 'string' && u.endsWith('/')))].sort();
+  const all = [...d.collections.all.map((p) => p.url), ...(d.sitemapExtraUrls ?? [])];
+  const urls = [...new Set(all.filter((u): u is string => typeof u === 'string' && u.endsWith('/')))].sort();
   return `<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.map((u) => `<url><loc>${escapeXml(d.site.url + encodeURI(u))}</loc></url>`).join('\n')}

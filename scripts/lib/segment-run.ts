@@ -1,22 +1,69 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { decode } from '../../src/decode.ts';
 import { learnLexicon } from '../../src/keywords.ts';
-import { toMarkdown } from '../../src/markdown.ts';
+import { escapeMarkdown, toMarkdown } from '../../src/markdown.ts';
 import { fileKey, segmentFile, UndecodableError } from '../../src/segment.ts';
-import type { FileReport } from '../../src/types.ts';
+import type { Article, FileReport, Warning } from '../../src/types.ts';
+import { defaultCacheDir, SegmentCache } from './segment-cache.ts';
+import { segmentInOrder, type SegmentedArticle, type SegmentPoolStats } from './segment-pool.ts';
 
-/** A problem with the command line or folders: printed as one line, never a stack trace. */
+/** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
 
 export interface SegmentSummary {
+  /** `.txt` files found in the input folder. */
   files: number;
+  /** Files that yielded at least one article. */
+  built: number;
+  /** Files that yielded none: empty, binary, a copy of another file, too large, unreadable. */
   skipped: number;
   articles: number;
+  /** Warning lines printed (one per problem; damaged lines of one file share a line). */
   warnings: number;
+  /** False when nothing could be built: the previous output was left as it was. */
+  written: boolean;
+  /** Files segmented by the worker pool, files taken from the segment cache, workers used. */
+  pool?: SegmentPoolStats;
 }
 
-/** Every `*.txt` under dir, nested folders included, in a stable order. */
+export interface SegmentRunOptions {
+  input: string;
+  output: string;
+  /** Progress and the summary line. */
+  log?: (line: string) => void;
+  /** Warning lines, each naming its file (and line). Default: `log`. */
+  warn?: (line: string) => void;
+  /** Files larger than this are skipped with a warning (default 64 MiB: memory grows with the file). */
+  maxFileBytes?: number;
+  /** The segmenter (tests put a failing one in its place); given, files are segmented in this thread. */
+  segmenter?: typeof segmentFile;
+  /** Worker threads (default: every core; BAOKU_WORKERS). */
+  workers?: number;
+  /** Segment cache folder (segment-cache.ts); default .cache/segment/<input>; false (or BAOKU_SEGMENT_CACHE=0): none. */
+  cacheDir?: string | false;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Characters of each file the place-name lexicon is learnt from. */
+const LEXICON_CHARS = 1_000_000;
+
+/**
+ * A file name as it may be printed on one line: control characters, line separators and
+ * bidirectional overrides (which could make a name print as another) are shown escaped.
+ */
+export function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One line of an error message (a stack trace or a multi-line message never reaches the user). */
+export function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return printable(message.split(/\r?\n/u)[0] ?? '').slice(0, 300);
+}
+
+/** Every `*.txt` under dir, nested folders included, in a stable (code unit) order. */
 export async function listRawFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string) => {
@@ -31,72 +78,254 @@ export async function listRawFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+/** Warning lines for one file: one per message, the lines it applies to listed in the first. */
+export function warningLines(name: string, warnings: Warning[]): string[] {
+  const byMessage = new Map<string, number[]>();
+  for (const w of warnings) {
+    const lines = byMessage.get(w.message) ?? [];
+    if (w.line !== undefined) lines.push(w.line);
+    byMessage.set(w.message, lines);
+  }
+  const file = printable(name);
+  return [...byMessage].map(([message, lines]) => {
+    if (lines.length === 0) return `warning: ${file}: ${printable(message)}`;
+    const more = lines.length > 1 ? ` (also line${lines.length > 2 ? 's' : ''} ${lines.slice(1, 6).join(', ')}${lines.length > 6 ? ` and ${lines.length - 6} more` : ''})` : '';
+    return `warning: ${file}:${lines[0]}: ${printable(message)}${more}`;
+  });
+}
+
 /**
- * Segments every raw file of `input` into `output`. The new output is written to a
- * sibling temporary folder and swapped in at the end, so a failure leaves the previous
- * articles intact.
+ * The article's Markdown, or why it cannot be written. A body that begins with `---` is refused:
+ * toMarkdown hands the body to gray-matter's stringify as a string, which parses it as a document
+ * of its own, reading `---<name>` as front matter in the language <name> (an error for most
+ * names, JavaScript evaluated for `---js`).
  */
-export async function runSegment(opts: { input: string; output: string; log: (line: string) => void }): Promise<SegmentSummary> {
+export function markdownOf(a: Article): string | { problem: string } {
+  const first = a.body[0];
+  if (first?.kind === 'paragraph' && escapeMarkdown(first.text).startsWith('---')) {
+    return { problem: 'its text begins with "---", which gray-matter would read as front matter' };
+  }
+  try {
+    return toMarkdown(a);
+  } catch (err) {
+    return { problem: firstLine(err) };
+  }
+}
+
+/** An article as the segment workers hand it back: its Markdown (or why not), for writing. */
+export const prepareArticle = (a: Article): SegmentedArticle => ({ id: a.id, line: a.source.lines[0], md: markdownOf(a) });
+
+const skippedReport = (file: string, message: string): FileReport => ({
+  file,
+  encoding: 'skipped',
+  pages: 0,
+  articles: 0,
+  unassigned: [],
+  duplicates: [],
+  decisions: [],
+  typography: '',
+  warnings: [{ message }],
+});
+
+const sizeOf = (bytes: number) => (bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`);
+
+const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+
+/**
+ * Replaces folder `target` by folder `fresh` with two renames, so that at every moment either
+ * the old or the new folder is in place; the old one is deleted only once the new one is.
+ */
+export async function swapFolder(fresh: string, target: string): Promise<void> {
+  const old = `${target}.old-${process.pid}`;
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
+  await rm(old, { recursive: true, force: true });
+  if (existing) await rename(target, old);
+  try {
+    await rename(fresh, target);
+  } catch (err) {
+    if (existing) await rename(old, target).catch(() => undefined);
+    throw err;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Segments every raw file of `input` into `output`: one `<id>.md` per article and
+ * `_report.json`. A file that cannot be read as text, is empty, is a byte-for-byte copy of an
+ * earlier file, is too large or makes the segmenter fail is skipped with one warning line that
+ * names it; the run goes on. The new output is written to a sibling temporary folder and swapped
+ * in at the end, so a failure — or a run where nothing could be built — leaves the previous
+ * articles intact. Files are read one at a time (twice: once for the lexicon), so memory is
+ * bounded by the largest file, not the archive.
+ */
+export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummary> {
+  const log = opts.log ?? (() => {});
+  const warn = opts.warn ?? log;
+  const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const input = resolve(opts.input);
   const output = resolve(opts.output);
   const info = await stat(input).catch(() => undefined);
-  if (!info || !info.isDirectory()) throw new SegmentCliError(`input folder not found: ${opts.input}`);
-  const files = await listRawFiles(input);
-  if (files.length === 0) throw new SegmentCliError(`no .txt files in input folder: ${opts.input}`);
+  if (!info) throw new SegmentCliError(`input folder not found: ${printable(opts.input)}`);
+  if (!info.isDirectory()) throw new SegmentCliError(`input is not a folder: ${printable(opts.input)}`);
+  if (isInside(input, output)) throw new SegmentCliError(`the output folder ${printable(opts.output)} would replace the input folder ${printable(opts.input)}`);
+  let files: string[];
+  try {
+    files = await listRawFiles(input);
+  } catch (err) {
+    throw new SegmentCliError(`cannot read input folder ${printable(opts.input)}: ${firstLine(err)}`);
+  }
+  if (files.length === 0) throw new SegmentCliError(`no .txt files in input folder: ${printable(opts.input)}`);
 
   const tmp = `${output}.tmp-${process.pid}`;
   try {
+    const existing = await stat(output).catch(() => undefined);
+    if (existing && !existing.isDirectory()) throw new Error('it exists and is not a folder');
     await mkdir(dirname(output), { recursive: true });
     await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp, { recursive: true });
+    await mkdir(tmp);
   } catch (err) {
-    throw new SegmentCliError(`cannot write output folder ${opts.output}: ${(err as Error).message}`);
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
   }
 
-  const contents = await Promise.all(files.map((f) => readFile(f)));
-  // the archive teaches nodejieba its own place and organisation names
-  const lexicon = learnLexicon(contents.map((b) => new TextDecoder('utf-8').decode(b.subarray(0, 2_000_000))));
-
-  // two files may share a leading number: fall back to the full key
-  const names = files.map((f) => relative(input, f).split('\\').join('/'));
-  const keys = names.map((n) => fileKey(n));
-  const seen = new Map<string, number>();
-  for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
-  const digests = new Map<string, string>();
-
-  const reports: FileReport[] = [];
-  const summary: SegmentSummary = { files: files.length, skipped: 0, articles: 0, warnings: 0 };
-  for (let i = 0; i < files.length; i++) {
-    const name = names[i];
-    const bytes = contents[i];
-    const key = seen.get(keys[i])! > 1 ? `${keys[i]}-${createHash('sha1').update(name).digest('hex').slice(0, 6)}` : keys[i];
-    const digest = createHash('sha1').update(bytes).digest('hex');
-    let report: FileReport;
-    try {
-      const result = segmentFile(name, bytes, { lexicon, key });
-      report = result.report;
-      const twin = digests.get(digest);
-      if (twin) report.warnings.push({ message: `same content as ${twin}` });
-      digests.set(digest, name);
-      for (const a of result.articles) await writeFile(join(tmp, `${a.id}.md`), toMarkdown(a));
-      summary.articles += result.articles.length;
-      if (result.articles.length === 0) summary.skipped++;
-    } catch (err) {
-      if (!(err instanceof UndecodableError)) throw err;
-      report = { file: name, encoding: 'skipped', pages: 0, articles: 0, unassigned: [], duplicates: [], decisions: [], typography: '', warnings: [{ message: err.message }] };
-      summary.skipped++;
+  let pool: ReturnType<typeof segmentInOrder> | null = null;
+  try {
+    const names = files.map((f) => relative(input, f).split(sep).join('/'));
+    // 1. what each file is: too large, unreadable, a copy, not text; the lexicon from the rest
+    const skip = new Map<number, string>();
+    const firstWithDigest = new Map<string, string>();
+    const lexiconTexts: string[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const size = await stat(files[i]).then((s) => s.size).catch(() => -1);
+      if (size > maxBytes) {
+        skip.set(i, `too large: ${sizeOf(size)} (the limit is ${sizeOf(maxBytes)}; see --max-file-mb)`);
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(files[i]);
+      } catch (err) {
+        skip.set(i, `cannot be read: ${firstLine(err)}`);
+        continue;
+      }
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      const twin = firstWithDigest.get(digest);
+      if (twin !== undefined) {
+        skip.set(i, `same content as ${printable(twin)}: skipped`);
+        continue;
+      }
+      firstWithDigest.set(digest, names[i]);
+      try {
+        const text = decode(bytes).text;
+        // a copy, so the file's whole text is not kept alive by a slice of it
+        lexiconTexts.push(Buffer.from(text.slice(0, LEXICON_CHARS), 'utf8').toString('utf8'));
+      } catch {
+        /* not text: reported when the file's turn comes */
+      }
     }
-    reports.push(report);
-    summary.warnings += report.warnings.length;
-    const extra = [report.encoding, report.flavour, `${report.pages} pages`, `${report.articles} articles`];
-    if (report.unassigned.length) extra.push(`${report.unassigned.length} unassigned`);
-    if (report.duplicates.length) extra.push(`${report.duplicates.length} duplicates removed`);
-    opts.log(`[${i + 1}/${files.length}] ${name}: ${extra.filter(Boolean).join(', ')}`);
-    for (const w of report.warnings) opts.log(`  warning: ${name}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    // the archive teaches nodejieba its own place and organisation names
+    const lexicon = learnLexicon(lexiconTexts);
+    lexiconTexts.length = 0;
+
+    // two files may share a leading number: fall back to the full key
+    const keys = names.map((n) => fileKey(n));
+    const seen = new Map<string, number>();
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+    const written = new Set<string>();
+    const keyOf = (i: number) => (seen.get(keys[i])! > 1 ? `${keys[i]}-${createHash('sha1').update(names[i]).digest('hex').slice(0, 6)}` : keys[i]);
+    // files are segmented on every core (segment-pool.ts), results taken in input order
+    const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
+    const cache = opts.segmenter || cacheDir === false ? null : await SegmentCache.open({ dir: cacheDir, lexicon });
+    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i) })), { lexicon, cache, workers: opts.workers });
+
+    // 2. segment file by file
+    const reports: FileReport[] = [];
+    const summary: SegmentSummary = { files: files.length, built: 0, skipped: 0, articles: 0, warnings: 0, written: false };
+    for (let i = 0; i < files.length; i++) {
+      const name = names[i];
+      let report: FileReport;
+      const skipped = skip.get(i);
+      if (skipped !== undefined) {
+        report = skippedReport(name, skipped);
+      } else {
+        let result: { articles: SegmentedArticle[]; report: FileReport } | undefined;
+        try {
+          if (pool) result = await pool.take(i);
+          else {
+            const r = opts.segmenter!(name, await readFile(files[i]), { lexicon, key: keyOf(i) });
+            result = { articles: r.articles.map(prepareArticle), report: r.report };
+          }
+          report = result.report;
+        } catch (err) {
+          const message = err instanceof UndecodableError ? `not text: ${firstLine(err)}` : `could not be segmented: ${firstLine(err)}`;
+          if (!(err instanceof UndecodableError) && process.env.BAOKU_DEBUG) console.error(err);
+          report = skippedReport(name, message);
+        }
+        const clash = result?.articles.find((a) => written.has(a.id));
+        if (result && clash) {
+          report = skippedReport(name, `article id ${clash.id} is already taken by another file: skipped`);
+        } else if (result) {
+          // a write error is the output folder's problem, not the file's: it ends the run
+          let kept = 0;
+          for (const a of result.articles) {
+            const md = a.md;
+            if (typeof md !== 'string') {
+              report.warnings.push({ line: a.line, message: `article ${a.id} not written: ${md.problem}` });
+              continue;
+            }
+            await writeFile(join(tmp, `${a.id}.md`), md);
+            written.add(a.id);
+            kept++;
+          }
+          report.articles = kept;
+          if (result.articles.length === 0 && report.warnings.length === 0) {
+            report.warnings.push({ message: `no articles found (${report.unassigned.length} text fragments reported as unassigned)` });
+          }
+        }
+      }
+      reports.push(report);
+      if (report.articles > 0) summary.built++;
+      else summary.skipped++;
+      summary.articles += report.articles;
+      const extra =
+        report.encoding === 'skipped'
+          ? ['skipped']
+          : [report.encoding, report.flavour, `${report.pages} pages`, `${report.articles} articles`, report.unassigned.length ? `${report.unassigned.length} unassigned` : '', report.duplicates.length ? `${report.duplicates.length} duplicates removed` : ''];
+      log(`[${i + 1}/${files.length}] ${printable(name)}: ${extra.filter(Boolean).join(', ')}`);
+      for (const line of warningLines(name, report.warnings)) {
+        warn(line);
+        summary.warnings++;
+      }
+    }
+    if (pool) await pool.close();
+    if (pool) summary.pool = pool.stats;
+    await cache?.prune();
+    const rel = relative(process.cwd(), output);
+    const where = rel === '' ? '.' : rel.startsWith('..') ? output : rel;
+    const counts = `${summary.files} files: ${summary.built} built, ${summary.skipped} skipped, ${summary.articles} articles, ${summary.warnings} warnings`;
+    if (summary.articles === 0) {
+      log(`segment: ${counts}; nothing written, ${printable(where)} left as it was`);
+      return summary;
+    }
+    await writeFile(join(tmp, '_report.json'), `${JSON.stringify({ files: reports }, null, 2)}\n`);
+    try {
+      await swapFolder(tmp, output);
+    } catch (err) {
+      throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
+    }
+    summary.written = true;
+    log(`segment: ${counts} → ${printable(where)}`);
+    return summary;
+  } catch (err) {
+    if (err instanceof SegmentCliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'EDQUOT') {
+      throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
+    }
+    throw err;
+  } finally {
+    await pool?.close();
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }
-  await writeFile(join(tmp, '_report.json'), `${JSON.stringify({ files: reports }, null, 2)}\n`);
-  await rm(output, { recursive: true, force: true });
-  await rename(tmp, output);
-  opts.log(`segment: ${summary.files} files, ${summary.articles} articles, ${summary.skipped} skipped, ${summary.warnings} warnings → ${relative(process.cwd(), output) || basename(output)}`);
-  return summary;
 }

@@ -24,8 +24,23 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Sentence-final punctuation, seen through closing quotes and brackets. */
+const CLOSER_OR_SPACE = /[”’」』）)】\]》\s]/u;
+const SPACE = /\s/u;
+
+/** The position after the last character of s that is not in `skip` (0 when there is none). */
+function endBefore(s: string, skip: RegExp): number {
+  let end = s.length;
+  while (end > 0 && skip.test(s[end - 1])) end--;
+  return end;
+}
+
+/**
+ * Sentence-final punctuation, seen through closing quotes and brackets. Reads the end of the
+ * text only: called on paragraphs as they grow, an end-anchored pattern would rescan them.
+ */
 export function endsSentence(s: string): boolean {
-  const t = s.replace(/[”’」』）)】\]》\s]+$/u, '');
-  return /[。！？!?…；;]$/u.test(t) || (/[”」』]$/u.test(s.trimEnd()) && /[。！？!?…]/u.test(s.slice(-3)));
+  const t = endBefore(s, CLOSER_OR_SPACE);
+  if (t > 0 && /[。！？!?…；;]/u.test(s[t - 1])) return true;
+  const e = endBefore(s, SPACE);
+  return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]/u.test(s.slice(-3));
 }

@@ -2,7 +2,7 @@ import nodejieba from 'nodejieba';
 
 /** A paragraph that cannot open a sentence: it starts with punctuation, or a measure word after a number (`30` + `个`). */
 export function continuesByStart(tail: string, head: string): boolean {
-  return /^[，、。；：,.;:）)”]/u.test(head) || (/\d$/u.test(tail) && /^[个名家项条次件所座人元亩户万亿倍%％]/u.test(head));
+  return /^[，、。；：,.;:）)”]/u.test(head) || (/\d/u.test(tail.slice(-1)) && /^[个名家项条次件所座人元亩户万亿倍%％]/u.test(head));
 }
 
 /** Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`). */

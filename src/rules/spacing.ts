@@ -50,6 +50,7 @@ export function repairSpacing(line: string, opts: SpacingOptions): string {
 export function joinWrapped(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
-  if (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
+  // the last character only: an end-anchored pattern rescans all of `a`, which grows with the block
+  if (/[A-Za-z]/.test(a[a.length - 1]) && /^[A-Za-z]/.test(b)) return `${a} ${b}`;
   return a + b;
 }

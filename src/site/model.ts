@@ -529,73 +529,67 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   checkUnique(keywordList.map((k) => k.slug), 'keywords');
 
   // Related articles: shared keywords, each weighted by how rare it is.
-  const keywordSets = new Map(ordered.map((a) => [a, new Set(a.keywordNodes)]));
-  for (const a of ordered) a.related = relatedArticles(a, keywordSets);
+  const related: RelatedContext = { keywordSets: new Map(ordered.map((a) => [a, new Set(a.keywordNodes)])), idRank: idRanks(ordered) };
+  for (const a of ordered) a.related = relatedArticles(a, related);
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
 }
 
-const byRelevance = (x: RelatedArticle, y: RelatedArticle) =>
-  y.score - x.score || y.shared.length - x.shared.length || collator.compare(x.article.id, y.article.id);
+export interface RelatedContext {
+  /** Each article's keywords as a set. */
+  keywordSets: Map<SiteArticle, Set<Keyword>>;
+  /** Each article's place in id order (collator order; ids the collator finds equal share it). */
+  idRank: Map<SiteArticle, number>;
+}
+
+/** Articles ranked by id in collator order: comparing ranks is comparing ids, without the collator. */
+function idRanks(articles: SiteArticle[]): Map<SiteArticle, number> {
+  const sorted = [...articles].sort((x, y) => collator.compare(x.id, y.id));
+  const rank = new Map<SiteArticle, number>();
+  sorted.forEach((a, i) => rank.set(a, i > 0 && collator.compare(sorted[i - 1].id, a.id) === 0 ? rank.get(sorted[i - 1])! : i));
+  return rank;
+}
 
 /**
  * The `limit` articles sharing the most keyword weight with `a` (a keyword shared by n articles
  * weighs 1/n), best first; ties by the number of shared keywords, then id. Exact, without
- * scoring every article that shares a common keyword (that is quadratic in an archive where
- * a place name tags thousands of articles): keywords are visited rarest first, and once
- * `limit` candidates score more than all unvisited keywords together could give an article not
- * yet seen, no further article can enter the list. Scores and shared keywords are then summed
- * in `a`'s keyword order, exactly as a full pass would.
+ * scoring every article that shares a common keyword (that is quadratic in an archive where a
+ * place name tags thousands of articles): keywords are visited rarest first and every article
+ * met is scored in full at once (summed in `a`'s keyword order, as a full pass would sum it).
+ * An article not met yet shares none of the keywords visited, so it scores at most the weight
+ * of those left; once that is below the `limit`-th score found, the list is final.
  */
-function kthLargest(values: Iterable<number>, k: number): number {
-  const top: number[] = [];
-  for (const v of values) {
-    if (top.length === k && v <= top[k - 1]) continue;
-    let at = top.length;
-    while (at > 0 && v > top[at - 1]) at--;
-    top.splice(at, 0, v);
-    if (top.length > k) top.pop();
-  }
-  return top.length < k ? -Infinity : top[k - 1];
-}
-
-export function relatedArticles(a: SiteArticle, keywordSets: Map<SiteArticle, Set<Keyword>>, limit = 5): RelatedArticle[] {
+export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5): RelatedArticle[] {
+  const { keywordSets, idRank } = ctx;
+  const byRelevance = (x: RelatedArticle, y: RelatedArticle) =>
+    y.score - x.score || y.shared.length - x.shared.length || idRank.get(x.article)! - idRank.get(y.article)!;
   const ks = a.keywordNodes;
   const order = ks.map((_, i) => i).sort((x, y) => ks[x].articles.length - ks[y].articles.length || x - y);
   const rest: number[] = new Array(order.length + 1).fill(0);
   for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + 1 / ks[order[j]].articles.length;
-  const partial = new Map<SiteArticle, number>();
-  let visited = order.length;
-  for (let j = 0; j < order.length; j++) {
-    // strictly more, with a margin for rounding: an unseen article can neither tie nor pass
-    if (partial.size >= limit && kthLargest(partial.values(), limit) > rest[j] * (1 + 1e-9) + 1e-12) {
-      visited = j;
-      break;
-    }
-    const k = ks[order[j]];
-    const weight = 1 / k.articles.length;
-    for (const other of k.articles) if (other !== a) partial.set(other, (partial.get(other) ?? 0) + weight);
-  }
-  // a candidate whose partial score plus every unvisited keyword stays below the limit-th
-  // partial score cannot make the list either
-  const floor = visited < order.length ? kthLargest(partial.values(), limit) - rest[visited] * (1 + 1e-9) - 1e-12 : -Infinity;
+  const seen = new Set<SiteArticle>([a]);
   const best: RelatedArticle[] = [];
-  for (const [other, lower] of partial) {
-    if (lower < floor) continue;
-    const own = keywordSets.get(other);
-    const r: RelatedArticle = { article: other, shared: [], score: 0 };
-    for (const k of ks) {
-      if (own ? own.has(k) : other.keywordNodes.includes(k)) {
-        r.shared.push(k.name);
-        r.score += 1 / k.articles.length;
+  for (let j = 0; j < order.length; j++) {
+    // strictly less, with a margin for rounding: an article not met can neither tie nor pass
+    if (best.length === limit && rest[j] * (1 + 1e-9) + 1e-12 < best[limit - 1].score) break;
+    for (const other of ks[order[j]].articles) {
+      if (seen.has(other)) continue;
+      seen.add(other);
+      const own = keywordSets.get(other);
+      const r: RelatedArticle = { article: other, shared: [], score: 0 };
+      for (const k of ks) {
+        if (own ? own.has(k) : other.keywordNodes.includes(k)) {
+          r.shared.push(k.name);
+          r.score += 1 / k.articles.length;
+        }
       }
+      // keep the best `limit`, sorted (insertion into a short list)
+      if (best.length === limit && (r.score < best[limit - 1].score || byRelevance(r, best[limit - 1]) >= 0)) continue;
+      let at = best.length;
+      while (at > 0 && byRelevance(r, best[at - 1]) < 0) at--;
+      best.splice(at, 0, r);
+      if (best.length > limit) best.pop();
     }
-    // keep the best `limit`, sorted (insertion into a short list)
-    if (best.length === limit && byRelevance(r, best[limit - 1]) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && byRelevance(r, best[at - 1]) < 0) at--;
-    best.splice(at, 0, r);
-    if (best.length > limit) best.pop();
   }
   return best;
 }

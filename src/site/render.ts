@@ -1,13 +1,15 @@
 /**
- * Building the reader's site: Eleventy renders the archive, Pagefind indexes the article pages.
+ * Building the reader's site: Eleventy renders the archive, Pagefind indexes the articles.
  * scripts/build.ts calls renderSite() then indexSite() on a temporary folder.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
 import { ROOT, configuredWith, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
+import { RECORDS_PATH, type SearchRecordsFile } from '../search/records.ts';
+import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
 
 export interface RenderOptions {
   /** Folder with the segmenter's `<id>.md` files (and `_report.json`). */
@@ -75,27 +77,97 @@ async function renderOnce(opts: RenderOptions): Promise<{ pages: number }> {
   }
 }
 
-/** Index the article pages of a rendered site with Pagefind into `<outDir>/pagefind`. */
-export async function indexSite(outDir: string): Promise<{ pages: number }> {
+/** Read the page count Pagefind wrote into a bundle's entry file. */
+async function bundlePageCount(bundleDir: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
+  return Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
+}
+
+export interface IndexOptions {
+  /**
+   * Split the articles over this many Pagefind bundles (/pagefind/, /pagefind-2/, …), which the
+   * search page merges at search time (Pagefind's mergeIndex). Default 1.
+   */
+  bundles?: number;
+}
+
+/**
+ * Index the articles of a rendered site with Pagefind into `<outDir>/pagefind`, from the records
+ * the Eleventy build left in `<outDir>/search/records.json` (src/search/records.ts): one custom
+ * record per article whose content has every Han character as its own word, so that a Chinese
+ * query is an exact phrase search (see src/search/text.ts). Writes `<outDir>/search/config.json`,
+ * which tells the search page which bundles to load and how the records are laid out, and
+ * deletes the records file.
+ */
+export async function indexSite(outDir: string, opts: IndexOptions = {}): Promise<{ pages: number }> {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(`indexSite: ${site} has no index.html; run renderSite first`);
   }
+  const recordsPath = join(site, RECORDS_PATH);
+  if (!existsSync(recordsPath)) {
+    throw new Error(`indexSite: ${recordsPath} is missing; it is written by renderSite (and removed once indexed)`);
+  }
+  try {
+    const { language, records } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchRecordsFile;
+    const count = Math.max(1, Math.min(opts.bundles ?? 1, records.length || 1));
+    const per = Math.ceil(records.length / count);
+    const bundles: string[] = [];
+    let pages = 0;
+    for (let b = 0; b < count; b++) {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
+      const mine = records.slice(b * per, (b + 1) * per);
+      for (let i = 0; i < mine.length; i += 64) {
+        const added = await Promise.all(mine.slice(i, i + 64).map((r) => index.addCustomRecord({ ...r, language })));
+        const failed = added.flatMap((a) => a.errors);
+        if (failed.length) throw new Error(failed.join('; '));
+      }
+      const name = b === 0 ? 'pagefind' : `pagefind-${b + 1}`;
+      const written = await index.writeFiles({ outputPath: join(site, name) });
+      if (written.errors.length) throw new Error(written.errors.join('; '));
+      await index.deleteIndex();
+      bundles.push(`/${name}/`);
+      pages += await bundlePageCount(join(site, name));
+    }
+    const config: SearchConfig = { version: ENCODING_VERSION, bundles, headlineSpan: HEADLINE_SPAN };
+    await writeFile(join(site, SEARCH_CONFIG_PATH), JSON.stringify(config) + '\n');
+    await rm(recordsPath);
+    return { pages };
+  } catch (e) {
+    throw new Error(`indexSite: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** What /search/config.json tells the search page. */
+export interface SearchConfig {
+  version: number;
+  /** Pagefind bundle URLs; the first is loaded, the others merged into it (mergeIndex). */
+  bundles: string[];
+  /** Word positions reserved for the headline region of every record. */
+  headlineSpan: number;
+}
+
+/**
+ * Pagefind's stock indexing of the rendered HTML pages (data-pagefind-body, -meta, -filter,
+ * -ignore as the views mark them), into `outputPath`. Baoku's site does not ship this index;
+ * scripts/search-eval.ts builds it to compare against the stock Pagefind UI.
+ */
+export async function indexHtmlPages(siteDir: string, outputPath: string): Promise<{ pages: number }> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: resolve(siteDir) });
     if (added.errors.length) throw new Error(added.errors.join('; '));
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: resolve(outputPath) });
     if (written.errors.length) throw new Error(written.errors.join('; '));
-    // addDirectory counts every HTML file it read; the entry file says how many were indexed.
-    const entry = JSON.parse(await readFile(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages?: Record<string, { page_count?: number }>;
-    };
-    const indexed = Object.values(entry.languages ?? {}).reduce((n, l) => n + (l.page_count ?? 0), 0);
-    return { pages: indexed };
+    return { pages: await bundlePageCount(resolve(outputPath)) };
   } catch (e) {
-    throw new Error(`indexSite: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`indexHtmlPages: Pagefind could not index ${siteDir}: ${(e as Error).message}`, { cause: e });
   } finally {
     await pagefind.close();
   }

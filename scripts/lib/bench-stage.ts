@@ -1,0 +1,113 @@
+/**
+ * One stage of `npm run bench`, run by scripts/bench.ts in a child process of its own so that
+ * its time and peak memory are its own:
+ *
+ *   node --import tsx scripts/lib/bench-stage.ts <stage> '<json options>'
+ *
+ * Stages: segment, eleventy, pagefind (the build, over a state folder: scripts/lib/site-build.ts),
+ * incremental (all three after a change), jieba-floor, eleventy-floor, query. The last line on
+ * stdout is `BENCH_RESULT {…}` (src/bench/measure.ts).
+ */
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import nodejieba from 'nodejieba';
+import { reportResult } from '../../src/bench/measure.ts';
+import { measureQueries } from '../../src/bench/query.ts';
+import { decode } from '../../src/decode.ts';
+import { progress } from './progress.ts';
+import { listRawFiles } from './segment-run.ts';
+import { buildSiteIncremental, indexStage, renderStage, segmentStage, type SiteBuildOptions } from './site-build.ts';
+
+interface StageOptions extends SiteBuildOptions {
+  /** eleventy-floor: scratch folder. */
+  scratch?: string;
+  /** query: the queries. */
+  queries?: string[];
+}
+
+const [stage, json] = process.argv.slice(2);
+const o = JSON.parse(json ?? '{}') as StageOptions;
+
+async function jiebaFloor() {
+  const files = await listRawFiles(o.input);
+  const t0 = performance.now();
+  nodejieba.cut('预热'); // loads the dictionary
+  const loadS = (performance.now() - t0) / 1000;
+  let cutMs = 0;
+  let bytes = 0;
+  let words = 0;
+  const bar = progress('jieba', files.length);
+  for (const f of files) {
+    const raw = await readFile(f);
+    bytes += raw.length;
+    const text = decode(raw).text;
+    const t = performance.now();
+    words += nodejieba.cut(text).length;
+    cutMs += performance.now() - t;
+    bar.tick();
+  }
+  bar.done();
+  return { files: files.length, bytes, words, cutS: cutMs / 1000, loadS };
+}
+
+/** Plain Eleventy on the same articles: every `<id>.md` rendered by markdown-it into a one-line layout. */
+async function eleventyFloor() {
+  const scratch = resolve(o.scratch!);
+  const input = join(scratch, 'in');
+  const out = join(scratch, 'out');
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(join(input, '_includes'), { recursive: true });
+  const names = (await readdir(o.articles)).filter((n) => n.endsWith('.md') && !n.startsWith('_'));
+  for (const n of names) await link(join(o.articles, n), join(input, n));
+  await writeFile(join(input, '_includes', 'min.11ty.cjs'), 'module.exports = (d) => `<!doctype html><title>${d.title}</title>${d.content}`;\n');
+  await writeFile(
+    join(scratch, 'floor.config.cjs'),
+    `module.exports = (cfg) => { cfg.addGlobalData('layout', 'min.11ty.cjs'); cfg.setTemplateFormats(['md']); cfg.setUseGitIgnore(false); cfg.setQuietMode(true); return { markdownTemplateEngine: false, dir: { includes: '_includes' } }; };\n`,
+  );
+  const t0 = performance.now();
+  const elev = new Eleventy(input, out, { quietMode: true, configPath: join(scratch, 'floor.config.cjs') });
+  const results = (await elev.write()) as unknown;
+  const seconds = (performance.now() - t0) / 1000;
+  const pages = (Array.isArray(results) ? results.flat(3) : []).filter((r: { outputPath?: unknown }) => typeof r?.outputPath === 'string').length;
+  await rm(scratch, { recursive: true, force: true });
+  return { articles: names.length, pages, renderS: seconds };
+}
+
+let result: Record<string, unknown>;
+switch (stage) {
+  case 'segment': {
+    const s = await segmentStage(o);
+    result = { files: s.files, built: s.built, skipped: s.skipped, articles: s.articles, warnings: s.warnings, pool: s.pool };
+    break;
+  }
+  case 'eleventy':
+    result = await renderStage(o);
+    break;
+  case 'pagefind':
+    result = { ...(await indexStage(o)) };
+    break;
+  case 'incremental': {
+    const r = await buildSiteIncremental(o);
+    result = {
+      segment: { files: r.segment.files, articles: r.segment.articles, pool: r.segment.pool },
+      render: { full: r.render.full, rendered: r.render.rendered, items: r.render.items, removed: r.render.removed, pages: r.render.pages },
+      index: r.index,
+    };
+    break;
+  }
+  case 'jieba-floor':
+    result = await jiebaFloor();
+    break;
+  case 'eleventy-floor':
+    result = await eleventyFloor();
+    break;
+  case 'query':
+    result = { queries: await measureQueries(o.site, o.queries ?? []) };
+    break;
+  default:
+    console.error(`bench-stage: unknown stage ${stage}`);
+    process.exit(2);
+}
+reportResult(result);
+process.exit(0);

@@ -1,0 +1,162 @@
+/**
+ * The segment cache: what segmentFile() made of a raw file, kept under .cache/segment/ so that a
+ * rebuild after one file changed segments only that file.
+ *
+ * An entry is keyed by the file's bytes, its name and id key (both appear in the output), a hash
+ * of the segmenter's source (src/ but the site, search, eval and bench code, the worker, and the
+ * versions of nodejieba and gray-matter) and a hash of the lexicon. The lexicon is learnt from
+ * every file of the archive, so a change that alters it invalidates every entry, as it must: the
+ * dictionary nodejieba segments with is then different.
+ *
+ * Entries are written atomically (temporary file + rename); an unreadable entry is a miss.
+ * After a run, prune() removes the entries that run did not use, so the cache holds one archive.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { FileReport } from '../../src/types.ts';
+import type { SegmentedArticle } from './segment-pool.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const FORMAT = 1;
+
+/** Folders of src/ that are not the segmenter. */
+const NOT_SEGMENTER = ['site', 'search', 'eval', 'bench'];
+
+async function listTs(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.ts')) continue;
+    const p = join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
+    const top = relative(dir, p).split(sep)[0];
+    if (!NOT_SEGMENTER.includes(top)) out.push(p);
+  }
+  return out.sort();
+}
+
+let sourceHash: Promise<string> | undefined;
+
+/** A hash of everything that decides what the segmenter makes of a file. */
+export function segmenterHash(root = ROOT): Promise<string> {
+  if (root === ROOT && sourceHash) return sourceHash;
+  const run = (async () => {
+    const h = createHash('sha256');
+    h.update(`format ${FORMAT}\n`);
+    const files = [...(await listTs(join(root, 'src'))), join(root, 'scripts', 'lib', 'segment-worker.ts')];
+    for (const f of files) {
+      h.update(`${relative(root, f)}\n`);
+      h.update(await readFile(f));
+    }
+    for (const pkg of ['nodejieba', 'gray-matter', 'js-yaml']) {
+      const path = [join(root, 'node_modules', pkg, 'package.json'), join(root, 'node_modules', 'gray-matter', 'node_modules', pkg, 'package.json')].find(existsSync);
+      const version = path ? (JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version : 'none';
+      h.update(`${pkg}@${version}\n`);
+    }
+    return h.digest('hex');
+  })();
+  if (root === ROOT) sourceHash = run;
+  return run;
+}
+
+export const lexiconHash = (lexicon: string[]) => createHash('sha256').update(lexicon.join('\n')).digest('hex');
+
+interface Entry {
+  v: number;
+  key: string;
+  articles: SegmentedArticle[];
+  report: FileReport;
+}
+
+export interface CacheOpenOptions {
+  /** The cache folder. */
+  dir: string;
+  lexicon: string[];
+  /** Override the segmenter hash (tests). */
+  segmenter?: string;
+}
+
+export class SegmentCache {
+  private readonly used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly dir: string,
+    /** Hash of the segmenter and the lexicon: part of every key. */
+    readonly salt: string,
+  ) {}
+
+  static async open(opts: CacheOpenOptions): Promise<SegmentCache> {
+    const segmenter = opts.segmenter ?? (await segmenterHash());
+    const salt = createHash('sha256').update(`${segmenter}\n${lexiconHash(opts.lexicon)}`).digest('hex');
+    await mkdir(opts.dir, { recursive: true });
+    return new SegmentCache(resolve(opts.dir), salt);
+  }
+
+  keyFor(name: string, key: string, bytes: Uint8Array): string {
+    return createHash('sha256').update(`${this.salt}\0${name}\0${key}\0`).update(bytes).digest('hex');
+  }
+
+  private path(k: string): string {
+    return join(this.dir, k.slice(0, 2), `${k.slice(2)}.json`);
+  }
+
+  async get(k: string): Promise<{ articles: SegmentedArticle[]; report: FileReport } | undefined> {
+    this.used.add(k);
+    try {
+      const e = JSON.parse(await readFile(this.path(k), 'utf8')) as Entry;
+      if (e.v !== FORMAT || e.key !== k || !Array.isArray(e.articles) || !e.report) throw new Error('stale entry');
+      this.hits++;
+      return { articles: e.articles, report: e.report };
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  async put(k: string, value: { articles: SegmentedArticle[]; report: FileReport }): Promise<void> {
+    this.used.add(k);
+    const path = this.path(k);
+    // serialised now: the caller goes on to amend the report it was handed
+    const json = JSON.stringify({ v: FORMAT, key: k, articles: value.articles, report: value.report } satisfies Entry);
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, json);
+    await rename(tmp, path);
+  }
+
+  /** Delete every entry this run neither read nor wrote; resolves to the number deleted. */
+  async prune(): Promise<number> {
+    let n = 0;
+    for (const sub of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{2}$/u.test(sub)) continue;
+      for (const f of await readdir(join(this.dir, sub)).catch(() => [] as string[])) {
+        const k = sub + f.replace(/\.json$/u, '');
+        if (f.endsWith('.json') && this.used.has(k)) continue;
+        await rm(join(this.dir, sub, f), { force: true });
+        n++;
+      }
+    }
+    return n;
+  }
+}
+
+/**
+ * The cache folder for an input folder: `.cache/segment/<hash of its path>/` under the project.
+ * Folders of inputs that no longer exist (temporary test folders) are removed on the way.
+ */
+export async function defaultCacheDir(input: string, root = ROOT): Promise<string> {
+  const base = join(root, '.cache', 'segment');
+  const abs = resolve(input);
+  const dir = join(base, createHash('sha1').update(abs).digest('hex').slice(0, 12));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'input.txt'), `${abs}\n`);
+  for (const other of await readdir(base).catch(() => [] as string[])) {
+    const at = join(base, other);
+    if (at === dir) continue;
+    const of = await readFile(join(at, 'input.txt'), 'utf8').catch(() => null);
+    if (of !== null && !existsSync(of.trim())) await rm(at, { recursive: true, force: true }).catch(() => undefined);
+  }
+  return dir;
+}

@@ -1,0 +1,82 @@
+/**
+ * What a reader's browser fetches for one search: the built site served on 127.0.0.1, a fresh
+ * headless Chromium context (empty cache) opening /search/?q=<query>, every response counted
+ * until the page says the search is done (`<html data-search-done>`, set by assets/search.js).
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { serveStatic } from '../site/serve.ts';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface QueryCost {
+  query: string;
+  /** Bytes received (headers and bodies) for the whole page load and search. */
+  bytes: number;
+  /** Of which from /pagefind/ (the index, its wasm and scripts). */
+  pagefindBytes: number;
+  requests: number;
+  /** From navigation to the search being done, ms. */
+  ms: number;
+  /** Results the page reports (status data-total), when it says. */
+  results: number | null;
+  failed: boolean;
+}
+
+export async function measureQueries(siteDir: string, queries: string[], opts: { executablePath?: string } = {}): Promise<QueryCost[]> {
+  const server = await serveStatic(siteDir, { port: 0, host: '127.0.0.1' });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const out: QueryCost[] = [];
+    for (const query of queries) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let bytes = 0;
+      let pagefindBytes = 0;
+      let requests = 0;
+      const sizes: Promise<void>[] = [];
+      page.on('requestfinished', (req) => {
+        sizes.push(
+          req.sizes().then((s) => {
+            const n = s.responseBodySize + s.responseHeadersSize;
+            bytes += n;
+            requests++;
+            if (new URL(req.url()).pathname.startsWith('/pagefind/')) pagefindBytes += n;
+          }, () => undefined),
+        );
+      });
+      const t0 = performance.now();
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      let failed = false;
+      try {
+        await page.waitForFunction(
+          () => Boolean(document.documentElement.dataset.searchDone) || /加载失败/u.test(document.getElementById('search-status')?.textContent ?? ''),
+          undefined,
+          { timeout: 120_000, polling: 20 },
+        );
+        failed = /加载失败/u.test((await page.textContent('#search-status')) ?? '');
+      } catch {
+        failed = true;
+      }
+      const ms = performance.now() - t0;
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      await Promise.all(sizes);
+      const total = await page.evaluate(() => document.getElementById('search-status')?.dataset.total ?? null);
+      out.push({ query, bytes, pagefindBytes, requests, ms: Math.round(ms), results: total === null ? null : Number(total), failed });
+      await context.close();
+    }
+    return out;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Incremental builds give the same bytes as clean builds. The sample archive is built in a
+ * temporary folder (segment with the worker pool and the segment cache → site rendered with a
+ * manifest → Pagefind shards); one raw file changes; the rebuild re-segments only that file and
+ * re-renders only what it affects; every Markdown file, the report and every file of the site
+ * must equal a clean build of the changed archive.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { RAW_DIR } from './helpers.ts';
+import { buildSiteIncremental, type SiteBuildOptions } from '../scripts/lib/site-build.ts';
+
+process.env.SOURCE_DATE_EPOCH = '1700000000';
+process.env.BAOKU_PROGRESS = '0';
+
+let tmp = '';
+const quiet = () => {};
+
+async function files(root: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
+    out.set(relative(root, p), await readFile(p));
+  }
+  return out;
+}
+
+function assertSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>, what: string): void {
+  const missing = [...expected.keys()].filter((k) => !actual.has(k));
+  const extra = [...actual.keys()].filter((k) => !expected.has(k));
+  const differ = [...expected.keys()].filter((k) => actual.has(k) && !actual.get(k)!.equals(expected.get(k)!));
+  assert.deepEqual({ missing, extra, differ }, { missing: [], extra: [], differ: [] }, `${what}: the incremental build differs from a clean build`);
+}
+
+const build = (name: string, raw: string): SiteBuildOptions => ({
+  input: raw,
+  articles: join(tmp, name, 'articles'),
+  site: join(tmp, name, 'site'),
+  state: join(tmp, name, 'state'),
+  pagesPerShard: 12,
+  log: quiet,
+  progress: false,
+});
+
+before(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'baoku-incremental-'));
+});
+after(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** Build `raw`, change it with `edit`, rebuild; compare with a clean build of the changed archive. */
+async function scenario(name: string, edit: (raw: string) => Promise<void>) {
+  const raw = join(tmp, name, 'raw');
+  await cp(RAW_DIR, raw, { recursive: true });
+  const inc = build(`${name}/inc`, raw);
+  const first = await buildSiteIncremental(inc);
+  assert.equal(first.render.full, true);
+  await edit(raw);
+  const second = await buildSiteIncremental(inc);
+  const cleanOpts = build(`${name}/clean`, raw);
+  const clean = await buildSiteIncremental(cleanOpts);
+  assertSameTree(await files(inc.articles), await files(cleanOpts.articles), 'Markdown');
+  assertSameTree(await files(inc.site), await files(cleanOpts.site), 'site');
+  return { first, second, clean };
+}
+
+test('one raw file changes: only it is segmented again, only what it touches re-rendered, output as a clean build', async () => {
+  const { second, clean } = await scenario('typo', async (raw) => {
+    const path = join(raw, '004_1ae44c768b257489.txt');
+    const text = await readFile(path, 'utf8');
+    assert.ok(text.includes('学员获益匪浅'));
+    await writeFile(path, text.replace('学员获益匪浅', '学员收获匪浅'));
+  });
+  assert.equal(second.segment.pool?.segmented, 1, 'one file segmented');
+  assert.equal(second.segment.pool?.cached, 4, 'four from the cache');
+  assert.equal(second.render.full, false);
+  assert.ok(second.render.rendered > 0 && second.render.rendered < second.render.items / 2, `re-rendered ${second.render.rendered} of ${second.render.items} pages`);
+  assert.ok(second.index.reused > 0 && second.index.reused < second.index.shards, `kept ${second.index.reused} of ${second.index.shards} shards`);
+  assert.equal(clean.segment.pool?.segmented, 5);
+});
+
+test('a change that teaches the lexicon a new name invalidates every cached file; output as a clean build', async () => {
+  const { second } = await scenario('lexicon', async (raw) => {
+    const path = join(raw, '002_7d39d3f504dcdd3b.txt');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, `${text}\n云溪镇位于湘江之滨。云溪镇产业园区建设加快推进。\n`);
+  });
+  assert.equal(second.segment.pool?.segmented, 5, 'every file segmented again');
+  assert.equal(second.segment.pool?.cached, 0);
+});
+
+test('an article removed and a file added: pages of the removed article are gone, the new ones there', async () => {
+  const { second } = await scenario('add-remove', async (raw) => {
+    await rm(join(raw, '001_9001b4056db087c2.txt'));
+    await cp(join(RAW_DIR, '001_9001b4056db087c2.txt'), join(raw, '101_9001b4056db087c2.txt'));
+  });
+  assert.ok(second.render.removed > 0);
+});
