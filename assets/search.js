@@ -231,9 +231,13 @@ async function loadPage(gen) {
   while (added < PAGE_SIZE && s.next < s.entries.length && s.next < stop) {
     const batch = s.entries.slice(s.next, s.next + PAGE_SIZE - added);
     s.next += batch.length;
-    const datas = await Promise.all(batch.map((e) => e.result.data()));
-    if (gen !== generation) return;
-    for (const d of datas) {
+    // All of the page's data is requested at once; each result is shown as soon as it and
+    // those before it have arrived.
+    const datas = batch.map((e) => e.result.data());
+    for (const p of datas) p.catch(() => undefined); // a failure surfaces once, below
+    for (const pending of datas) {
+      const d = await pending;
+      if (gen !== generation) return;
       const fields = decodeContent(d.content ?? '');
       if (s.check && !fieldsContain(fields, s.needles)) {
         s.dropped++;

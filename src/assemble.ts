@@ -285,7 +285,9 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     void k;
   });
   // positions of heads and bodies in reading order (recomputed after a body is split)
-  let pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
+  const pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
+  const nextOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k + 1]]));
+  const prevOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k - 1]]));
   const at = (x: HeadGroup | Segment) => pos.get(x) as number;
   const textCache = new Map<Segment, string>();
   const segText = (x: Segment) => {
@@ -294,12 +296,11 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     return t;
   };
   const candidatesFor = (g: HeadGroup): Segment[] => {
-    const k = at(g);
     const near: Segment[] = [];
     const page = g.blocks[0].page;
     const walk = (dir: number, limit: number) => {
-      for (let j = k + dir, n = 0; j >= 0 && j < slots.length && n < limit; j += dir) {
-        const s = slots[j];
+      const step = dir > 0 ? nextOf : prevOf;
+      for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
         if ('at' in s) continue;
         if (s.blocks[0].page !== page) break;
         near.push(s);
@@ -366,7 +367,12 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     segments.splice(segments.indexOf(s), 1, first, second);
     const slotK = slots.indexOf(s);
     slots.splice(slotK, 1, first, second);
-    pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
+    const before = prevOf.get(s);
+    const after = nextOf.get(s);
+    if (before) nextOf.set(before, first);
+    if (after) prevOf.set(after, second);
+    prevOf.set(first, before).set(second, first);
+    nextOf.set(first, second).set(second, after);
     // captions counted by segment index shift by one after the split
     const k = segments.indexOf(first);
     for (const c of captions) if (c.after >= k + 1) c.after++;
@@ -377,6 +383,12 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   // 4b. a series label printed beside another story's headline (`高质量发展看资兴⑥` under
   //     `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
   const headed = segments.filter((s) => s.head);
+  const headedOnPage = new Map<number, Segment[]>();
+  for (const s of headed) {
+    const list = headedOnPage.get(s.blocks[0].page);
+    if (list) list.push(s);
+    else headedOnPage.set(s.blocks[0].page, [s]);
+  }
   for (const s of headed) {
     const g = s.head as HeadGroup;
     for (const label of g.blocks.filter((b) => b.kind === 'kicker')) {
@@ -384,8 +396,8 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       const own = affinity(words, textOf(s.blocks) + headText({ blocks: g.blocks.filter((b) => b !== label), at: g.at }));
       let best: Segment | undefined;
       let bestScore = own + 0.3;
-      for (const t of headed) {
-        if (t === s || t.blocks[0].page !== s.blocks[0].page) continue;
+      for (const t of headedOnPage.get(s.blocks[0].page) ?? []) {
+        if (t === s) continue;
         const sc = affinity(words, textOf(t.blocks) + headText(t.head as HeadGroup));
         if (sc > bestScore) [best, bestScore] = [t, sc];
       }
@@ -403,7 +415,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
     if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in 4b
-    const next = slots[at(g) + 1];
+    const next = nextOf.get(g);
     if (!next || 'at' in next || next === s) continue;
     const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
     if (credited(s) && !credited(next)) {

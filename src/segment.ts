@@ -58,11 +58,11 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   }
   const blocks = classify(toBlocks(lines, flavour));
   const assembled = assemble(blocks, flavour);
-  report.unassigned.push(...assembled.unassigned);
-  report.decisions.push(...assembled.decisions);
+  for (const e of assembled.unassigned) report.unassigned.push(e);
+  for (const e of assembled.decisions) report.decisions.push(e);
   report.typography = assembled.typography;
-  report.duplicates.push(...dropRepeatedParagraphs(assembled.articles));
-  report.decisions.push(...stitchFragments(assembled.articles));
+  for (const e of dropRepeatedParagraphs(assembled.articles)) report.duplicates.push(e);
+  for (const e of stitchFragments(assembled.articles)) report.decisions.push(e);
   if (opts.lexicon) teach(opts.lexicon);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();
