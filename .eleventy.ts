@@ -35,6 +35,8 @@ export interface SiteOptions {
   extraUrls?: string[];
   /** Called once per page written (progress). */
   onPage?: () => void;
+  /** Templates to leave out of this run (paths relative to the project), e.g. the site-wide pages when a run renders one batch of items. */
+  skipTemplates?: string[];
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteOptions {
@@ -98,6 +100,8 @@ export function configure(options: SiteOptions) {
     ]) {
       eleventyConfig.ignores.add(join(rel('.'), glob));
     }
+
+    for (const t of options.skipTemplates ?? []) eleventyConfig.ignores.add(rel(t));
 
     eleventyConfig.addPassthroughCopy({
       [rel('assets')]: 'assets',

@@ -8,7 +8,7 @@
  * Prints a table and, last, one JSON line.
  *
  * Options: --files N (1000) --seed S (1) --dir DIR (a temporary folder) --keep
- *          --pages-per-shard N (10000) --workers N --skip-floors --skip-query --skip-incremental
+ *          --pages-per-shard N (6000) --pagefind-procs N (2: shards indexed at once) --workers N --skip-floors --skip-query --skip-incremental
  *          --verify (after the incremental build, a clean build of the changed archive must give
  *          the same articles and site, byte for byte)
  */
@@ -31,7 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    'pages-per-shard': { type: 'string', default: '10000' },
+    'pages-per-shard': { type: 'string', default: '6000' },
+    'pagefind-procs': { type: 'string', default: '2' },
     workers: { type: 'string' },
     'skip-floors': { type: 'boolean', default: false },
     'skip-query': { type: 'boolean', default: false },
@@ -41,7 +42,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--files N] [--seed S] [--dir DIR] [--keep] [--pages-per-shard N] [--workers N] [--skip-floors] [--skip-query] [--skip-incremental] [--verify]');
+  console.log('usage: npm run bench -- [--files N] [--seed S] [--dir DIR] [--keep] [--pages-per-shard N] [--pagefind-procs N] [--workers N] [--skip-floors] [--skip-query] [--skip-incremental] [--verify]');
   process.exit(0);
 }
 const N = Number(values.files);
@@ -58,6 +59,7 @@ const opts = {
   site: join(dir, 'site'),
   state: join(dir, 'state'),
   pagesPerShard: Number(values['pages-per-shard']),
+  pagefindProcs: Number(values['pagefind-procs']),
   workers: values.workers ? Number(values.workers) : undefined,
 };
 
@@ -233,6 +235,10 @@ const summary = {
   incremental_rendered: inc ? (inc.result.render as { rendered: number }).rendered : null,
   incremental_shards_reindexed: inc ? (inc.result.index as { shards: number; reused: number }).shards - (inc.result.index as { reused: number }).reused : null,
   incremental_verified: verified,
+  incremental_full: inc ? (inc.result.render as { full: boolean }).full : null,
+  incremental_steps_s: inc
+    ? (['segment', 'render', 'index'] as const).map((k) => r1((inc!.result[k] as { seconds: number }).seconds))
+    : null,
   query_kb: queries.map((q) => Math.round(q.bytes / 1024)),
   query_pagefind_kb: queries.map((q) => Math.round(q.pagefindBytes / 1024)),
   query_ms: queries.map((q) => q.ms),

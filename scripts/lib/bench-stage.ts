@@ -17,7 +17,7 @@ import { measureQueries } from '../../src/bench/query.ts';
 import { decode } from '../../src/decode.ts';
 import { progress } from './progress.ts';
 import { listRawFiles } from './segment-run.ts';
-import { buildSiteIncremental, indexStage, renderStage, segmentStage, type SiteBuildOptions } from './site-build.ts';
+import { indexStage, renderStage, segmentStage, type SiteBuildOptions } from './site-build.ts';
 
 interface StageOptions extends SiteBuildOptions {
   /** eleventy-floor: scratch folder. */
@@ -88,11 +88,18 @@ switch (stage) {
     result = { ...(await indexStage(o)) };
     break;
   case 'incremental': {
-    const r = await buildSiteIncremental(o);
+    // the three stages of buildSiteIncremental(), timed one by one
+    const t0 = performance.now();
+    const seg = await segmentStage(o);
+    const t1 = performance.now();
+    const render = await renderStage(o);
+    const t2 = performance.now();
+    const index = await indexStage(o);
+    const t3 = performance.now();
     result = {
-      segment: { files: r.segment.files, articles: r.segment.articles, pool: r.segment.pool },
-      render: { full: r.render.full, rendered: r.render.rendered, items: r.render.items, removed: r.render.removed, pages: r.render.pages },
-      index: r.index,
+      segment: { files: seg.files, articles: seg.articles, pool: seg.pool, seconds: (t1 - t0) / 1000 },
+      render: { full: render.full, rendered: render.rendered, items: render.items, removed: render.removed, pages: render.pages, seconds: (t2 - t1) / 1000 },
+      index: { ...index, seconds: (t3 - t2) / 1000 },
     };
     break;
   }

@@ -68,3 +68,30 @@ export function progress(label: string, total: number, unit = 'files', stream: N
     },
   };
 }
+
+/**
+ * A `log` for runSegment() (and any stage that logs `[i/N] …` per item): on a terminal, the
+ * per-item lines drive a progress bar and every other line is printed above it; elsewhere every
+ * line goes to `print` as before.
+ */
+export function progressLog(label: string, print: (line: string) => void = console.log, stream: NodeJS.WriteStream = process.stderr): (line: string) => void {
+  if (!stream.isTTY || process.env.BAOKU_PROGRESS === '0') return print;
+  let bar: Progress | null = null;
+  let done = 0;
+  return (line: string) => {
+    const m = /^\[(\d+)\/(\d+)\]/u.exec(line);
+    if (m) {
+      bar ??= progress(label, Number(m[2]), 'files', stream);
+      bar.tick(Number(m[1]) - done);
+      done = Number(m[1]);
+      if (done === Number(m[2])) {
+        bar.done();
+        bar = null;
+        done = 0;
+      }
+      return;
+    }
+    if (bar) bar.log(line);
+    else print(line);
+  };
+}

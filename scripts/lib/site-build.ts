@@ -13,7 +13,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { commitManifest, renderIncremental, type IncrementalResult } from '../../src/site/incremental.ts';
 import { indexShards, type IndexShardsResult } from '../../src/site/shards.ts';
-import { progress } from './progress.ts';
+import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
 
 export interface SiteBuildOptions {
@@ -27,6 +27,8 @@ export interface SiteBuildOptions {
   state: string;
   /** Articles per Pagefind shard (default 10,000). */
   pagesPerShard?: number;
+  /** Shards indexed at once, each in a process of its own (default 1). */
+  pagefindProcs?: number;
   workers?: number;
   log?: (line: string) => void;
   /** Progress bars on stderr when it is a terminal (default true). */
@@ -38,7 +40,16 @@ const manifest = (o: SiteBuildOptions) => join(resolve(o.state), 'site-manifest.
 
 export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary> {
   const log = o.log ?? (() => {});
-  return runSegment({ input: o.input, output: o.articles, cacheDir: join(resolve(o.state), 'segment'), workers: o.workers, log: (l) => (l.startsWith('[') ? undefined : log(l)), warn: log });
+  // the per-file lines drive a progress bar on a terminal, and are dropped elsewhere
+  const bar = o.progress === false ? null : progressLog('segment', () => {});
+  return runSegment({
+    input: o.input,
+    output: o.articles,
+    cacheDir: join(resolve(o.state), 'segment'),
+    workers: o.workers,
+    log: (l) => (l.startsWith('[') ? bar?.(l) : log(l)),
+    warn: log,
+  });
 }
 
 export async function renderStage(o: SiteBuildOptions): Promise<Omit<IncrementalResult, 'archive'> & { expected: number }> {
@@ -67,6 +78,7 @@ export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult
   let lastPages = 0;
   const r = await indexShards(work(o), {
     pagesPerShard: o.pagesPerShard,
+    concurrency: o.pagefindProcs,
     onShard: (_d, _n, pages, total) => {
       bar?.setTotal(total);
       bar?.tick(pages - lastPages);

@@ -18,15 +18,25 @@
  *     the previous site's files are never written through a shared link;
  *  4. leaves the folder for the caller to index (indexShards() keeps the shards whose records did
  *     not change) and to swap in.
+ *
+ * A full build goes the same way with every item to render. Many items are rendered by child
+ * processes, one per core (src/site/render-child.ts), each in batches of a few thousand items
+ * per Eleventy run so that memory follows the batch, while this process renders the site-wide
+ * pages; the search records file is written record by record (writeSearchRecords), not as one
+ * string. The result is byte for byte what one Eleventy run (src/site/render.ts) writes.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Eleventy from '@11ty/eleventy';
 import { ROOT, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
+import site from '../../_data/site.ts';
+import { RECORDS_PATH, searchRecord } from '../search/records.ts';
 import { loadArchive, type Archive, type FileGroup, type SiteArticle } from './model.ts';
 
 const run = promisify(execFile);
@@ -181,15 +191,6 @@ function itemOf(url: string, byPageUrl: Map<string, string>): string {
 /** The URL Eleventy gives the page of an item: its permalink is outputFor(item URL), decoded. */
 const pageUrlOf = (itemUrl: string) => decodeURIComponent(itemUrl);
 
-/** Every file under dir, relative to it. */
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) out.push(relative(dir, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)));
-  }
-  return out;
-}
-
 /** A copy of `from` at `to` made of hard links (no data copied; `to` must not exist). */
 async function linkCopy(from: string, to: string): Promise<void> {
   try {
@@ -253,59 +254,194 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
 
   const outputs: Record<string, string[]> = {};
   const byPageUrl = new Map([...items.keys()].map((u) => [pageUrlOf(u), u]));
-  const record = (written: { url: string; outputPath: string }[], root: string) => {
-    for (const w of written) {
-      const item = itemOf(w.url, byPageUrl);
-      if (!item) continue;
-      (outputs[item] ??= []).push(relative(root, w.outputPath).split(sep).join('/'));
-    }
-  };
 
-  if (!usable) {
-    opts.onPlan?.(items.size, items.size, true);
-    const written = await renderWith({ ...base, archive, onPage: opts.onPage }, workDir);
-    record(written, workDir);
-    await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
-    return { full: true, rendered: items.size, items: items.size, removed: 0, pages: written.length, archive };
+  const toRender = usable ? new Set<string>() : new Set(items.keys());
+  let removed: string[] = [];
+  if (usable) {
+    for (const [url, sig] of items) if (previous.items[url] !== sig) toRender.add(url);
+    removed = Object.keys(previous.items).filter((url) => !items.has(url));
   }
+  opts.onPlan?.(toRender.size, items.size, !usable);
 
-  const changed = new Set<string>();
-  for (const [url, sig] of items) if (previous.items[url] !== sig) changed.add(url);
-  const removed = Object.keys(previous.items).filter((url) => !items.has(url));
-  opts.onPlan?.(changed.size, items.size, false);
-
-  // 3. the previous site as hard links; the pages of changed and removed items out of it
   await rm(workDir, { recursive: true, force: true });
-  await linkCopy(siteDir, workDir);
-  for (const url of [...changed, ...removed]) {
-    for (const f of previous.outputs[url] ?? []) {
-      await rm(join(workDir, f), { force: true });
-      // the page's folder goes with its last file, as if it had never been written
-      for (let d = dirname(join(workDir, f)); d.startsWith(workDir + sep); d = dirname(d)) {
-        if ((await readdir(d).catch(() => ['?'])).length > 0) break;
-        await rm(d, { recursive: true, force: true });
+  if (usable) {
+    // 3. the previous site as hard links; the pages of changed and removed items out of it
+    await linkCopy(siteDir, workDir);
+    for (const url of [...toRender, ...removed]) {
+      for (const f of previous.outputs[url] ?? []) {
+        await rm(join(workDir, f), { force: true });
+        // the page's folder goes with its last file, as if it had never been written
+        for (let d = dirname(join(workDir, f)); d.startsWith(workDir + sep); d = dirname(d)) {
+          if ((await readdir(d).catch(() => ['?'])).length > 0) break;
+          await rm(d, { recursive: true, force: true });
+        }
       }
     }
+  } else {
+    await mkdir(workDir, { recursive: true });
   }
-  const fresh = `${workDir}.render`;
-  await rm(fresh, { recursive: true, force: true });
+  const written = await renderItems(toRender, items, archive, base, workDir, opts);
+  for (const w of written) {
+    const item = itemOf(w.url, byPageUrl);
+    if (item) (outputs[item] ??= []).push(w.path);
+  }
+  if (usable) for (const [url] of items) if (!toRender.has(url) && previous.outputs[url]) outputs[url] = previous.outputs[url];
+  await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
+  return { full: !usable, rendered: toRender.size, items: items.size, removed: removed.length, pages: written.length, archive };
+}
+
+/**
+ * The templates that render site-wide pages (no pagination), relative to the project, and among
+ * them the one that writes the search records (its permalink is RECORDS_PATH).
+ */
+async function siteWideTemplates(): Promise<{ all: string[]; records: string | null }> {
+  const dir = join(ROOT, 'content', 'pages');
+  const all: string[] = [];
+  let records: string | null = null;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.11ty.ts')).sort()) {
+    const mod = (await import(pathToFileURL(join(dir, name)).href)) as { data?: { pagination?: unknown; permalink?: unknown } };
+    if (mod.data?.pagination) continue;
+    all.push(join('content', 'pages', name));
+    if (mod.data?.permalink === `/${RECORDS_PATH}`) records = join('content', 'pages', name);
+  }
+  return { all, records };
+}
+
+/**
+ * The search records file, as content/pages/search-records.11ty.ts writes it (the same bytes),
+ * but record by record: for 100,000 articles it is close to a gigabyte, more than one string of
+ * the JavaScript engine holds comfortably.
+ */
+async function writeSearchRecords(archive: Archive, siteDir: string): Promise<string> {
+  const path = join(siteDir, RECORDS_PATH);
+  await mkdir(dirname(path), { recursive: true });
+  const fh = await open(path, 'w');
   try {
-    const extraUrls = [...items.keys()].filter((u) => !changed.has(u)).map(pageUrlOf);
-    const written = await renderWith({ ...base, archive, only: changed, extraUrls, onPage: opts.onPage }, fresh);
-    record(written, fresh);
-    // everything Eleventy wrote (pages, passthrough assets) replaces its namesake by rename
-    for (const f of await listFiles(fresh)) {
-      const to = join(workDir, f);
-      await mkdir(dirname(to), { recursive: true });
-      await rm(to, { force: true });
-      await rename(join(fresh, f), to);
+    let chunk = `{"language":${JSON.stringify(site.lang.toLowerCase())},"records":[`;
+    for (const [i, a] of archive.articles.entries()) {
+      chunk += (i ? ',' : '') + JSON.stringify(searchRecord(a));
+      if (chunk.length > 1 << 20) {
+        await fh.write(chunk);
+        chunk = '';
+      }
     }
-    for (const [url] of items) if (!changed.has(url) && previous.outputs[url]) outputs[url] = previous.outputs[url];
-    await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
-    return { full: false, rendered: changed.size, items: items.size, removed: removed.length, pages: written.length, archive };
+    await fh.write(`${chunk}]}`);
   } finally {
-    await rm(fresh, { recursive: true, force: true });
+    await fh.close();
   }
+  return `/${RECORDS_PATH}`;
+}
+
+/**
+ * Move everything in `from` into `to`, replacing namesakes by rename (never writing through a
+ * file `to` may share with the previous site), then remove `from`. A folder `to` lacks moves
+ * whole, in one rename.
+ */
+async function moveInto(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const e of await readdir(from, { withFileTypes: true })) {
+    const src = join(from, e.name);
+    const dest = join(to, e.name);
+    const there = await stat(dest).catch(() => null);
+    if (e.isDirectory() && there?.isDirectory()) {
+      await moveInto(src, dest);
+      continue;
+    }
+    if (there) await rm(dest, { recursive: true, force: true });
+    await rename(src, dest);
+  }
+  await rm(from, { recursive: true, force: true });
+}
+
+/** Items rendered per Eleventy run in a render child (bounds a run's memory). */
+const BATCH = 6000;
+/** Below this many items, one Eleventy run in this process. */
+const SMALL = 3000;
+
+/**
+ * Render the items `render` (item URLs) and every site-wide page into `target`. Few items: one
+ * Eleventy run here. Many: child processes, one per core (BAOKU_RENDER_PROCS), each rendering
+ * its share of the items in batches of BATCH, while this process renders the site-wide pages;
+ * everything lands in `target` by rename. Resolves to the pages written (URL, path in target).
+ */
+async function renderItems(
+  render: Set<string>,
+  items: Map<string, string>,
+  archive: Archive,
+  base: SiteOptions,
+  target: string,
+  opts: IncrementalOptions,
+): Promise<{ url: string; path: string }[]> {
+  const procs = Math.max(1, Number(process.env.BAOKU_RENDER_PROCS) || availableParallelism());
+  const extraUrls = [...items.keys()].filter((u) => !render.has(u)).map(pageUrlOf);
+  const rel = (root: string, w: { url: string; outputPath: string }) => ({ url: w.url, path: relative(root, w.outputPath).split(sep).join('/') });
+  const stage = `${target}.render`;
+  await rm(stage, { recursive: true, force: true });
+  // the search records are written here, streamed, not by their template
+  const templates = await siteWideTemplates();
+  const skipRecords = templates.records ? [templates.records] : [];
+  const records = async (dir: string) => (templates.records ? [{ url: await writeSearchRecords(archive, dir), path: RECORDS_PATH }] : []);
+  try {
+    if (render.size <= SMALL || (procs === 1 && render.size <= BATCH)) {
+      const w = await renderWith({ ...base, archive, only: render, extraUrls, onPage: opts.onPage, skipTemplates: skipRecords }, stage);
+      const out = [...w.map((x) => rel(stage, x)), ...(await records(stage))];
+      await moveInto(stage, target);
+      return out;
+    }
+    // the items in archive order, cut into one contiguous share per process, in batches
+    const list = [...items.keys()].filter((u) => render.has(u));
+    const per = Math.ceil(list.length / procs);
+    const shares = Array.from({ length: procs }, (_, i) => list.slice(i * per, (i + 1) * per)).filter((l) => l.length);
+    const skipTemplates = templates.all;
+    const children = shares.map(async (share, i) => {
+      const outDir = `${stage}-${i}`;
+      const jobPath = `${stage}-${i}.json`;
+      const resultPath = `${stage}-${i}.result.json`;
+      const batches: string[][] = [];
+      for (let k = 0; k < share.length; k += BATCH) batches.push(share.slice(k, k + BATCH));
+      await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, outDir, batches, skipTemplates, resultPath }));
+      await runChild(jobPath, opts.onPage);
+      const w = JSON.parse(await readFile(resultPath, 'utf8')) as { url: string; outputPath: string }[];
+      await rm(jobPath, { force: true });
+      await rm(resultPath, { force: true });
+      return { outDir, written: w.map((x) => rel(outDir, x)) };
+    });
+    // meanwhile, here: the site-wide pages (no items; every item in the sitemap)
+    const siteWide = renderWith({ ...base, archive, only: new Set(), extraUrls: [...items.keys()].map(pageUrlOf), onPage: opts.onPage, skipTemplates: skipRecords }, stage);
+    const [own, ...done] = await Promise.all([siteWide, ...children]);
+    const out = [...own.map((x) => rel(stage, x)), ...(await records(stage))];
+    await moveInto(stage, target);
+    for (const d of done) {
+      out.push(...d.written);
+      await moveInto(d.outDir, target);
+    }
+    return out;
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+    for (let i = 0; i < procs; i++) await rm(`${stage}-${i}`, { recursive: true, force: true });
+  }
+}
+
+function runChild(jobPath: string, onPage?: () => void): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./render-child.ts', import.meta.url)), jobPath], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buf = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const m = /^pages (\d+)$/u.exec(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        if (m && onPage) for (let n = Number(m[1]); n > 0; n--) onPage();
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`a render process failed (exit ${code})`))));
+  });
 }
 
 async function writeManifest(path: string, m: SiteManifest): Promise<void> {

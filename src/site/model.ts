@@ -63,8 +63,6 @@ export class SiteArticle {
   readonly url: string;
   /** Position on its page: the number at the end of the id (000-p1-03 → 3). */
   readonly seq: number;
-  readonly blocks: BodyBlock[];
-  readonly bodyHtml: string;
   /** First paragraph as plain text. */
   readonly lead: string;
   readonly untitled: boolean;
@@ -99,11 +97,25 @@ export class SiteArticle {
     this.url = sitePath('articles', id);
     const m = /(\d+)$/.exec(id);
     this.seq = m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
-    this.blocks = bodyBlocks(body);
-    this.bodyHtml = markdown.render(body);
-    this.lead = this.blocks.find((b) => b.kind === 'paragraph')?.text ?? '';
+    this.lead = bodyBlocks(body).find((b) => b.kind === 'paragraph')?.text ?? '';
     this.untitled = title.trim() === '';
     this.displayTitle = this.untitled ? `（无标题）${excerpt(this.lead, 16)}` : title;
+  }
+
+  /**
+   * The body's blocks, parsed when asked for (not kept: an archive of 100,000 articles would hold
+   * every body twice).
+   */
+  get blocks(): BodyBlock[] {
+    return bodyBlocks(this.body);
+  }
+
+  /**
+   * The body as HTML, rendered when asked for (once, by the article's page): an incremental build
+   * renders few articles, and a full one need not hold every article's HTML at once.
+   */
+  get bodyHtml(): string {
+    return markdown.render(this.body);
   }
 
   get file(): FileGroup {
@@ -530,7 +542,23 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
 
   // Related articles: shared keywords, each weighted by how rare it is.
   const related: RelatedContext = { keywordSets: new Map(ordered.map((a) => [a, new Set(a.keywordNodes)])), idRank: idRanks(ordered) };
-  for (const a of ordered) a.related = relatedArticles(a, related);
+  // articles with the same keywords in the same order rank every other article alike: the list
+  // is found once for them all, one longer, and each drops itself from it
+  const twins = new Map<string, SiteArticle[]>();
+  for (const a of ordered) {
+    const key = a.keywords.join('\n');
+    const list = twins.get(key);
+    if (list) list.push(a);
+    else twins.set(key, [a]);
+  }
+  for (const group of twins.values()) {
+    if (group.length === 1) {
+      group[0].related = relatedArticles(group[0], related);
+      continue;
+    }
+    const shared = relatedArticles(group[0], related, 5 + 1, false);
+    for (const a of group) a.related = shared.filter((r) => r.article !== a).slice(0, 5);
+  }
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
 }
@@ -559,7 +587,7 @@ function idRanks(articles: SiteArticle[]): Map<SiteArticle, number> {
  * An article not met yet shares none of the keywords visited, so it scores at most the weight
  * of those left; once that is below the `limit`-th score found, the list is final.
  */
-export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5): RelatedArticle[] {
+export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5, excludeSelf = true): RelatedArticle[] {
   const { keywordSets, idRank } = ctx;
   const byRelevance = (x: RelatedArticle, y: RelatedArticle) =>
     y.score - x.score || y.shared.length - x.shared.length || idRank.get(x.article)! - idRank.get(y.article)!;
@@ -567,7 +595,7 @@ export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5):
   const order = ks.map((_, i) => i).sort((x, y) => ks[x].articles.length - ks[y].articles.length || x - y);
   const rest: number[] = new Array(order.length + 1).fill(0);
   for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + 1 / ks[order[j]].articles.length;
-  const seen = new Set<SiteArticle>([a]);
+  const seen = new Set<SiteArticle>(excludeSelf ? [a] : []);
   const best: RelatedArticle[] = [];
   for (let j = 0; j < order.length; j++) {
     // strictly less, with a margin for rounding: an article not met can neither tie nor pass

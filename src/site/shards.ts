@@ -18,8 +18,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
 import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
@@ -46,6 +48,12 @@ export interface ShardsFile {
 export interface IndexShardsOptions {
   /** Target articles per shard (default 10,000); a shard holds whole source files. */
   pagesPerShard?: number;
+  /**
+   * Shards indexed at once, each by a Pagefind process of its own started from a child process
+   * (default 1: one after the other, in this process). Peak memory grows with it: about
+   * concurrency × pagesPerShard × 0.34 MB.
+   */
+  concurrency?: number;
   /** Called after each shard: shards done, shards in all, pages indexed so far, pages in all. */
   onShard?: (done: number, total: number, pages: number, totalPages: number, reused: boolean) => void;
 }
@@ -150,6 +158,37 @@ export function cutShards(files: FileCount[], target: number): FileCount[][] {
   return out;
 }
 
+/** One Pagefind index of `records` written to `outputPath` (this process's Pagefind service). */
+export async function indexOne(records: SearchRecord[], language: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
+  for (let k = 0; k < records.length; k += 64) {
+    const added = await Promise.all(records.slice(k, k + 64).map((r) => index.addCustomRecord({ ...r, language })));
+    const failed = added.flatMap((a) => a.errors);
+    if (failed.length) throw new Error(failed.join('; '));
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+}
+
+/** indexOne() in a child process (src/site/shard-child.ts): the records handed over in a file. */
+async function indexInChild(records: RawRecord[], language: string, outputPath: string): Promise<void> {
+  const job = `${outputPath.replace(/[\\/]+$/u, '')}.records.json`;
+  await mkdir(dirname(job), { recursive: true });
+  await writeFile(job, Buffer.concat([Buffer.from(`{"language":${JSON.stringify(language)},"records":[`), ...records.flatMap((r, i) => (i ? [Buffer.from(','), r.bytes] : [r.bytes])), Buffer.from(']}')]));
+  try {
+    await new Promise<void>((resolvePromise, reject) => {
+      const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./shard-child.ts', import.meta.url)), job, outputPath], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`the Pagefind process for ${outputPath} failed (exit ${code})`))));
+    });
+  } finally {
+    await rm(job, { force: true });
+  }
+}
+
 const bundleName = (i: number, n: number) => `shard-${String(i).padStart(Math.max(2, String(n - 1).length), '0')}`;
 
 async function pagefindVersion(): Promise<string> {
@@ -216,25 +255,36 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
 
   const totalPages = shards.reduce((n, s) => n + s.pages, 0);
   let done = 0;
+  let finished = 0;
+  const report = (i: number) => {
+    done += shards[i].pages;
+    opts.onShard?.(++finished, shards.length, done, totalPages, keep.has(shards[i].bundle));
+  };
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
   try {
-    for (let i = 0; i < shards.length; i++) {
-      const s = shards[i];
-      if (!keep.has(s.bundle)) {
-        const { index, errors } = await pagefind.createIndex({});
-        if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
-        const list = groups[i].flatMap((f) => byFile.get(f.file)!);
-        for (let k = 0; k < list.length; k += 64) {
-          const added = await Promise.all(list.slice(k, k + 64).map((r) => index.addCustomRecord({ ...r.record, language })));
-          const failed = added.flatMap((a) => a.errors);
-          if (failed.length) throw new Error(failed.join('; '));
+    if (concurrency === 1) {
+      for (let i = 0; i < shards.length; i++) {
+        if (!keep.has(shards[i].bundle)) {
+          await indexOne(groups[i].flatMap((f) => byFile.get(f.file)!).map((r) => r.record), language, join(site, shards[i].bundle));
+          // a fresh Pagefind process for the next shard: its memory is given back
+          await pagefind.close();
         }
-        const written = await index.writeFiles({ outputPath: join(site, s.bundle) });
-        if (written.errors.length) throw new Error(written.errors.join('; '));
-        // a fresh Pagefind process for the next shard: its memory is given back
-        await pagefind.close();
+        report(i);
       }
-      done += s.pages;
-      opts.onShard?.(i + 1, shards.length, done, totalPages, keep.has(s.bundle));
+    } else {
+      // a child process per shard (one Pagefind service each), `concurrency` at a time
+      let next = 0;
+      const lane = async () => {
+        while (next < shards.length) {
+          const i = next++;
+          if (!keep.has(shards[i].bundle)) {
+            const list = groups[i].flatMap((f) => byFile.get(f.file)!);
+            await indexInChild(list, language, join(site, shards[i].bundle));
+          }
+          report(i);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, shards.length) }, lane));
     }
   } catch (e) {
     throw new Error(`indexShards: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });

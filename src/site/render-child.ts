@@ -1,0 +1,49 @@
+/**
+ * A child process of a parallel site render (src/site/incremental.ts renderItems()): loads the
+ * archive once, then renders its batches of items one Eleventy run at a time (memory bounded by
+ * a batch, not the archive), the site-wide pages left out. Prints `pages <n>` as pages are
+ * written (progress) and writes what it wrote to the result file.
+ *
+ *   node --import tsx src/site/render-child.ts <job.json>
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { renderWith } from './incremental.ts';
+import { loadArchive } from './model.ts';
+
+interface Job {
+  articlesDir: string;
+  rawDir: string;
+  outDir: string;
+  batches: string[][];
+  skipTemplates: string[];
+  resultPath: string;
+}
+
+const job = JSON.parse(await readFile(process.argv[2], 'utf8')) as Job;
+const archive = await loadArchive({ articlesDir: job.articlesDir, rawDir: job.rawDir });
+let pages = 0;
+let reported = 0;
+const written: { url: string; outputPath: string }[] = [];
+for (const batch of job.batches) {
+  const w = await renderWith(
+    {
+      articlesDir: job.articlesDir,
+      rawDir: job.rawDir,
+      archive,
+      only: new Set(batch),
+      skipTemplates: job.skipTemplates,
+      onPage: () => {
+        pages++;
+        if (pages - reported >= 50) {
+          process.stdout.write(`pages ${pages - reported}\n`);
+          reported = pages;
+        }
+      },
+    },
+    job.outDir,
+  );
+  written.push(...w);
+}
+process.stdout.write(`pages ${pages - reported}\n`);
+await writeFile(job.resultPath, JSON.stringify(written));
+process.exit(0);
