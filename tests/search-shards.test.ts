@@ -21,8 +21,10 @@ test('a site indexed into two Pagefind bundles is searched as one', { timeout: 6
     const { pages } = await indexSite(site, { bundles: 2 });
     assert.equal(pages, 6, 'every fixture article indexed once');
     const config = JSON.parse(await readFile(join(site, 'search', 'config.json'), 'utf8'));
-    assert.deepEqual(config.bundles, ['/pagefind/', '/pagefind-2/']);
-    assert.ok(existsSync(join(site, 'pagefind-2', 'pagefind-entry.json')));
+    // about two shards of whole source files (cut where the content says, so that boundaries stay put)
+    assert.ok(config.bundles.length >= 2, config.bundles.join(' '));
+    assert.equal(config.bundles[0], '/pagefind/shard-00/');
+    for (const b of config.bundles) assert.ok(existsSync(join(site, b, 'pagefind-entry.json')), b);
     assert.ok(!existsSync(join(site, 'search', 'records.json')), 'the records file is removed once indexed');
 
     const result = await runSearchEval({ work, articles: FIXTURES, site, perKind: 4, seed: 3, fresh: 0, baseline: false, log: () => {} });
@@ -31,9 +33,9 @@ test('a site indexed into two Pagefind bundles is searched as one', { timeout: 6
       assert.deepEqual(s.missed, [], `${s.query.kind} "${s.query.q}" finds every article containing it`);
       assert.deepEqual(s.wrong, [], `${s.query.kind} "${s.query.q}" finds only articles containing it`);
     }
-    // Three articles per bundle: finding more than three means both bundles answered.
-    const found = new Set(baoku.scores.flatMap((s) => s.found));
-    assert.ok(found.size > 3, `articles found: ${[...found].join(' ')}`);
+    // articles of both shards found
+    const found = [...new Set(baoku.scores.flatMap((s) => s.found))];
+    assert.ok(found.some((u) => u.includes('/000-')) && found.some((u) => !u.includes('/000-')), `articles found: ${found.join(' ')}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -17,7 +17,7 @@ import { measureQueries } from '../../src/bench/query.ts';
 import { decode } from '../../src/decode.ts';
 import { progress } from './progress.ts';
 import { listRawFiles } from './segment-run.ts';
-import { indexStage, renderStage, segmentStage, type SiteBuildOptions } from './site-build.ts';
+import { indexStage, renderStage, segmentStage, swapStage, type SiteBuildOptions } from './site-build.ts';
 
 interface StageOptions extends SiteBuildOptions {
   /** eleventy-floor: scratch folder. */
@@ -86,6 +86,7 @@ switch (stage) {
     break;
   case 'pagefind':
     result = { ...(await indexStage(o)) };
+    await swapStage(o);
     break;
   case 'incremental': {
     // the three stages of buildSiteIncremental(), timed one by one
@@ -95,6 +96,7 @@ switch (stage) {
     const render = await renderStage(o);
     const t2 = performance.now();
     const index = await indexStage(o);
+    await swapStage(o);
     const t3 = performance.now();
     result = {
       segment: { files: seg.files, articles: seg.articles, pool: seg.pool, seconds: (t1 - t0) / 1000 },

@@ -1,7 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { indexSite, renderSite } from '../../src/site/render.ts';
-import { firstLine, printable, runSegment, SegmentCliError, swapFolder, type SegmentSummary } from './segment-run.ts';
+import { firstLine, printable, SegmentCliError, type SegmentSummary } from './segment-run.ts';
+import { defaultStateDir, indexStage, renderStage, segmentStage, swapStage, workDirOf, type SiteBuildOptions } from './site-build.ts';
 
 /** A stage of the build failed; `code` is the process exit code the CLI uses. */
 export class BuildError extends Error {
@@ -23,14 +23,27 @@ export interface BuildOptions {
   /** Render the articles already in `articles` without segmenting again. */
   skipSegment?: boolean;
   maxFileBytes?: number;
+  /** Site manifest folder (default .cache/site/<hash of output>). */
+  state?: string;
+  /** Segment cache folder; false: none (default `<state>/segment`, none with BAOKU_SEGMENT_CACHE=0). */
+  segmentCache?: string | false;
+  /** Articles per Pagefind shard (default 10,000). */
+  pagesPerShard?: number;
+  /** Segmenter threads (default: every core). */
+  workers?: number;
+  /** Progress bars on a terminal (default true). */
+  progress?: boolean;
   log?: (line: string) => void;
   warn?: (line: string) => void;
 }
 
 export interface BuildSummary {
   segment?: SegmentSummary;
+  /** HTML pages of the site, articles indexed. */
   pages: number;
   indexed: number;
+  /** False when only what changed since the previous build was rendered again. */
+  full: boolean;
 }
 
 /**
@@ -56,17 +69,20 @@ async function holdingConsole<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * segment → Eleventy → Pagefind. The site is rendered into a sibling temporary folder and
- * swapped into `output` only when Eleventy and Pagefind both succeeded, so a failed build
- * leaves the previous site intact (and no temporary folder behind). The segment stage swaps
- * its own output the same way and writes nothing when no file yields an article.
+ * segment → Eleventy → Pagefind (scripts/lib/site-build.ts). The site is assembled in a sibling
+ * folder and swapped into `output` only when Eleventy and Pagefind both succeeded, so a failed
+ * build leaves the previous site intact (and no temporary folder behind). The segment stage
+ * swaps its own output the same way and writes nothing when no file yields an article.
+ *
+ * Builds are incremental: raw files whose bytes did not change come from the segment cache, and
+ * only the pages (and Pagefind shards) whose content changed are written again; the result is
+ * byte for byte a clean build's (tests/incremental.test.ts).
  */
 export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
   const warn = opts.warn ?? log;
   const output = resolve(opts.output);
   const articles = resolve(opts.articles);
-  const tmp = `${output}.tmp-${process.pid}`;
 
   const stage = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -83,14 +99,30 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   };
 
   // the site folder is checked first: a build that cannot be written is refused before any work
+  const work = workDirOf({ site: output });
+  let o: SiteBuildOptions;
   try {
     const existing = await stat(output).catch(() => undefined);
     if (existing && !existing.isDirectory()) throw new Error('it exists and is not a folder');
     await mkdir(dirname(output), { recursive: true });
-    await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp);
+    await rm(work, { recursive: true, force: true });
+    await mkdir(work);
+    await rm(work, { recursive: true, force: true });
+    o = {
+      input: opts.input,
+      articles,
+      site: output,
+      state: opts.state ?? (await defaultStateDir(output)),
+      segmentCache: opts.segmentCache,
+      pagesPerShard: opts.pagesPerShard,
+      workers: opts.workers,
+      maxFileBytes: opts.maxFileBytes,
+      log,
+      warn,
+      progress: opts.progress,
+    };
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
     throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
   }
 
@@ -98,24 +130,25 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     let segment: SegmentSummary | undefined;
     if (!opts.skipSegment) {
       segment = await stage('segment', async () => {
-        const s = await runSegment({ input: opts.input, output: articles, log, warn, maxFileBytes: opts.maxFileBytes });
+        const s = await segmentStage(o);
         if (s.articles === 0) throw new BuildError(`no articles could be built from ${printable(opts.input)} (${s.skipped} of ${s.files} files skipped; see the warnings above)`, 1);
         return s;
       });
     } else if (!(await stat(articles).catch(() => undefined))?.isDirectory()) {
       throw new BuildError(`articles folder not found: ${printable(opts.articles)}`, 2);
     }
-    const rendered = await stage('eleventy', () => holdingConsole(() => renderSite({ articlesDir: articles, rawDir: resolve(opts.input), outDir: tmp })));
-    const indexed = await stage('pagefind', () => holdingConsole(() => indexSite(tmp)));
+    const rendered = await stage('eleventy', () => holdingConsole(() => renderStage(o)));
+    const indexed = await stage('pagefind', () => holdingConsole(() => indexStage(o)));
     try {
-      await swapFolder(tmp, output);
+      await swapStage(o);
     } catch (err) {
       throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
     }
     const rel = relative(process.cwd(), output);
-    log(`build: ${rendered.pages} pages, ${indexed.pages} indexed → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);
-    return { segment, pages: rendered.pages, indexed: indexed.pages };
+    const again = rendered.full ? '' : ` (${rendered.rendered} of ${rendered.items} rendered again, ${indexed.shards - indexed.reused} of ${indexed.shards} index shards)`;
+    log(`build: ${rendered.htmlPages} pages, ${indexed.pages} indexed${again} → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);
+    return { segment, pages: rendered.htmlPages, indexed: indexed.pages, full: rendered.full };
   } finally {
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -1,16 +1,19 @@
 /**
- * The build as three resumable stages over a state folder, for archives of any size: segment
- * (worker pool + segment cache) → render (incremental: only what changed since the last build,
+ * The build as three stages over a state folder, for archives of any size: segment (worker pool +
+ * segment cache) → render (incremental: only what changed since the last build,
  * src/site/incremental.ts) → index (Pagefind shards, unchanged shards kept; src/site/shards.ts)
- * and swap. scripts/bench.ts runs each stage in its own process; buildSiteIncremental() runs
- * them in one.
+ * → swap. `npm run build` (build-run.ts) runs them in one process; scripts/bench.ts runs each
+ * stage in a process of its own to measure it.
  *
- * State kept between builds, under `state`: segment/ (the segment cache), site-manifest.json
- * (what each page of the site was rendered from). The site is assembled in `<site>.next` and
- * swapped in only when every stage succeeded.
+ * State kept between builds, under `state`: site-manifest.json (what each page of the site was
+ * rendered from) and, unless `segmentCache` says otherwise, segment/ (the segment cache). The
+ * site is assembled in `<site>.next` and swapped in only when every stage succeeded.
  */
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { ROOT } from '../../.eleventy.ts';
 import { commitManifest, renderIncremental, type IncrementalResult } from '../../src/site/incremental.ts';
 import { indexShards, type IndexShardsResult } from '../../src/site/shards.ts';
 import { progress, progressLog } from './progress.ts';
@@ -23,20 +26,46 @@ export interface SiteBuildOptions {
   articles: string;
   /** The site. */
   site: string;
-  /** Segment cache and site manifest. */
+  /** Site manifest (and the segment cache, by default). */
   state: string;
+  /** Segment cache folder; false: none; default `<state>/segment` (none with BAOKU_SEGMENT_CACHE=0). */
+  segmentCache?: string | false;
   /** Articles per Pagefind shard (default 10,000). */
   pagesPerShard?: number;
   /** Shards indexed at once, each in a process of its own (default 1). */
   pagefindProcs?: number;
   workers?: number;
+  maxFileBytes?: number;
+  /** Progress and summary lines. */
   log?: (line: string) => void;
+  /** Warning lines (default: `log`). */
+  warn?: (line: string) => void;
   /** Progress bars on stderr when it is a terminal (default true). */
   progress?: boolean;
 }
 
-const work = (o: SiteBuildOptions) => `${resolve(o.site)}.next`;
+/** Where the site is assembled before it is swapped in. */
+export const workDirOf = (o: Pick<SiteBuildOptions, 'site'>) => `${resolve(o.site)}.next`;
 const manifest = (o: SiteBuildOptions) => join(resolve(o.state), 'site-manifest.json');
+
+/**
+ * The state folder for a site folder: `.cache/site/<hash of its path>/` under the project.
+ * Folders of sites that no longer exist (temporary test folders) are removed on the way.
+ */
+export async function defaultStateDir(site: string, root = ROOT): Promise<string> {
+  const base = join(root, '.cache', 'site');
+  const abs = resolve(site);
+  const dir = join(base, createHash('sha1').update(abs).digest('hex').slice(0, 12));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'site.txt'), `${abs}\n`);
+  for (const other of await readdir(base).catch(() => [] as string[])) {
+    const at = join(base, other);
+    if (at === dir) continue;
+    const of = await readFile(join(at, 'site.txt'), 'utf8').catch(() => null);
+    if (of !== null && !existsSync(of.trim())) await rm(at, { recursive: true, force: true }).catch(() => undefined);
+  }
+  return dir;
+}
 
 export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary> {
   const log = o.log ?? (() => {});
@@ -45,10 +74,11 @@ export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary>
   return runSegment({
     input: o.input,
     output: o.articles,
-    cacheDir: join(resolve(o.state), 'segment'),
+    cacheDir: o.segmentCache ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : join(resolve(o.state), 'segment')),
     workers: o.workers,
+    maxFileBytes: o.maxFileBytes,
     log: (l) => (l.startsWith('[') ? bar?.(l) : log(l)),
-    warn: log,
+    warn: o.warn ?? log,
   });
 }
 
@@ -59,7 +89,7 @@ export async function renderStage(o: SiteBuildOptions): Promise<Omit<Incremental
     articlesDir: o.articles,
     rawDir: o.input,
     siteDir: o.site,
-    workDir: work(o),
+    workDir: workDirOf(o),
     manifestPath: manifest(o),
     onPage: () => bar?.tick(),
     // one page per item (two for a raw file: the page and its ranges.css) plus a dozen others
@@ -76,7 +106,7 @@ export async function renderStage(o: SiteBuildOptions): Promise<Omit<Incremental
 export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult> {
   const bar = o.progress === false ? null : progress('pagefind', 0, 'pages');
   let lastPages = 0;
-  const r = await indexShards(work(o), {
+  const r = await indexShards(workDirOf(o), {
     pagesPerShard: o.pagesPerShard,
     concurrency: o.pagefindProcs,
     onShard: (_d, _n, pages, total) => {
@@ -86,9 +116,13 @@ export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult
     },
   });
   bar?.done();
-  await swapFolder(work(o), resolve(o.site));
-  await commitManifest(manifest(o));
   return r;
+}
+
+/** The assembled site replaces the previous one; its manifest becomes the one to build on. */
+export async function swapStage(o: SiteBuildOptions): Promise<void> {
+  await swapFolder(workDirOf(o), resolve(o.site));
+  await commitManifest(manifest(o));
 }
 
 /** segment → render what changed → index the shards that changed → swap. */
@@ -97,8 +131,9 @@ export async function buildSiteIncremental(o: SiteBuildOptions) {
     const segment = await segmentStage(o);
     const render = await renderStage(o);
     const index = await indexStage(o);
+    await swapStage(o);
     return { segment, render, index };
   } finally {
-    await rm(work(o), { recursive: true, force: true }).catch(() => undefined);
+    await rm(workDirOf(o), { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -226,6 +226,8 @@ export interface IncrementalResult {
   removed: number;
   /** Files Eleventy wrote this time. */
   pages: number;
+  /** HTML pages in the new site. */
+  htmlPages: number;
   archive: Archive;
 }
 
@@ -287,7 +289,10 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   }
   if (usable) for (const [url] of items) if (!toRender.has(url) && previous.outputs[url]) outputs[url] = previous.outputs[url];
   await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
-  return { full: !usable, rendered: toRender.size, items: items.size, removed: removed.length, pages: written.length, archive };
+  // the site's HTML pages: the items' (kept or written) and the site-wide ones written now
+  const isHtml = (p: string) => p.endsWith('.html');
+  const htmlPages = Object.values(outputs).reduce((n, list) => n + list.filter(isHtml).length, 0) + written.filter((w) => isHtml(w.path) && !itemOf(w.url, byPageUrl)).length;
+  return { full: !usable, rendered: toRender.size, items: items.size, removed: removed.length, pages: written.length, htmlPages, archive };
 }
 
 /**

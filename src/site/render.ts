@@ -8,8 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
 import { ROOT, configuredWith, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
-import { RECORDS_PATH, type SearchRecordsFile } from '../search/records.ts';
-import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
+import { indexShards } from './shards.ts';
 
 export interface RenderOptions {
   /** Folder with the segmenter's `<id>.md` files (and `_report.json`). */
@@ -86,61 +85,24 @@ async function bundlePageCount(bundleDir: string): Promise<number> {
 }
 
 export interface IndexOptions {
-  /**
-   * Split the articles over this many Pagefind bundles (/pagefind/, /pagefind-2/, …), which the
-   * search page merges at search time (Pagefind's mergeIndex). Default 1.
-   */
+  /** Split the articles over about this many Pagefind shards (default: 10,000 articles each). */
   bundles?: number;
 }
 
 /**
- * Index the articles of a rendered site with Pagefind into `<outDir>/pagefind`, from the records
- * the Eleventy build left in `<outDir>/search/records.json` (src/search/records.ts): one custom
- * record per article whose content has every Han character as its own word, so that a Chinese
- * query is an exact phrase search (see src/search/text.ts). Writes `<outDir>/search/config.json`,
- * which tells the search page which bundles to load and how the records are laid out, and
- * deletes the records file.
+ * Index the articles of a rendered site with Pagefind, from the records the Eleventy build left
+ * in `<outDir>/search/records.json` (src/search/records.ts): one custom record per article whose
+ * content has every Han character as its own word, so that a Chinese query is an exact phrase
+ * search (see src/search/text.ts). The index is cut into shards under `<outDir>/pagefind/`
+ * (src/site/shards.ts); `<outDir>/search/config.json` tells the search page which to load.
  */
 export async function indexSite(outDir: string, opts: IndexOptions = {}): Promise<{ pages: number }> {
   const site = resolve(outDir);
   if (!existsSync(join(site, 'index.html'))) {
     throw new Error(`indexSite: ${site} has no index.html; run renderSite first`);
   }
-  const recordsPath = join(site, RECORDS_PATH);
-  if (!existsSync(recordsPath)) {
-    throw new Error(`indexSite: ${recordsPath} is missing; it is written by renderSite (and removed once indexed)`);
-  }
-  try {
-    const { language, records } = JSON.parse(await readFile(recordsPath, 'utf8')) as SearchRecordsFile;
-    const count = Math.max(1, Math.min(opts.bundles ?? 1, records.length || 1));
-    const per = Math.ceil(records.length / count);
-    const bundles: string[] = [];
-    let pages = 0;
-    for (let b = 0; b < count; b++) {
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
-      const mine = records.slice(b * per, (b + 1) * per);
-      for (let i = 0; i < mine.length; i += 64) {
-        const added = await Promise.all(mine.slice(i, i + 64).map((r) => index.addCustomRecord({ ...r, language })));
-        const failed = added.flatMap((a) => a.errors);
-        if (failed.length) throw new Error(failed.join('; '));
-      }
-      const name = b === 0 ? 'pagefind' : `pagefind-${b + 1}`;
-      const written = await index.writeFiles({ outputPath: join(site, name) });
-      if (written.errors.length) throw new Error(written.errors.join('; '));
-      await index.deleteIndex();
-      bundles.push(`/${name}/`);
-      pages += await bundlePageCount(join(site, name));
-    }
-    const config: SearchConfig = { version: ENCODING_VERSION, bundles, headlineSpan: HEADLINE_SPAN };
-    await writeFile(join(site, SEARCH_CONFIG_PATH), JSON.stringify(config) + '\n');
-    await rm(recordsPath);
-    return { pages };
-  } catch (e) {
-    throw new Error(`indexSite: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
-  } finally {
-    await pagefind.close();
-  }
+  const { pages } = await indexShards(site, { shards: opts.bundles });
+  return { pages };
 }
 
 /** What /search/config.json tells the search page. */

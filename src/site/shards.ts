@@ -48,6 +48,8 @@ export interface ShardsFile {
 export interface IndexShardsOptions {
   /** Target articles per shard (default 10,000); a shard holds whole source files. */
   pagesPerShard?: number;
+  /** Or: about this many shards (the target is the articles divided by it). */
+  shards?: number;
   /**
    * Shards indexed at once, each by a Pagefind process of its own started from a child process
    * (default 1: one after the other, in this process). Peak memory grows with it: about
@@ -207,12 +209,17 @@ async function pagefindVersion(): Promise<string> {
  */
 export async function indexShards(outDir: string, opts: IndexShardsOptions = {}): Promise<IndexShardsResult> {
   const site = resolve(outDir);
-  const target = Math.max(1, Math.floor(opts.pagesPerShard ?? 10_000));
   const recordsPath = join(site, RECORDS_PATH);
   if (!existsSync(recordsPath)) {
     throw new Error(`indexShards: ${recordsPath} is missing; it is written by renderSite (and removed once indexed)`);
   }
   const { language, records } = parseRecords(await readFile(recordsPath));
+  let target = Math.max(1, Math.floor(opts.pagesPerShard ?? 10_000));
+  if (opts.shards) {
+    let n = 0;
+    for (const _ of records()) n++;
+    target = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(opts.shards))));
+  }
 
   // records by source file, files in archive order
   const byFile = new Map<string, RawRecord[]>();
