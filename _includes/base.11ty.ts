@@ -4,19 +4,23 @@ import type { TemplateData } from '../src/site/views.ts';
 
 /**
  * Scripts are files under /assets/ or /pagefind/ only; Pagefind compiles WebAssembly, which
- * needs 'wasm-unsafe-eval'. No inline script or style anywhere on the site.
+ * needs 'wasm-unsafe-eval'. No inline script or style anywhere on the site. The search page may
+ * fetch the indexes of the other Baoku sites it searches (site.searchAlso), nothing else.
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+export function csp(searchAlso: readonly string[] = []): string {
+  const others = [...new Set(searchAlso.map((u) => new URL(u).origin))];
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...others].join(' '),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 const NAV: { section: NonNullable<TemplateData['section']>; label: string; url: string }[] = [
   { section: 'home', label: '首页', url: '/' },
@@ -34,7 +38,7 @@ export function render(data: TemplateData): string {
 <html lang="${site.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp(site.searchAlso)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>

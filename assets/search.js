@@ -6,7 +6,6 @@
 // archive is simplified) and both forms are looked for; headline hits come first; every shown
 // result is checked against the string, and its excerpt highlights it. The Pagefind bundles to
 // load come from /search/config.json (written by the build), /pagefind/ when it is missing.
-import { Converter } from './vendor/opencc-t2cn.js';
 import {
   DEFAULT_CONFIG,
   decodeContent,
@@ -21,7 +20,9 @@ import {
 /** Results per page: each shown result costs one fragment (~2–4 KB) of Pagefind data. */
 const PAGE_SIZE = 10;
 const FILTERS = ['publication', 'author', 'file'];
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
+// The converter (its tables are the page's largest script) loads beside the index, not before it.
+/** @type {Promise<(text: string) => string>} */
+const converter = import('./vendor/opencc-t2cn.js').then((m) => m.Converter({ from: 'tw', to: 'cn' }));
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('search-q-form'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
@@ -34,7 +35,7 @@ const selects = Object.fromEntries(
   FILTERS.map((name) => [name, /** @type {HTMLSelectElement} */ (document.getElementById(`filter-${name}`))]),
 );
 
-/** @type {{ version: number, bundles: string[], headlineSpan: number }} */
+/** @type {{ version: number, bundles: string[], headlineSpan: number, sites?: string[] }} */
 let config = DEFAULT_CONFIG;
 
 async function loadConfig() {
@@ -60,6 +61,21 @@ function loadPagefind() {
     await pf.init();
     // A sharded index: the other bundles are searched together with the first.
     for (const bundle of rest) await pf.mergeIndex(bundle.href);
+    // Other Baoku sites (built apart, hosted apart): their bundles join the search, their
+    // results link to them (Pagefind takes a bundle's site from the part of its URL before
+    // /pagefind/). A site that cannot be reached, or encodes its index differently, is left out.
+    const missing = [];
+    for (const root of config.sites ?? []) {
+      try {
+        const res = await fetch(new URL('search/config.json', root));
+        const other = res.ok ? await res.json() : null;
+        if (!other || other.version !== config.version || other.headlineSpan !== config.headlineSpan || !Array.isArray(other.bundles)) throw new Error('incompatible');
+        for (const b of other.bundles) await pf.mergeIndex(new URL(b, root).href);
+      } catch {
+        missing.push(new URL(root).host);
+      }
+    }
+    if (missing.length) document.documentElement.dataset.searchMissing = missing.join(' ');
     return pf;
   })();
   return pagefindPromise;
@@ -271,7 +287,9 @@ async function run(state) {
 /** @param {{q: string, filters: Record<string, string>}} state @param {number} gen */
 async function runSearch(state, gen) {
   const q = state.q.trim();
-  const plan = planQuery(q, toSimplified);
+  // the index starts loading while the converter does
+  if (q || Object.keys(state.filters).length) loadPagefind().catch(() => undefined);
+  const plan = planQuery(q, await converter);
   const simplified = plan.mode === 'none' ? q : plan.mode === 'plain' ? plan.term : plan.simplified;
   const hasFilters = Object.keys(state.filters).length > 0;
   if (simplified !== q) {
@@ -297,6 +315,11 @@ async function runSearch(state, gen) {
   } catch (e) {
     status.textContent = '检索索引加载失败，请稍后再试。';
     throw e;
+  }
+  const missing = document.documentElement.dataset.searchMissing;
+  if (missing) {
+    note.textContent = `${note.hidden ? '' : `${note.textContent} `}以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
+    note.hidden = false;
   }
   const options = { filters: state.filters };
   /** @type {{ result: any }[]} */
@@ -324,7 +347,19 @@ async function runSearch(state, gen) {
   await showMore(gen);
 }
 
-async function setUpFilters() {
+/**
+ * The filter lists come from every shard's filter files, which grow with the archive: they are
+ * fetched when the reader opens the filter box (or the URL asks for a filter), not with every
+ * search.
+ */
+/** @type {Promise<void> | null} */
+let filtersPromise = null;
+function setUpFilters() {
+  filtersPromise ??= fillFilters();
+  return filtersPromise;
+}
+
+async function fillFilters() {
   const pf = await loadPagefind();
   const available = await pf.filters();
   let any = false;
@@ -377,7 +412,11 @@ window.addEventListener('popstate', () => {
   run(state);
 });
 
+filterBox.hidden = false;
+filterBox.addEventListener('toggle', () => {
+  if (filterBox.open) setUpFilters();
+});
 const initial = stateFromUrl();
 showState(initial);
-await Promise.all([setUpFilters(), run(initial)]);
+await Promise.all([Object.keys(initial.filters).length ? setUpFilters() : null, run(initial)]);
 showState(stateFromUrl());

@@ -363,9 +363,11 @@ test('a source-file filter narrows the results and stays in the URL', async () =
     const all = await search(page, { q: k });
     const files = [...new Set(all.map((p) => map.get(p)?.source.file))];
     if (files.length < 2) continue;
-    await page.waitForFunction(() => document.documentElement.dataset.filtersReady === 'true', null, WAIT);
     assert.equal(await page.isVisible('#search-filters'), true, 'filters are offered');
+    assert.equal((await page.evaluate(() => document.documentElement.dataset.filtersReady)) === 'true', false, 'the filter lists are not fetched before the box is opened');
     await page.click('#search-filters summary');
+    // opening the box fetches the lists
+    await page.waitForFunction(() => document.documentElement.dataset.filtersReady === 'true', null, WAIT);
     const file = files[0]!;
     await page.selectOption('#filter-file', file);
     await page.waitForFunction(() => location.search.includes('file='), null, WAIT);

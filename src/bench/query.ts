@@ -26,6 +26,8 @@ export interface QueryCost {
   requests: number;
   /** From navigation to the search being done, ms. */
   ms: number;
+  /** From navigation to the first result on the page, ms (null: none shown). */
+  firstMs: number | null;
   /** Results the page reports (status data-total), when it says. */
   results: number | null;
   failed: boolean;
@@ -54,6 +56,15 @@ export async function measureQueries(siteDir: string, queries: string[], opts: {
           }, () => undefined),
         );
       });
+      // when the first result is shown, in the page's own clock (0 = navigation start)
+      await page.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('#results li')) {
+            (window as unknown as { firstResultAt: number }).firstResultAt = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
       const t0 = performance.now();
       await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
       let failed = false;
@@ -71,7 +82,8 @@ export async function measureQueries(siteDir: string, queries: string[], opts: {
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await Promise.all(sizes);
       const total = await page.evaluate(() => document.getElementById('search-status')?.dataset.total ?? null);
-      out.push({ query, bytes, pagefindBytes, requests, ms: Math.round(ms), results: total === null ? null : Number(total), failed });
+      const first = await page.evaluate(() => (window as unknown as { firstResultAt?: number }).firstResultAt ?? null);
+      out.push({ query, bytes, pagefindBytes, requests, ms: Math.round(ms), firstMs: first === null ? null : Math.round(first), results: total === null ? null : Number(total), failed });
       await context.close();
     }
     return out;

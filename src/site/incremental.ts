@@ -124,7 +124,7 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
 /** Hash of the site's own source: a change to any of it means a full render. */
 export async function siteSourceHash(root = ROOT): Promise<string> {
   const h = createHash('sha256');
-  h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\n`);
+  h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\nsearch also ${process.env.BAOKU_SEARCH_ALSO ?? ''}\n`);
   const files: string[] = [];
   for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'assets']) {
     const abs = join(root, dir);

@@ -112,6 +112,8 @@ export interface SearchConfig {
   bundles: string[];
   /** Word positions reserved for the headline region of every record. */
   headlineSpan: number;
+  /** Root URLs of other Baoku sites whose bundles the search page merges too. */
+  sites?: string[];
 }
 
 /**

@@ -1,12 +1,16 @@
 /**
  * A small static file server for the built site (local preview and the browser tests).
  * Serves `<dir>/index.html` for `<dir>/`, redirects `<dir>` to `<dir>/`, and answers
- * anything missing with the site's 404.html and status 404.
+ * anything missing with the site's 404.html and status 404. Text (HTML, CSS, scripts, JSON) is
+ * sent gzip-compressed when the browser accepts it, as any static host does, so that the bytes a
+ * search costs are measured as a reader would pay them (Pagefind's own files are compressed
+ * already and go as they are).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -22,6 +26,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.wasm': 'application/wasm',
 };
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/u;
 
 export interface StaticServer {
   url: string;
@@ -43,7 +48,14 @@ async function fileAt(path: string): Promise<string | null> {
   return null;
 }
 
-export async function serveStatic(dir: string, opts: { port?: number; host?: string } = {}): Promise<StaticServer> {
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Let pages of other origins fetch from this site (a search page merging this site's index). */
+  cors?: boolean;
+}
+
+export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -79,12 +91,17 @@ export async function serveStatic(dir: string, opts: { port?: number; host?: str
         }
       }
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+      if (gzip) headers['Content-Encoding'] = 'gzip';
+      if (opts.cors) headers['Access-Control-Allow-Origin'] = '*';
+      res.writeHead(status, headers);
       if (req.method === 'HEAD') {
         res.end();
         return;
       }
-      createReadStream(file).pipe(res);
+      if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
+      else createReadStream(file).pipe(res);
     } catch (e) {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(e));

@@ -23,6 +23,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import site_ from '../../_data/site.ts';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
 import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
 
@@ -300,7 +301,8 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
   }
 
   const file: ShardsFile = { version: 1, pagesPerShard: target, language, shards };
-  const config = { version: ENCODING_VERSION, bundles: shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN };
+  // other Baoku sites searched with this one: their own config names their bundles (assets/search.js)
+  const config = { version: ENCODING_VERSION, bundles: shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
   // unlinked first: in a site assembled from hard links these may be shared with the previous one
   for (const [path, text] of [
     [SHARDS_PATH, `${JSON.stringify(file, null, 1)}\n`],
