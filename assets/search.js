@@ -52,33 +52,74 @@ async function loadConfig() {
 
 /** @type {Promise<any> | null} */
 let pagefindPromise = null;
+/** Bundles not searched yet: this site's other shards, then those of the other sites. */
+/** @type {string[]} */
+let pending = [];
+let sitesAsked = false;
+/** @type {Promise<unknown>} */
+let merging = Promise.resolve();
+
 function loadPagefind() {
   pagefindPromise ??= (async () => {
     config = await loadConfig();
-    const [first, ...rest] = config.bundles.map((b) => new URL(b, location.href));
+    const [first, ...rest] = config.bundles.map((b) => new URL(b, location.href).href);
     const pf = await import(new URL('pagefind.js', first).href);
     await pf.options({ excerptLength: 8 });
     await pf.init();
-    // A sharded index: the other bundles are searched together with the first.
-    for (const bundle of rest) await pf.mergeIndex(bundle.href);
-    // Other Baoku sites (built apart, hosted apart): their bundles join the search, their
-    // results link to them (Pagefind takes a bundle's site from the part of its URL before
-    // /pagefind/). A site that cannot be reached, or encodes its index differently, is left out.
-    const missing = [];
-    for (const root of config.sites ?? []) {
-      try {
-        const res = await fetch(new URL('search/config.json', root));
-        const other = res.ok ? await res.json() : null;
-        if (!other || other.version !== config.version || other.headlineSpan !== config.headlineSpan || !Array.isArray(other.bundles)) throw new Error('incompatible');
-        for (const b of other.bundles) await pf.mergeIndex(new URL(b, root).href);
-      } catch {
-        missing.push(new URL(root).host);
-      }
-    }
-    if (missing.length) document.documentElement.dataset.searchMissing = missing.join(' ');
+    pending = rest;
     return pf;
   })();
   return pagefindPromise;
+}
+
+/** True while some bundle has not joined the search yet. */
+const moreBundles = () => pending.length > 0 || (!sitesAsked && (config.sites?.length ?? 0) > 0);
+
+/**
+ * Bring the next shard into the search (Pagefind's mergeIndex): a large archive's index is cut
+ * into shards, each costing its own WebAssembly, metadata and index chunks, so the first results
+ * come from the first shard alone and the others join as the reader asks for more. After this
+ * site's shards come those of the other Baoku sites named in the config (built apart, hosted
+ * apart; their results link to them: Pagefind takes a bundle's site from the part of its URL
+ * before /pagefind/). A site that cannot be reached, or encodes its index differently, is left
+ * out and named in data-search-missing. Resolves to false when every bundle is in.
+ * @param {any} pf
+ */
+function mergeNext(pf) {
+  const step = merging.then(async () => {
+    if (!pending.length && !sitesAsked) {
+      sitesAsked = true;
+      const missing = [];
+      for (const root of config.sites ?? []) {
+        try {
+          const res = await fetch(new URL('search/config.json', root));
+          const other = res.ok ? await res.json() : null;
+          if (!other || other.version !== config.version || other.headlineSpan !== config.headlineSpan || !Array.isArray(other.bundles)) throw new Error('incompatible');
+          pending.push(...other.bundles.map((/** @type {string} */ b) => new URL(b, root).href));
+        } catch {
+          missing.push(new URL(root).host);
+        }
+      }
+      if (missing.length) document.documentElement.dataset.searchMissing = missing.join(' ');
+    }
+    const next = pending.shift();
+    if (!next) return false;
+    try {
+      await pf.mergeIndex(next);
+    } catch {
+      const root = document.documentElement;
+      const host = new URL(next).host;
+      if (!(root.dataset.searchMissing ?? '').split(' ').includes(host)) root.dataset.searchMissing = `${root.dataset.searchMissing ?? ''} ${host}`.trim();
+    }
+    return true;
+  });
+  merging = step.catch(() => undefined);
+  return step;
+}
+
+/** Every bundle in (a filter list, or a filtered search, covers the whole archive). @param {any} pf */
+async function mergeAll(pf) {
+  while (await mergeNext(pf));
 }
 
 /** The query and filters the URL asks for. */
@@ -193,8 +234,10 @@ let generation = 0;
 /**
  * The search being shown: its ranked candidates, how far they have been loaded, and how many
  * turned out not to contain the query.
+ * `widen` brings the next shard in and adds its candidates (false when none was left).
  * @typedef {{ q: string, hasFilters: boolean, needles: string[], check: boolean, verify: boolean,
- *   entries: { result: any }[], next: number, shown: number, dropped: number, loading: Promise<void> }} Shown
+ *   entries: { result: any }[], seen: Set<string>, widen: () => Promise<boolean>, next: number,
+ *   shown: number, dropped: number, loading: Promise<void> }} Shown
  */
 /** @type {Shown | null} */
 let shown = null;
@@ -205,6 +248,18 @@ function showStatus(s) {
   const scope = !s.q ? '符合筛选条件的' : s.check ? `包含${quoted}的` : `与${quoted}相关的`;
   const filtered = s.hasFilters ? '（已筛选）' : '';
   const unchecked = s.entries.length - s.next;
+  const missing = document.documentElement.dataset.searchMissing;
+  if (missing) {
+    note.textContent = `以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
+    note.hidden = false;
+  }
+  if (moreBundles()) {
+    // the rest of the archive's shards are searched as the reader asks for more
+    status.classList.remove('no-results');
+    status.textContent = `已找到 ${s.entries.length - s.dropped} 篇${scope}文章${filtered}，档案其余部分在点“更多结果”时检索。`;
+    delete status.dataset.total;
+    return;
+  }
   if (s.shown === 0 && unchecked === 0) {
     status.textContent = `没有找到${scope}文章。${s.hasFilters ? '试试去掉筛选条件，或' : '试试'}换一个更短的词。`;
     status.classList.add('no-results');
@@ -244,7 +299,14 @@ async function loadPage(gen) {
   // A query with punctuation can have many candidates that fail the check: look at no more
   // than five pages' worth per press of "more".
   const stop = s.next + PAGE_SIZE * 5;
-  while (added < PAGE_SIZE && s.next < s.entries.length && s.next < stop) {
+  for (;;) {
+    // candidates run out before the page is full: the next shard joins the search
+    if (added < PAGE_SIZE && s.next >= s.entries.length && moreBundles()) {
+      await s.widen();
+      if (gen !== generation) return;
+      continue;
+    }
+    if (!(added < PAGE_SIZE && s.next < s.entries.length && s.next < stop)) break;
     const batch = s.entries.slice(s.next, s.next + PAGE_SIZE - added);
     s.next += batch.length;
     // All of the page's data is requested at once; each result is shown as soon as it and
@@ -264,7 +326,7 @@ async function loadPage(gen) {
       added++;
     }
   }
-  more.hidden = s.next >= s.entries.length;
+  more.hidden = s.next >= s.entries.length && !moreBundles();
   showStatus(s);
   // Counts finished loads (the evaluation waits on it after pressing "more").
   list.dataset.loaded = String(Number(list.dataset.loaded ?? 0) + 1);
@@ -316,34 +378,48 @@ async function runSearch(state, gen) {
     status.textContent = '检索索引加载失败，请稍后再试。';
     throw e;
   }
-  const missing = document.documentElement.dataset.searchMissing;
-  if (missing) {
-    note.textContent = `${note.hidden ? '' : `${note.textContent} `}以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
-    note.hidden = false;
-  }
+  // a filtered search covers every shard at once: filters are for narrowing the whole archive
+  if (hasFilters) await mergeAll(pf);
   const options = { filters: state.filters };
-  /** @type {{ result: any }[]} */
-  let entries = [];
-  if (plan.mode === 'exact') {
-    const searches = await Promise.all(plan.phrases.map((p) => pf.search(p, options)));
-    entries = rankExact(searches.map((r) => r?.results ?? []), config.headlineSpan);
-  } else if (plan.mode === 'plain' || !q) {
-    const search = await pf.search(plan.mode === 'plain' ? plan.term : null, options);
-    entries = (search?.results ?? []).map((/** @type {any} */ result) => ({ result }));
-  }
+  /** @returns {Promise<{ result: any }[]>} */
+  const find = async () => {
+    if (plan.mode === 'exact') {
+      const searches = await Promise.all(plan.phrases.map((p) => pf.search(p, options)));
+      return rankExact(searches.map((r) => r?.results ?? []), config.headlineSpan);
+    }
+    if (plan.mode === 'plain' || !q) {
+      const search = await pf.search(plan.mode === 'plain' ? plan.term : null, options);
+      return (search?.results ?? []).map((/** @type {any} */ result) => ({ result }));
+    }
+    return [];
+  };
+  const entries = await find();
   if (gen !== generation) return;
-  shown = {
+  /** @type {Shown} */
+  const current = {
     q,
     hasFilters,
     needles: plan.mode === 'none' ? [] : plan.needles,
     check: plan.mode === 'exact',
     verify: plan.mode === 'exact' && plan.verify,
     entries,
+    seen: new Set(entries.map((e) => e.result.id)),
+    /** Search again with the next shard in; the new candidates go after those found so far. */
+    widen: async () => {
+      if (!(await mergeNext(pf))) return false;
+      for (const e of await find()) {
+        if (current.seen.has(e.result.id)) continue;
+        current.seen.add(e.result.id);
+        current.entries.push(e);
+      }
+      return true;
+    },
     next: 0,
     shown: 0,
     dropped: 0,
     loading: Promise.resolve(),
   };
+  shown = current;
   await showMore(gen);
 }
 
@@ -361,6 +437,7 @@ function setUpFilters() {
 
 async function fillFilters() {
   const pf = await loadPagefind();
+  await mergeAll(pf);
   const available = await pf.filters();
   let any = false;
   for (const name of FILTERS) {

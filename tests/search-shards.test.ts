@@ -1,15 +1,22 @@
 /**
  * The search page reads its bundle list from /search/config.json and merges the others into the
- * first (Pagefind's mergeIndex): a site indexed into two bundles answers like one.
+ * first (Pagefind's mergeIndex) as the reader asks for more results: a site indexed into several
+ * shards answers like one, and its first results cost only the first shard.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import matter from 'gray-matter';
+import { chromium, type Browser } from 'playwright-core';
+import { runSegment } from '../scripts/lib/segment-run.ts';
 import { runSearchEval } from '../scripts/search-eval.ts';
+import { CHROMIUM_ARGS } from '../src/bench/query.ts';
 import { indexSite, renderSite } from '../src/site/render.ts';
+import { serveStatic } from '../src/site/serve.ts';
+import { RAW_DIR } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'site-articles');
 
@@ -37,6 +44,66 @@ test('a site indexed into two Pagefind bundles is searched as one', { timeout: 6
     const found = [...new Set(baoku.scores.flatMap((s) => s.found))];
     assert.ok(found.some((u) => u.includes('/000-')) && found.some((u) => !u.includes('/000-')), `articles found: ${found.join(' ')}`);
   } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+test('a sharded index: the first results cost the first shard only; "more" brings the others in, up to every match', { timeout: 300_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), 'baoku-search-shards-'));
+  const server = { close: async () => {} } as { close(): Promise<void>; url?: string };
+  let browser: Browser | undefined;
+  try {
+    const articles = join(work, 'articles');
+    await runSegment({ input: RAW_DIR, output: articles, cacheDir: false });
+    const site = join(work, 'site');
+    await renderSite({ articlesDir: articles, outDir: site });
+    await indexSite(site, { bundles: 2 });
+    const shards = JSON.parse(await readFile(join(site, 'pagefind', 'shards.json'), 'utf8')) as { shards: { bundle: string; files: [string, string] }[] };
+    assert.ok(shards.shards.length >= 2, 'at least two shards');
+
+    // which shard holds each article, and each article's text
+    const docs: { shard: number; text: string }[] = [];
+    for (const name of (await readdir(articles)).filter((n) => n.endsWith('.md'))) {
+      const { data, content } = matter(await readFile(join(articles, name), 'utf8'));
+      const file = String((data.source as { file: string }).file);
+      const shard = shards.shards.findIndex((s) => file >= s.files[0] && file <= s.files[1]);
+      docs.push({ shard, text: `${data.title ?? ''}${content}`.replace(/\s+/gu, '') });
+    }
+    // a character in more than a page of the first shard's articles and in some of a later shard
+    const chars = [...new Set(docs.flatMap((d) => [...d.text.matchAll(/\p{Script=Han}/gu)].map((m) => m[0])))].sort();
+    const q = chars.find((c) => docs.filter((d) => d.shard === 0 && d.text.includes(c)).length > 10 && docs.some((d) => d.shard > 0 && d.text.includes(c)));
+    assert.ok(q, 'a character common in the first shard and found in a later one');
+    const expected = docs.filter((d) => d.text.includes(q)).length;
+
+    const served = await serveStatic(site);
+    Object.assign(server, served);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => Boolean(document.documentElement.dataset.searchDone), undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('#results > li').count(), 10, 'a full first page');
+    const later = shards.shards.slice(1).map((s) => s.bundle);
+    assert.deepEqual(fetched.filter((p) => later.some((b) => p.startsWith(b))), [], 'nothing of the later shards fetched for the first page');
+    assert.equal(await page.getAttribute('#search-status', 'data-total'), null, 'no total claimed before every shard is searched');
+    assert.match((await page.textContent('#search-status')) ?? '', /更多结果/u);
+
+    // each press of "more" ends with the list's data-loaded counted up
+    while (await page.isVisible('#more-results')) {
+      const loaded = await page.getAttribute('#results', 'data-loaded');
+      await page.click('#more-results');
+      await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, { timeout: 60_000 });
+    }
+    for (const b of later) assert.ok(fetched.some((p) => p.startsWith(b)), `${b} searched once more was asked for`);
+    const links = await page.$$eval('#results > li h2 a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    assert.equal(new Set(links).size, links.length, 'no article listed twice');
+    assert.equal(links.length, expected, `every article containing "${q}"`);
+    assert.equal(await page.getAttribute('#search-status', 'data-total'), String(expected));
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
     await rm(work, { recursive: true, force: true });
   }
 });

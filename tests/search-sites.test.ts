@@ -52,10 +52,11 @@ async function articlesOf(part: 'a' | 'b'): Promise<{ title: string; body: strin
 async function results(page: Page, q: string): Promise<string[]> {
   await page.goto(`${siteA.url}/search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => Boolean(document.documentElement.dataset.searchDone), undefined, WAIT);
+  // each press of "more" ends with the list's data-loaded counted up
   while (await page.isVisible('#more-results')) {
-    const n = await page.locator('#results > li').count();
+    const loaded = await page.getAttribute('#results', 'data-loaded');
     await page.click('#more-results');
-    await page.waitForFunction((k) => document.querySelectorAll('#results > li').length > k, n, WAIT);
+    await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, WAIT);
   }
   return page.$$eval('#results > li a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
 }

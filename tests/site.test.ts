@@ -189,10 +189,11 @@ function waitSearchDone(page: Page) {
 
 async function resultPaths(page: Page): Promise<string[]> {
   // Load every page of results first.
+  // each press of "more" ends with the list's data-loaded counted up
   while (await page.isVisible('#more-results')) {
-    const n = await page.locator('#results > li').count();
+    const loaded = await page.getAttribute('#results', 'data-loaded');
     await page.click('#more-results');
-    await page.waitForFunction((k) => document.querySelectorAll('#results > li').length > k, n, WAIT);
+    await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, WAIT);
   }
   return page.$$eval('#results > li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
