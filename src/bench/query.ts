@@ -28,7 +28,7 @@ export interface QueryCost {
   ms: number;
   /** From navigation to the first result on the page, ms (null: none shown). */
   firstMs: number | null;
-  /** Results the page reports (status data-total), when it says. */
+  /** Results the page reports: every match, or those of the shards searched so far. */
   results: number | null;
   failed: boolean;
 }
@@ -81,7 +81,11 @@ export async function measureQueries(siteDir: string, queries: string[], opts: {
       const ms = performance.now() - t0;
       await page.waitForLoadState('networkidle').catch(() => undefined);
       await Promise.all(sizes);
-      const total = await page.evaluate(() => document.getElementById('search-status')?.dataset.total ?? null);
+      // the total once every shard is searched; before, the count found so far (a lower bound)
+      const total = await page.evaluate(() => {
+        const status = document.getElementById('search-status');
+        return status?.dataset.total ?? /已找到 (\d+)/u.exec(status?.textContent ?? '')?.[1] ?? null;
+      });
       const first = await page.evaluate(() => (window as unknown as { firstResultAt?: number }).firstResultAt ?? null);
       out.push({ query, bytes, pagefindBytes, requests, ms: Math.round(ms), firstMs: first === null ? null : Math.round(first), results: total === null ? null : Number(total), failed });
       await context.close();
