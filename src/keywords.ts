@@ -21,13 +21,19 @@ export function learnLexicon(texts: string[]): string[] {
     .sort();
 }
 
-let taught = '';
+/** Loads nodejieba's dictionaries now rather than at the first word cut (a second or so). */
+export function loadDictionary(): void {
+  nodejieba.cut('词典');
+}
+
+/** The words taught last, as taught (a copy). */
+let taught: string[] | null = null;
 /** Teaches nodejieba the lexicon once per distinct lexicon (insertWord is process-wide). */
 export function teach(lexicon: string[]): void {
-  const key = lexicon.join('|');
-  if (key === taught) return;
+  // compared word by word (every file of a run passes the same list: the same strings, compared at once)
+  if (taught && taught.length === lexicon.length && taught.every((w, i) => w === lexicon[i])) return;
   for (const w of lexicon) nodejieba.insertWord(w);
-  taught = key;
+  taught = [...lexicon];
   tagOf.clear();
 }
 

@@ -31,9 +31,16 @@ export function localColumnWidths(lines: SourceLine[], radius = 5): number[] {
     const around: number[] = [];
     for (let j = Math.max(0, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
       const l = lines[j];
-      if (l.page === line.page) around.push(l.width);
+      if (l.page !== line.page) continue;
+      // kept sorted as it grows (at most 2 × radius + 1 widths: cheaper than sort())
+      let k = around.length;
+      while (k > 0 && around[k - 1] > l.width) {
+        around[k] = around[k - 1];
+        k--;
+      }
+      around[k] = l.width;
     }
-    return percentile(around.sort((a, b) => a - b), 0.7);
+    return percentile(around, 0.7);
   });
 }
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/types.ts';
+import { plainArticle } from './helpers.ts';
 import { squash, validateGold, type GoldArticle, type GoldFile } from '../src/eval/gold.ts';
 import {
   aggregate,
@@ -35,21 +36,7 @@ const rawDir = join(root, 'content', 'raw');
 const goldDir = join(root, 'tests', 'gold');
 
 /** A minimal output article. */
-function art(title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
-  const base: Article = {
-    id: title || 'x',
-    title,
-    authors: [],
-    photographers: [],
-    credits: [],
-    bylines: [],
-    captions: [],
-    keywords: [],
-    source: { file: 'test.txt', page: 1, lines: [1, 1] },
-    body: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
-  };
-  return Object.assign(base, extra);
-}
+const art = plainArticle;
 
 // Two short police stories from sample 000 (page 2), as gold.
 const dongan: GoldArticle = {

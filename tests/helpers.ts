@@ -23,3 +23,20 @@ export function unaccounted(rawText: string, articles: Article[], report: FileRe
   count(report.typography, -1);
   return new Map([...m].filter(([, n]) => n !== 0));
 }
+
+/** An article of the given paragraphs and nothing else (tests of metrics and invariants). */
+export function plainArticle(title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id: title || 'x',
+    title,
+    authors: [],
+    photographers: [],
+    credits: [],
+    bylines: [],
+    captions: [],
+    keywords: [],
+    source: { file: 'test.txt', page: 1, lines: [1, 1] },
+    body: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+    ...extra,
+  };
+}

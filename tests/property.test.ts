@@ -16,7 +16,7 @@ import { toMarkdown } from '../src/markdown.ts';
 import { segmentFile, UndecodableError } from '../src/segment.ts';
 import { bodyBlocks } from '../src/site/markdown.ts';
 import type { Article } from '../src/types.ts';
-import { readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
+import { plainArticle, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 import { mutate, opArb } from './fixtures/hostile/mutations.ts';
 
 const SEED = Number(process.env.BAOKU_FC_SEED ?? 20261125);
@@ -66,20 +66,7 @@ const hostileText = fc.string({
   maxLength: 30,
 });
 
-function article(title: string, paragraphs: string[]): Article {
-  return {
-    id: 'x-p1-01',
-    title,
-    authors: [],
-    photographers: [],
-    credits: [],
-    bylines: [],
-    captions: [],
-    keywords: [],
-    source: { file: 'x.txt', page: 1, lines: [1, 2] },
-    body: paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
-  };
-}
+const article = (title: string, paragraphs: string[]): Article => plainArticle(title, paragraphs, { id: 'x-p1-01', source: { file: 'x.txt', page: 1, lines: [1, 2] } });
 
 // src/markdown.ts lost `#`, `-`, `+`, `1.` standing alone, showed `1. x` as `\\1. x` and `&amp;` as `&`, and had gray-matter
 // re-parse a body opening with `---` (an error, or JavaScript evaluated for `---js`)

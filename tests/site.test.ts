@@ -19,40 +19,18 @@ import { Converter } from 'opencc-js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { indexSite, renderSite } from '../src/site/render.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
+import { CHROMIUM_ARGS } from '../src/bench/query.ts';
+import type { Article } from '../src/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WAIT = { timeout: 20_000 };
 /** Debian's chromium (apt-get install chromium); override with $CHROMIUM_PATH. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-interface Credit {
-  name: string;
-  role: string;
-}
-interface FM {
-  id: string;
-  title: string;
-  kicker?: string;
-  subtitle?: string;
-  authors: string[];
-  photographers: string[];
-  credits: Credit[];
-  captions: { text: string; credit?: string }[];
-  publication?: string;
-  dateline?: string;
-  keywords: string[];
-  source: { file: string; page: number; lines: [number, number] };
+/** An article's front matter as the site reads it back, with its body and derived fields. */
+interface FM extends Pick<Article, 'id' | 'title' | 'kicker' | 'subtitle' | 'authors' | 'photographers' | 'credits' | 'captions' | 'publication' | 'dateline' | 'keywords' | 'source'> {
   body: string;
   /** Title, kicker, subtitle, names, captions, keywords and body as plain text. */
   text: string;

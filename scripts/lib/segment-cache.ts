@@ -142,6 +142,15 @@ export class SegmentCache {
   }
 }
 
+/** Whether the cache folder holds any entry (a cold cache: every file will be segmented). */
+export async function hasEntries(dir: string): Promise<boolean> {
+  for (const sub of await readdir(dir).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{2}$/u.test(sub)) continue;
+    if ((await readdir(join(dir, sub)).catch(() => [] as string[])).some((f) => f.endsWith('.json'))) return true;
+  }
+  return false;
+}
+
 /**
  * The cache folder for an input folder: `.cache/segment/<hash of its path>/` under the project.
  * Folders of inputs that no longer exist (temporary test folders) are removed on the way.

@@ -44,6 +44,11 @@ export interface SegmentOutcome {
 
 export interface SegmentPoolOptions {
   lexicon: string[];
+  /**
+   * Workers started ahead (startWarmWorkers()), their dictionaries loading while the caller
+   * learnt the lexicon: taken before any new one is spawned; those not needed are stopped.
+   */
+  warm?: Worker[];
   /** Worker threads (default: every core, at most one per file to segment; BAOKU_WORKERS overrides). */
   workers?: number;
   /** Segment cache; null or undefined: segment every file. */
@@ -117,6 +122,24 @@ export function startWorker(url: URL, data: Record<string, unknown>): Worker {
   });
 }
 
+/**
+ * Starts n segment workers without a lexicon: each loads nodejieba's dictionaries at once and
+ * waits for segmentInOrder() (option `warm`) to send it the lexicon. Loading takes a second or
+ * two per worker, time the main thread spends reading the archive for the lexicon.
+ */
+const stopped = new WeakSet<Worker>();
+
+export function startWarmWorkers(n: number): Worker[] {
+  return Array.from({ length: n }, () => {
+    const worker = startWorker(WORKER_URL, { lexicon: null });
+    worker.unref();
+    // until segmentInOrder() takes it: a worker that failed is passed over for a fresh one
+    worker.on('error', () => undefined);
+    worker.once('exit', () => stopped.add(worker));
+    return worker;
+  });
+}
+
 /** Worker threads to use by default: BAOKU_WORKERS, else every core. */
 export function defaultWorkers(): number {
   const env = Number(process.env.BAOKU_WORKERS);
@@ -140,8 +163,13 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
   let startFailures = 0;
   let broken: Error | null = null;
 
+  const warm = (opts.warm ?? []).filter((w) => !stopped.has(w));
+  for (const w of warm.splice(maxWorkers)) void w.terminate().catch(() => undefined);
   const spawn = (): PoolWorker => {
-    const worker = startWorker(WORKER_URL, { lexicon: opts.lexicon });
+    let taken = warm.shift();
+    while (taken && stopped.has(taken)) taken = warm.shift();
+    const worker = taken ?? startWorker(WORKER_URL, { lexicon: opts.lexicon });
+    if (taken) taken.postMessage({ lexicon: opts.lexicon });
     worker.unref();
     const pw: PoolWorker = { worker, job: null };
     worker.on('message', (msg: WorkerReply | { ready: true }) => {
@@ -268,6 +296,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
     async close(): Promise<void> {
       closed = true;
       queue.length = 0;
+      for (const w of warm.splice(0)) void w.terminate().catch(() => undefined);
       await Promise.all(pool.map((p) => p.worker.terminate().catch(() => undefined)));
       pool.length = 0;
       await Promise.all([...writes]);

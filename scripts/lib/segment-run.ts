@@ -6,8 +6,9 @@ import { learnLexicon } from '../../src/keywords.ts';
 import { escapeMarkdown, toMarkdown } from '../../src/markdown.ts';
 import { fileKey, segmentFile, UndecodableError } from '../../src/segment.ts';
 import type { Article, FileReport, Warning } from '../../src/types.ts';
-import { defaultCacheDir, SegmentCache } from './segment-cache.ts';
-import { segmentInOrder, type SegmentedArticle, type SegmentPoolStats } from './segment-pool.ts';
+import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
+import type { Worker } from 'node:worker_threads';
+import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentedArticle, type SegmentPoolStats } from './segment-pool.ts';
 
 /** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
@@ -156,7 +157,7 @@ export async function swapFolder(fresh: string, target: string): Promise<void> {
  * earlier file, is too large or makes the segmenter fail is skipped with one warning line that
  * names it; the run goes on. The new output is written to a sibling temporary folder and swapped
  * in at the end, so a failure — or a run where nothing could be built — leaves the previous
- * articles intact. Files are read one at a time (twice: once for the lexicon), so memory is
+ * articles intact. Files are read a few at a time (twice: once for the lexicon), so memory is
  * bounded by the largest file, not the archive.
  */
 export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummary> {
@@ -190,25 +191,39 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   }
 
   let pool: ReturnType<typeof segmentInOrder> | null = null;
+  let warm: Worker[] = [];
   try {
     const names = files.map((f) => relative(input, f).split(sep).join('/'));
+    const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
+    // with every file to segment, the workers load their dictionaries while the lexicon is learnt
+    if (!opts.segmenter && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), files.length));
     // 1. what each file is: too large, unreadable, a copy, not text; the lexicon from the rest
     const skip = new Map<number, string>();
     const firstWithDigest = new Map<string, string>();
     const lexiconTexts: string[] = [];
-    for (let i = 0; i < files.length; i++) {
+    // files are read a few ahead (one at a time, the wait for the disk would add up), used in order
+    type Read = { bytes: Buffer } | { skip: string };
+    const read = async (i: number): Promise<Read> => {
       const size = await stat(files[i]).then((s) => s.size).catch(() => -1);
-      if (size > maxBytes) {
-        skip.set(i, `too large: ${sizeOf(size)} (the limit is ${sizeOf(maxBytes)}; see --max-file-mb)`);
-        continue;
-      }
-      let bytes: Buffer;
+      if (size > maxBytes) return { skip: `too large: ${sizeOf(size)} (the limit is ${sizeOf(maxBytes)}; see --max-file-mb)` };
       try {
-        bytes = await readFile(files[i]);
+        return { bytes: await readFile(files[i]) };
       } catch (err) {
-        skip.set(i, `cannot be read: ${firstLine(err)}`);
+        return { skip: `cannot be read: ${firstLine(err)}` };
+      }
+    };
+    const AHEAD = 8;
+    const reads: Promise<Read>[] = [];
+    for (let i = 0; i < Math.min(AHEAD, files.length); i++) reads.push(read(i));
+    for (let i = 0; i < files.length; i++) {
+      const got = await reads[i];
+      delete reads[i];
+      if (i + AHEAD < files.length) reads[i + AHEAD] = read(i + AHEAD);
+      if ('skip' in got) {
+        skip.set(i, got.skip);
         continue;
       }
+      const bytes = got.bytes;
       const digest = createHash('sha256').update(bytes).digest('hex');
       const twin = firstWithDigest.get(digest);
       if (twin !== undefined) {
@@ -235,9 +250,9 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const written = new Set<string>();
     const keyOf = (i: number) => (seen.get(keys[i])! > 1 ? `${keys[i]}-${createHash('sha1').update(names[i]).digest('hex').slice(0, 6)}` : keys[i]);
     // files are segmented on every core (segment-pool.ts), results taken in input order
-    const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
     const cache = opts.segmenter || cacheDir === false ? null : await SegmentCache.open({ dir: cacheDir, lexicon });
-    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i) })), { lexicon, cache, workers: opts.workers });
+    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i) })), { lexicon, cache, workers: opts.workers, warm });
+    warm = [];
 
     // 2. segment file by file
     const reports: FileReport[] = [];
@@ -325,6 +340,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
     throw err;
   } finally {
+    for (const w of warm) void w.terminate().catch(() => undefined);
     await pool?.close();
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }

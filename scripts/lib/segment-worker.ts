@@ -1,25 +1,35 @@
 /**
  * A worker thread of the segment pool (segment-pool.ts): loads nodejieba once, teaches it the
  * archive's lexicon before the first file (so every file is segmented against the same
- * dictionary, whatever order files reach which worker), then segments the files the main thread
- * sends and answers with the Markdown of each article (prepareArticle(), as segment-run.ts
+ * dictionary, whatever order files reach which worker) — given in workerData, or, for a warm
+ * worker started before the lexicon was learnt, as its first message —, then segments the
+ * files the main thread sends and answers with the Markdown of each article (prepareArticle(), as segment-run.ts
  * writes it) and the file's report.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { teach } from '../../src/keywords.ts';
+import { loadDictionary, teach } from '../../src/keywords.ts';
 import { segmentFile, UndecodableError } from '../../src/segment.ts';
 import type { WorkerJob, WorkerReply } from './segment-pool.ts';
 import { prepareArticle } from './segment-run.ts';
 
-const { lexicon } = workerData as { lexicon: string[] };
 const port = parentPort!;
-teach(lexicon);
+let lexicon: string[] | null = (workerData as { lexicon: string[] | null }).lexicon;
+if (lexicon) teach(lexicon);
+// a warm worker (startWarmWorkers) loads nodejieba's dictionaries now, while the main thread
+// reads the archive, and learns the lexicon from its first message
+else loadDictionary();
 
-port.on('message', (job: WorkerJob) => {
+port.on('message', (job: WorkerJob | { lexicon: string[] }) => {
+  if ('lexicon' in job) {
+    lexicon = job.lexicon;
+    teach(lexicon);
+    port.postMessage({ ready: true });
+    return;
+  }
   let reply: WorkerReply;
   try {
     const bytes = new Uint8Array(job.buffer, job.byteOffset, job.byteLength);
-    const result = segmentFile(job.name, bytes, { lexicon, key: job.key });
+    const result = segmentFile(job.name, bytes, { lexicon: lexicon ?? [], key: job.key });
     reply = {
       seq: job.seq,
       ok: true,
@@ -32,4 +42,4 @@ port.on('message', (job: WorkerJob) => {
   }
   port.postMessage(reply);
 });
-port.postMessage({ ready: true });
+if ((workerData as { lexicon: string[] | null }).lexicon) port.postMessage({ ready: true });

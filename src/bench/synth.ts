@@ -13,6 +13,7 @@ import { toLines } from '../lines.ts';
 import { detectFlavour } from '../paragraphs.ts';
 import type { Flavour } from '../types.ts';
 import { encodeGb18030, removeBlankLines, spacesToIdeographic, toCrlf } from '../eval/variants.ts';
+import { prng } from '../prng.ts';
 
 export interface SampleFile {
   name: string;
@@ -48,19 +49,7 @@ export interface SynthFile {
 
 export type Variant = 'utf-8' | 'gb18030' | 'crlf+bom' | 'ideographic-spaces' | 'no-blank-lines';
 
-// ---------------------------------------------------------------------------------------------
-// A small seeded PRNG (mulberry32): the same seed gives the same stream on every platform.
-
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 

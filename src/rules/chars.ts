@@ -11,16 +11,26 @@ export const isHan = (c: string): boolean => HAN_ONE.test(c);
 const WIDE_RE = new RegExp(`[${WIDE}\\u2e80-\\u2fdf\\u3100-\\u33ff\\ufe30-\\ufe4f]`);
 export const isWide = (c: string): boolean => WIDE_RE.test(c);
 
-const HAN_RE = new RegExp(`[${HAN}]`, 'u');
-
 /**
  * Printed width in em: a Han character is 1, punctuation, digits and Latin letters are
  * 0.5 (newspaper setting compresses CJK punctuation, so a full column line holds a
  * varying number of characters but a steady number of ems).
  */
 export function displayWidth(s: string): number {
+  // by code unit (HAN is BMP only); a surrogate pair counts as one character, not Han
   let w = 0;
-  for (const c of s) w += HAN_RE.test(c) ? 1 : c === ' ' ? 0 : 0.5;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007) w += 1;
+    else if (c === 0x20) continue;
+    else {
+      w += 0.5;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
   return w;
 }
 

@@ -7,13 +7,52 @@ import { HAN, CJK_PUNCT, WIDE } from './chars.ts';
 const GAP = new RegExp(`[${WIDE}] (?=[${WIDE}])`, 'gu');
 const ADJACENT = new RegExp(`[${WIDE}](?=[${WIDE}])`, 'gu');
 
+/** isWide(c) of chars.ts minus the extra ranges: the class WIDE, by code unit (it holds BMP ranges only). */
+function inWide(c: number): boolean {
+  if (c < 0x2014) return c === 0x00b7;
+  if (c >= 0x4e00) return c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff01 && c <= 0xff65);
+  if (c >= 0x3400) return c <= 0x4dbf;
+  if (c >= 0x3000) return c <= 0x303f;
+  if (c >= 0x2460) return c <= 0x24ff || c === 0x25b2 || c === 0x25b3;
+  return c === 0x2014 || c === 0x2015 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2022;
+}
+
+/**
+ * Counts of `GAP` and `ADJACENT` matches in t, in one pass over its code units (the regexes
+ * with their large Unicode classes were the segmenter's costliest JavaScript): a GAP is a wide
+ * character, one space, a wide character; ADJACENT, two wide characters in a row.
+ */
+function gapsAndTight(t: string): [number, number] {
+  let gaps = 0;
+  let tight = 0;
+  let prevWide = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const wide = inWide(c);
+    if (wide && prevWide) tight++;
+    else if (wide && i >= 2 && t.charCodeAt(i - 1) === 0x20 && inWide(t.charCodeAt(i - 2))) gaps++;
+    prevWide = wide;
+  }
+  return [gaps, tight];
+}
+
 export function isSpacedOut(line: string): boolean {
+  const t = line.trim();
+  // no space, no gap: the common case of a line set solid
+  if (t.indexOf(' ') < 0) return false;
+  const [gaps, tight] = gapsAndTight(t);
+  return gaps >= 3 && gaps >= tight * 0.6;
+}
+
+/** The regex form of isSpacedOut(), kept as the reference for tests. */
+export function isSpacedOutByRegex(line: string): boolean {
   const t = line.trim();
   const gaps = (t.match(GAP) ?? []).length;
   const tight = (t.match(ADJACENT) ?? []).length;
   return gaps >= 3 && gaps >= tight * 0.6;
 }
 
+const ANY_SPACE = /\s/u;
 const WIDE_SPACE_WIDE = new RegExp(`([${WIDE}]) +(?=[${WIDE}])`, 'gu');
 const PUNCT_SPACE = new RegExp(`([${CJK_PUNCT}]) +`, 'gu');
 const SPACE_PUNCT = new RegExp(` +(?=[${CJK_PUNCT}])`, 'gu');
@@ -35,6 +74,8 @@ export interface SpacingOptions {
  * between Latin words, inside codes such as `T/CCPITCUDC-001-2020`.
  */
 export function repairSpacing(line: string, opts: SpacingOptions): string {
+  // every rule below removes or keeps whitespace: a line without any is returned as it is
+  if (!ANY_SPACE.test(line)) return line;
   let s = line.replace(/\s+/gu, ' ').trim();
   const spaced = isSpacedOut(s);
   const numbered = LIST_NUMBER.exec(s);

@@ -11,6 +11,7 @@
  *   absent       2–3 characters that all occur in the archive but never together ("never together")
  */
 import { normalizeForMatch } from '../text.ts';
+import { prng } from '../../prng.ts';
 
 export type QueryKind = 'word' | 'substring' | 'name' | 'traditional' | 'absent';
 export const QUERY_KINDS: readonly QueryKind[] = ['word', 'substring', 'name', 'traditional', 'absent'];
@@ -49,17 +50,8 @@ export interface GenerateOptions {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the evaluation draws from (src/prng.ts). */
+export const rng = prng;
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
