@@ -17,6 +17,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileReport } from '../../src/types.ts';
 import type { SegmentedArticle } from './segment-pool.ts';
+import { stateFolder } from './state-folder.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FORMAT = 1;
@@ -151,21 +152,5 @@ export async function hasEntries(dir: string): Promise<boolean> {
   return false;
 }
 
-/**
- * The cache folder for an input folder: `.cache/segment/<hash of its path>/` under the project.
- * Folders of inputs that no longer exist (temporary test folders) are removed on the way.
- */
-export async function defaultCacheDir(input: string, root = ROOT): Promise<string> {
-  const base = join(root, '.cache', 'segment');
-  const abs = resolve(input);
-  const dir = join(base, createHash('sha1').update(abs).digest('hex').slice(0, 12));
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'input.txt'), `${abs}\n`);
-  for (const other of await readdir(base).catch(() => [] as string[])) {
-    const at = join(base, other);
-    if (at === dir) continue;
-    const of = await readFile(join(at, 'input.txt'), 'utf8').catch(() => null);
-    if (of !== null && !existsSync(of.trim())) await rm(at, { recursive: true, force: true }).catch(() => undefined);
-  }
-  return dir;
-}
+/** The cache folder for an input folder: `.cache/segment/<hash of its path>/` under the project. */
+export const defaultCacheDir = (input: string, root = ROOT): Promise<string> => stateFolder('segment', input, root);

@@ -9,15 +9,14 @@
  * rendered from) and, unless `segmentCache` says otherwise, segment/ (the segment cache). The
  * site is assembled in `<site>.next` and swapped in only when every stage succeeded.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../.eleventy.ts';
 import { commitManifest, renderIncremental, type IncrementalResult } from '../../src/site/incremental.ts';
 import { indexShards, type IndexShardsResult } from '../../src/site/shards.ts';
 import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
+import { stateFolder } from './state-folder.ts';
 
 export interface SiteBuildOptions {
   /** Raw `.txt` files. */
@@ -48,24 +47,8 @@ export interface SiteBuildOptions {
 export const workDirOf = (o: Pick<SiteBuildOptions, 'site'>) => `${resolve(o.site)}.next`;
 const manifest = (o: SiteBuildOptions) => join(resolve(o.state), 'site-manifest.json');
 
-/**
- * The state folder for a site folder: `.cache/site/<hash of its path>/` under the project.
- * Folders of sites that no longer exist (temporary test folders) are removed on the way.
- */
-export async function defaultStateDir(site: string, root = ROOT): Promise<string> {
-  const base = join(root, '.cache', 'site');
-  const abs = resolve(site);
-  const dir = join(base, createHash('sha1').update(abs).digest('hex').slice(0, 12));
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'site.txt'), `${abs}\n`);
-  for (const other of await readdir(base).catch(() => [] as string[])) {
-    const at = join(base, other);
-    if (at === dir) continue;
-    const of = await readFile(join(at, 'site.txt'), 'utf8').catch(() => null);
-    if (of !== null && !existsSync(of.trim())) await rm(at, { recursive: true, force: true }).catch(() => undefined);
-  }
-  return dir;
-}
+/** The state folder for a site folder: `.cache/site/<hash of its path>/` under the project. */
+export const defaultStateDir = (site: string, root = ROOT): Promise<string> => stateFolder('site', site, root);
 
 export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary> {
   const log = o.log ?? (() => {});
