@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { chromium, type Browser } from 'playwright-core';
 import { runSegment } from '../scripts/lib/segment-run.ts';
@@ -16,6 +17,7 @@ import { runSearchEval } from '../scripts/search-eval.ts';
 import { CHROMIUM_ARGS } from '../src/bench/query.ts';
 import { indexSite, renderSite } from '../src/site/render.ts';
 import { serveStatic } from '../src/site/serve.ts';
+import { indexShards } from '../src/site/shards.ts';
 import { RAW_DIR } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'site-articles');
@@ -104,6 +106,28 @@ test('a sharded index: the first results cost the first shard only; "more" bring
   } finally {
     await browser?.close().catch(() => undefined);
     await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+test('shards indexed by two Pagefind services at once are the files one service writes', { timeout: 120_000 }, async () => {
+  const work = await mkdtemp(join(tmpdir(), 'baoku-search-shards-'));
+  try {
+    const trees: Map<string, string>[] = [];
+    for (const concurrency of [1, 2]) {
+      const site = join(work, `site-${concurrency}`);
+      await renderSite({ articlesDir: FIXTURES, outDir: site });
+      const r = await indexShards(site, { shards: 3, concurrency });
+      assert.ok(r.shards >= 2, `${r.shards} shards`);
+      const tree = new Map<string, string>();
+      for (const e of await readdir(join(site, 'pagefind'), { withFileTypes: true, recursive: true })) {
+        if (e.isFile()) tree.set(join(relative(site, e.parentPath), e.name), createHash('sha256').update(await readFile(join(e.parentPath, e.name))).digest('hex'));
+      }
+      trees.push(tree);
+    }
+    assert.ok(trees[0].size > 10);
+    assert.deepEqual(trees[1], trees[0]);
+  } finally {
     await rm(work, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,11 @@
 /**
- * Indexes one Pagefind shard in a process of its own (src/site/shards.ts, concurrency > 1):
+ * Indexes one records file (`{"language", "records"}`, as the Eleventy build writes it) into one
+ * Pagefind bundle, in a process of its own — to index or time a single shard by hand:
  *
  *   node --import tsx src/site/shard-child.ts <records.json> <bundle folder>
+ *
+ * indexShards() (src/site/shards.ts) no longer starts it: its lanes are Pagefind services of the
+ * building process itself, fed from the records it has already read.
  */
 import { readFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';

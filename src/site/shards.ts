@@ -18,10 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import site_ from '../../_data/site.ts';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
@@ -52,11 +50,13 @@ export interface IndexShardsOptions {
   /** Or: about this many shards (the target is the articles divided by it). */
   shards?: number;
   /**
-   * Shards indexed at once, each by a Pagefind process of its own started from a child process
-   * (default 1: one after the other, in this process). Peak memory grows with it: about
-   * concurrency × pagesPerShard × 0.34 MB.
+   * Shards indexed at once, each by a Pagefind service process of its own (default 1: one after
+   * the other). Their records are added in parallel; their files are written one shard at a time
+   * unless `parallelWrites`. Peak memory: about pagesPerShard × (0.34 + (concurrency − 1) × 0.08) MB.
    */
   concurrency?: number;
+  /** Let the shards of several lanes write their files at the same time (peak memory adds up). */
+  parallelWrites?: boolean;
   /** Called after each shard: shards done, shards in all, pages indexed so far, pages in all. */
   onShard?: (done: number, total: number, pages: number, totalPages: number, reused: boolean) => void;
 }
@@ -74,9 +74,23 @@ export interface IndexShardsResult {
 // the "records" array, each parsed on its own.
 
 interface RawRecord {
-  /** The record's JSON bytes, as written. */
+  /** The record's JSON bytes, as written (a view of the records file, not a copy). */
   bytes: Buffer;
-  record: SearchRecord;
+  /** Its source file (`filters.file[0]`, "" when none). */
+  file: string;
+  /** The record, parsed from `bytes` on each access (parsed records are not kept: memory). */
+  readonly record: SearchRecord;
+}
+
+function rawRecord(bytes: Buffer): RawRecord {
+  const parsed = JSON.parse(bytes.toString('utf8')) as SearchRecord;
+  return {
+    bytes,
+    file: parsed.filters?.file?.[0] ?? '',
+    get record() {
+      return JSON.parse(bytes.toString('utf8')) as SearchRecord;
+    },
+  };
 }
 
 /** The `language` and the records of a records.json buffer, record by record. */
@@ -106,8 +120,7 @@ export function parseRecords(buf: Buffer): { language: string; records: () => Ge
       } else if (c === 0x7d /* } */) {
         depth--;
         if (depth === 0) {
-          const bytes = buf.subarray(start, i + 1);
-          yield { bytes, record: JSON.parse(bytes.toString('utf8')) as SearchRecord };
+          yield rawRecord(buf.subarray(start, i + 1));
         }
       } else if (c === 0x5d /* ] */ && depth === 0) return;
     }
@@ -161,35 +174,64 @@ export function cutShards(files: FileCount[], target: number): FileCount[][] {
   return out;
 }
 
-/** One Pagefind index of `records` written to `outputPath` (this process's Pagefind service). */
-export async function indexOne(records: SearchRecord[], language: string, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
-  for (let k = 0; k < records.length; k += 64) {
-    const added = await Promise.all(records.slice(k, k + 64).map((r) => index.addCustomRecord({ ...r, language })));
-    const failed = added.flatMap((a) => a.errors);
-    if (failed.length) throw new Error(failed.join('; '));
+type Pagefind = typeof pagefind;
+
+/** Records sent to a Pagefind service before waiting for the first answer (it adds them one by one). */
+const IN_FLIGHT = 32;
+
+/**
+ * The Pagefind Node API keeps one service process per module instance: lane 0 uses this module's
+ * import, every other lane an instance of its own (the same module under another URL), so that
+ * each lane has a service process of its own and lanes add records in parallel.
+ */
+const lanes = new Map<number, Promise<Pagefind>>();
+function pagefindOf(lane: number): Promise<Pagefind> {
+  if (lane === 0) return Promise.resolve(pagefind);
+  let p = lanes.get(lane);
+  if (!p) {
+    p = import(`${import.meta.resolve('pagefind')}?lane=${lane}`) as Promise<Pagefind>;
+    lanes.set(lane, p);
   }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(written.errors.join('; '));
+  return p;
 }
 
-/** indexOne() in a child process (src/site/shard-child.ts): the records handed over in a file. */
-async function indexInChild(records: RawRecord[], language: string, outputPath: string): Promise<void> {
-  const job = `${outputPath.replace(/[\\/]+$/u, '')}.records.json`;
-  await mkdir(dirname(job), { recursive: true });
-  await writeFile(job, Buffer.concat([Buffer.from(`{"language":${JSON.stringify(language)},"records":[`), ...records.flatMap((r, i) => (i ? [Buffer.from(','), r.bytes] : [r.bytes])), Buffer.from(']}')]));
-  try {
-    await new Promise<void>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('./shard-child.ts', import.meta.url)), job, outputPath], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`the Pagefind process for ${outputPath} failed (exit ${code})`))));
-    });
-  } finally {
-    await rm(job, { force: true });
-  }
+/** A lock: one holder at a time, in the order asked. */
+function gate(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>) => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
+ * One Pagefind index of `records` (in this order) written to `outputPath`, by the service of
+ * `pf` (default: this module's). `write` wraps the writeFiles call (indexShards: one writer at a time).
+ */
+export async function indexOne(
+  records: Iterable<SearchRecord>,
+  language: string,
+  outputPath: string,
+  pf: Pagefind = pagefind,
+  write: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+): Promise<void> {
+  const { index, errors } = await pf.createIndex({});
+  if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
+  // a window of IN_FLIGHT records sent ahead: the service never waits for the next message, and
+  // it indexes them in the order sent (page numbers, and so the files, follow that order)
+  const it = records[Symbol.iterator]();
+  let failed: string | null = null;
+  const sender = async () => {
+    for (let r = it.next(); !r.done && failed === null; r = it.next()) {
+      const added = await index.addCustomRecord({ ...r.value, language });
+      if (added.errors.length) failed ??= added.errors.join('; ');
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, sender));
+  if (failed !== null) throw new Error(failed);
+  const written = await write(() => index.writeFiles({ outputPath }));
+  if (written.errors.length) throw new Error(written.errors.join('; '));
 }
 
 const bundleName = (i: number, n: number) => `shard-${String(i).padStart(Math.max(2, String(n - 1).length), '0')}`;
@@ -225,7 +267,7 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
   // records by source file, files in archive order
   const byFile = new Map<string, RawRecord[]>();
   for (const r of records()) {
-    const file = r.record.filters?.file?.[0] ?? '';
+    const file = r.file;
     const list = byFile.get(file);
     if (list) list.push(r);
     else byFile.set(file, [r]);
@@ -268,36 +310,39 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
     done += shards[i].pages;
     opts.onShard?.(++finished, shards.length, done, totalPages, keep.has(shards[i].bundle));
   };
-  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  const concurrency = Math.max(1, Math.min(Math.floor(opts.concurrency ?? 1), shards.length - keep.size));
+  const writeGate = opts.parallelWrites ? <T>(fn: () => Promise<T>) => fn() : gate();
+  const used: Pagefind[] = [];
   try {
-    if (concurrency === 1) {
-      for (let i = 0; i < shards.length; i++) {
+    // `concurrency` lanes take the shards in order, each with a Pagefind service of its own
+    let next = 0;
+    const lane = async (n: number) => {
+      while (next < shards.length) {
+        const i = next++;
         if (!keep.has(shards[i].bundle)) {
-          await indexOne(groups[i].flatMap((f) => byFile.get(f.file)!).map((r) => r.record), language, join(site, shards[i].bundle));
-          // a fresh Pagefind process for the next shard: its memory is given back
-          await pagefind.close();
+          const pf = await pagefindOf(n);
+          used.push(pf);
+          const list = groups[i].flatMap((f) => byFile.get(f.file)!);
+          await indexOne(
+            (function* () {
+              for (const r of list) yield r.record;
+            })(),
+            language,
+            join(site, shards[i].bundle),
+            pf,
+            writeGate,
+          );
+          // a fresh Pagefind process for the lane's next shard: its memory is given back
+          await pf.close();
         }
         report(i);
       }
-    } else {
-      // a child process per shard (one Pagefind service each), `concurrency` at a time
-      let next = 0;
-      const lane = async () => {
-        while (next < shards.length) {
-          const i = next++;
-          if (!keep.has(shards[i].bundle)) {
-            const list = groups[i].flatMap((f) => byFile.get(f.file)!);
-            await indexInChild(list, language, join(site, shards[i].bundle));
-          }
-          report(i);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, shards.length) }, lane));
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, (_, n) => lane(n)));
   } catch (e) {
     throw new Error(`indexShards: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
   } finally {
-    await pagefind.close();
+    for (const pf of new Set([pagefind, ...used])) await pf.close();
   }
 
   const file: ShardsFile = { version: 1, pagesPerShard: target, language, shards };
