@@ -8,7 +8,7 @@
  * Prints a table and, last, one JSON line.
  *
  * Options: --files N (1000) --seed S (1) --dir DIR (a temporary folder) --keep
- *          --pages-per-shard N (6000) --pagefind-procs N (2: shards indexed at once) --workers N --skip-floors --skip-query --skip-incremental
+ *          --pages-per-shard N --pagefind-procs N (shards indexed at once) --workers N (defaults: those of npm run build) --skip-floors --skip-query --skip-incremental
  *          --verify (after the incremental build, a clean build of the changed archive must give
  *          the same articles and site, byte for byte)
  */
@@ -31,8 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    'pages-per-shard': { type: 'string', default: '6000' },
-    'pagefind-procs': { type: 'string', default: '2' },
+    'pages-per-shard': { type: 'string' },
+    'pagefind-procs': { type: 'string' },
     workers: { type: 'string' },
     'skip-floors': { type: 'boolean', default: false },
     'skip-query': { type: 'boolean', default: false },
@@ -58,8 +58,8 @@ const opts = {
   articles: join(dir, 'articles'),
   site: join(dir, 'site'),
   state: join(dir, 'state'),
-  pagesPerShard: Number(values['pages-per-shard']),
-  pagefindProcs: Number(values['pagefind-procs']),
+  pagesPerShard: values['pages-per-shard'] ? Number(values['pages-per-shard']) : undefined,
+  pagefindProcs: values['pagefind-procs'] ? Number(values['pagefind-procs']) : undefined,
   workers: values.workers ? Number(values.workers) : undefined,
 };
 

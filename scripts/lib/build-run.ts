@@ -27,7 +27,7 @@ export interface BuildOptions {
   state?: string;
   /** Segment cache folder; false: none (default `<state>/segment`, none with BAOKU_SEGMENT_CACHE=0). */
   segmentCache?: string | false;
-  /** Articles per Pagefind shard (default 10,000). */
+  /** Articles per Pagefind shard (default 6,000: PAGES_PER_SHARD). */
   pagesPerShard?: number;
   /** Segmenter threads (default: every core). */
   workers?: number;

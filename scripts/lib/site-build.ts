@@ -10,6 +10,7 @@
  * site is assembled in `<site>.next` and swapped in only when every stage succeeded.
  */
 import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../.eleventy.ts';
 import { commitManifest, renderIncremental, type IncrementalResult } from '../../src/site/incremental.ts';
@@ -29,9 +30,9 @@ export interface SiteBuildOptions {
   state: string;
   /** Segment cache folder; false: none; default `<state>/segment` (none with BAOKU_SEGMENT_CACHE=0). */
   segmentCache?: string | false;
-  /** Articles per Pagefind shard (default 10,000). */
+  /** Articles per Pagefind shard (default PAGES_PER_SHARD). */
   pagesPerShard?: number;
-  /** Shards indexed at once, each in a process of its own (default 1). */
+  /** Shards indexed at once, each by a Pagefind service of its own (default: 2, or 1 on one core). */
   pagefindProcs?: number;
   workers?: number;
   maxFileBytes?: number;
@@ -42,6 +43,12 @@ export interface SiteBuildOptions {
   /** Progress bars on stderr when it is a terminal (default true). */
   progress?: boolean;
 }
+
+/**
+ * Articles per Pagefind shard: indexing takes about 0.4 MB of memory per article of a shard, and a
+ * reader's first search loads one shard's metadata (about 7 bytes per article).
+ */
+export const PAGES_PER_SHARD = 6000;
 
 /** Where the site is assembled before it is swapped in. */
 export const workDirOf = (o: Pick<SiteBuildOptions, 'site'>) => `${resolve(o.site)}.next`;
@@ -90,8 +97,8 @@ export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult
   const bar = o.progress === false ? null : progress('pagefind', 0, 'pages');
   let lastPages = 0;
   const r = await indexShards(workDirOf(o), {
-    pagesPerShard: o.pagesPerShard,
-    concurrency: o.pagefindProcs,
+    pagesPerShard: o.pagesPerShard ?? PAGES_PER_SHARD,
+    concurrency: o.pagefindProcs ?? Math.min(2, availableParallelism()),
     onShard: (_d, _n, pages, total) => {
       bar?.setTotal(total);
       bar?.tick(pages - lastPages);
