@@ -20,9 +20,17 @@ import {
 /** Results per page: each shown result costs one fragment (~2–4 KB) of Pagefind data. */
 const PAGE_SIZE = 10;
 const FILTERS = ['publication', 'author', 'file'];
-// The converter (its tables are the page's largest script) loads beside the index, not before it.
-/** @type {Promise<(text: string) => string>} */
-const converter = import('./vendor/opencc-t2cn.js').then((m) => m.Converter({ from: 'tw', to: 'cn' }));
+// The traditional → simplified converter is the page's largest script, and building its tables
+// takes the main thread for a while: it is loaded after the first search, which runs without it
+// (and runs again with it if the query turns out to hold traditional characters).
+/** @type {((text: string) => string) | null} */
+let toSimplified = null;
+/** @type {Promise<(text: string) => string> | null} */
+let converterPromise = null;
+function loadConverter() {
+  converterPromise ??= import('./vendor/opencc-t2cn.js').then((m) => (toSimplified = m.Converter({ from: 'tw', to: 'cn' })));
+  return converterPromise;
+}
 
 const form = /** @type {HTMLFormElement} */ (document.getElementById('search-q-form'));
 const input = /** @type {HTMLInputElement} */ (document.getElementById('search-q'));
@@ -341,6 +349,12 @@ async function run(state) {
   const gen = ++generation;
   try {
     await runSearch(state, gen);
+    // searched before the converter was there: again, if the query has traditional characters
+    const q = state.q.trim();
+    if (!toSimplified && q) {
+      const convert = await loadConverter().catch(() => null);
+      if (convert && gen === generation && convert(q) !== q) await runSearch(state, gen);
+    }
   } finally {
     if (gen === generation) document.documentElement.dataset.searchDone = urlFor(state);
   }
@@ -349,9 +363,7 @@ async function run(state) {
 /** @param {{q: string, filters: Record<string, string>}} state @param {number} gen */
 async function runSearch(state, gen) {
   const q = state.q.trim();
-  // the index starts loading while the converter does
-  if (q || Object.keys(state.filters).length) loadPagefind().catch(() => undefined);
-  const plan = planQuery(q, await converter);
+  const plan = planQuery(q, toSimplified ?? ((t) => t));
   const simplified = plan.mode === 'none' ? q : plan.mode === 'plain' ? plan.term : plan.simplified;
   const hasFilters = Object.keys(state.filters).length > 0;
   if (simplified !== q) {
@@ -496,4 +508,6 @@ filterBox.addEventListener('toggle', () => {
 const initial = stateFromUrl();
 showState(initial);
 await Promise.all([Object.keys(initial.filters).length ? setUpFilters() : null, run(initial)]);
+// ready for the next query
+loadConverter().catch(() => undefined);
 showState(stateFromUrl());
