@@ -97,7 +97,6 @@ function mergeNext(pf) {
   const step = merging.then(async () => {
     if (!pending.length && !sitesAsked) {
       sitesAsked = true;
-      const missing = [];
       for (const root of config.sites ?? []) {
         try {
           const res = await fetch(new URL('search/config.json', root));
@@ -105,24 +104,29 @@ function mergeNext(pf) {
           if (!other || other.version !== config.version || other.headlineSpan !== config.headlineSpan || !Array.isArray(other.bundles)) throw new Error('incompatible');
           pending.push(...other.bundles.map((/** @type {string} */ b) => new URL(b, root).href));
         } catch {
-          missing.push(new URL(root).host);
+          markMissing(root);
         }
       }
-      if (missing.length) document.documentElement.dataset.searchMissing = missing.join(' ');
     }
     const next = pending.shift();
     if (!next) return false;
     try {
       await pf.mergeIndex(next);
     } catch {
-      const root = document.documentElement;
-      const host = new URL(next).host;
-      if (!(root.dataset.searchMissing ?? '').split(' ').includes(host)) root.dataset.searchMissing = `${root.dataset.searchMissing ?? ''} ${host}`.trim();
+      markMissing(next);
     }
     return true;
   });
   merging = step.catch(() => undefined);
   return step;
+}
+
+/** Names the host of `url` in data-search-missing (once): its articles are not in the results. @param {string} url */
+function markMissing(url) {
+  const root = document.documentElement;
+  const host = new URL(url).host;
+  const hosts = (root.dataset.searchMissing ?? '').split(' ').filter(Boolean);
+  if (!hosts.includes(host)) root.dataset.searchMissing = [...hosts, host].join(' ');
 }
 
 /** Every bundle in (a filter list, or a filtered search, covers the whole archive). @param {any} pf */

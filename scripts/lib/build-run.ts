@@ -1,6 +1,6 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
-import { firstLine, printable, SegmentCliError, type SegmentSummary } from './segment-run.ts';
+import { rm, stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { firstLine, prepareSibling, printable, SegmentCliError, type SegmentSummary } from './segment-run.ts';
 import { defaultStateDir, indexStage, renderStage, segmentStage, swapStage, workDirOf, type SiteBuildOptions } from './site-build.ts';
 
 /** A stage of the build failed; `code` is the process exit code the CLI uses. */
@@ -102,12 +102,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const work = workDirOf({ site: output });
   let o: SiteBuildOptions;
   try {
-    const existing = await stat(output).catch(() => undefined);
-    if (existing && !existing.isDirectory()) throw new Error('it exists and is not a folder');
-    await mkdir(dirname(output), { recursive: true });
-    await rm(work, { recursive: true, force: true });
-    await mkdir(work);
-    await rm(work, { recursive: true, force: true });
+    await prepareSibling(output, work);
     o = {
       input: opts.input,
       articles,

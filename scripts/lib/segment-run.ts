@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../../src/decode.ts';
 import { learnLexicon } from '../../src/keywords.ts';
-import { escapeMarkdown, toMarkdown } from '../../src/markdown.ts';
+import { toMarkdown } from '../../src/markdown.ts';
 import { fileKey, segmentFile, UndecodableError } from '../../src/segment.ts';
 import type { Article, FileReport, Warning } from '../../src/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
@@ -64,6 +64,24 @@ export function firstLine(err: unknown): string {
   return printable(message.split(/\r?\n/u)[0] ?? '').slice(0, 300);
 }
 
+/**
+ * Checks that `output` is a folder or can be one and makes `sibling` (next to it) a new, empty
+ * folder: the place a run writes before it swaps its result in (swapFolder). On failure nothing
+ * is left behind and the error says why.
+ */
+export async function prepareSibling(output: string, sibling: string): Promise<void> {
+  try {
+    const existing = await stat(output).catch(() => undefined);
+    if (existing && !existing.isDirectory()) throw new Error('it exists and is not a folder');
+    await mkdir(dirname(output), { recursive: true });
+    await rm(sibling, { recursive: true, force: true });
+    await mkdir(sibling);
+  } catch (err) {
+    await rm(sibling, { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
 /** Every `*.txt` under dir, nested folders included, in a stable (code unit) order. */
 export async function listRawFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -102,10 +120,6 @@ export function warningLines(name: string, warnings: Warning[]): string[] {
  * names, JavaScript evaluated for `---js`).
  */
 export function markdownOf(a: Article): string | { problem: string } {
-  const first = a.body[0];
-  if (first?.kind === 'paragraph' && escapeMarkdown(first.text).startsWith('---')) {
-    return { problem: 'its text begins with "---", which gray-matter would read as front matter' };
-  }
   try {
     return toMarkdown(a);
   } catch (err) {
@@ -180,13 +194,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
 
   const tmp = `${output}.tmp-${process.pid}`;
   try {
-    const existing = await stat(output).catch(() => undefined);
-    if (existing && !existing.isDirectory()) throw new Error('it exists and is not a folder');
-    await mkdir(dirname(output), { recursive: true });
-    await rm(tmp, { recursive: true, force: true });
-    await mkdir(tmp);
+    await prepareSibling(output, tmp);
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
   }
 

@@ -33,11 +33,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import Eleventy from '@11ty/eleventy';
-import { ROOT, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
+import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH, searchRecord } from '../search/records.ts';
 import { loadArchive, type Archive, type FileGroup, type SiteArticle } from './model.ts';
+import { renderWith } from './render.ts';
 
 const run = promisify(execFile);
 const MANIFEST_VERSION = 1;
@@ -158,27 +158,6 @@ async function rawHashesOf(archive: Archive): Promise<Map<string, string>> {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-interface EleventyResult {
-  url?: string | false;
-  outputPath?: string | false;
-}
-
-/** Eleventy into `outDir` with the given site options; the pages it wrote (URL, path). */
-export async function renderWith(options: SiteOptions, outDir: string): Promise<{ url: string; outputPath: string }[]> {
-  await mkdir(outDir, { recursive: true });
-  const input = relative(process.cwd(), ROOT) || '.';
-  useSiteOptions(options);
-  try {
-    const elev = new Eleventy(input, outDir, { quietMode: true, configPath: join(input, '.eleventy.ts') });
-    const results = (await elev.write()) as unknown;
-    const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];
-    return flat
-      .filter((r) => r && typeof r.outputPath === 'string' && typeof r.url === 'string')
-      .map((r) => ({ url: r.url as string, outputPath: resolve(r.outputPath as string) }));
-  } finally {
-    useSiteOptions(null);
-  }
-}
 
 /**
  * Which item a page belongs to, from the URL Eleventy gives the page (decoded: `/authors/王斌/`):

@@ -7,7 +7,7 @@
  *   node --import tsx src/site/render-child.ts <job.json>
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { renderWith } from './incremental.ts';
+import { renderWith } from './render.ts';
 import { loadArchive } from './model.ts';
 
 interface Job {

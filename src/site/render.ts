@@ -3,7 +3,7 @@
  * scripts/build.ts calls renderSite() then indexSite() on a temporary folder.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
@@ -20,6 +20,7 @@ export interface RenderOptions {
 }
 
 interface EleventyResult {
+  url?: string | false;
   outputPath?: string | false;
 }
 
@@ -32,6 +33,30 @@ async function countHtml(dir: string): Promise<number> {
     if (entry.isFile() && entry.name.endsWith('.html')) n++;
   }
   return n;
+}
+
+/**
+ * One Eleventy run into `outDir` with the given site options (the one place Eleventy is
+ * started); resolves to the pages it wrote (URL, path). Callers run one at a time: the config
+ * module takes its folders from one shared slot.
+ */
+export async function renderWith(options: SiteOptions, outDir: string): Promise<{ url: string; outputPath: string }[]> {
+  await mkdir(outDir, { recursive: true });
+  const input = relative(process.cwd(), ROOT) || '.';
+  useSiteOptions(options);
+  try {
+    const elev = new Eleventy(input, outDir, { quietMode: true, configPath: join(input, '.eleventy.ts') });
+    const results = (await elev.write()) as unknown;
+    if (configuredWith !== options) {
+      throw new Error('the Eleventy config was loaded as a separate module and did not get the folders to use');
+    }
+    const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];
+    return flat
+      .filter((r) => r && typeof r.outputPath === 'string' && typeof r.url === 'string')
+      .map((r) => ({ url: r.url as string, outputPath: resolve(r.outputPath as string) }));
+  } finally {
+    useSiteOptions(null);
+  }
 }
 
 /** Render the site with Eleventy into `outDir`; resolves to the number of HTML pages written. */
@@ -50,20 +75,8 @@ async function renderOnce(opts: RenderOptions): Promise<{ pages: number }> {
     throw new Error(`renderSite: the articles folder ${options.articlesDir} does not exist (run the segmenter first)`);
   }
   const outDir = resolve(opts.outDir);
-  await mkdir(outDir, { recursive: true });
-  const input = relative(process.cwd(), ROOT) || '.';
-  useSiteOptions(options);
   try {
-    const elev = new Eleventy(input, outDir, {
-      quietMode: true,
-      configPath: join(input, '.eleventy.ts'),
-    });
-    const results = (await elev.write()) as unknown;
-    if (configuredWith !== options) {
-      throw new Error('the Eleventy config was loaded as a separate module and did not get the folders to use');
-    }
-    const flat = (Array.isArray(results) ? results.flat(2) : []) as EleventyResult[];
-    const written = flat.filter((r) => typeof r?.outputPath === 'string' && r.outputPath.endsWith('.html')).length;
+    const written = (await renderWith(options, outDir)).filter((w) => w.outputPath.endsWith('.html')).length;
     return { pages: written || (await countHtml(outDir)) };
   } catch (e) {
     const err = e as Error & { originalError?: Error };
@@ -71,8 +84,6 @@ async function renderOnce(opts: RenderOptions): Promise<{ pages: number }> {
       .filter(Boolean)
       .join(' — ');
     throw new Error(`renderSite: Eleventy could not build the site from ${options.articlesDir}: ${detail}`, { cause: e });
-  } finally {
-    useSiteOptions(null);
   }
 }
 
