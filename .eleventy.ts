@@ -7,7 +7,7 @@
  * engine. Page templates are TypeScript (`*.11ty.ts` in content/pages/, layouts in _includes/)
  * and escape all article data through src/site/html.ts.
  *
- * Paths come from the environment (BAOKU_ARTICLES_DIR, BAOKU_RAW_DIR) unless src/site/render.ts
+ * Paths come from the environment (BAOKU_ARTICLES_DIR, BAOKU_RAW_DIR) unless src/build/render.ts
  * has set them with `useSiteOptions()` for the build it runs.
  */
 import { existsSync } from 'node:fs';
@@ -23,12 +23,12 @@ export interface SiteOptions {
   articlesDir: string;
   /** Folder holding the raw `.txt` files the articles cite. */
   rawDir: string;
-  /** The archive, already loaded from articlesDir (src/site/incremental.ts loads it once for both). */
+  /** The archive, already loaded from articlesDir (src/build/incremental.ts loads it once for both). */
   archive?: Archive;
   /**
    * Render only these pages of the paginated templates, by the URL of their item (article,
    * file, file page, raw file, keyword, person, publication); the other templates render as
-   * usual. src/site/incremental.ts uses it to re-render what a change affects.
+   * usual. src/build/incremental.ts uses it to re-render what a change affects.
    */
   only?: Set<string>;
   /** URLs of pages not rendered this time (`only`), listed in the sitemap all the same. */

@@ -19,10 +19,10 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runMeasured, type Measured } from '../src/bench/measure.ts';
 import { synthArchive, type SampleFile } from '../src/bench/synth.ts';
-import { decode } from '../src/decode.ts';
+import { decode } from '../src/segment/decode.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const STAGE = join(ROOT, 'scripts', 'lib', 'bench-stage.ts');
+const STAGE = join(ROOT, 'src', 'bench', 'stage.ts');
 const TSX = import.meta.resolve('tsx');
 
 const { values } = parseArgs({

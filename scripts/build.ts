@@ -11,8 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildError, runBuild } from './lib/build-run.ts';
-import { DEFAULT_MAX_FILE_BYTES, firstLine } from './lib/segment-run.ts';
+import { BuildError, runBuild } from '../src/build/build-run.ts';
+import { DEFAULT_MAX_FILE_BYTES, firstLine } from '../src/build/segment-run.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

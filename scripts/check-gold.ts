@@ -1,7 +1,7 @@
 /** Validate tests/gold/*.json against content/raw/: `npx tsx scripts/check-gold.ts`. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateGold } from '../src/eval/gold.ts';
+import { validateGold } from '../src/segment/eval/gold.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const goldDir = join(root, 'tests', 'gold');

@@ -1,8 +1,8 @@
 /**
  * `npm run eval`: score the segmenter against the hand annotations in tests/gold/, on the sample
  * files as they are and on generated variants of them (encoding, line ends, blank lines, spaces).
- * Only I/O and printing here: the metrics live in src/eval/metrics.ts, the variants in
- * src/eval/variants.ts. Exits 0 whatever the scores (it is a report); 1 only on bad gold files.
+ * Only I/O and printing here: the metrics live in src/segment/eval/metrics.ts, the variants in
+ * src/segment/eval/variants.ts. Exits 0 whatever the scores (it is a report); 1 only on bad gold files.
  *
  *   npm run eval              tables + final JSON line
  *   npm run eval -- --details also list what was missed in each file
@@ -11,9 +11,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { segmentFile } from '../src/segment.ts';
-import type { Article } from '../src/types.ts';
-import { validateGold, type GoldFile } from '../src/eval/gold.ts';
+import { segmentFile } from '../src/segment/index.ts';
+import type { Article } from '../src/segment/types.ts';
+import { validateGold, type GoldFile } from '../src/segment/eval/gold.ts';
 import {
   aggregate,
   meetsTarget,
@@ -23,8 +23,8 @@ import {
   type FileScores,
   type Summary,
   type SummaryKey,
-} from '../src/eval/metrics.ts';
-import { VARIANTS } from '../src/eval/variants.ts';
+} from '../src/segment/eval/metrics.ts';
+import { VARIANTS } from '../src/segment/eval/variants.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const goldDir = join(root, 'tests', 'gold');

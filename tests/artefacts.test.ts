@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { segmentFile } from '../src/segment.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { readSample } from './helpers.ts';
 
 const seg = (text: string) => segmentFile('snippet.txt', new TextEncoder().encode(text)).articles;

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../src/types.ts';
+import type { Article } from '../src/segment/types.ts';
 import { plainArticle } from './helpers.ts';
-import { squash, validateGold, type GoldArticle, type GoldFile } from '../src/eval/gold.ts';
+import { squash, validateGold, type GoldArticle, type GoldFile } from '../src/segment/eval/gold.ts';
 import {
   aggregate,
   breakKept,
@@ -21,7 +21,7 @@ import {
   sentenceRecall,
   summarize,
   whyMissed,
-} from '../src/eval/metrics.ts';
+} from '../src/segment/eval/metrics.ts';
 import {
   encodeGb18030,
   encodeUtf8,
@@ -29,7 +29,7 @@ import {
   spacesToIdeographic,
   toCrlf,
   VARIANTS,
-} from '../src/eval/variants.ts';
+} from '../src/segment/eval/variants.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const rawDir = join(root, 'content', 'raw');

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { validateGold, type GoldFile } from '../src/eval/gold.ts';
-import { aggregate, scoreFile, summarize, TARGETS, type Summary, type SummaryKey } from '../src/eval/metrics.ts';
-import { VARIANTS } from '../src/eval/variants.ts';
-import { segmentFile } from '../src/segment.ts';
+import { validateGold, type GoldFile } from '../src/segment/eval/gold.ts';
+import { aggregate, scoreFile, summarize, TARGETS, type Summary, type SummaryKey } from '../src/segment/eval/metrics.ts';
+import { VARIANTS } from '../src/segment/eval/variants.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { RAW_DIR } from './helpers.ts';
 
 const goldDir = join(import.meta.dirname, 'gold');

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article, FileReport } from '../src/types.ts';
+import type { Article, FileReport } from '../src/segment/types.ts';
 
 export const RAW_DIR = join(import.meta.dirname, '..', 'content', 'raw');
 export const SAMPLE_FILES = readdirSync(RAW_DIR).filter((f) => f.endsWith('.txt')).sort();

@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
-import { decode, UndecodableError } from '../src/decode.ts';
-import { toMarkdown } from '../src/markdown.ts';
-import { segmentFile } from '../src/segment.ts';
-import { runSegment, type SegmentSummary } from '../scripts/lib/segment-run.ts';
+import { decode, UndecodableError } from '../src/segment/decode.ts';
+import { toMarkdown } from '../src/contract/markdown.ts';
+import { segmentFile } from '../src/segment/index.ts';
+import { runSegment, type SegmentSummary } from '../src/build/segment-run.ts';
 import { unaccounted } from './helpers.ts';
 import { crlf, crOnly, damagedUtf8, fakePng, gb18030, MARKDOWN_LOOKALIKE, noise, sampleText, utf16be, utf16le, utf8bom } from './fixtures/hostile/inputs.ts';
 
@@ -219,7 +219,7 @@ test('a file the segmenter fails on is skipped with its error in one line; the o
     output: join(tmp, 'crashing-out'),
     warn: (l) => w.push(l),
     segmenter: (name, bytes, opts) => {
-      if (name === 'b.txt') throw new TypeError("Cannot read properties of undefined (reading 'kind')\n    at isSignedByline (src/assemble.ts:39:50)");
+      if (name === 'b.txt') throw new TypeError("Cannot read properties of undefined (reading 'kind')\n    at isSignedByline (src/segment/assemble.ts:39:50)");
       return segmentFile(name, bytes, opts);
     },
   });

@@ -11,8 +11,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
-import { runSegment } from '../scripts/lib/segment-run.ts';
-import { renderSite } from '../src/site/render.ts';
+import { runSegment } from '../src/build/segment-run.ts';
+import { renderSite } from '../src/build/render.ts';
 import { HOSTILE_STRINGS, injectionText, sampleText } from './fixtures/hostile/inputs.ts';
 
 const HOSTILE_NAME = `报纸 <b>&"'页 {{x}} %2e%2e.txt`;

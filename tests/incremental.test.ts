@@ -11,7 +11,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { RAW_DIR } from './helpers.ts';
-import { buildSiteIncremental, type SiteBuildOptions } from '../scripts/lib/site-build.ts';
+import { buildSiteIncremental, type SiteBuildOptions } from '../src/build/site-build.ts';
 
 process.env.SOURCE_DATE_EPOCH = '1700000000';
 process.env.BAOKU_PROGRESS = '0';

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { decode } from '../src/decode.ts';
-import { toMarkdown } from '../src/markdown.ts';
-import { segmentFile, UndecodableError } from '../src/segment.ts';
+import { decode } from '../src/segment/decode.ts';
+import { toMarkdown } from '../src/contract/markdown.ts';
+import { segmentFile, UndecodableError } from '../src/segment/index.ts';
 import { bodyBlocks } from '../src/site/markdown.ts';
-import type { Article } from '../src/types.ts';
+import type { Article } from '../src/segment/types.ts';
 import { plainArticle, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 import { mutate, opArb } from './fixtures/hostile/mutations.ts';
 
@@ -68,7 +68,7 @@ const hostileText = fc.string({
 
 const article = (title: string, paragraphs: string[]): Article => plainArticle(title, paragraphs, { id: 'x-p1-01', source: { file: 'x.txt', page: 1, lines: [1, 2] } });
 
-// src/markdown.ts lost `#`, `-`, `+`, `1.` standing alone, showed `1. x` as `\\1. x` and `&amp;` as `&`, and had gray-matter
+// src/contract/markdown.ts lost `#`, `-`, `+`, `1.` standing alone, showed `1. x` as `\\1. x` and `&amp;` as `&`, and had gray-matter
 // re-parse a body opening with `---` (an error, or JavaScript evaluated for `---js`)
 test(
   'any headline survives the front matter and any paragraph reads back as written',

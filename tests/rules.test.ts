@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decode } from '../src/decode.ts';
-import { toLines } from '../src/lines.ts';
-import { detectFlavour, toBlocks } from '../src/paragraphs.ts';
-import { parseCaption } from '../src/rules/caption.ts';
-import { closingCreditStart, parseCredits } from '../src/rules/credits.ts';
-import { parseDateline } from '../src/rules/dateline.ts';
-import { isKickerLabel, isSubtitle } from '../src/rules/headline.ts';
-import { splitNames } from '../src/rules/names.ts';
-import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/rules/spacing.ts';
+import { decode } from '../src/segment/decode.ts';
+import { toLines } from '../src/segment/lines.ts';
+import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
+import { parseCaption } from '../src/segment/rules/caption.ts';
+import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
+import { parseDateline } from '../src/segment/rules/dateline.ts';
+import { isKickerLabel, isSubtitle } from '../src/segment/rules/headline.ts';
+import { splitNames } from '../src/segment/rules/names.ts';
+import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
 
 const running = (s: string) => repairSpacing(s, { keepWordSpaces: false });

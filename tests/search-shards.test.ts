@@ -12,12 +12,12 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { chromium, type Browser } from 'playwright-core';
-import { runSegment } from '../scripts/lib/segment-run.ts';
+import { runSegment } from '../src/build/segment-run.ts';
 import { runSearchEval } from '../scripts/search-eval.ts';
 import { CHROMIUM_ARGS } from '../src/bench/query.ts';
-import { indexSite, renderSite } from '../src/site/render.ts';
+import { indexSite, renderSite } from '../src/build/render.ts';
 import { serveStatic } from '../src/site/serve.ts';
-import { indexShards } from '../src/site/shards.ts';
+import { indexShards } from '../src/build/shards.ts';
 import { RAW_DIR } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'site-articles');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import matter from 'gray-matter';
-import { toMarkdown } from '../src/markdown.ts';
-import { segmentFile } from '../src/segment.ts';
+import { toMarkdown } from '../src/contract/markdown.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
 const results = new Map(SAMPLE_FILES.map((f) => [f, segmentFile(f, readSample(f))]));

@@ -4,7 +4,7 @@ import type { TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   collections: { all: { url: string | false }[] };
-  /** Pages an incremental build did not re-render (src/site/incremental.ts); none in a full build. */
+  /** Pages an incremental build did not re-render (src/build/incremental.ts); none in a full build. */
   sitemapExtraUrls?: string[];
 }
 

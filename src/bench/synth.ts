@@ -9,11 +9,11 @@
  * and numbers (not 30 articles repeated), each file renames the sample's people, places and
  * publications consistently within the file and redraws long numbers.
  */
-import { toLines } from '../lines.ts';
-import { detectFlavour } from '../paragraphs.ts';
-import type { Flavour } from '../types.ts';
-import { encodeGb18030, removeBlankLines, spacesToIdeographic, toCrlf } from '../eval/variants.ts';
-import { prng } from '../prng.ts';
+import { toLines } from '../segment/lines.ts';
+import { detectFlavour } from '../segment/paragraphs.ts';
+import type { Flavour } from '../segment/types.ts';
+import { encodeGb18030, removeBlankLines, spacesToIdeographic, toCrlf } from '../segment/eval/variants.ts';
+import { prng } from '../util/prng.ts';
 
 export interface SampleFile {
   name: string;

@@ -2,7 +2,7 @@
  * The Pagefind records Baoku's search index is built from: one custom record per article, its
  * content encoded by src/search/text.ts, with the meta and filters the search page shows and
  * offers. content/pages/search-records.11ty.ts writes them during the Eleventy build;
- * indexSite() (src/site/render.ts) feeds them to Pagefind's Node API and deletes the file.
+ * indexSite() (src/build/render.ts) feeds them to Pagefind's Node API and deletes the file.
  */
 import type { SiteArticle } from '../site/model.ts';
 import { authorNames, bylineText, pageLabel } from '../site/views.ts';

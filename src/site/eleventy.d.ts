@@ -1,4 +1,4 @@
-/** The small part of Eleventy's programmatic API that src/site/render.ts uses (Eleventy ships no types). */
+/** The small part of Eleventy's programmatic API that src/build/render.ts uses (Eleventy ships no types). */
 declare module '@11ty/eleventy' {
   interface EleventyOptions {
     quietMode?: boolean;

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import type { Caption, Credit, Role } from '../types.ts';
+import type { Caption, Credit, Role } from '../segment/types.ts';
 import { bodyBlocks, markdown, type BodyBlock } from './markdown.ts';
 
 export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'];

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { decode } from '../decode.ts';
+import { decode } from '../segment/decode.ts';
 
 /**
  * Reading a raw newspaper text file for the site's raw-text view. Decoding is the segmenter's
- * own (src/decode.ts) and lines split the way src/lines.ts splits them (CRLF, CR or LF), so
+ * own (src/segment/decode.ts) and lines split the way src/segment/lines.ts splits them (CRLF, CR or LF), so
  * line numbers here are the ones in the articles' `source.lines`.
  */
 

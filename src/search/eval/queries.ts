@@ -11,7 +11,7 @@
  *   absent       2–3 characters that all occur in the archive but never together ("never together")
  */
 import { normalizeForMatch } from '../text.ts';
-import { prng } from '../../prng.ts';
+import { prng } from '../../util/prng.ts';
 
 export type QueryKind = 'word' | 'substring' | 'name' | 'traditional' | 'absent';
 export const QUERY_KINDS: readonly QueryKind[] = ['word', 'substring', 'name', 'traditional', 'absent'];
@@ -50,7 +50,7 @@ export interface GenerateOptions {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 
-/** The seeded generator the evaluation draws from (src/prng.ts). */
+/** The seeded generator the evaluation draws from (src/util/prng.ts). */
 export const rng = prng;
 
 function pick<T>(items: readonly T[], random: () => number): T {

@@ -7,8 +7,8 @@
  * writes it) and the file's report.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDictionary, teach } from '../../src/keywords.ts';
-import { segmentFile, UndecodableError } from '../../src/segment.ts';
+import { loadDictionary, teach } from '../segment/keywords.ts';
+import { segmentFile, UndecodableError } from '../segment/index.ts';
 import type { WorkerJob, WorkerReply } from './segment-pool.ts';
 import { prepareArticle } from './segment-run.ts';
 

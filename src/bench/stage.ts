@@ -2,9 +2,9 @@
  * One stage of `npm run bench`, run by scripts/bench.ts in a child process of its own so that
  * its time and peak memory are its own:
  *
- *   node --import tsx scripts/lib/bench-stage.ts <stage> '<json options>'
+ *   node --import tsx src/bench/stage.ts <stage> '<json options>'
  *
- * Stages: segment, eleventy, pagefind (the build, over a state folder: scripts/lib/site-build.ts),
+ * Stages: segment, eleventy, pagefind (the build, over a state folder: src/build/site-build.ts),
  * incremental (all three after a change), jieba-floor, eleventy-floor, query. The last line on
  * stdout is `BENCH_RESULT {…}` (src/bench/measure.ts).
  */
@@ -12,12 +12,12 @@ import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import nodejieba from 'nodejieba';
-import { reportResult } from '../../src/bench/measure.ts';
-import { measureQueries } from '../../src/bench/query.ts';
-import { decode } from '../../src/decode.ts';
-import { progress } from './progress.ts';
-import { listRawFiles } from './segment-run.ts';
-import { indexStage, renderStage, segmentStage, swapStage, type SiteBuildOptions } from './site-build.ts';
+import { reportResult } from './measure.ts';
+import { measureQueries } from './query.ts';
+import { decode } from '../segment/decode.ts';
+import { progress } from '../build/progress.ts';
+import { listRawFiles } from '../build/segment-run.ts';
+import { indexStage, renderStage, segmentStage, swapStage, type SiteBuildOptions } from '../build/site-build.ts';
 
 interface StageOptions extends SiteBuildOptions {
   /** eleventy-floor: scratch folder. */

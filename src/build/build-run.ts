@@ -69,7 +69,7 @@ async function holdingConsole<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * segment → Eleventy → Pagefind (scripts/lib/site-build.ts). The site is assembled in a sibling
+ * segment → Eleventy → Pagefind (src/build/site-build.ts). The site is assembled in a sibling
  * folder and swapped into `output` only when Eleventy and Pagefind both succeeded, so a failed
  * build leaves the previous site intact (and no temporary folder behind). The segment stage
  * swaps its own output the same way and writes nothing when no file yields an article.

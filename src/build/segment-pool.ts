@@ -14,8 +14,8 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UndecodableError } from '../../src/segment.ts';
-import type { FileReport } from '../../src/types.ts';
+import { UndecodableError } from '../segment/index.ts';
+import type { FileReport } from '../segment/types.ts';
 import type { SegmentCache } from './segment-cache.ts';
 
 export interface SegmentJob {

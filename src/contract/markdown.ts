@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import type { Article } from './types.ts';
+import type { Article } from '../segment/types.ts';
 
 /** Front matter in contract order; optional fields are left out when empty. */
 function frontMatter(a: Article): Record<string, unknown> {

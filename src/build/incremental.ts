@@ -20,10 +20,10 @@
  *     not change) and to swap in.
  *
  * A full build goes the same way with every item to render. Many items are rendered by child
- * processes, one per core (src/site/render-child.ts), each in batches of a few thousand items
+ * processes, one per core (src/build/render-child.ts), each in batches of a few thousand items
  * per Eleventy run so that memory follows the batch, while this process renders the site-wide
  * pages; the search records file is written record by record (writeSearchRecords), not as one
- * string. The result is byte for byte what one Eleventy run (src/site/render.ts) writes.
+ * string. The result is byte for byte what one Eleventy run (src/build/render.ts) writes.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,7 +36,7 @@ import { promisify } from 'node:util';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH, searchRecord } from '../search/records.ts';
-import { loadArchive, type Archive, type FileGroup, type SiteArticle } from './model.ts';
+import { loadArchive, type Archive, type FileGroup, type SiteArticle } from '../site/model.ts';
 import { renderWith } from './render.ts';
 
 const run = promisify(execFile);
@@ -126,14 +126,14 @@ export async function siteSourceHash(root = ROOT): Promise<string> {
   const h = createHash('sha256');
   h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\nsearch also ${process.env.BAOKU_SEARCH_ALSO ?? ''}\n`);
   const files: string[] = [];
-  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'assets']) {
+  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'src/contract', 'assets']) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const e of await readdir(abs, { withFileTypes: true, recursive: true })) {
       if (e.isFile()) files.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
     }
   }
-  files.push(join(root, '.eleventy.ts'), join(root, 'src', 'types.ts'));
+  files.push(join(root, '.eleventy.ts'), join(root, 'src', 'segment', 'types.ts'));
   for (const f of files.sort()) {
     h.update(`${relative(root, f)}\n`);
     h.update(await readFile(f));

@@ -14,24 +14,24 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { FileReport } from '../../src/types.ts';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { FileReport } from '../segment/types.ts';
 import type { SegmentedArticle } from './segment-pool.ts';
 import { stateFolder } from './state-folder.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FORMAT = 1;
 
-/** Folders of src/ that are not the segmenter. */
-const NOT_SEGMENTER = ['site', 'search', 'eval', 'bench'];
+/** What decides what the segmenter makes of a file: its own folder, the Markdown contract and the helpers they use, and the worker code that runs it. */
+const SEGMENTER_SOURCES = ['src/segment', 'src/contract', 'src/util'];
+const SEGMENTER_RUNNERS = /^segment-.*\.ts$/u;
 
-async function listTs(dir: string): Promise<string[]> {
+async function listTs(dir: string, keep: (name: string) => boolean = () => true): Promise<string[]> {
   const out: string[] = [];
+  if (!existsSync(dir)) return out;
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile() || !e.name.endsWith('.ts')) continue;
-    const p = join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
-    const top = relative(dir, p).split(sep)[0];
-    if (!NOT_SEGMENTER.includes(top)) out.push(p);
+    if (!e.isFile() || !e.name.endsWith('.ts') || !keep(e.name)) continue;
+    out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
   }
   return out.sort();
 }
@@ -44,7 +44,9 @@ export function segmenterHash(root = ROOT): Promise<string> {
   const run = (async () => {
     const h = createHash('sha256');
     h.update(`format ${FORMAT}\n`);
-    const files = [...(await listTs(join(root, 'src'))), join(root, 'scripts', 'lib', 'segment-worker.ts')];
+    const files: string[] = [];
+    for (const dir of SEGMENTER_SOURCES) files.push(...(await listTs(join(root, dir))));
+    files.push(...(await listTs(join(root, 'src', 'build'), (name) => SEGMENTER_RUNNERS.test(name))));
     for (const f of files) {
       h.update(`${relative(root, f)}\n`);
       h.update(await readFile(f));

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { decode } from '../../src/decode.ts';
-import { learnLexicon } from '../../src/keywords.ts';
-import { toMarkdown } from '../../src/markdown.ts';
-import { fileKey, segmentFile, UndecodableError } from '../../src/segment.ts';
-import type { Article, FileReport, Warning } from '../../src/types.ts';
+import { decode } from '../segment/decode.ts';
+import { learnLexicon } from '../segment/keywords.ts';
+import { toMarkdown } from '../contract/markdown.ts';
+import { fileKey, segmentFile, UndecodableError } from '../segment/index.ts';
+import type { Article, FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentedArticle, type SegmentPoolStats } from './segment-pool.ts';

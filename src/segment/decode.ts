@@ -19,7 +19,7 @@ function result(text: string, encoding: DecodedText['encoding']): DecodedText {
   return { text: clean, encoding, damagedLines: linesWith(clean, REPLACEMENT) };
 }
 
-/** Lines (1-based, counted as src/lines.ts counts them: CRLF, CR or LF) holding `ch`. */
+/** Lines (1-based, counted as src/segment/lines.ts counts them: CRLF, CR or LF) holding `ch`. */
 function linesWith(text: string, ch: string): number[] {
   const out: number[] = [];
   let line = 1;

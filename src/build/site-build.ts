@@ -1,7 +1,7 @@
 /**
  * The build as three stages over a state folder, for archives of any size: segment (worker pool +
  * segment cache) → render (incremental: only what changed since the last build,
- * src/site/incremental.ts) → index (Pagefind shards, unchanged shards kept; src/site/shards.ts)
+ * src/build/incremental.ts) → index (Pagefind shards, unchanged shards kept; src/build/shards.ts)
  * → swap. `npm run build` (build-run.ts) runs them in one process; scripts/bench.ts runs each
  * stage in a process of its own to measure it.
  *
@@ -13,8 +13,8 @@ import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../.eleventy.ts';
-import { commitManifest, renderIncremental, type IncrementalResult } from '../../src/site/incremental.ts';
-import { indexShards, type IndexShardsResult } from '../../src/site/shards.ts';
+import { commitManifest, renderIncremental, type IncrementalResult } from './incremental.ts';
+import { indexShards, type IndexShardsResult } from './shards.ts';
 import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
 import { stateFolder } from './state-folder.ts';

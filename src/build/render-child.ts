@@ -1,14 +1,14 @@
 /**
- * A child process of a parallel site render (src/site/incremental.ts renderItems()): loads the
+ * A child process of a parallel site render (src/build/incremental.ts renderItems()): loads the
  * archive once, then renders its batches of items one Eleventy run at a time (memory bounded by
  * a batch, not the archive), the site-wide pages left out. Prints `pages <n>` as pages are
  * written (progress) and writes what it wrote to the result file.
  *
- *   node --import tsx src/site/render-child.ts <job.json>
+ *   node --import tsx src/build/render-child.ts <job.json>
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderWith } from './render.ts';
-import { loadArchive } from './model.ts';
+import { loadArchive } from '../site/model.ts';
 
 interface Job {
   articlesDir: string;

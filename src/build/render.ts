@@ -105,7 +105,7 @@ export interface IndexOptions {
  * in `<outDir>/search/records.json` (src/search/records.ts): one custom record per article whose
  * content has every Han character as its own word, so that a Chinese query is an exact phrase
  * search (see src/search/text.ts). The index is cut into shards under `<outDir>/pagefind/`
- * (src/site/shards.ts); `<outDir>/search/config.json` tells the search page which to load.
+ * (src/build/shards.ts); `<outDir>/search/config.json` tells the search page which to load.
  */
 export async function indexSite(outDir: string, opts: IndexOptions = {}): Promise<{ pages: number }> {
   const site = resolve(outDir);
