@@ -1,6 +1,9 @@
 /**
  * One test per extraction artefact, each on a real snippet of the sample archive run through
  * the whole segmenter, so a rule is checked where it matters: in the articles it produces.
+ * Snippets whose whole result is written out are fixtures (tests/fixtures/segment/, run by
+ * tests/segment-fixtures.test.ts): the headline printed after its body, the grouped headlines,
+ * the sidebar box and the photo story moved there.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -10,38 +13,9 @@ import { readSample } from './helpers.ts';
 const seg = (text: string) => segmentFile('snippet.txt', new TextEncoder().encode(text)).articles;
 /** Lines `from`–`to` (1-based) of a sample file. */
 const lines = (file: string, from: number, to: number) => readSample(file).toString('utf8').split('\n').slice(from - 1, to).join('\n');
-const F000 = '000_9b41f1c6617766a6.txt';
 const F001 = '001_9001b4056db087c2.txt';
 const F003 = '003_7a688dd7e791429a.txt';
 const F004 = '004_1ae44c768b257489.txt';
-
-test('headline printed after its body, closing credit before it (column text)', () => {
-  const arts = seg(lines(F000, 892, 926));
-  assert.equal(arts.length, 1);
-  assert.equal(arts[0].title, '祁东县公安局：民警凌晨送失明老人回家');
-  assert.deepEqual(arts[0].authors, ['许天喜', '聂沛']);
-  assert.match(arts[0].body[0].text, /^6月12日晚23时许，祁东县公安局马杜桥派出所接警称/u);
-});
-
-test('two stories run together, their two headlines grouped after them: split by topic', () => {
-  const arts = seg(lines(F000, 713, 812));
-  const byTitle = new Map(arts.map((a) => [a.title, a]));
-  const donga = byTitle.get('东安县公安局：便民服务获好评');
-  const ziyang = byTitle.get('墙里墙外花都香');
-  assert.ok(donga && ziyang, `titles: ${arts.map((a) => a.title)}`);
-  assert.match(donga.body[0].text, /^政法队伍教育整顿开展以来/u);
-  assert.ok(ziyang.body.every((b) => !b.text.includes('东安县公安局')));
-  assert.equal(ziyang.subtitle, '乡镇污水治理之“资阳模式”发展走笔');
-});
-
-test('sidebar box: body, then `延 伸 阅 读` label and its title, then a photo caption', () => {
-  const arts = seg(lines(F000, 814, 890));
-  assert.equal(arts.length, 1);
-  assert.equal(arts[0].kicker, '延伸阅读');
-  assert.equal(arts[0].title, '湖南凯清环保科技有限公司');
-  assert.deepEqual(arts[0].captions, [{ text: '茈湖口镇污水处理点。', credit: '何大明 摄' }]);
-  assert.deepEqual(arts[0].photographers, ['何大明']);
-});
 
 test('in-article subheads in column text stay inside the story (001 株洲 feature)', () => {
   const arts = seg(lines(F001, 164, 488));
@@ -92,13 +66,6 @@ test('kicker, then a headline wrapped on two short lines (`10个消防救援站`
   const a = arts.find((x) => x.title === '10个消防救援站集中驻队执勤');
   assert.equal(a?.kicker, '长沙消防救援又添生力军');
   assert.deepEqual(a?.authors, ['周小雷']);
-});
-
-test('photo story: `…记者 徐行 通讯员 于坤 摄影报道` credits photographers, no headline invented', () => {
-  const arts = seg(lines(F003, 563, 567));
-  assert.equal(arts.length, 1);
-  assert.equal(arts[0].title, '');
-  assert.deepEqual(arts[0].photographers, ['徐行', '于坤']);
 });
 
 test('Markdown-like: paragraph printed twice kept once, fragment stitched (`芦淞` + `区始终`)', () => {
