@@ -1,0 +1,102 @@
+// Loading what the search runs on: the bundle list (/search/config.json, written by the build;
+// /pagefind/ when it is missing), Pagefind itself, the shards merged in as the reader asks for
+// more, and the traditional → simplified converter.
+
+import { DEFAULT_CONFIG } from '../search-core.js';
+
+/** @typedef {import('./page.js').SearchPage} SearchPage */
+
+/**
+ * The traditional → simplified converter is the page's largest script, and building its tables
+ * takes the main thread for a while: it is loaded after the first search, which runs without it
+ * (and runs again with it if the query turns out to hold traditional characters).
+ * @param {SearchPage} page
+ */
+export function loadConverter(page) {
+  const c = page.converter;
+  c.loading ??= import('../vendor/opencc-t2cn.js').then((m) => (c.toSimplified = m.Converter({ from: 'tw', to: 'cn' })));
+  return c.loading;
+}
+
+async function loadConfig() {
+  try {
+    const res = await fetch('/search/config.json');
+    if (!res.ok) return DEFAULT_CONFIG;
+    const c = await res.json();
+    if (!Array.isArray(c.bundles) || !c.bundles.length || !Number.isInteger(c.headlineSpan)) return DEFAULT_CONFIG;
+    return c;
+  } catch {
+    return DEFAULT_CONFIG;
+  }
+}
+
+/** Pagefind of the first bundle, loaded once; the other bundles wait in `pending`. @param {SearchPage} page */
+export function loadPagefind(page) {
+  const b = page.bundles;
+  b.pagefind ??= (async () => {
+    b.config = await loadConfig();
+    const [first, ...rest] = b.config.bundles.map((x) => new URL(x, location.href).href);
+    const pf = await import(new URL('pagefind.js', first).href);
+    await pf.options({ excerptLength: 8 });
+    await pf.init();
+    b.pending = rest;
+    return pf;
+  })();
+  return b.pagefind;
+}
+
+/** True while some bundle has not joined the search yet. @param {SearchPage} page */
+export const moreBundles = (page) => page.bundles.pending.length > 0 || (!page.bundles.sitesAsked && (page.bundles.config.sites?.length ?? 0) > 0);
+
+/**
+ * Bring the next shard into the search (Pagefind's mergeIndex): a large archive's index is cut
+ * into shards, each costing its own WebAssembly, metadata and index chunks, so the first results
+ * come from the first shard alone and the others join as the reader asks for more. After this
+ * site's shards come those of the other Baoku sites named in the config (built apart, hosted
+ * apart; their results link to them: Pagefind takes a bundle's site from the part of its URL
+ * before /pagefind/). A site that cannot be reached, or encodes its index differently, is left
+ * out and named in data-search-missing. Resolves to false when every bundle is in.
+ * @param {SearchPage} page
+ * @param {any} pf
+ */
+export function mergeNext(page, pf) {
+  const b = page.bundles;
+  const step = b.merging.then(async () => {
+    if (!b.pending.length && !b.sitesAsked) {
+      b.sitesAsked = true;
+      for (const root of b.config.sites ?? []) {
+        try {
+          const res = await fetch(new URL('search/config.json', root));
+          const other = res.ok ? await res.json() : null;
+          if (!other || other.version !== b.config.version || other.headlineSpan !== b.config.headlineSpan || !Array.isArray(other.bundles)) throw new Error('incompatible');
+          b.pending.push(...other.bundles.map((/** @type {string} */ x) => new URL(x, root).href));
+        } catch {
+          markMissing(root);
+        }
+      }
+    }
+    const next = b.pending.shift();
+    if (!next) return false;
+    try {
+      await pf.mergeIndex(next);
+    } catch {
+      markMissing(next);
+    }
+    return true;
+  });
+  b.merging = step.catch(() => undefined);
+  return step;
+}
+
+/** Names the host of `url` in data-search-missing (once): its articles are not in the results. @param {string} url */
+function markMissing(url) {
+  const root = document.documentElement;
+  const host = new URL(url).host;
+  const hosts = (root.dataset.searchMissing ?? '').split(' ').filter(Boolean);
+  if (!hosts.includes(host)) root.dataset.searchMissing = [...hosts, host].join(' ');
+}
+
+/** Every bundle in (a filter list, or a filtered search, covers the whole archive). @param {SearchPage} page @param {any} pf */
+export async function mergeAll(page, pf) {
+  while (await mergeNext(page, pf));
+}

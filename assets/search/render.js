@@ -1,0 +1,102 @@
+// Rendering: one result as <li> (the query highlighted in its headline parts, source line and
+// excerpt), and the status line above the list.
+
+import { excerpt, findMatches, highlight } from '../search-core.js';
+import { moreBundles } from './bundles.js';
+
+/** @typedef {import('./page.js').SearchPage} SearchPage @typedef {import('./page.js').Shown} Shown */
+
+/** @param {import('../search-core.js').Piece[]} pieces */
+function piecesNodes(pieces) {
+  const out = document.createDocumentFragment();
+  for (const p of pieces) {
+    if (p.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = p.text;
+      out.appendChild(mark);
+    } else out.appendChild(document.createTextNode(p.text));
+  }
+  return out;
+}
+
+/** @param {string} tag @param {string} [className] @param {string} [text] */
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text) e.textContent = text;
+  return e;
+}
+
+/**
+ * An element holding `text` with the query highlighted.
+ * @param {string} tag @param {string} className @param {string} text @param {string[]} needles
+ */
+function marked(tag, className, text, needles) {
+  const e = el(tag, className);
+  e.appendChild(piecesNodes(highlight(text, findMatches(text, needles))));
+  return e;
+}
+
+/**
+ * @param {any} data a Pagefind result's data()
+ * @param {import('../search-core.js').Fields} fields
+ * @param {string[]} needles
+ */
+export function renderResult(data, fields, needles) {
+  const li = el('li', 'result');
+  const meta = data.meta ?? {};
+  if (meta.kicker) li.appendChild(marked('p', 'kicker', meta.kicker, needles));
+  const h = el('h2', 'result-title');
+  const a = marked('a', '', meta.title || data.url, needles);
+  a.setAttribute('href', data.url);
+  h.appendChild(a);
+  li.appendChild(h);
+  if (meta.subtitle) li.appendChild(marked('p', 'subtitle', meta.subtitle, needles));
+  const source = [
+    meta.byline,
+    data.filters?.publication?.[0],
+    [data.filters?.file?.[0], meta.page].filter(Boolean).join(' '),
+  ].filter(Boolean);
+  if (source.length) li.appendChild(marked('p', 'meta', source.join(' · '), needles));
+  const p = el('p', 'excerpt');
+  p.appendChild(piecesNodes(excerpt(fields, needles)));
+  li.appendChild(p);
+  return li;
+}
+
+/** The status line (and the note naming sites left out) for the search shown. @param {SearchPage} page @param {Shown} s */
+export function showStatus(page, s) {
+  const { status, note } = page.el;
+  const quoted = /[“”]/.test(s.q) ? `「${s.q}」` : `“${s.q}”`;
+  const scope = !s.q ? '符合筛选条件的' : s.check ? `包含${quoted}的` : `与${quoted}相关的`;
+  const filtered = s.hasFilters ? '（已筛选）' : '';
+  const unchecked = s.entries.length - s.next;
+  const missing = document.documentElement.dataset.searchMissing;
+  if (missing) {
+    note.textContent = `以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
+    note.hidden = false;
+  }
+  if (moreBundles(page)) {
+    // the rest of the archive's shards are searched as the reader asks for more
+    status.classList.remove('no-results');
+    status.textContent = `已找到 ${s.entries.length - s.dropped} 篇${scope}文章${filtered}，档案其余部分在点“更多结果”时检索。`;
+    delete status.dataset.total;
+    return;
+  }
+  if (s.shown === 0 && unchecked === 0) {
+    status.textContent = `没有找到${scope}文章。${s.hasFilters ? '试试去掉筛选条件，或' : '试试'}换一个更短的词。`;
+    status.classList.add('no-results');
+    status.dataset.total = '0';
+    return;
+  }
+  status.classList.remove('no-results');
+  if (s.verify && unchecked > 0) {
+    // Candidates from a query with punctuation are checked as they are shown.
+    status.textContent = `已找到 ${s.shown} 篇${scope}文章${filtered}，还有 ${unchecked} 篇待核对。`;
+    delete status.dataset.total;
+  } else {
+    const total = s.entries.length - s.dropped;
+    status.textContent = `找到 ${total} 篇${scope}文章${filtered}。`;
+    status.dataset.total = String(total);
+  }
+}
