@@ -14,7 +14,8 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { markdown } from './src/site/markdown.ts';
-import { loadArchive, type Archive } from './src/site/model.ts';
+import { loadArchive } from './src/site/archive.ts';
+import type { Archive } from './src/site/entities.ts';
 
 export const ROOT = dirname(fileURLToPath(import.meta.url));
 

@@ -4,7 +4,8 @@
  * a stock Pagefind index of the page takes, which `npm run search-eval` builds for comparison.
  */
 import { html, join, raw } from '../../src/site/html.ts';
-import { excerpt, outputFor, type SiteArticle } from '../../src/site/model.ts';
+import { excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import {
   authorNames,
   byline,

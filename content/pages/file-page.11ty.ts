@@ -1,6 +1,7 @@
 /** One page per newspaper page: /files/<key>/p<n>/ with its articles in reading order. */
 import { html } from '../../src/site/html.ts';
-import { outputFor, type PageGroup } from '../../src/site/model.ts';
+import type { PageGroup } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { articleList, count, fileCrumbs, pageLabel, pager, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {

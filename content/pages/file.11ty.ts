@@ -1,6 +1,7 @@
 /** One page per raw file: /files/<key>/ lists its pages and their articles in reading order. */
 import { html } from '../../src/site/html.ts';
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { breadcrumbs, count, pageLabel, pager, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {

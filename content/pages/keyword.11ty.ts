@@ -1,6 +1,7 @@
 /** One page per keyword: the articles tagged with it. */
 import { html } from '../../src/site/html.ts';
-import { outputFor, type Keyword } from '../../src/site/model.ts';
+import type { Keyword } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { articleList, breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {

@@ -1,6 +1,8 @@
 /** One page per person: their articles, grouped by the role they had. */
 import { html } from '../../src/site/html.ts';
-import { ROLES, outputFor, type Person } from '../../src/site/model.ts';
+import { ROLES } from '../../src/contract/markdown.ts';
+import type { Person } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { articleList, breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {

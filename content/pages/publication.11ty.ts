@@ -1,6 +1,7 @@
 /** One page per publication: /browse/<publication>/ lists its files and their pages. */
 import { html } from '../../src/site/html.ts';
-import { outputFor, type Publication } from '../../src/site/model.ts';
+import type { Publication } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { breadcrumbs, count, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {

@@ -1,5 +1,6 @@
 /** /raw/<key>/ranges.css: highlight an article's whole line range when its first line is the target. */
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 
 interface Data {
   rawFile: FileGroup;

@@ -4,7 +4,8 @@
  * of every article that starts there; no JavaScript needed.
  */
 import { html } from '../../src/site/html.ts';
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 import { cleanLine, readRawLines } from '../../src/site/raw.ts';
 import { breadcrumbs, count, lineRange, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
