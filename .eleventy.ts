@@ -2,17 +2,19 @@
  * Eleventy configuration for the reader's site.
  *
  * Articles are not Eleventy templates: they are read from the segmenter's output folder
- * (BAOKU_ARTICLES_DIR, default content/articles) by src/site/model.ts, their Markdown rendered
+ * (SiteOptions.articlesDir) by src/site/archive.ts, their Markdown rendered
  * by the markdown-it instance below (html: false, linkify: false) and never by a template
  * engine. Page templates are TypeScript (`*.11ty.ts` in content/pages/, layouts in _includes/)
  * and escape all article data through src/site/html.ts.
  *
- * Paths come from the environment (BAOKU_ARTICLES_DIR, BAOKU_RAW_DIR) unless src/build/render.ts
- * has set them with `useSiteOptions()` for the build it runs.
+ * Not a config file Eleventy finds by itself: src/build/render.ts starts every run with
+ * `configPath: false` and `config: configure(options)`, so that each run has its own folders and
+ * two runs in one process share nothing.
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { UserConfig } from '@11ty/eleventy';
 import { markdown } from './src/site/markdown.ts';
 import { loadArchive } from './src/site/archive.ts';
 import type { Archive } from './src/site/entities.ts';
@@ -40,36 +42,8 @@ export interface SiteOptions {
   skipTemplates?: string[];
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteOptions {
-  return {
-    articlesDir: resolve(ROOT, env.BAOKU_ARTICLES_DIR ?? 'content/articles'),
-    rawDir: resolve(ROOT, env.BAOKU_RAW_DIR ?? 'content/raw'),
-  };
-}
-
-/** The parts of Eleventy's UserConfig this file uses. */
-interface EleventyConfig {
-  addExtension(ext: string[], options: { key: string }): void;
-  setTemplateFormats(formats: string[]): void;
-  setLibrary(name: 'md', lib: unknown): void;
-  setInputDirectory(dir: string): void;
-  setIncludesDirectory(dir: string): void;
-  setDataDirectory(dir: string): void;
-  addDataExtension(ext: string, options: { parser: (path: string) => unknown; read: false }): void;
-  addGlobalData(name: string, value: unknown): void;
-  addCollection(name: string, fn: () => unknown): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
-  addTransform(name: string, fn: (content: string) => string): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  setUseGitIgnore(on: boolean): void;
-  setQuietMode(on: boolean): void;
-  on(event: string, fn: () => void): void;
-  ignores: { add(glob: string): void };
-}
-
 export function configure(options: SiteOptions) {
-  return function (eleventyConfig: EleventyConfig) {
+  return function (eleventyConfig: UserConfig) {
     // The site's own files are addressed relative to the working directory, as Eleventy expects.
     const rel = (p: string) => relative(process.cwd(), resolve(ROOT, p)) || '.';
     eleventyConfig.setInputDirectory(rel('.'));
@@ -135,28 +109,5 @@ export function configure(options: SiteOptions) {
         return content;
       });
     }
-
-    return config;
   };
-}
-
-/** Template-engine settings Eleventy only takes from a config file's return value or `config` export. */
-export const config = {
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: false,
-} as const;
-
-let pending: SiteOptions | null = null;
-/** The options the last Eleventy run of this config used (render.ts checks it got its own). */
-export let configuredWith: SiteOptions | null = null;
-
-/** Set the paths for the next Eleventy run in this process (null: back to the environment). */
-export function useSiteOptions(options: SiteOptions | null): void {
-  pending = options;
-}
-
-export default function eleventyConfig(cfg: EleventyConfig) {
-  const options = pending ?? optionsFromEnv();
-  configuredWith = options;
-  return configure(options)(cfg);
 }
