@@ -2,24 +2,26 @@
  * Eleventy configuration for the reader's site.
  *
  * Articles are not Eleventy templates: they are read from the segmenter's output folder
- * (SiteOptions.articlesDir) by src/site/archive.ts, their Markdown rendered
- * by the markdown-it instance below (html: false, linkify: false) and never by a template
- * engine. Page templates are TypeScript (`*.11ty.ts` in content/pages/, layouts in _includes/)
- * and escape all article data through src/site/html.ts.
+ * (SiteOptions.articlesDir) by src/site/archive.ts, their Markdown rendered by
+ * src/site/markdown.ts (html: false, linkify: false) and never by a template engine. Page
+ * templates are TypeScript (`*.11ty.ts` in content/pages/, the page shell in _includes/, set for
+ * all of them by content/pages/pages.11tydata.ts) and escape all article data through
+ * src/site/html.ts.
  *
  * Not a config file Eleventy finds by itself: src/build/render.ts starts every run with
  * `configPath: false` and `config: configure(options)`, so that each run has its own folders and
  * two runs in one process share nothing.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { UserConfig } from '@11ty/eleventy';
-import { markdown } from './src/site/markdown.ts';
 import { loadArchive } from './src/site/archive.ts';
+import { COLLECTIONS, collectionItems, type CollectionName } from './src/site/collections.ts';
 import type { Archive } from './src/site/entities.ts';
 
 export const ROOT = dirname(fileURLToPath(import.meta.url));
+/** The page templates' folder, relative to ROOT. */
+export const INPUT_DIR = 'content/pages';
 
 export interface SiteOptions {
   /** Folder holding `<id>.md` articles and `_report.json`. */
@@ -44,16 +46,16 @@ export interface SiteOptions {
 
 export function configure(options: SiteOptions) {
   return function (eleventyConfig: UserConfig) {
-    // The site's own files are addressed relative to the working directory, as Eleventy expects.
+    // Eleventy addresses the site's files relative to the working directory; the includes and
+    // data folders relative to the input folder
     const rel = (p: string) => relative(process.cwd(), resolve(ROOT, p)) || '.';
-    eleventyConfig.setInputDirectory(rel('.'));
-    eleventyConfig.setIncludesDirectory('_includes');
-    eleventyConfig.setDataDirectory('_data');
-    eleventyConfig.setUseGitIgnore(false);
+    eleventyConfig.setInputDirectory(rel(INPUT_DIR));
+    eleventyConfig.setIncludesDirectory('../../_includes');
+    eleventyConfig.setDataDirectory('../../_data');
 
     eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
     eleventyConfig.setTemplateFormats(['11ty.ts']);
-    eleventyConfig.setLibrary('md', markdown);
+    // _data/site.ts and content/pages/pages.11tydata.ts: a module's default export, or what its default function returns
     eleventyConfig.addDataExtension('ts', {
       read: false,
       parser: async (path: string) => {
@@ -61,21 +63,6 @@ export function configure(options: SiteOptions) {
         return typeof mod.default === 'function' ? await (mod.default as () => unknown)() : mod.default;
       },
     });
-
-    for (const glob of [
-      'content/raw/**',
-      'content/articles/**',
-      'README.md',
-      'tests/**',
-      'node_modules/**',
-      'src/**',
-      'scripts/**',
-      '_site/**',
-      '.cache/**',
-    ]) {
-      eleventyConfig.ignores.add(join(rel('.'), glob));
-    }
-
     for (const t of options.skipTemplates ?? []) eleventyConfig.ignores.add(rel(t));
 
     eleventyConfig.addPassthroughCopy({
@@ -83,24 +70,13 @@ export function configure(options: SiteOptions) {
       [rel('node_modules/opencc-js/dist/esm/t2cn.js')]: 'assets/vendor/opencc-t2cn.js',
     });
 
-    // One archive per build, reloaded when Eleventy starts a new build (watch mode).
+    // the archive is loaded once per run, when a template first needs it
     let archive: Promise<Archive> | null = null;
     const getArchive = () => (archive ??= options.archive ? Promise.resolve(options.archive) : loadArchive(options));
-    eleventyConfig.on('eleventy.before', () => {
-      archive = null;
-    });
-    if (existsSync(options.articlesDir)) eleventyConfig.addWatchTarget(options.articlesDir);
-
     eleventyConfig.addGlobalData('archive', getArchive);
-    const only = options.only;
-    const pick = <T>(items: T[], url: (item: T) => string): T[] => (only ? items.filter((x) => only.has(url(x))) : items);
-    eleventyConfig.addCollection('articles', async () => pick((await getArchive()).articles, (a) => a.url));
-    eleventyConfig.addCollection('files', async () => pick((await getArchive()).files, (f) => f.url));
-    eleventyConfig.addCollection('rawFiles', async () => pick((await getArchive()).rawFiles, (f) => f.rawUrl));
-    eleventyConfig.addCollection('filePages', async () => pick((await getArchive()).pages, (p) => p.url));
-    eleventyConfig.addCollection('publications', async () => pick((await getArchive()).publications, (p) => p.url));
-    eleventyConfig.addCollection('people', async () => pick((await getArchive()).people, (p) => p.url));
-    eleventyConfig.addCollection('keywords', async () => pick((await getArchive()).keywords, (k) => k.url));
+    for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+      eleventyConfig.addCollection(name, async () => collectionItems(name, await getArchive(), options.only));
+    }
     eleventyConfig.addGlobalData('sitemapExtraUrls', options.extraUrls ?? []);
     const onPage = options.onPage;
     if (onPage) {

@@ -4,7 +4,6 @@ import { ROLES } from '../../src/contract/markdown.ts';
 import { breadcrumbs, count, personRoles, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'authors',
   title: '作者',
   permalink: '/authors/index.html',

@@ -4,6 +4,7 @@ import { excerpt } from '../../src/site/entities.ts';
 import { authorNames, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
+  layout: false,
   permalink: '/feed.xml',
   eleventyExcludeFromCollections: true,
 };

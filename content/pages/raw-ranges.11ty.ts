@@ -7,6 +7,7 @@ interface Data {
 }
 
 export const data = {
+  layout: false,
   pagination: { data: 'collections.rawFiles', size: 1, alias: 'rawFile' },
   permalink: (d: Data) => outputFor(d.rawFile.rawUrl).replace(/index\.html$/, 'ranges.css'),
   eleventyExcludeFromCollections: true,

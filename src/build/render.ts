@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
-import { ROOT, configure, type SiteOptions } from '../../.eleventy.ts';
+import { INPUT_DIR, ROOT, configure, type SiteOptions } from '../../.eleventy.ts';
 import { indexShards } from './shards.ts';
 
 export interface RenderOptions {
@@ -39,7 +39,7 @@ async function countHtml(dir: string): Promise<number> {
  */
 export async function renderWith(options: SiteOptions, outDir: string): Promise<{ url: string; outputPath: string }[]> {
   await mkdir(outDir, { recursive: true });
-  const input = relative(process.cwd(), ROOT) || '.';
+  const input = relative(process.cwd(), join(ROOT, INPUT_DIR));
   const elev = new Eleventy(input, outDir, { quietMode: true, configPath: false, config: configure(options) });
   const results = (await elev.write()) as unknown;
   const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];

@@ -4,7 +4,6 @@ declare module '@11ty/eleventy' {
   interface UserConfig {
     addExtension(ext: string[], options: { key: string }): void;
     setTemplateFormats(formats: string[]): void;
-    setLibrary(name: 'md', lib: unknown): void;
     setInputDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;
     setDataDirectory(dir: string): void;
@@ -13,9 +12,6 @@ declare module '@11ty/eleventy' {
     addCollection(name: string, fn: () => unknown): void;
     addTransform(name: string, fn: (content: string) => string): void;
     addPassthroughCopy(paths: Record<string, string>): void;
-    addWatchTarget(path: string): void;
-    setUseGitIgnore(on: boolean): void;
-    on(event: string, fn: () => void): void;
     ignores: { add(glob: string): void };
   }
   /** The programmatic API's options (src/build/render.ts, src/bench/stage.ts). */
