@@ -9,40 +9,19 @@ import type { Article, Caption, Credit, Role } from '../segment/types.ts';
 
 export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'];
 
-export interface SourceRef {
-  /** The raw file, relative to the input folder (nested folders allowed). */
-  file: string;
-  page: number;
-  /** First and last line of the article in the raw file. */
-  lines: [number, number];
-}
+/** Where an article stands in its raw file (source.file relative to the input folder, nested folders allowed). */
+export type SourceRef = Article['source'];
 
-/** The front matter as written, in contract order; optional fields are left out when empty. */
-export interface FrontMatter {
-  id: string;
-  title: string;
-  kicker?: string;
-  subtitle?: string;
-  authors: string[];
-  photographers: string[];
-  credits: Credit[];
-  bylines?: string[];
-  captions: Caption[];
-  publication?: string;
-  dateline?: string;
-  keywords: string[];
-  source: SourceRef;
-}
+/** The front matter as written: the article without its body; optional fields left out when empty. */
+export type FrontMatter = Omit<Article, 'body' | 'bylines'> & { bylines?: string[] };
 
-/** An article file as read back: every list present (maybe empty), the body as Markdown. */
-export interface ArticleFile extends Omit<FrontMatter, 'bylines'> {
-  /** Credit lines as printed, when the segmenter kept them. */
-  bylines: string[];
+/** An article file as read back: every list present (maybe empty), optional text absent or non-empty. */
+export type ArticleFile = Omit<Article, 'body'> & {
   /** The Markdown body, leading blank lines removed. */
   body: string;
   /** The front matter as YAML gave it (for /articles.json, which shows it as written). */
   data: Record<string, unknown>;
-}
+};
 
 /** A file that does not keep the contract; the message names the file. */
 export class ArticleFormatError extends Error {}
