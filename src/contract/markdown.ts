@@ -1,12 +1,13 @@
 /**
  * The segmenter's output contract: one article per `<id>.md`, YAML front matter then the body as
  * Markdown. Written and read here only — by the segmenter's writer (src/build/segment-run.ts),
- * the site (src/site/archive.ts) and the synthetic archives (src/search/eval/synth.ts) — so that
- * what one side writes is what the other accepts.
+ * the site (src/site/archive.ts) and search-eval's synthetic archive (src/search/eval/synth.ts,
+ * written by scripts/search-eval.ts) — so that what one side writes is what the other accepts.
  */
 import matter from 'gray-matter';
 import type { Article, Caption, Credit, Role } from '../segment/types.ts';
 
+/** The roles a credit may name, in the order the site lists them; any other reads as 作者. */
 export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'];
 
 /** Where an article stands in its raw file (source.file relative to the input folder, nested folders allowed). */
@@ -61,7 +62,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\d+)([.)])/u, '$1\\$2');
 }
 
-/** Article → Markdown with YAML front matter. Body paragraphs one per line, subheads as `## `. */
+/** Stage 5: article → Markdown with YAML front matter. Body paragraphs one per line, subheads as `## `. */
 export function toMarkdown(a: Article): string {
   const body = a.body.map((item) => (item.kind === 'subhead' ? `## ${escapeMarkdown(item.text)}` : escapeMarkdown(item.text))).join('\n\n');
   // the front matter alone goes through gray-matter; the body is appended, never re-parsed
