@@ -2,21 +2,26 @@
  * Eleventy configuration for the reader's site.
  *
  * Articles are not Eleventy templates: they are read from the segmenter's output folder
- * (BAOKU_ARTICLES_DIR, default content/articles) by src/site/model.ts, their Markdown rendered
- * by the markdown-it instance below (html: false, linkify: false) and never by a template
- * engine. Page templates are TypeScript (`*.11ty.ts` in content/pages/, layouts in _includes/)
- * and escape all article data through src/site/html.ts.
+ * (SiteOptions.articlesDir) by src/site/archive.ts, their Markdown rendered by
+ * src/site/markdown.ts (html: false, linkify: false) and never by a template engine. Page
+ * templates are TypeScript (`*.11ty.ts` in content/pages/, the page shell in _includes/, set for
+ * all of them by content/pages/pages.11tydata.ts) and escape all article data through
+ * src/site/html.ts.
  *
- * Paths come from the environment (BAOKU_ARTICLES_DIR, BAOKU_RAW_DIR) unless src/build/render.ts
- * has set them with `useSiteOptions()` for the build it runs.
+ * Not a config file Eleventy finds by itself: src/build/render.ts starts every run with
+ * `configPath: false` and `config: configure(options)`, so that each run has its own folders and
+ * two runs in one process share nothing.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { markdown } from './src/site/markdown.ts';
-import { loadArchive, type Archive } from './src/site/model.ts';
+import type { UserConfig } from '@11ty/eleventy';
+import { loadArchive } from './src/site/archive.ts';
+import { COLLECTIONS, collectionItems, type CollectionName } from './src/site/collections.ts';
+import type { Archive } from './src/site/entities.ts';
 
 export const ROOT = dirname(fileURLToPath(import.meta.url));
+/** The page templates' folder, relative to ROOT. */
+export const INPUT_DIR = 'content/pages';
 
 export interface SiteOptions {
   /** Folder holding `<id>.md` articles and `_report.json`. */
@@ -39,46 +44,18 @@ export interface SiteOptions {
   skipTemplates?: string[];
 }
 
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteOptions {
-  return {
-    articlesDir: resolve(ROOT, env.BAOKU_ARTICLES_DIR ?? 'content/articles'),
-    rawDir: resolve(ROOT, env.BAOKU_RAW_DIR ?? 'content/raw'),
-  };
-}
-
-/** The parts of Eleventy's UserConfig this file uses. */
-interface EleventyConfig {
-  addExtension(ext: string[], options: { key: string }): void;
-  setTemplateFormats(formats: string[]): void;
-  setLibrary(name: 'md', lib: unknown): void;
-  setInputDirectory(dir: string): void;
-  setIncludesDirectory(dir: string): void;
-  setDataDirectory(dir: string): void;
-  addDataExtension(ext: string, options: { parser: (path: string) => unknown; read: false }): void;
-  addGlobalData(name: string, value: unknown): void;
-  addCollection(name: string, fn: () => unknown): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
-  addTransform(name: string, fn: (content: string) => string): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  setUseGitIgnore(on: boolean): void;
-  setQuietMode(on: boolean): void;
-  on(event: string, fn: () => void): void;
-  ignores: { add(glob: string): void };
-}
-
 export function configure(options: SiteOptions) {
-  return function (eleventyConfig: EleventyConfig) {
-    // The site's own files are addressed relative to the working directory, as Eleventy expects.
+  return function (eleventyConfig: UserConfig) {
+    // Eleventy addresses the site's files relative to the working directory; the includes and
+    // data folders relative to the input folder
     const rel = (p: string) => relative(process.cwd(), resolve(ROOT, p)) || '.';
-    eleventyConfig.setInputDirectory(rel('.'));
-    eleventyConfig.setIncludesDirectory('_includes');
-    eleventyConfig.setDataDirectory('_data');
-    eleventyConfig.setUseGitIgnore(false);
+    eleventyConfig.setInputDirectory(rel(INPUT_DIR));
+    eleventyConfig.setIncludesDirectory('../../_includes');
+    eleventyConfig.setDataDirectory('../../_data');
 
     eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
     eleventyConfig.setTemplateFormats(['11ty.ts']);
-    eleventyConfig.setLibrary('md', markdown);
+    // _data/site.ts and content/pages/pages.11tydata.ts: a module's default export, or what its default function returns
     eleventyConfig.addDataExtension('ts', {
       read: false,
       parser: async (path: string) => {
@@ -86,21 +63,6 @@ export function configure(options: SiteOptions) {
         return typeof mod.default === 'function' ? await (mod.default as () => unknown)() : mod.default;
       },
     });
-
-    for (const glob of [
-      'content/raw/**',
-      'content/articles/**',
-      'README.md',
-      'tests/**',
-      'node_modules/**',
-      'src/**',
-      'scripts/**',
-      '_site/**',
-      '.cache/**',
-    ]) {
-      eleventyConfig.ignores.add(join(rel('.'), glob));
-    }
-
     for (const t of options.skipTemplates ?? []) eleventyConfig.ignores.add(rel(t));
 
     eleventyConfig.addPassthroughCopy({
@@ -108,24 +70,13 @@ export function configure(options: SiteOptions) {
       [rel('node_modules/opencc-js/dist/esm/t2cn.js')]: 'assets/vendor/opencc-t2cn.js',
     });
 
-    // One archive per build, reloaded when Eleventy starts a new build (watch mode).
+    // the archive is loaded once per run, when a template first needs it
     let archive: Promise<Archive> | null = null;
     const getArchive = () => (archive ??= options.archive ? Promise.resolve(options.archive) : loadArchive(options));
-    eleventyConfig.on('eleventy.before', () => {
-      archive = null;
-    });
-    if (existsSync(options.articlesDir)) eleventyConfig.addWatchTarget(options.articlesDir);
-
     eleventyConfig.addGlobalData('archive', getArchive);
-    const only = options.only;
-    const pick = <T>(items: T[], url: (item: T) => string): T[] => (only ? items.filter((x) => only.has(url(x))) : items);
-    eleventyConfig.addCollection('articles', async () => pick((await getArchive()).articles, (a) => a.url));
-    eleventyConfig.addCollection('files', async () => pick((await getArchive()).files, (f) => f.url));
-    eleventyConfig.addCollection('rawFiles', async () => pick((await getArchive()).rawFiles, (f) => f.rawUrl));
-    eleventyConfig.addCollection('filePages', async () => pick((await getArchive()).pages, (p) => p.url));
-    eleventyConfig.addCollection('publications', async () => pick((await getArchive()).publications, (p) => p.url));
-    eleventyConfig.addCollection('people', async () => pick((await getArchive()).people, (p) => p.url));
-    eleventyConfig.addCollection('keywords', async () => pick((await getArchive()).keywords, (k) => k.url));
+    for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+      eleventyConfig.addCollection(name, async () => collectionItems(name, await getArchive(), options.only));
+    }
     eleventyConfig.addGlobalData('sitemapExtraUrls', options.extraUrls ?? []);
     const onPage = options.onPage;
     if (onPage) {
@@ -134,28 +85,5 @@ export function configure(options: SiteOptions) {
         return content;
       });
     }
-
-    return config;
   };
-}
-
-/** Template-engine settings Eleventy only takes from a config file's return value or `config` export. */
-export const config = {
-  markdownTemplateEngine: false,
-  htmlTemplateEngine: false,
-} as const;
-
-let pending: SiteOptions | null = null;
-/** The options the last Eleventy run of this config used (render.ts checks it got its own). */
-export let configuredWith: SiteOptions | null = null;
-
-/** Set the paths for the next Eleventy run in this process (null: back to the environment). */
-export function useSiteOptions(options: SiteOptions | null): void {
-  pending = options;
-}
-
-export default function eleventyConfig(cfg: EleventyConfig) {
-  const options = pending ?? optionsFromEnv();
-  configuredWith = options;
-  return configure(options)(cfg);
 }

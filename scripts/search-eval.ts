@@ -24,15 +24,15 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
 import nodejieba from 'nodejieba';
 import { Converter } from 'opencc-js';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { generateQueries, truth, corpus, type EvalArticle, type EvalQuery } from '../src/search/eval/queries.ts';
 import { missedTargets, scoreQuery, summarize, table, type EngineSummary, type QueryRun, type QueryScore } from '../src/search/eval/score.ts';
+import { fromMarkdown, toMarkdown } from '../src/contract/markdown.ts';
 import { synthesize } from '../src/search/eval/synth.ts';
 import { SEARCH_CONFIG_PATH } from '../src/search/text.ts';
-import { loadArchive } from '../src/site/model.ts';
+import { loadArchive } from '../src/site/archive.ts';
 import { indexHtmlPages, indexSite, renderSite } from '../src/build/render.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 
@@ -95,12 +95,11 @@ function segmentRaw(raw: string, out: string): void {
 async function writeSynth(from: string, to: string, n: number, seed: number): Promise<void> {
   const sources = [];
   for (const name of (await readdir(from)).filter((f) => f.endsWith('.md') && !f.startsWith('_')).sort()) {
-    const { data, content } = matter(await readFile(join(from, name), 'utf8'), {});
-    sources.push({ data, body: content });
+    sources.push(fromMarkdown(await readFile(join(from, name), 'utf8'), join(from, name)));
   }
   await rm(to, { recursive: true, force: true });
   await mkdir(to, { recursive: true });
-  for (const a of synthesize(sources, n, seed)) await writeFile(join(to, a.name), matter.stringify(a.body, a.data));
+  for (const a of synthesize(sources, n, seed)) await writeFile(join(to, `${a.id}.md`), toMarkdown(a));
 }
 
 async function buildSite(articles: string, raw: string, out: string, bundles: number | undefined, log: (l: string) => void): Promise<void> {

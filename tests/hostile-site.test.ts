@@ -160,7 +160,7 @@ test('every page type carries the Content-Security-Policy, and no inline script 
   }
 });
 
-// src/site/model.ts rejected any source.file with "/": one raw file in a nested folder failed the whole build
+// the site's front-matter check (then in src/site/model.ts, now src/contract/markdown.ts) rejected any source.file with "/": one raw file in a nested folder failed the whole build
 test('raw files in nested folders render, and no file name can write CSS or HTML', async () => {
   const raw = join(tmp, 'nested-raw');
   await mkdir(join(raw, '2021', '06'), { recursive: true });

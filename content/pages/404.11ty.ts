@@ -3,7 +3,6 @@ import { html } from '../../src/site/html.ts';
 import { searchForm, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'none',
   title: '找不到这个页面',
   permalink: '/404.html',

@@ -3,8 +3,9 @@
  * data (src/search/records.ts), not from this HTML; the data-pagefind-* attributes below say what
  * a stock Pagefind index of the page takes, which `npm run search-eval` builds for comparison.
  */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html, join, raw } from '../../src/site/html.ts';
-import { excerpt, outputFor, type SiteArticle } from '../../src/site/model.ts';
+import { excerpt, type SiteArticle } from '../../src/site/entities.ts';
 import {
   authorNames,
   byline,
@@ -22,10 +23,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
-  pagination: { data: 'collections.articles', size: 1, alias: 'article', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.article.url),
+  ...onePagePer('articles', 'article'),
   eleventyComputed: {
     title: (d: Data) => d.article.displayTitle,
     description: (d: Data) => excerpt(d.article.lead, 100),

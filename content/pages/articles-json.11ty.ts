@@ -2,6 +2,7 @@
 import type { TemplateData } from '../../src/site/views.ts';
 
 export const data = {
+  layout: false,
   permalink: '/articles.json',
   eleventyExcludeFromCollections: true,
 };

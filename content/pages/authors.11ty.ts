@@ -1,10 +1,9 @@
 /** Index of everyone credited: reporters, correspondents, authors and photographers. */
 import { html } from '../../src/site/html.ts';
-import { ROLES } from '../../src/site/model.ts';
+import { ROLES } from '../../src/contract/markdown.ts';
 import { breadcrumbs, count, personRoles, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'authors',
   title: '作者',
   permalink: '/authors/index.html',

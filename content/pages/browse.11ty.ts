@@ -3,7 +3,6 @@ import { html } from '../../src/site/html.ts';
 import { breadcrumbs, count, fileSummary, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
   title: '按报刊浏览',
   permalink: '/browse/index.html',

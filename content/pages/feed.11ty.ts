@@ -1,9 +1,10 @@
 /** /feed.xml: an Atom feed of the archive's articles, in archive order. */
 import { escapeXml } from '../../src/site/html.ts';
-import { excerpt } from '../../src/site/model.ts';
+import { excerpt } from '../../src/site/entities.ts';
 import { authorNames, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
+  layout: false,
   permalink: '/feed.xml',
   eleventyExcludeFromCollections: true,
 };

@@ -1,6 +1,7 @@
 /** One page per newspaper page: /files/<key>/p<n>/ with its articles in reading order. */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { outputFor, type PageGroup } from '../../src/site/model.ts';
+import type { PageGroup } from '../../src/site/entities.ts';
 import { articleList, count, fileCrumbs, pageLabel, pager, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
@@ -8,10 +9,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
-  pagination: { data: 'collections.filePages', size: 1, alias: 'filePage', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.filePage.url),
+  ...onePagePer('filePages', 'filePage'),
   eleventyComputed: { title: (d: Data) => `${d.filePage.file.file} ${pageLabel(d.filePage.page)}` },
 };
 

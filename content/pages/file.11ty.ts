@@ -1,6 +1,7 @@
 /** One page per raw file: /files/<key>/ lists its pages and their articles in reading order. */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
 import { breadcrumbs, count, pageLabel, pager, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
@@ -8,10 +9,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
-  pagination: { data: 'collections.files', size: 1, alias: 'file', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.file.url),
+  ...onePagePer('files', 'file'),
   eleventyComputed: { title: (d: Data) => d.file.file },
 };
 

@@ -3,7 +3,6 @@ import { html } from '../../src/site/html.ts';
 import { count, publicationSummary, searchForm, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'home',
   permalink: '/index.html',
 };

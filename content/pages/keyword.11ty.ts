@@ -1,6 +1,7 @@
 /** One page per keyword: the articles tagged with it. */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { outputFor, type Keyword } from '../../src/site/model.ts';
+import type { Keyword } from '../../src/site/entities.ts';
 import { articleList, breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
@@ -8,10 +9,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'keywords',
-  pagination: { data: 'collections.keywords', size: 1, alias: 'keyword', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.keyword.url),
+  ...onePagePer('keywords', 'keyword'),
   eleventyComputed: { title: (d: Data) => `关键词：${d.keyword.name}` },
 };
 

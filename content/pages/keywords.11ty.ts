@@ -3,7 +3,6 @@ import { html } from '../../src/site/html.ts';
 import { breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'keywords',
   title: '关键词',
   permalink: '/keywords/index.html',

@@ -1,6 +1,8 @@
 /** One page per person: their articles, grouped by the role they had. */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { ROLES, outputFor, type Person } from '../../src/site/model.ts';
+import { ROLES } from '../../src/contract/markdown.ts';
+import type { Person } from '../../src/site/entities.ts';
 import { articleList, breadcrumbs, count, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
@@ -8,10 +10,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'authors',
-  pagination: { data: 'collections.people', size: 1, alias: 'person', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.person.url),
+  ...onePagePer('people', 'person'),
   eleventyComputed: { title: (d: Data) => d.person.name },
 };
 

@@ -1,6 +1,7 @@
 /** One page per publication: /browse/<publication>/ lists its files and their pages. */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { outputFor, type Publication } from '../../src/site/model.ts';
+import type { Publication } from '../../src/site/entities.ts';
 import { breadcrumbs, count, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
@@ -8,10 +9,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
-  pagination: { data: 'collections.publications', size: 1, alias: 'publication', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.publication.url),
+  ...onePagePer('publications', 'publication'),
   eleventyComputed: { title: (d: Data) => d.publication.name },
 };
 

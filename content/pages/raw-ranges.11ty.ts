@@ -1,11 +1,13 @@
 /** /raw/<key>/ranges.css: highlight an article's whole line range when its first line is the target. */
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
+import { outputFor } from '../../src/site/urls.ts';
 
 interface Data {
   rawFile: FileGroup;
 }
 
 export const data = {
+  layout: false,
   pagination: { data: 'collections.rawFiles', size: 1, alias: 'rawFile' },
   permalink: (d: Data) => outputFor(d.rawFile.rawUrl).replace(/index\.html$/, 'ranges.css'),
   eleventyExcludeFromCollections: true,

@@ -3,8 +3,9 @@
  * /raw/<key>/#L412 highlights line 412 and, through /raw/<key>/ranges.css, the whole line range
  * of every article that starts there; no JavaScript needed.
  */
+import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
-import { outputFor, type FileGroup } from '../../src/site/model.ts';
+import type { FileGroup } from '../../src/site/entities.ts';
 import { cleanLine, readRawLines } from '../../src/site/raw.ts';
 import { breadcrumbs, count, lineRange, pageLabel, type TemplateData } from '../../src/site/views.ts';
 
@@ -13,10 +14,8 @@ interface Data extends TemplateData {
 }
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'browse',
-  pagination: { data: 'collections.rawFiles', size: 1, alias: 'rawFile', addAllPagesToCollections: true },
-  permalink: (d: Data) => outputFor(d.rawFile.rawUrl),
+  ...onePagePer('rawFiles', 'rawFile'),
   eleventyComputed: {
     title: (d: Data) => `原始文本：${d.rawFile.file}`,
     stylesheets: (d: Data) => [`${d.rawFile.rawUrl}ranges.css`],

@@ -6,6 +6,7 @@ import { RECORDS_PATH, searchRecord, type SearchRecordsFile } from '../../src/se
 import type { TemplateData } from '../../src/site/views.ts';
 
 export const data = {
+  layout: false,
   permalink: `/${RECORDS_PATH}`,
   eleventyExcludeFromCollections: true,
 };

@@ -6,7 +6,6 @@ import { html } from '../../src/site/html.ts';
 import { breadcrumbs, searchForm, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
-  layout: 'base.11ty.ts',
   section: 'search',
   title: '检索',
   permalink: '/search/index.html',

@@ -9,6 +9,7 @@ interface Data extends TemplateData {
 }
 
 export const data = {
+  layout: false,
   permalink: '/sitemap.xml',
   eleventyExcludeFromCollections: true,
 };

@@ -36,7 +36,8 @@ import { promisify } from 'node:util';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH, searchRecord } from '../search/records.ts';
-import { loadArchive, type Archive, type FileGroup, type SiteArticle } from '../site/model.ts';
+import { loadArchive } from '../site/archive.ts';
+import type { Archive, FileGroup, SiteArticle } from '../site/entities.ts';
 import { renderWith } from './render.ts';
 
 const run = promisify(execFile);

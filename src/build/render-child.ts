@@ -8,7 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderWith } from './render.ts';
-import { loadArchive } from '../site/model.ts';
+import { loadArchive } from '../site/archive.ts';
 
 interface Job {
   articlesDir: string;

@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import * as pagefind from 'pagefind';
-import { ROOT, configuredWith, useSiteOptions, type SiteOptions } from '../../.eleventy.ts';
+import { INPUT_DIR, ROOT, configure, type SiteOptions } from '../../.eleventy.ts';
 import { indexShards } from './shards.ts';
 
 export interface RenderOptions {
@@ -24,9 +24,6 @@ interface EleventyResult {
   outputPath?: string | false;
 }
 
-// Eleventy runs are serialised: the config module takes its paths from one shared slot.
-let queue: Promise<unknown> = Promise.resolve();
-
 async function countHtml(dir: string): Promise<number> {
   let n = 0;
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -37,36 +34,22 @@ async function countHtml(dir: string): Promise<number> {
 
 /**
  * One Eleventy run into `outDir` with the given site options (the one place Eleventy is
- * started); resolves to the pages it wrote (URL, path). Callers run one at a time: the config
- * module takes its folders from one shared slot.
+ * started); resolves to the pages it wrote (URL, path). The options reach the run as its own
+ * config callback, not through a config file, so runs may overlap.
  */
 export async function renderWith(options: SiteOptions, outDir: string): Promise<{ url: string; outputPath: string }[]> {
   await mkdir(outDir, { recursive: true });
-  const input = relative(process.cwd(), ROOT) || '.';
-  useSiteOptions(options);
-  try {
-    const elev = new Eleventy(input, outDir, { quietMode: true, configPath: join(input, '.eleventy.ts') });
-    const results = (await elev.write()) as unknown;
-    if (configuredWith !== options) {
-      throw new Error('the Eleventy config was loaded as a separate module and did not get the folders to use');
-    }
-    const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];
-    return flat
-      .filter((r) => r && typeof r.outputPath === 'string' && typeof r.url === 'string')
-      .map((r) => ({ url: r.url as string, outputPath: resolve(r.outputPath as string) }));
-  } finally {
-    useSiteOptions(null);
-  }
+  const input = relative(process.cwd(), join(ROOT, INPUT_DIR));
+  const elev = new Eleventy(input, outDir, { quietMode: true, configPath: false, config: configure(options) });
+  const results = (await elev.write()) as unknown;
+  const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];
+  return flat
+    .filter((r) => r && typeof r.outputPath === 'string' && typeof r.url === 'string')
+    .map((r) => ({ url: r.url as string, outputPath: resolve(r.outputPath as string) }));
 }
 
 /** Render the site with Eleventy into `outDir`; resolves to the number of HTML pages written. */
-export function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
-  const run = queue.then(() => renderOnce(opts));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function renderOnce(opts: RenderOptions): Promise<{ pages: number }> {
+export async function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
   const options: SiteOptions = {
     articlesDir: resolve(opts.articlesDir),
     rawDir: resolve(opts.rawDir ?? join(ROOT, 'content/raw')),

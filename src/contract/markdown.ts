@@ -1,21 +1,53 @@
+/**
+ * The segmenter's output contract: one article per `<id>.md`, YAML front matter then the body as
+ * Markdown. Written and read here only — by the segmenter's writer (src/build/segment-run.ts),
+ * the site (src/site/archive.ts) and search-eval's synthetic archive (src/search/eval/synth.ts,
+ * written by scripts/search-eval.ts) — so that what one side writes is what the other accepts.
+ */
 import matter from 'gray-matter';
-import type { Article } from '../segment/types.ts';
+import type { Article, Caption, Credit, Role } from '../segment/types.ts';
 
-/** Front matter in contract order; optional fields are left out when empty. */
-function frontMatter(a: Article): Record<string, unknown> {
-  const fm: Record<string, unknown> = { id: a.id, title: a.title };
-  if (a.kicker) fm.kicker = a.kicker;
-  if (a.subtitle) fm.subtitle = a.subtitle;
-  fm.authors = a.authors;
-  fm.photographers = a.photographers;
-  fm.credits = a.credits;
-  if (a.bylines.length) fm.bylines = a.bylines;
-  fm.captions = a.captions.map((c) => (c.credit ? { text: c.text, credit: c.credit } : { text: c.text }));
-  if (a.publication) fm.publication = a.publication;
-  if (a.dateline) fm.dateline = a.dateline;
-  fm.keywords = a.keywords;
-  fm.source = { file: a.source.file, page: a.source.page, lines: a.source.lines };
-  return fm;
+/** The roles a credit may name, in the order the site lists them; any other reads as 作者. */
+export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'];
+
+/** Where an article stands in its raw file (source.file relative to the input folder, nested folders allowed). */
+export type SourceRef = Article['source'];
+
+/** The front matter as written: the article without its body; optional fields left out when empty. */
+export type FrontMatter = Omit<Article, 'body' | 'bylines'> & { bylines?: string[] };
+
+/** An article file as read back: every list present (maybe empty), optional text absent or non-empty. */
+export type ArticleFile = Omit<Article, 'body'> & {
+  /** The Markdown body, leading blank lines removed. */
+  body: string;
+  /** The front matter as YAML gave it (for /articles.json, which shows it as written). */
+  data: Record<string, unknown>;
+};
+
+/** A file that does not keep the contract; the message names the file. */
+export class ArticleFormatError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** The front matter of an article, in contract order, empty optional fields left out. */
+export function frontMatterOf(a: Article): FrontMatter {
+  // spread in contract order: the YAML keys come out in the order the object has them
+  return {
+    id: a.id,
+    title: a.title,
+    ...(a.kicker ? { kicker: a.kicker } : {}),
+    ...(a.subtitle ? { subtitle: a.subtitle } : {}),
+    authors: a.authors,
+    photographers: a.photographers,
+    credits: a.credits,
+    ...(a.bylines.length ? { bylines: a.bylines } : {}),
+    captions: a.captions.map((c) => (c.credit ? { text: c.text, credit: c.credit } : { text: c.text })),
+    ...(a.publication ? { publication: a.publication } : {}),
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    keywords: a.keywords,
+    source: { file: a.source.file, page: a.source.page, lines: a.source.lines },
+  };
 }
 
 /**
@@ -35,5 +67,152 @@ export function toMarkdown(a: Article): string {
   const body = a.body.map((item) => (item.kind === 'subhead' ? `## ${escapeMarkdown(item.text)}` : escapeMarkdown(item.text))).join('\n\n');
   // the front matter alone goes through gray-matter; the body is appended, never re-parsed
   // (a body that opens with `---` would otherwise be read as a second front matter)
-  return `${matter.stringify('', frontMatter(a)).trimEnd()}\n${body}\n`;
+  return `${matter.stringify('', frontMatterOf(a)).trimEnd()}\n${body}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and checking
+//
+// Lenient where the site can make sense of a value (a YAML date as a dateline, a single name
+// for a list, a caption given as a string) and strict where a wrong value would break a URL or
+// a link to the raw text (id, source).
+
+function str(v: unknown): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+}
+
+function strList(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  const items = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (const item of items) {
+    const s = str(item)?.replace(/\s+/g, ' ');
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function asRole(v: unknown): Role {
+  const s = str(v);
+  return (ROLES as readonly string[]).includes(s ?? '') ? (s as Role) : '作者';
+}
+
+function credits(v: unknown): Credit[] {
+  if (!Array.isArray(v)) return [];
+  const out: Credit[] = [];
+  for (const item of v) {
+    if (item && typeof item === 'object') {
+      const o = item as Record<string, unknown>;
+      const name = str(o.name)?.replace(/\s+/g, ' ');
+      if (name) out.push({ name, role: asRole(o.role) });
+    }
+  }
+  return out;
+}
+
+function captions(v: unknown): Caption[] {
+  if (!Array.isArray(v)) return [];
+  const out: Caption[] = [];
+  for (const item of v) {
+    if (typeof item === 'string' && item.trim()) out.push({ text: item.trim() });
+    else if (item && typeof item === 'object') {
+      const o = item as Record<string, unknown>;
+      const text = str(o.text);
+      const credit = str(o.credit);
+      if (text || credit) out.push(credit ? { text: text ?? '', credit } : { text: text ?? '' });
+    }
+  }
+  return out;
+}
+
+function source(v: unknown, file: string): SourceRef {
+  if (!v || typeof v !== 'object') throw new ArticleFormatError(`${file}: front matter has no "source"`);
+  const o = v as Record<string, unknown>;
+  const raw = str(o.file);
+  // a path under the input folder (nested folders allowed), never absolute and never climbing out
+  if (!raw || raw.startsWith('/') || raw.includes('\\') || raw.split('/').some((part) => part === '..' || part === '')) {
+    throw new ArticleFormatError(`${file}: source.file must be a path under the input folder, got ${JSON.stringify(o.file)}`);
+  }
+  const page = Number(o.page);
+  if (!Number.isInteger(page) || page < 1) throw new ArticleFormatError(`${file}: source.page must be a positive integer`);
+  const lines = Array.isArray(o.lines) ? o.lines.map(Number) : [];
+  if (lines.length !== 2 || !lines.every((n) => Number.isInteger(n) && n >= 1) || lines[0] > lines[1]) {
+    throw new ArticleFormatError(`${file}: source.lines must be [first, last] line numbers`);
+  }
+  return { file: raw, page, lines: [lines[0], lines[1]] };
+}
+
+/** Markdown text → the article it holds, checked; `file` names the file in every error. */
+export function fromMarkdown(text: string, file: string): ArticleFile {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // with options, gray-matter does not keep every text it parsed in its cache (an archive is read once)
+    parsed = matter(text, {});
+  } catch (e) {
+    throw new ArticleFormatError(`${file}: cannot read front matter: ${(e as Error).message}`);
+  }
+  const d = parsed.data as Record<string, unknown>;
+  const id = str(d.id);
+  if (!id || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) {
+    throw new ArticleFormatError(`${file}: "id" must be letters, digits, ".", "_" or "-", got ${JSON.stringify(d.id)}`);
+  }
+  return {
+    id,
+    title: str(d.title) ?? '',
+    kicker: str(d.kicker),
+    subtitle: str(d.subtitle),
+    authors: strList(d.authors),
+    photographers: strList(d.photographers),
+    credits: credits(d.credits),
+    bylines: strList(d.bylines),
+    captions: captions(d.captions),
+    publication: str(d.publication),
+    dateline: str(d.dateline),
+    keywords: strList(d.keywords),
+    source: source(d.source, file),
+    body: parsed.content.replace(/^\s*\n/, ''),
+    data: d,
+  };
+}
+
+/** What the site takes from a file's entry in `_report.json`. */
+export interface FileReportSummary {
+  file: string;
+  encoding?: string;
+  pages?: number;
+  articles?: number;
+}
+
+/**
+ * `_report.json` → one summary per raw file. Takes the list the segmenter writes and, from
+ * hand-made archives, `{ files: [...] }` or an object keyed by file name; entries without a
+ * plain file name are left out.
+ */
+export function readReport(json: unknown): FileReportSummary[] {
+  const list: unknown[] = Array.isArray(json)
+    ? json
+    : json && typeof json === 'object' && Array.isArray((json as { files?: unknown }).files)
+      ? (json as { files: unknown[] }).files
+      : json && typeof json === 'object'
+        ? Object.entries(json as Record<string, unknown>).map(([file, v]) =>
+            v && typeof v === 'object' ? { file, ...(v as object) } : { file },
+          )
+        : [];
+  const out: FileReportSummary[] = [];
+  for (const item of list) {
+    if (!item || typeof item !== 'object') continue;
+    const o = item as Record<string, unknown>;
+    const file = str(o.file);
+    if (!file || file.includes('/')) continue;
+    out.push({
+      file,
+      encoding: str(o.encoding),
+      pages: Number.isInteger(o.pages) ? (o.pages as number) : undefined,
+      articles: Number.isInteger(o.articles) ? (o.articles as number) : undefined,
+    });
+  }
+  return out;
 }

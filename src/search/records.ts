@@ -4,7 +4,7 @@
  * offers. content/pages/search-records.11ty.ts writes them during the Eleventy build;
  * indexSite() (src/build/render.ts) feeds them to Pagefind's Node API and deletes the file.
  */
-import type { SiteArticle } from '../site/model.ts';
+import type { SiteArticle } from '../site/entities.ts';
 import { authorNames, bylineText, pageLabel } from '../site/views.ts';
 import { encodeContent, type SearchFields } from './text.ts';
 

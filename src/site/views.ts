@@ -4,8 +4,8 @@
  */
 import type { Site } from '../../_data/site.ts';
 import { html, join, type HtmlValue, type SafeHtml } from './html.ts';
+import { ROLES } from '../contract/markdown.ts';
 import {
-  ROLES,
   excerpt,
   type Archive,
   type FileGroup,
@@ -14,7 +14,7 @@ import {
   type Person,
   type Publication,
   type SiteArticle,
-} from './model.ts';
+} from './entities.ts';
 
 /** The data Eleventy hands to every template and layout. */
 export interface TemplateData {

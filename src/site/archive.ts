@@ -1,0 +1,191 @@
+/**
+ * The reader's archive as the site templates see it: the segmenter's article files, read and
+ * checked by the contract (src/contract/markdown.ts), cross-linked into publications → files →
+ * pages → articles, people (with their roles) and keywords (src/site/entities.ts), each article
+ * with its related articles (src/site/related.ts).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROLES, fromMarkdown, readReport, type FileReportSummary } from '../contract/markdown.ts';
+import type { Role } from '../segment/types.ts';
+import {
+  Archive,
+  FileGroup,
+  Keyword,
+  PageGroup,
+  Person,
+  Publication,
+  SiteArticle,
+  UNKNOWN_PUBLICATION,
+  collator,
+} from './entities.ts';
+import { assignRelated } from './related.ts';
+
+/** One article file, read and checked; `file` names it in every error. */
+export function parseArticle(text: string, file: string): SiteArticle {
+  return new SiteArticle(fromMarkdown(text, file));
+}
+
+export interface LoadOptions {
+  articlesDir: string;
+  rawDir: string;
+}
+
+/** Read every `*.md` article (and `_report.json` when present) and build the archive. */
+export async function loadArchive({ articlesDir, rawDir }: LoadOptions): Promise<Archive> {
+  let names: string[];
+  try {
+    names = (await readdir(articlesDir)).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort();
+  } catch (e) {
+    throw new Error(`Baoku site: cannot read the articles folder ${articlesDir}: ${(e as Error).message}`);
+  }
+  const articles: SiteArticle[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const article = parseArticle(await readFile(join(articlesDir, name), 'utf8'), join(articlesDir, name));
+    const clash = seen.get(article.id);
+    if (clash) throw new Error(`Baoku site: article id "${article.id}" appears in both ${clash} and ${name}`);
+    seen.set(article.id, name);
+    articles.push(article);
+  }
+
+  let reports: FileReportSummary[] = [];
+  const reportPath = join(articlesDir, '_report.json');
+  if (existsSync(reportPath)) {
+    try {
+      reports = readReport(JSON.parse(await readFile(reportPath, 'utf8')));
+    } catch (e) {
+      throw new Error(`Baoku site: cannot read ${reportPath}: ${(e as Error).message}`);
+    }
+  }
+  return buildArchive(articles, reports, rawDir);
+}
+
+/** Cross-link parsed articles into the archive graph. Pure apart from checking raw files exist. */
+export function buildArchive(articles: SiteArticle[], reports: FileReportSummary[], rawDir: string): Archive {
+  // Files, in file-name order.
+  const reportByFile = new Map(reports.map((r) => [r.file, r]));
+  const fileNames = [...new Set([...reports.map((r) => r.file), ...articles.map((a) => a.source.file)])].sort(collator.compare);
+  const files = fileNames.map((file) => {
+    const rawPath = join(rawDir, file);
+    return new FileGroup(file, existsSync(rawPath) ? rawPath : null, reportByFile.get(file));
+  });
+  const keys = new Map<string, string>();
+  for (const f of files) {
+    const clash = keys.get(f.key);
+    if (clash) throw new Error(`Baoku site: files ${clash} and ${f.file} map to the same URL key "${f.key}"`);
+    keys.set(f.key, f.file);
+  }
+  const fileByName = new Map(files.map((f) => [f.file, f]));
+  files.forEach((f, i) => {
+    f.prev = files[i - 1] ?? null;
+    f.next = files[i + 1] ?? null;
+  });
+
+  // Pages: every page the report or an article mentions, 1…max.
+  const byFile = new Map<FileGroup, SiteArticle[]>();
+  for (const a of articles) {
+    const f = fileByName.get(a.source.file)!;
+    const list = byFile.get(f);
+    if (list) list.push(a);
+    else byFile.set(f, [a]);
+  }
+  for (const f of files) {
+    const own = byFile.get(f) ?? [];
+    const count = Math.max(f.report?.pages ?? 0, ...own.map((a) => a.source.page), 0);
+    f.pages = Array.from({ length: count }, (_, i) => new PageGroup(f, i + 1));
+    for (const a of own) {
+      const pg = f.pages[a.source.page - 1];
+      a.pageGroup = pg;
+      pg.articles.push(a);
+    }
+    for (const pg of f.pages) {
+      pg.articles.sort((x, y) => x.seq - y.seq || x.source.lines[0] - y.source.lines[0] || collator.compare(x.id, y.id));
+      pg.articles.forEach((a, i) => {
+        a.prev = pg.articles[i - 1] ?? null;
+        a.next = pg.articles[i + 1] ?? null;
+      });
+    }
+    f.pages.forEach((pg, i) => {
+      pg.prev = f.pages[i - 1] ?? null;
+      pg.next = f.pages[i + 1] ?? null;
+    });
+  }
+  // Archive reading order: file, page, position on the page.
+  const ordered = files.flatMap((f) => f.articles);
+
+  // Publications: a file belongs to the publication most of its articles name.
+  const publications = new Map<string, Publication>();
+  const unknown = new Publication(UNKNOWN_PUBLICATION, false);
+  for (const f of files) {
+    const tally = new Map<string, number>();
+    for (const a of f.articles) if (a.publication) tally.set(a.publication, (tally.get(a.publication) ?? 0) + 1);
+    const best = [...tally].sort((x, y) => y[1] - x[1] || collator.compare(x[0], y[0]))[0]?.[0];
+    let pub = unknown;
+    if (best) {
+      pub = publications.get(best) ?? new Publication(best, true);
+      publications.set(best, pub);
+    }
+    pub.files.push(f);
+    f.publication = pub;
+  }
+  const pubList = [...publications.values()].sort((x, y) => collator.compare(x.name, y.name));
+  if (unknown.files.length) pubList.push(unknown);
+  const pubSlugs = new Set<string>();
+  for (const p of pubList) {
+    if (pubSlugs.has(p.slug)) throw new Error(`Baoku site: two publications map to the URL key "${p.slug}"`);
+    pubSlugs.add(p.slug);
+  }
+
+  // People and their roles, in byline order.
+  const people = new Map<string, Person>();
+  const person = (name: string) => {
+    let p = people.get(name);
+    if (!p) people.set(name, (p = new Person(name)));
+    return p;
+  };
+  for (const a of ordered) {
+    const names = [...a.credits.map((c) => c.name), ...a.authors, ...a.photographers];
+    const unique = [...new Set(names)];
+    for (const name of unique) {
+      const roles = new Set<Role>(a.credits.filter((c) => c.name === name).map((c) => c.role));
+      if (a.photographers.includes(name) && !roles.has('摄影')) roles.add('摄影');
+      if (a.authors.includes(name) && ![...roles].some((r) => r !== '摄影')) roles.add('作者');
+      const list = ROLES.filter((r) => roles.has(r));
+      const p = person(name);
+      p.add(a, list);
+      a.people.push({ person: p, roles: list });
+    }
+  }
+  const peopleList = [...people.values()].sort((x, y) => collator.compare(x.name, y.name));
+  checkUnique(peopleList.map((p) => p.slug), 'people');
+
+  // Keywords.
+  const keywords = new Map<string, Keyword>();
+  for (const a of ordered) {
+    for (const k of a.keywords) {
+      let node = keywords.get(k);
+      if (!node) keywords.set(k, (node = new Keyword(k)));
+      node.articles.push(a);
+      a.keywordNodes.push(node);
+    }
+  }
+  const keywordList = [...keywords.values()].sort(
+    (x, y) => y.articles.length - x.articles.length || collator.compare(x.name, y.name),
+  );
+  checkUnique(keywordList.map((k) => k.slug), 'keywords');
+
+  // Related articles: shared keywords, each weighted by how rare it is.
+  assignRelated(ordered);
+
+  return new Archive(ordered, files, pubList, peopleList, keywordList);
+}
+
+function checkUnique(slugs: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const s of slugs) {
+    if (seen.has(s)) throw new Error(`Baoku site: two ${what} map to the same URL key "${s}"`);
+    seen.add(s);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The archive's item collections, one page per item: the config (.eleventy.ts) adds them to
+ * Eleventy, keeping only the items an incremental run asks for by URL (SiteOptions.only), and
+ * the paginated templates (content/pages/*.11ty.ts) page through them with onePagePer().
+ */
+import type { Archive, FileGroup, Keyword, PageGroup, Person, Publication, SiteArticle } from './entities.ts';
+import { outputFor } from './urls.ts';
+
+interface ItemCollection<T> {
+  items(archive: Archive): T[];
+  /** The URL of the item's page: what SiteOptions.only names. */
+  url(item: T): string;
+}
+
+const collection = <T>(items: (archive: Archive) => T[], url: (item: T) => string): ItemCollection<T> => ({ items, url });
+
+export const COLLECTIONS = {
+  articles: collection((a): SiteArticle[] => a.articles, (x) => x.url),
+  files: collection((a): FileGroup[] => a.files, (f) => f.url),
+  rawFiles: collection((a): FileGroup[] => a.rawFiles, (f) => f.rawUrl),
+  filePages: collection((a): PageGroup[] => a.pages, (p) => p.url),
+  publications: collection((a): Publication[] => a.publications, (p) => p.url),
+  people: collection((a): Person[] => a.people, (p) => p.url),
+  keywords: collection((a): Keyword[] => a.keywords, (k) => k.url),
+};
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+/** The items of collection `name`; with `only`, those whose page URL it holds. */
+export function collectionItems(name: CollectionName, archive: Archive, only?: Set<string>): unknown[] {
+  const c: ItemCollection<unknown> = COLLECTIONS[name];
+  const items = c.items(archive);
+  return only ? items.filter((x) => only.has(c.url(x))) : items;
+}
+type ItemOf<K extends CollectionName> = ReturnType<(typeof COLLECTIONS)[K]['items']>[number];
+
+/**
+ * The data block of a template with one page per item of `name`: the item is the template's
+ * `alias`, the page is written at the item's URL, and every page joins collections.all (which
+ * the sitemap lists).
+ */
+export function onePagePer<K extends CollectionName, A extends string>(name: K, alias: A) {
+  const url = COLLECTIONS[name].url as (item: ItemOf<K>) => string;
+  return {
+    pagination: { data: `collections.${name}`, size: 1, alias, addAllPagesToCollections: true },
+    permalink: (d: Record<A, ItemOf<K>>) => outputFor(url(d[alias])),
+  };
+}

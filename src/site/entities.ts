@@ -1,0 +1,245 @@
+/**
+ * The nodes of the reader's archive (src/site/archive.ts links them): publications → files →
+ * pages → articles, people with their roles, keywords.
+ *
+ * Every node is a class instance on purpose: Eleventy deep-copies plain objects in the data
+ * cascade, and these graphs are cyclic (an article knows its page, the page its articles).
+ */
+import { ROLES, type ArticleFile, type FileReportSummary, type SourceRef } from '../contract/markdown.ts';
+import type { Caption, Credit, Role } from '../segment/types.ts';
+import { bodyBlocks, markdown, type BodyBlock } from './markdown.ts';
+import { sitePath, slugFor } from './urls.ts';
+
+/** The publication of files whose articles name none. */
+export const UNKNOWN_PUBLICATION = '未注明报刊';
+
+/** The archive's sort order for names, ids and file names (numbers by value). */
+export const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+
+/** Cut text to at most `max` characters, ending with an ellipsis when cut. */
+export function excerpt(text: string, max: number): string {
+  const chars = Array.from(text.trim());
+  return chars.length <= max ? chars.join('') : chars.slice(0, max).join('').trimEnd() + '…';
+}
+
+export interface PersonCredit {
+  person: Person;
+  roles: Role[];
+}
+
+export interface RelatedArticle {
+  article: SiteArticle;
+  shared: string[];
+  score: number;
+}
+
+export class SiteArticle {
+  readonly url: string;
+  /** Position on its page: the number at the end of the id (000-p1-03 → 3). */
+  readonly seq: number;
+  /** First paragraph as plain text. */
+  readonly lead: string;
+  readonly untitled: boolean;
+  /** Title, or for an untitled article "（无标题）" plus the first words of the body. */
+  readonly displayTitle: string;
+  pageGroup!: PageGroup;
+  prev: SiteArticle | null = null;
+  next: SiteArticle | null = null;
+  people: PersonCredit[] = [];
+  keywordNodes: Keyword[] = [];
+  related: RelatedArticle[] = [];
+
+  readonly id: string;
+  readonly title: string;
+  readonly kicker: string | undefined;
+  readonly subtitle: string | undefined;
+  readonly authors: string[];
+  readonly photographers: string[];
+  readonly credits: Credit[];
+  /** Credit lines as printed, when the segmenter kept them. */
+  readonly bylines: string[];
+  readonly captions: Caption[];
+  readonly publication: string | undefined;
+  readonly dateline: string | undefined;
+  readonly keywords: string[];
+  readonly source: SourceRef;
+  /** The Markdown body. */
+  readonly body: string;
+  /** The front matter as written, for /articles.json. */
+  readonly frontMatter: Record<string, unknown>;
+
+  constructor(read: ArticleFile) {
+    this.id = read.id;
+    this.title = read.title;
+    this.kicker = read.kicker;
+    this.subtitle = read.subtitle;
+    this.authors = read.authors;
+    this.photographers = read.photographers;
+    this.credits = read.credits;
+    this.bylines = read.bylines;
+    this.captions = read.captions;
+    this.publication = read.publication;
+    this.dateline = read.dateline;
+    this.keywords = read.keywords;
+    this.source = read.source;
+    this.body = read.body;
+    this.frontMatter = read.data;
+    this.url = sitePath('articles', read.id);
+    const m = /(\d+)$/.exec(read.id);
+    this.seq = m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+    this.lead = bodyBlocks(read.body).find((b) => b.kind === 'paragraph')?.text ?? '';
+    this.untitled = read.title.trim() === '';
+    this.displayTitle = this.untitled ? `（无标题）${excerpt(this.lead, 16)}` : read.title;
+  }
+
+  /**
+   * The body's blocks, parsed when asked for (not kept: an archive of 100,000 articles would hold
+   * every body twice).
+   */
+  get blocks(): BodyBlock[] {
+    return bodyBlocks(this.body);
+  }
+
+  /**
+   * The body as HTML, rendered when asked for (once, by the article's page): an incremental build
+   * renders few articles, and a full one need not hold every article's HTML at once.
+   */
+  get bodyHtml(): string {
+    return markdown.render(this.body);
+  }
+
+  get file(): FileGroup {
+    return this.pageGroup.file;
+  }
+
+  /** Plain text of the whole body. */
+  get text(): string {
+    return this.blocks.map((b) => b.text).join('\n');
+  }
+
+  peopleWithRole(role: Role): Person[] {
+    return this.people.filter((p) => p.roles.includes(role)).map((p) => p.person);
+  }
+}
+
+export class Person {
+  readonly slug: string;
+  readonly url: string;
+  readonly byRole = new Map<Role, SiteArticle[]>();
+  readonly articles: SiteArticle[] = [];
+  constructor(readonly name: string) {
+    this.slug = slugFor(name);
+    this.url = sitePath('authors', this.slug);
+  }
+  add(article: SiteArticle, roles: Role[]): void {
+    if (!this.articles.includes(article)) this.articles.push(article);
+    for (const role of roles) {
+      const list = this.byRole.get(role) ?? [];
+      if (!list.includes(article)) list.push(article);
+      this.byRole.set(role, list);
+    }
+  }
+  get roles(): Role[] {
+    return ROLES.filter((r) => this.byRole.has(r));
+  }
+}
+
+export class Keyword {
+  readonly slug: string;
+  readonly url: string;
+  readonly articles: SiteArticle[] = [];
+  constructor(readonly name: string) {
+    this.slug = slugFor(name);
+    this.url = sitePath('keywords', this.slug);
+  }
+}
+
+export class PageGroup {
+  readonly url: string;
+  readonly articles: SiteArticle[] = [];
+  prev: PageGroup | null = null;
+  next: PageGroup | null = null;
+  constructor(
+    readonly file: FileGroup,
+    readonly page: number,
+  ) {
+    this.url = sitePath('files', file.key, `p${page}`);
+  }
+}
+
+export class FileGroup {
+  readonly key: string;
+  readonly url: string;
+  readonly rawUrl: string;
+  pages: PageGroup[] = [];
+  publication!: Publication;
+  prev: FileGroup | null = null;
+  next: FileGroup | null = null;
+  constructor(
+    readonly file: string,
+    /** Absolute path of the raw text, or null when it is not on disk. */
+    readonly rawPath: string | null,
+    readonly report: FileReportSummary | undefined,
+  ) {
+    this.key = slugFor(file.replace(/\.txt$/i, ''));
+    this.url = sitePath('files', this.key);
+    this.rawUrl = sitePath('raw', this.key);
+  }
+  get articles(): SiteArticle[] {
+    return this.pages.flatMap((p) => p.articles);
+  }
+}
+
+export class Publication {
+  readonly slug: string;
+  readonly url: string;
+  readonly files: FileGroup[] = [];
+  constructor(
+    readonly name: string,
+    readonly known: boolean,
+  ) {
+    this.slug = known ? slugFor(name) : 'unknown';
+    this.url = sitePath('browse', this.slug);
+  }
+  get articleCount(): number {
+    return this.files.reduce((n, f) => n + f.articles.length, 0);
+  }
+}
+
+export interface ArchiveCounts {
+  publications: number;
+  files: number;
+  pages: number;
+  articles: number;
+  authors: number;
+  keywords: number;
+}
+
+export class Archive {
+  constructor(
+    readonly articles: SiteArticle[],
+    readonly files: FileGroup[],
+    readonly publications: Publication[],
+    readonly people: Person[],
+    readonly keywords: Keyword[],
+  ) {}
+  get pages(): PageGroup[] {
+    return this.files.flatMap((f) => f.pages);
+  }
+  get rawFiles(): FileGroup[] {
+    return this.files.filter((f) => f.rawPath !== null);
+  }
+  get counts(): ArchiveCounts {
+    return {
+      publications: this.publications.filter((p) => p.known).length,
+      files: this.files.length,
+      pages: this.files.reduce((n, f) => n + f.pages.length, 0),
+      articles: this.articles.length,
+      authors: this.people.length,
+      keywords: this.keywords.length,
+    };
+  }
+  article(id: string): SiteArticle | undefined {
+    return this.articles.find((a) => a.id === id);
+  }
+}
