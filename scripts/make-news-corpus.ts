@@ -57,7 +57,11 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// Where an extractor breaks a gold string (columns side by side, text boxes out of order,
+// neighbouring headlines merged), the place is recorded, not the gold bent: tests/news-corpus.test.ts
+// holds the corpus to this list.
 const missing = loadNewsCorpus(out).flatMap(checkNewsSample);
+writeFileSync(join(out, 'mangled.json'), JSON.stringify(missing, null, 1) + '\n');
 if (missing.length) {
   console.log(`\n${missing.length} gold string(s) not found in an extractor's text:`);
   for (const m of missing) console.log(`  ${m.page} ${m.extractor} ${m.field}: ${m.value}`);

@@ -4,7 +4,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Article } from '../../types.ts';
 import { validateGold } from '../gold.ts';
+import { aggregate, scoreFile, type FileScores } from '../metrics.ts';
 import { EXTRACTORS, searchableText, type Extractor } from './extract.ts';
 import type { NewsGold } from './layout.ts';
 
@@ -73,4 +75,17 @@ export function checkNewsSample(s: NewsSample): Mangled[] {
   for (const [f, v] of [['header.paper', h.paper], ['header.section', h.section]] as const)
     if (!flat.includes(v)) out.push({ page: s.page, extractor: s.extractor, field: f, value: `not in text: ${JSON.stringify(v)}` });
   return out;
+}
+
+/** Per extractor, the corpus's scores micro-averaged over its pages (rows of the eval table). */
+export function scoreNewsCorpus(
+  samples: readonly NewsSample[],
+  segment: (name: string, bytes: Uint8Array) => readonly Article[],
+): { extractor: Extractor; scores: FileScores }[] {
+  return EXTRACTORS.map((extractor) => {
+    const files = samples
+      .filter((s) => s.extractor === extractor)
+      .map((s) => scoreFile(s.gold, segment(s.gold.file, new TextEncoder().encode(s.text))));
+    return { extractor, scores: aggregate(extractor, files) };
+  });
 }

@@ -36,13 +36,16 @@ const FONT_SOURCES = [
 /** Index of the SC face in the Noto CJK collections (`fc-list : family index`). */
 const SC_INDEX = 2;
 
-/** CFF → TrueType outlines (quadratic curves via fontTools' cu2qu), tables adjusted to match. */
+/**
+ * CFF → TrueType outlines (quadratic curves via fontTools' cu2qu), tables adjusted to match; the
+ * font's own timestamp (head.modified) is left as the source font has it, or every PDF would differ.
+ */
 const PY_TO_TRUETYPE = `
 import sys
 from fontTools.ttLib import TTFont, newTable
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-font = TTFont(sys.argv[1])
+font = TTFont(sys.argv[1], recalcTimestamp=False)
 order = font.getGlyphOrder()
 glyphs = font.getGlyphSet()
 glyf = newTable('glyf')
@@ -142,8 +145,9 @@ export async function extract(pdfPath: string, extractor: Extractor): Promise<st
     case 'pypdf':
       return run(PYTHON, ['-c', PY_PYPDF, pdfPath]);
     case 'pdf2md': {
-      const { default: pdf2md } = await import('@opendocsg/pdf2md');
-      return pdf2md(new Uint8Array(readFileSync(pdfPath)));
+      // A CommonJS module: its function arrives as the default export, whatever its typings say.
+      const mod = (await import('@opendocsg/pdf2md')) as unknown as { default: (pdf: Uint8Array) => Promise<string> };
+      return mod.default(new Uint8Array(readFileSync(pdfPath)));
     }
   }
 }
