@@ -52,20 +52,8 @@ const GAP_MM = 7;
 // ---------------------------------------------------------------------------------------------
 // Stories in one shape.
 
-/** A story ready to be placed: the sample's and the written ones alike. */
-export interface PlacedStory {
-  id: string;
-  kind: Story['kind'];
-  headline: string;
-  kicker?: string;
-  subtitle?: string;
-  paragraphs: string[];
-  reporters: string[];
-  correspondents: string[];
-  photos: { text: string; photographer?: string }[];
-  filedAt?: string;
-  authorNote?: string;
-}
+/** A story ready to be placed: the sample's and the written ones alike, in the written ones' shape. */
+export type PlacedStory = Story;
 
 /** At most this many names in a byline: the sample's longest credit lists are not news-page bylines. */
 const MAX_NAMES = 4;
@@ -206,7 +194,7 @@ interface Draft {
   authors: string[];
 }
 
-function draftArticle(r: Rand, story: PlacedStory, style: ArticleStyle, paper: string, date: Date): Draft {
+function draftArticle(story: PlacedStory, style: ArticleStyle, paper: string, date: Date): Draft {
   const body = story.paragraphs.map(squash);
   const printed = [...body];
   const inner = creditInner(story);
@@ -231,7 +219,6 @@ function draftArticle(r: Rand, story: PlacedStory, style: ArticleStyle, paper: s
     if (!photographers.includes(p.photographer)) photographers.push(p.photographer);
     return { text: squash(p.text), credit: squash(captionCredit(style.creditForm, p.photographer)) };
   });
-  void r;
   return { story, printed, body, captions, photographers, authors };
 }
 
@@ -311,7 +298,6 @@ function goldOf(drafts: readonly Draft[], pageText: string): Omit<Printed, 'html
   const breaks: [string, string][] = [];
   for (const d of drafts) {
     const s = d.story;
-    const all = d.body.join('');
     const start = uniquePart(d.body[0]!, pageText, 14, false);
     const endPara = d.body[d.body.length - 1]!;
     const end = uniquePart(endPara, pageText, 12, true) ?? endPara.slice(-12);
@@ -333,7 +319,6 @@ function goldOf(drafts: readonly Draft[], pageText: string): Omit<Printed, 'html
       const b = uniquePart(d.body[i + 1]!, pageText, 10, false);
       if (a && b) breaks.push([a, b]);
     }
-    void all;
   }
   return { gold, sentences, breaks };
 }
@@ -464,7 +449,7 @@ export function renderPage(spec: PageSpec, seed: number): NewsPage {
   rows.forEach((row, ri) => {
     const cells = row.map(({ story, span }) => {
       const st = articleStyle(r, story, span, ri === 0);
-      const d = draftArticle(r, story, st, header.paper, date);
+      const d = draftArticle(story, st, header.paper, date);
       drafts.push(d);
       texts.push(...draftText(d));
       return articleHtml(r, d, st);
@@ -476,7 +461,7 @@ export function renderPage(spec: PageSpec, seed: number): NewsPage {
     texts.push(label);
     const cells = spec.briefs.map((story) => {
       const st = articleStyle(r, story, 1, false);
-      const d = draftArticle(r, story, st, header.paper, date);
+      const d = draftArticle(story, st, header.paper, date);
       drafts.push(d);
       texts.push(...draftText(d));
       return articleHtml(r, d, { ...st, span: 1 });
