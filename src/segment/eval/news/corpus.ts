@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../../types.ts';
 import { validateGold } from '../gold.ts';
-import { aggregate, scoreFile, type FileScores } from '../metrics.ts';
+import { aggregate, scoreFile, type FileScores, type SummaryKey } from '../metrics.ts';
 import { EXTRACTORS, searchableText, type Extractor } from './extract.ts';
 import type { NewsGold } from './layout.ts';
 
@@ -76,6 +76,19 @@ export function checkNewsSample(s: NewsSample): Mangled[] {
     if (!flat.includes(v)) out.push({ page: s.page, extractor: s.extractor, field: f, value: `not in text: ${JSON.stringify(v)}` });
   return out;
 }
+
+/**
+ * What issue #12 asks of the segmenter on these pages, for every extractor (its done-when for
+ * item 6); lower than TARGETS for the sample, as these pages are unseen.
+ */
+export const NEWS_TARGETS: Partial<Record<SummaryKey, number>> = {
+  boundaryF1: 0.9,
+  headline: 0.85,
+  authorF1: 0.9,
+  sentenceRecall: 0.97,
+  breakRecall: 0.9,
+  captionF1: 0.95,
+};
 
 /** Per extractor, the corpus's scores micro-averaged over its pages (rows of the eval table). */
 export function scoreNewsCorpus(
