@@ -126,6 +126,8 @@ type BylineForm = 'lead' | 'lead-split' | 'dateline' | 'paper-dateline' | 'tail'
 interface ArticleStyle {
   headlinePt: number;
   place: 'above' | 'left' | 'right';
+  /** A headline block beside the body set in vertical lines (writing-mode: vertical-rl), as papers do. */
+  vertical: boolean;
   span: number;
   byline: BylineForm;
   subtitleDash: boolean;
@@ -283,7 +285,9 @@ function articleHtml(r: Rand, d: Draft, st: ArticleStyle): string {
     return `<article class="art" style="flex:${spanCols} ${spanCols} 0">${head}${top}${bodyHtml(d, spanCols)}${end}</article>`;
   }
   // A headline block beside the body: left of it (read first) or right of it (read after it).
-  const side = `<div class="side" style="width:${Math.round(st.headlinePt * 4.2)}pt">${head}</div>`;
+  const side = st.vertical
+    ? `<div class="side vertical">${head}</div>`
+    : `<div class="side" style="width:${Math.round(st.headlinePt * 4.2)}pt">${head}</div>`;
   const main = `<div class="main">${photos}${bodyHtml(d, Math.max(1, spanCols - 1))}</div>`;
   const inner = st.place === 'left' ? side + main : main + side;
   return `<article class="art beside ${st.place}" style="flex:${spanCols} ${spanCols} 0">${inner}</article>`;
@@ -349,6 +353,8 @@ body { width: ${widthMm}mm; box-sizing: border-box; padding: 9mm 10mm 10mm; colo
 .art.beside { display: flex; gap: ${GAP_MM}mm; align-items: flex-start; }
 .art.beside .main { flex: 1 1 0; min-width: 0; }
 .side { flex: none; }
+.side.vertical { writing-mode: vertical-rl; }
+.side.vertical h2 { margin: 0 0 0 1.5mm; }
 .kicker { font-family: NewsSans, "Noto Sans CJK SC", sans-serif; font-size: 12pt; margin-bottom: 1mm; }
 h2 { font-family: NewsSans, "Noto Sans CJK SC", sans-serif; font-weight: 700; line-height: 1.22; margin: 0 0 1.5mm; }
 h2.brief-head { font-size: 11pt !important; margin: 2.5mm 0 0.8mm; }
@@ -404,6 +410,7 @@ function articleStyle(r: Rand, s: PlacedStory, span: number, lead: boolean): Art
   return {
     headlinePt: s.kind === 'brief' ? 11 : lead ? 28 + Math.floor(r() * 5) * 2 : 20 + Math.floor(r() * 4) * 2,
     place,
+    vertical: place !== 'above' && r() < 0.4,
     span,
     byline: s.reporters.length + s.correspondents.length === 0 ? 'dateline' : pick(r, forms),
     subtitleDash: r() < 0.5,
