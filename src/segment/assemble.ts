@@ -4,6 +4,38 @@ import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { isNumberedSubhead } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
+import {
+  ADJACENT_BONUS,
+  CANDIDATES_OTHER,
+  CANDIDATES_PRIOR,
+  CAPTION_AFFINITY,
+  CAPTION_LINE_MAX_CHARS,
+  CAPTION_NEARBY_STORIES,
+  COHESION,
+  CREDIT_NAME_MAX_CHARS,
+  COHESION_PARAGRAPHS,
+  CUT_CAPTION_LINE_MAX_CHARS,
+  CUT_CAPTION_MAX_LINES,
+  HEAD_LOOKBACK_BLOCKS,
+  HEADLINE_NOT_CAPTION_CHARS,
+  HEADLINE_WRAP_MAX_CHARS,
+  HEADLINE_WRAP_PREV_CHARS,
+  KICKER_LINE_MAX_CHARS,
+  KICKER_MOVE_MARGIN,
+  OPENS_AFTER_BONUS,
+  PRIOR_SIDE_BONUS,
+  RANK_PENALTY,
+  SPLIT_BODY_MAX_BLOCKS,
+  SPLIT_MIN_AFFINITY,
+  SPLIT_MIN_VOTES,
+  SPLIT_NEARBY_BLOCKS,
+  SPLIT_NO_HEAD_AFFINITY,
+  SPLIT_PART_MIN_CHARS,
+  SPLIT_VOTE_AFFINITY,
+  SPLIT_VOTE_MARGIN,
+  SPLIT_VOTER_MIN_CHARS,
+  SUBTITLE_PART_MIN_CHARS,
+} from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
 interface HeadGroup {
@@ -28,15 +60,8 @@ export interface Assembled {
   typography: string;
 }
 
-/**
- * Lexical cohesion (weighted shared vocabulary) below which the text after a `##` line is a
- * new story rather than the same story continued. Measured on the sample: new stories 0.00–0.08,
- * subheads inside one story 0.10–0.23.
- */
-const COHESION = 0.09;
-
 const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
-const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= 4;
+const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= CREDIT_NAME_MAX_CHARS;
 
 const textOf = (blocks: ClassifiedBlock[]) => blocks.filter((b) => b.kind === 'body' || b.kind === 'dateline').map((b) => b.text).join('');
 const entry = (blocks: ClassifiedBlock[], reason: string): ReportEntry => ({
@@ -60,8 +85,8 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         const first = taken.length ? taken[0] : b;
         // caption lines stand together: tight where lines are spaced, else short lines that are no headline
         const close = taken.length === 0 ? first.lines[0].blanksBefore <= 1 : first.lines[0].tight || (first.lines[0].blanksBefore === 0 && !first.lines.some((l) => l.tight));
-        const headlineLike = prev.kind === 'headline' && prev.text.length > 8 && !prev.lines[0].tight;
-        if (!close || headlineLike || !['headline', 'body'].includes(prev.kind) || prev.text.length > 40 || prev.page !== b.page) break;
+        const headlineLike = prev.kind === 'headline' && prev.text.length > HEADLINE_NOT_CAPTION_CHARS && !prev.lines[0].tight;
+        if (!close || headlineLike || !['headline', 'body'].includes(prev.kind) || prev.text.length > CAPTION_LINE_MAX_CHARS || prev.page !== b.page) break;
         taken.unshift(out.pop() as ClassifiedBlock);
       }
       const text = taken.map((t) => t.text).join('');
@@ -74,7 +99,7 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       // a caption whose first line was cut off from it (`正进行“后半篇文章”的` / `清水塘老工业区。…供图`)
       const prev = out[out.length - 1];
       const together = b.lines[0].tight || (b.lines[0].blanksBefore === 0 && !b.lines.some((l) => l.tight));
-      if (prev && together && (prev.kind === 'body' || prev.kind === 'headline') && prev.text.length <= 24 && (/[的了和与及或在把被对向从将为是]$/u.test(prev.text) || continues(prev.text, b.caption.text)) && prev.page === b.page && prev.lines.length <= 2) {
+      if (prev && together && (prev.kind === 'body' || prev.kind === 'headline') && prev.text.length <= CUT_CAPTION_LINE_MAX_CHARS && (/[的了和与及或在把被对向从将为是]$/u.test(prev.text) || continues(prev.text, b.caption.text)) && prev.page === b.page && prev.lines.length <= CUT_CAPTION_MAX_LINES) {
         out.pop();
         out.push({ ...b, lines: [...prev.lines, ...b.lines], first: prev.first, caption: { ...b.caption, text: prev.text + b.caption.text } });
         continue;
@@ -104,11 +129,11 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
   let lastText: ClassifiedBlock | undefined;
-  for (let k = group.at - 1; k >= 0 && k >= group.at - 50 && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
+  for (let k = group.at - 1; k >= 0 && k >= group.at - HEAD_LOOKBACK_BLOCKS && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
   if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
   // topic: compare a few paragraphs on each side
-  const prevText = blocks.slice(Math.max(0, group.at - 3), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + 3).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const prevText = blocks.slice(Math.max(0, group.at - COHESION_PARAGRAPHS), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
   return similarity(prevText, nextText) < COHESION;
 }
 
@@ -133,7 +158,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
-  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 6 && prev.display.length <= 12);
+  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
 /**
@@ -143,11 +168,11 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
  */
 function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
-  const nearby = blocks.slice(Math.max(0, g.at - 60), g.at + 60).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= 20);
+  const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
     // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
-    if (first.length === 1 && (first[0].display.length <= 10 || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
+    if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
@@ -157,10 +182,10 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     for (const p of nearby) {
       const fa = affinity(a, p.text);
       const fb = affinity(b, p.text);
-      if (fa >= 0.3 && fa > fb + 0.25) votesA++;
-      if (fb >= 0.3 && fb > fa + 0.25) votesB++;
+      if (fa >= SPLIT_VOTE_AFFINITY && fa > fb + SPLIT_VOTE_MARGIN) votesA++;
+      if (fb >= SPLIT_VOTE_AFFINITY && fb > fa + SPLIT_VOTE_MARGIN) votesB++;
     }
-    if (votesA >= 2 && votesB >= 2) {
+    if (votesA >= SPLIT_MIN_VOTES && votesB >= SPLIT_MIN_VOTES) {
       return [...splitByTopic({ blocks: g.blocks.slice(0, k), at: g.at }, blocks), ...splitByTopic({ blocks: g.blocks.slice(k), at: g.at + k }, blocks)];
     }
   }
@@ -195,7 +220,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {
     const [a, b] = parts;
-    const explains = b.length >= 16 || /[，,、；]/u.test(b);
+    const explains = b.length >= SUBTITLE_PART_MIN_CHARS || /[，,、；]/u.test(b);
     if (/[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
@@ -307,8 +332,8 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
         n++;
       }
     };
-    walk(backward ? -1 : 1, 4);
-    walk(backward ? 1 : -1, 1);
+    walk(backward ? -1 : 1, CANDIDATES_PRIOR);
+    walk(backward ? 1 : -1, CANDIDATES_OTHER);
     return near;
   };
   const pairs: { g: HeadGroup; s: Segment; score: number }[] = [];
@@ -318,9 +343,9 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     near.forEach((s, rank) => {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
-      let score = affinity(words, segText(s)) + (onPriorSide ? 0.3 : 0) + (adjacent && onPriorSide ? 0.2 : 0) - rank * 0.05;
+      let score = affinity(words, segText(s)) + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
       // a story opened by a dateline or byline that sits right after the headline takes it
-      if (!backward && adjacent && at(s) > at(g)) score += 0.3;
+      if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;
       pairs.push({ g, s, score });
     });
   }
@@ -340,20 +365,20 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const words = contentWords(headText(g));
     for (const s of candidatesFor(g)) {
       const paras = s.blocks;
-      if (paras.length > 400) continue; // splitting is quadratic in the body's length; such a body keeps its headline
+      if (paras.length > SPLIT_BODY_MAX_BLOCKS) continue; // splitting is quadratic in the body's length; such a body keeps its headline
       const other = s.head ? contentWords(headText(s.head)) : undefined;
       for (let at = 1; at < paras.length; at++) {
         if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
         if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
         const a = textOf(paras.slice(0, at));
         const b = textOf(paras.slice(at));
-        if (a.length < 40 || b.length < 40) continue;
+        if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
         for (const headFirst of [true, false]) {
           const mine = affinity(words, headFirst ? a : b);
-          const theirs = other ? affinity(other, headFirst ? b : a) : 0.5;
+          const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
           const cross = affinity(words, headFirst ? b : a);
           const score = mine + theirs - cross;
-          if (mine >= 0.25 && (!best || score > best.score)) best = { s, at, score, headFirst };
+          if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score)) best = { s, at, score, headFirst };
         }
       }
     }
@@ -395,7 +420,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       const words = contentWords(label.text);
       const own = affinity(words, textOf(s.blocks) + headText({ blocks: g.blocks.filter((b) => b !== label), at: g.at }));
       let best: Segment | undefined;
-      let bestScore = own + 0.3;
+      let bestScore = own + KICKER_MOVE_MARGIN;
       for (const t of headedOnPage.get(s.blocks[0].page) ?? []) {
         if (t === s) continue;
         const sc = affinity(words, textOf(t.blocks) + headText(t.head as HeadGroup));
@@ -430,10 +455,10 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   for (const { block, after } of captions) {
     const cap = block.caption as Caption;
     // stories near the caption on its page: a page without page marks may hold thousands
-    const onPage = segments.slice(Math.max(0, after - 40), after + 41).filter((x) => x.blocks[0].page === block.page);
+    const onPage = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
     const words = contentWords(cap.text);
     let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
-    let bestScore = 0.34;
+    let bestScore = CAPTION_AFFINITY;
     for (const s of onPage) {
       const sc = affinity(words, segText(s) + (s.head ? headText(s.head) : ''));
       if (sc > bestScore) [bestScore, target] = [sc, s];
@@ -442,7 +467,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       unassigned.push(entry([block], 'caption with no article on its page'));
       continue;
     }
-    if (bestScore > 0.34) decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
+    if (bestScore > CAPTION_AFFINITY) decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
     captionsOf.set(target, [...(captionsOf.get(target) ?? []), cap]);
     if (cap.credit) photoCredits.set(target, [...(photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
   }

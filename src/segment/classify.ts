@@ -6,6 +6,7 @@ import { isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebar
 import { continues } from './rules/continuation.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 
 /** Raw printed lines of a block, for name lists whose spacing matters. */
 const rawLinesOf = (b: Block) => b.lines.map((l) => l.text);
@@ -58,7 +59,7 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
     }
     const dateline = block.heading === 0 ? parseDateline(block.text, rawLinesOf(block)) : null;
     if (dateline) {
-      out.push({ ...block, kind: block.text.length <= 60 && !block.terminal ? 'dateline' : 'body', opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits });
+      out.push({ ...block, kind: block.text.length <= DATELINE_MAX_CHARS && !block.terminal ? 'dateline' : 'body', opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits });
       continue;
     }
     if (block.heading === 0 && isRoleByline(t)) {
@@ -70,7 +71,7 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
       out.push({ ...block, kind: 'caption', caption });
       continue;
     }
-    if (block.heading === 0 && t.length <= 80 && /摄影报道$|(记者|通讯员).*摄$/u.test(t)) {
+    if (block.heading === 0 && t.length <= BYLINE_MAX_CHARS && /摄影报道$|(记者|通讯员).*摄$/u.test(t)) {
       out.push({ ...block, kind: 'byline', credits: parseCredits(rawLinesOf(block)), publication: findPublication(t) });
       continue;
     }
@@ -105,7 +106,7 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const prev = out[out.length - 1];
     // a one-line explanation set tight under a headline where lines are otherwise spaced is its subtitle
     // (`多措并举建强村干部队伍` / `近5年来，有100多名村（社区）干部成为…`, tight, or wider than the column)
-    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= 48 && b.page === prev.page) {
+    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= TIGHT_SUBTITLE_MAX_CHARS && b.page === prev.page) {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }

@@ -1,6 +1,7 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
+import { REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -14,7 +15,7 @@ export function dropRepeatedParagraphs(articles: Draft[]): ReportEntry[] {
   const lastSeen = new Map<string, { a: number; p: number }>();
   articles.forEach((art, a) =>
     art.body.forEach((item, p) => {
-      if (item.kind === 'paragraph' && item.text.length >= 12) lastSeen.set(item.text, { a, p });
+      if (item.kind === 'paragraph' && item.text.length >= REPEAT_MIN_CHARS) lastSeen.set(item.text, { a, p });
     }),
   );
   articles.forEach((art, a) => {
@@ -45,7 +46,7 @@ export function stitchFragments(articles: Draft[]): ReportEntry[] {
       if (next < 0) continue;
       let target = next;
       if (!continues(p.text, body[next].text)) {
-        for (let j = next + 1; j < Math.min(body.length, i + 9); j++) {
+        for (let j = next + 1; j < Math.min(body.length, i + 1 + STITCH_LOOKAHEAD); j++) {
           if (body[j].kind === 'paragraph' && continuesByStart(p.text, body[j].text)) {
             target = j;
             report.push({ lines: art.source.lines, text: `${p.text.slice(-12)} + ${body[j].text.slice(0, 12)}`, reason: 'text-box fragment stitched to its continuation' });
