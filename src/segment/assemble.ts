@@ -238,13 +238,94 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   return { title, kicker: kickers.length ? kickers.join(' ') : undefined, subtitle, credits, printed, dashes };
 }
 
-/** Stage 4: classified blocks → articles, with what could not be placed reported. */
-export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
-  const blocks = gatherCaptionText(input);
-  const unassigned: ReportEntry[] = [];
-  const decisions: ReportEntry[] = [];
+/** A caption waiting for its story: `after` is the index of the segment printed before it (-1: none). */
+interface PendingCaption {
+  block: ClassifiedBlock;
+  after: number;
+}
 
-  // 1. head groups
+/**
+ * What assembly knows so far about one file. Every pass reads it and adds to it; the
+ * classified blocks given to assemble() are never changed (passes make new objects).
+ */
+interface AssemblyState {
+  readonly flavour: Flavour;
+  /** The classified blocks, caption text gathered (pass `captionText`). */
+  blocks: ClassifiedBlock[];
+  /** Head groups that head an article, by their position in `blocks` (pass `headGroups`). */
+  headAt: Map<number, HeadGroup>;
+  /** Positions of display blocks that are subheads inside a story (pass `headGroups`). */
+  subheadAt: Set<number>;
+  /** Stories' running text in reading order (pass `segments`; split by `splitRunTogether`). */
+  segments: Segment[];
+  /** Head groups and segments in reading order (pass `segments`). */
+  slots: (HeadGroup | Segment)[];
+  /** Reading-order neighbours of each head group and segment, kept up to date when a body is split. */
+  nextOf: Map<HeadGroup | Segment, HeadGroup | Segment | undefined>;
+  prevOf: Map<HeadGroup | Segment, HeadGroup | Segment | undefined>;
+  /** Head groups found in `slots`, to be given a body (pass `pairHeads`). */
+  pending: HeadGroup[];
+  /** Head groups given a body. */
+  usedHeads: Set<HeadGroup>;
+  captions: PendingCaption[];
+  /** Captions and photo credits by the story they went to (pass `placeCaptions`). */
+  captionsOf: Map<Segment, Caption[]>;
+  photoCredits: Map<Segment, Credit[]>;
+  /** Running text of each segment, memoised: it never changes once the segment is made (moveSignedNames adds only a byline). */
+  textOf: Map<Segment, string>;
+  articles: Assembled['articles'];
+  unassigned: ReportEntry[];
+  decisions: ReportEntry[];
+  typography: string;
+}
+
+/** One named pass of assembly over the state. */
+interface AssemblyPass {
+  name: string;
+  run: (state: AssemblyState) => void;
+}
+
+const segText = (state: AssemblyState, s: Segment): string => {
+  let t = state.textOf.get(s);
+  if (t === undefined) state.textOf.set(s, (t = textOf(s.blocks)));
+  return t;
+};
+
+/**
+ * Segments near a head group on its page, in reading order from it: up to CANDIDATES_PRIOR on
+ * the side the flavour prints a story's body (before its headline in column text, after it in
+ * Markdown-like text), then CANDIDATES_OTHER on the other side.
+ */
+function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
+  const backward = state.flavour === 'column';
+  const near: Segment[] = [];
+  const page = g.blocks[0].page;
+  const walk = (dir: number, limit: number) => {
+    const step = dir > 0 ? state.nextOf : state.prevOf;
+    for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
+      if ('at' in s) continue;
+      if (s.blocks[0].page !== page) break;
+      near.push(s);
+      n++;
+    }
+  };
+  walk(backward ? -1 : 1, CANDIDATES_PRIOR);
+  walk(backward ? 1 : -1, CANDIDATES_OTHER);
+  return near;
+}
+
+/** Caption text printed as short lines above its credit joins the caption (gatherCaptionText). */
+function captionTextPass(state: AssemblyState): void {
+  state.blocks = gatherCaptionText(state.blocks);
+}
+
+/**
+ * Display blocks printed together form head groups; grouped headlines of several stories are
+ * split by topic (splitByTopic); each group then heads an article or is a subhead inside the
+ * running story (isArticleHead).
+ */
+function headGroupsPass(state: AssemblyState): void {
+  const { blocks } = state;
   const groups: HeadGroup[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
@@ -252,20 +333,19 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0)) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
-  const splitGroups = groups.flatMap((g) => splitByTopic(g, blocks));
-  groups.length = 0;
-  groups.push(...splitGroups);
-  const headAt = new Map<number, HeadGroup>();
-  const subheadAt = new Set<number>();
-  for (const g of groups) {
-    if (isArticleHead(g, blocks, flavour)) headAt.set(g.at, g);
-    else g.blocks.forEach((_, k) => subheadAt.add(g.at + k));
+  for (const g of groups.flatMap((x) => splitByTopic(x, blocks))) {
+    if (isArticleHead(g, blocks, state.flavour)) state.headAt.set(g.at, g);
+    else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
+}
 
-  // 2. segments of running text, split where layout says a story starts or ends
-  const segments: Segment[] = [];
-  const captions: { block: ClassifiedBlock; after: number }[] = [];
-  const slots: (HeadGroup | Segment)[] = [];
+/**
+ * Running text is cut into segments where layout says a story starts or ends: an article's
+ * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
+ * 摄. Captions wait for their story; page furniture goes to the report.
+ */
+function segmentsPass(state: AssemblyState): void {
+  const { blocks, segments, slots } = state;
   let current: Segment | undefined;
   const close = () => {
     if (current && current.blocks.length) {
@@ -276,7 +356,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const g = headAt.get(i);
+    const g = state.headAt.get(i);
     if (g) {
       close();
       slots.push(g);
@@ -284,11 +364,11 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       continue;
     }
     if (b.kind === 'caption') {
-      captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
+      state.captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
       continue;
     }
     if (b.kind === 'furniture') {
-      unassigned.push(entry([b], 'page furniture'));
+      state.unassigned.push(entry([b], 'page furniture'));
       continue;
     }
     // a photo credit ending in 摄 closes the story it follows; other bylines open the next one
@@ -296,74 +376,60 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')));
     if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
     if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
-    current.blocks.push(subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
+    current.blocks.push(state.subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
     if (b.kind === 'credit' || photoCredit) close();
   }
   close();
-
-  // 3. headlines to bodies: the nearest free body in the flavour's direction, or by topic
-  //    when several headlines are grouped at the end of a page.
-  const backward = flavour === 'column';
-  const pending: HeadGroup[] = [];
-  slots.forEach((slot, k) => {
-    if ('at' in slot) pending.push(slot);
-    void k;
+  for (const slot of slots) if ('at' in slot) state.pending.push(slot);
+  slots.forEach((x, k) => {
+    state.nextOf.set(x, slots[k + 1]);
+    state.prevOf.set(x, slots[k - 1]);
   });
-  // positions of heads and bodies in reading order (recomputed after a body is split)
-  const pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
-  const nextOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k + 1]]));
-  const prevOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k - 1]]));
+}
+
+/**
+ * Headlines to bodies: every head group scores the segments near it (candidatesFor) by topic
+ * (affinity) plus layout bonuses, and the best pairs are taken first, each head and each body
+ * once. Column text prints a headline after its story (`东安县公安局：便民服务获好评` under its
+ * body in 000), Markdown-like text before it.
+ */
+function pairHeadsPass(state: AssemblyState): void {
+  const backward = state.flavour === 'column';
+  // positions in reading order, taken before any body is split (only this pass reads them)
+  const pos = new Map<HeadGroup | Segment, number>(state.slots.map((x, k) => [x, k]));
   const at = (x: HeadGroup | Segment) => pos.get(x) as number;
-  const textCache = new Map<Segment, string>();
-  const segText = (x: Segment) => {
-    let t = textCache.get(x);
-    if (t === undefined) textCache.set(x, (t = textOf(x.blocks)));
-    return t;
-  };
-  const candidatesFor = (g: HeadGroup): Segment[] => {
-    const near: Segment[] = [];
-    const page = g.blocks[0].page;
-    const walk = (dir: number, limit: number) => {
-      const step = dir > 0 ? nextOf : prevOf;
-      for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
-        if ('at' in s) continue;
-        if (s.blocks[0].page !== page) break;
-        near.push(s);
-        n++;
-      }
-    };
-    walk(backward ? -1 : 1, CANDIDATES_PRIOR);
-    walk(backward ? 1 : -1, CANDIDATES_OTHER);
-    return near;
-  };
   const pairs: { g: HeadGroup; s: Segment; score: number }[] = [];
-  for (const g of pending) {
+  for (const g of state.pending) {
     const words = contentWords(headText(g));
-    const near = candidatesFor(g);
-    near.forEach((s, rank) => {
+    candidatesFor(state, g).forEach((s, rank) => {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
-      let score = affinity(words, segText(s)) + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
+      let score = affinity(words, segText(state, s)) + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
       // a story opened by a dateline or byline that sits right after the headline takes it
       if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;
       pairs.push({ g, s, score });
     });
   }
   pairs.sort((a, b) => b.score - a.score || at(a.g) - at(b.g));
-  const usedHeads = new Set<HeadGroup>();
   for (const p of pairs) {
-    if (usedHeads.has(p.g) || p.s.head) continue;
+    if (state.usedHeads.has(p.g) || p.s.head) continue;
     p.s.head = p.g;
-    usedHeads.add(p.g);
+    state.usedHeads.add(p.g);
   }
+}
 
-  // 4. a headline left over: two stories run together in one body (no credit between them);
-  //    split the body where the paragraphs turn from one headline's topic to the other's.
-  for (const g of pending) {
-    if (usedHeads.has(g)) continue;
+/**
+ * A headline left over means two stories run together in one body (no credit between them):
+ * the body is split where the paragraphs turn from one headline's topic to the other's. A
+ * headline that finds no such place is reported.
+ */
+function splitRunTogetherPass(state: AssemblyState): void {
+  const { segments, slots, nextOf, prevOf } = state;
+  for (const g of state.pending) {
+    if (state.usedHeads.has(g)) continue;
     let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
     const words = contentWords(headText(g));
-    for (const s of candidatesFor(g)) {
+    for (const s of candidatesFor(state, g)) {
       const paras = s.blocks;
       if (paras.length > SPLIT_BODY_MAX_BLOCKS) continue; // splitting is quadratic in the body's length; such a body keeps its headline
       const other = s.head ? contentWords(headText(s.head)) : undefined;
@@ -383,15 +449,14 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       }
     }
     if (!best) {
-      unassigned.push(entry(g.blocks, 'headline with no body found'));
+      state.unassigned.push(entry(g.blocks, 'headline with no body found'));
       continue;
     }
     const { s, at, headFirst } = best;
     const first: Segment = { blocks: s.blocks.slice(0, at), opened: s.opened, head: headFirst ? g : s.head };
     const second: Segment = { blocks: s.blocks.slice(at), opened: true, head: headFirst ? s.head : g };
     segments.splice(segments.indexOf(s), 1, first, second);
-    const slotK = slots.indexOf(s);
-    slots.splice(slotK, 1, first, second);
+    slots.splice(slots.indexOf(s), 1, first, second);
     const before = prevOf.get(s);
     const after = nextOf.get(s);
     if (before) nextOf.set(before, first);
@@ -400,14 +465,18 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     nextOf.set(first, second).set(second, after);
     // captions counted by segment index shift by one after the split
     const k = segments.indexOf(first);
-    for (const c of captions) if (c.after >= k + 1) c.after++;
-    usedHeads.add(g);
-    decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
+    for (const c of state.captions) if (c.after >= k + 1) c.after++;
+    state.usedHeads.add(g);
+    state.decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
   }
+}
 
-  // 4b. a series label printed beside another story's headline (`高质量发展看资兴⑥` under
-  //     `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
-  const headed = segments.filter((s) => s.head);
+/**
+ * A series label printed beside another story's headline (`高质量发展看资兴⑥` under
+ * `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
+ */
+function moveKickersPass(state: AssemblyState): void {
+  const headed = state.segments.filter((s) => s.head);
   const headedOnPage = new Map<number, Segment[]>();
   for (const s of headed) {
     const list = headedOnPage.get(s.blocks[0].page);
@@ -430,29 +499,37 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       g.blocks = g.blocks.filter((b) => b !== label);
       const target = best.head as HeadGroup;
       target.blocks = [label, ...target.blocks];
-      decisions.push(entry([label], 'kicker assigned by topic'));
+      state.decisions.push(entry([label], 'kicker assigned by topic'));
     }
   }
+}
 
-  // 4c. a signed name under a headline (`谢能武`) signs the story that follows it when the
-  //     headline's own story is already credited and the next one is not.
-  for (const s of headed) {
+/**
+ * A signed name under a headline (`谢能武`) signs the story that follows it when the
+ * headline's own story is already credited and the next one is not.
+ */
+function moveSignedNamesPass(state: AssemblyState): void {
+  const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+  for (const s of state.segments.filter((x) => x.head)) {
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
-    if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in 4b
-    const next = nextOf.get(g);
+    if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in moveKickers
+    const next = state.nextOf.get(g);
     if (!next || 'at' in next || next === s) continue;
-    const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
     if (credited(s) && !credited(next)) {
       g.blocks = g.blocks.slice(0, -1);
       next.blocks = [last, ...next.blocks];
     }
   }
+}
 
-  // 5. captions go to the story on their page they share most words with, else the one before them
-  const captionsOf = new Map<Segment, Caption[]>();
-  const photoCredits = new Map<Segment, Credit[]>();
-  for (const { block, after } of captions) {
+/**
+ * Captions go to the story near them on their page they share most words with (above
+ * CAPTION_AFFINITY), else to the story printed before them; their photo credits credit it.
+ */
+function placeCaptionsPass(state: AssemblyState): void {
+  const { segments } = state;
+  for (const { block, after } of state.captions) {
     const cap = block.caption as Caption;
     // stories near the caption on its page: a page without page marks may hold thousands
     const onPage = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
@@ -460,24 +537,28 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = CAPTION_AFFINITY;
     for (const s of onPage) {
-      const sc = affinity(words, segText(s) + (s.head ? headText(s.head) : ''));
+      const sc = affinity(words, segText(state, s) + (s.head ? headText(s.head) : ''));
       if (sc > bestScore) [bestScore, target] = [sc, s];
     }
     if (!target) {
-      unassigned.push(entry([block], 'caption with no article on its page'));
+      state.unassigned.push(entry([block], 'caption with no article on its page'));
       continue;
     }
-    if (bestScore > CAPTION_AFFINITY) decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
-    captionsOf.set(target, [...(captionsOf.get(target) ?? []), cap]);
-    if (cap.credit) photoCredits.set(target, [...(photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
+    if (bestScore > CAPTION_AFFINITY) state.decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
+    state.captionsOf.set(target, [...(state.captionsOf.get(target) ?? []), cap]);
+    if (cap.credit) state.photoCredits.set(target, [...(state.photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
   }
+}
 
-  // 6. articles
-  let typography = '';
-  const articles: Assembled['articles'] = [];
-  for (const s of segments) {
+/**
+ * Each segment becomes an article: its head read into kicker, title and subtitle (readHead),
+ * credits from bylines, credits, datelines and photo credits, display lines in the running
+ * text as subheads (a subhead set on two lines, `创新体制机制` / `推动拓展融合深度`, as one).
+ */
+function articlesPass(state: AssemblyState): void {
+  for (const s of state.segments) {
     const head = s.head ? readHead(s.head) : { title: '', credits: [] as Credit[], printed: [] as string[], dashes: '' };
-    typography += head.dashes;
+    state.typography += head.dashes;
     const credits: Credit[] = [...head.credits];
     const bylines: string[] = [...head.printed];
     let publication: string | undefined;
@@ -498,20 +579,19 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       const isSub = b.kind === 'subhead' || HEAD_KINDS.has(b.kind) || (b.kind === 'headline') || isNumberedSubhead(b.display) && b.short;
       items.push({ item: { kind: isSub ? 'subhead' : 'paragraph', text: isSub ? b.display : b.text }, block: b });
     }
-    credits.push(...(photoCredits.get(s) ?? []));
-    // a subhead set on two lines (`创新体制机制` / `推动拓展融合深度`) is one subhead
+    credits.push(...(state.photoCredits.get(s) ?? []));
     const body: BodyItem[] = [];
     items.forEach(({ item, block }, k) => {
       const prev = body[body.length - 1];
       if (prev && prev.kind === 'subhead' && item.kind === 'subhead' && items[k - 1].block.kind !== 'body' && block.lines[0].blanksBefore === 0 && block.heading === 0) {
-        prev.text += /[：:“（]$/u.test(prev.text) || continues(prev.text, item.text) ? item.text : ` ${item.text}`;
+        body[body.length - 1] = { ...prev, text: prev.text + (/[：:“（]$/u.test(prev.text) || continues(prev.text, item.text) ? item.text : ` ${item.text}`) };
       } else body.push({ ...item });
     });
     const all = [...s.blocks, ...(s.head?.blocks ?? [])];
     const lead = body.find((x) => x.kind === 'paragraph')?.text ?? '';
     dateline ??= /^[^。]{0,30}?(\d{1,2}月\d{1,2}日)/u.exec(lead)?.[1];
     const dedupe = (names: string[]) => [...new Set(names)];
-    articles.push({
+    state.articles.push({
       title: head.title,
       kicker: head.kicker,
       subtitle: head.subtitle,
@@ -519,12 +599,53 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       photographers: dedupe(credits.filter((c) => c.role === '摄影').map((c) => c.name)),
       credits: credits.filter((c, k) => credits.findIndex((d) => d.name === c.name && d.role === c.role) === k),
       bylines,
-      captions: captionsOf.get(s) ?? [],
+      captions: state.captionsOf.get(s) ?? [],
       publication,
       dateline,
       source: { file: '', page: s.blocks[0].page, lines: [Math.min(...all.map((b) => b.first)), Math.max(...all.map((b) => b.last))] },
       body,
     });
   }
-  return { articles, unassigned, decisions, typography };
+}
+
+/**
+ * The passes of assembly in the order they run. Each handles one layout artefact; later
+ * passes rely on what the earlier ones settled (captions are placed once bodies are final).
+ */
+export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
+  { name: 'captionText', run: captionTextPass },
+  { name: 'headGroups', run: headGroupsPass },
+  { name: 'segments', run: segmentsPass },
+  { name: 'pairHeads', run: pairHeadsPass },
+  { name: 'splitRunTogether', run: splitRunTogetherPass },
+  { name: 'moveKickers', run: moveKickersPass },
+  { name: 'moveSignedNames', run: moveSignedNamesPass },
+  { name: 'placeCaptions', run: placeCaptionsPass },
+  { name: 'articles', run: articlesPass },
+];
+
+/** Stage 4: classified blocks → articles, with what could not be placed reported. */
+export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
+  const state: AssemblyState = {
+    flavour,
+    blocks: input,
+    headAt: new Map(),
+    subheadAt: new Set(),
+    segments: [],
+    slots: [],
+    nextOf: new Map(),
+    prevOf: new Map(),
+    pending: [],
+    usedHeads: new Set(),
+    captions: [],
+    captionsOf: new Map(),
+    photoCredits: new Map(),
+    textOf: new Map(),
+    articles: [],
+    unassigned: [],
+    decisions: [],
+    typography: '',
+  };
+  for (const pass of ASSEMBLY_PASSES) pass.run(state);
+  return { articles: state.articles, unassigned: state.unassigned, decisions: state.decisions, typography: state.typography };
 }
