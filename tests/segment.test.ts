@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { toMarkdown } from '../src/contract/markdown.ts';
+import { assemble } from '../src/segment/assemble.ts';
+import { classify } from '../src/segment/classify.ts';
+import { decode } from '../src/segment/decode.ts';
 import { segmentFile } from '../src/segment/index.ts';
+import { keywordsOf } from '../src/segment/keywords.ts';
+import { toLines } from '../src/segment/lines.ts';
+import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
+import { dropRepeatedParagraphs, stitchFragments } from '../src/segment/repair.ts';
 import { readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
 const results = new Map(SAMPLE_FILES.map((f) => [f, segmentFile(f, readSample(f))]));
@@ -105,4 +112,31 @@ test('text-box fragment is stitched to its continuation (…服务社30 + 个,�
 test('Markdown-like paragraph cut mid-sentence is joined (002 …和行 + 业产教融合共同体)', () => {
   const text = results.get('002_7d39d3f504dcdd3b.txt')!.articles.flatMap((a) => a.body.map((b) => b.text));
   assert.ok(text.some((p) => p.includes('市域产教联合体和行业产教融合共同体。')));
+});
+
+/** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}
+
+test('every stage is a pure function: the whole pipeline runs on deep-frozen input and leaves it as it was', () => {
+  for (const f of SAMPLE_FILES) {
+    const bytes = readSample(f);
+    const copy = Buffer.from(bytes);
+    const decoded = deepFreeze(decode(bytes));
+    assert.ok(bytes.equals(copy), `${f}: decode changed its bytes`);
+    const lines = deepFreeze(toLines(decoded.text));
+    const flavour = detectFlavour(lines);
+    const blocks = deepFreeze(toBlocks(lines, flavour));
+    const classified = deepFreeze(classify(blocks));
+    const assembled = deepFreeze(assemble(classified, flavour));
+    const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
+    const stitched = deepFreeze(stitchFragments(deduplicated.articles));
+    // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
+    const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
+    assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);
+  }
 });

@@ -61,13 +61,15 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);
   report.typography = assembled.typography;
-  for (const e of dropRepeatedParagraphs(assembled.articles)) report.duplicates.push(e);
-  for (const e of stitchFragments(assembled.articles)) report.decisions.push(e);
+  const deduplicated = dropRepeatedParagraphs(assembled.articles);
+  for (const e of deduplicated.report) report.duplicates.push(e);
+  const stitched = stitchFragments(deduplicated.articles);
+  for (const e of stitched.report) report.decisions.push(e);
   if (opts.lexicon) teach(opts.lexicon);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();
   const articles: Article[] = [];
-  for (const draft of assembled.articles) {
+  for (const draft of stitched.articles) {
     if (draft.body.length === 0 && !draft.title && draft.captions.length === 0) {
       // nothing to read: whatever display text or credit it held goes to the report
       const left = [draft.kicker, draft.subtitle, ...draft.bylines].filter((x): x is string => Boolean(x));
