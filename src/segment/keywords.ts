@@ -1,5 +1,6 @@
 import nodejieba from 'nodejieba';
 import type { Article } from './types.ts';
+import { forgetIdf } from './rules/topic.ts';
 import { GUESSED_MIN_COUNT, KEYWORD_CANDIDATES, KEYWORDS_MAX, KEYWORDS_MIN, LEXICON_MAX_CHARS, LEXICON_MIN_CHARS, LEXICON_MIN_COUNT } from './thresholds.ts';
 
 /** Function words and newspaper boilerplate that say nothing about a story's topic. */
@@ -27,15 +28,22 @@ export function loadDictionary(): void {
   nodejieba.cut('词典');
 }
 
-/** The words taught last, as taught (a copy). */
-let taught: string[] | null = null;
-/** Teaches nodejieba the lexicon once per distinct lexicon (insertWord is process-wide). */
+/** The words taught since nodejieba's dictionaries were loaded (a copy): none yet. */
+let taught: string[] = [];
+/**
+ * Makes nodejieba's dictionary its own words plus exactly `lexicon`, whatever this process
+ * taught before: insertWord() is process-wide and cannot be undone, so a different lexicon
+ * reloads the dictionaries first (a second or so; a build teaches one lexicon, once). What is
+ * memoised about words (parts of speech here, IDF weights in rules/topic.ts) is dropped with it.
+ */
 export function teach(lexicon: string[]): void {
   // compared word by word (every file of a run passes the same list: the same strings, compared at once)
-  if (taught && taught.length === lexicon.length && taught.every((w, i) => w === lexicon[i])) return;
+  if (taught.length === lexicon.length && taught.every((w, i) => w === lexicon[i])) return;
+  if (taught.length > 0) nodejieba.load();
   for (const w of lexicon) nodejieba.insertWord(w);
   taught = [...lexicon];
   tagOf.clear();
+  forgetIdf();
 }
 
 /** Part of speech of a word nodejieba keeps whole, else null; memoised until the dictionary changes. */

@@ -8,6 +8,11 @@ import { CONTENT_WORD_MIN_IDF } from '../thresholds.ts';
  */
 const idfCache = new Map<string, number>();
 
+/** Drops the memoised IDF weights: they depend on nodejieba's dictionary (keywords.ts teach() calls this when it changes). */
+export function forgetIdf(): void {
+  idfCache.clear();
+}
+
 function idf(word: string): number {
   let v = idfCache.get(word);
   if (v === undefined) {
