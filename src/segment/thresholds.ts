@@ -1,8 +1,8 @@
 /**
  * Every numeric threshold of the segmenter and its rules, by stage. Each says what it
- * separates and what it was measured on. Most were set by hand while reading the five sample
- * files (content/raw/*.txt) until their articles came out right; where that is all there is,
- * the comment says "set by hand" and names the artefact it was set against. Lengths are in
+ * separates and what it was measured on. For most no measurement is recorded: "set by hand"
+ * says so, and names the sample file (content/raw/*.txt) whose artefact it was tuned against
+ * where that is known. Two were measured (MARKDOWN_MEDIAN_WIDTH, COHESION). Lengths are in
  * UTF-16 code units (`string.length`) unless they say em (printed width: Han 1, the rest ½).
  *
  * Length limits written inside regular expressions (`{2,4}` Han characters of a name) stay in
@@ -25,8 +25,7 @@ export const UTF16_NUL_PER_BYTES = 50;
 export const UTF16_NUL_MINOR_SIDE = 0.25;
 /**
  * NUL or control bytes above 1 in this many sampled bytes: binary data, not text; the same
- * share of bad characters in decoded UTF-16 makes it implausible. Set by hand (hostile-input
- * fixtures: images, executables, zeroed files).
+ * share of bad characters in decoded UTF-16 makes it implausible. Set by hand.
  */
 export const BINARY_BYTES_PER_BAD = 100;
 /** Share of characters invalid in both UTF-8 and GB18030 above which the bytes are not text. Set by hand. */
@@ -36,8 +35,8 @@ export const UNDECODABLE_SHARE = 0.2;
 
 /**
  * A lone leading space marks a page start only while such lines are few: at most this many,
- * or this share of the non-blank lines; more are paragraph indentation. Set by hand on the
- * sample (column files have one such line per page, 1–4 per file).
+ * or this share of the non-blank lines; more are paragraph indentation. Set by hand (in the
+ * sample's column files 1–3 raw lines start with one space).
  */
 export const PAGE_MARKS_MAX = 3;
 export const PAGE_MARKS_MAX_SHARE = 0.05;
@@ -76,7 +75,7 @@ export const FULL_SLACK_SPACED = 4;
 export const INDENT_SLACK = 3.5;
 /**
  * A line wider than its column by this factor plus this margin (em) is display type set
- * across columns (a subtitle, a headline), never part of a column paragraph. Set by hand (001, 003).
+ * across columns (a subtitle, a headline), never part of a column paragraph. Set by hand.
  */
 export const OVERWIDE_FACTOR = 1.35;
 export const OVERWIDE_MARGIN = 1;
@@ -88,7 +87,7 @@ export const OPEN_BRACKET_MAX_LINES = 6;
 /**
  * In Markdown-like text a line narrower than this (em) stands alone as a short block (a
  * headline, label or credit); a line at least this wide cut mid-sentence goes on in the next
- * line. Set by hand on 002 (paragraph lines 40 em and more, display lines under 25).
+ * line. Set by hand on the Markdown-like sample files (002, 004).
  */
 export const MARKDOWN_SHORT_WIDTH = 30;
 
@@ -97,7 +96,7 @@ export const MARKDOWN_SHORT_WIDTH = 30;
 /**
  * A justified line (`发 布 信 息`) has at least this many single spaces between wide
  * characters, and at least this many such gaps per pair of wide characters set solid. Set by
- * hand: a headline with word spaces (`芦淞区:打好助企“组合拳” 梧桐枝茂产业兴`) has one or two gaps.
+ * hand: a headline with word spaces (`芦淞区:打好助企“组合拳” 梧桐枝茂产业兴`, 004) has one gap.
  */
 export const SPACED_OUT_MIN_GAPS = 3;
 export const SPACED_OUT_GAPS_PER_SOLID = 0.6;
@@ -133,11 +132,11 @@ export const CREDIT_UNKNOWN_SURNAMES_MIN_NAMES = 3;
 export const SIGNED_NAME_MAX_CHARS = 3;
 /** A run of spaced single characters this short or shorter is one name (`谭 延 喜`). */
 export const NAME_RUN_MAX = 3;
-/** A tight line set under a headline at most this long is its subtitle (`近5年来，有100多名村（社区）干部成为…`). Set by hand (004). */
+/** A tight line set under a headline at most this long is its subtitle (`近5年来，有100多名村（社区）干部成为…`). Set by hand (003). */
 export const TIGHT_SUBTITLE_MAX_CHARS = 48;
 /**
  * A word counts as a content word when nodejieba's IDF gives it more than this weight: common
- * words (`发展`, `工作`) weigh less. Set by hand.
+ * words weigh less. Set by hand.
  */
 export const CONTENT_WORD_MIN_IDF = 4;
 
@@ -156,13 +155,13 @@ export const HEAD_LOOKBACK_BLOCKS = 50;
 /**
  * Caption text gathered above a caption's credit: a line longer than this is no caption line,
  * and a headline longer than HEADLINE_NOT_CAPTION_CHARS set with a blank line before it is a
- * headline, not caption text. Set by hand on the column captions of 000 and 001.
+ * headline, not caption text. Set by hand (`株 洲 生 态` … `张咪 摄` in 001).
  */
 export const CAPTION_LINE_MAX_CHARS = 40;
 export const HEADLINE_NOT_CAPTION_CHARS = 8;
 /**
  * A caption's first line cut off from it (`正进行“后半篇文章”的` / `清水塘老工业区。…供图`)
- * is at most this long and on at most this many lines. Set by hand (003).
+ * is at most this long and on at most this many lines. Set by hand (001).
  */
 export const CUT_CAPTION_LINE_MAX_CHARS = 24;
 export const CUT_CAPTION_MAX_LINES = 2;
@@ -208,7 +207,7 @@ export const SPLIT_PART_MIN_CHARS = 40;
 export const SPLIT_NO_HEAD_AFFINITY = 0.5;
 /** A leftover headline's part of a split body must hold at least this share of its word weight. Set by hand. */
 export const SPLIT_MIN_AFFINITY = 0.25;
-/** A kicker moves to another story on its page when it shares this much more of its word weight with that story. Set by hand (`高质量发展看资兴⑥`). */
+/** A kicker moves to another story on its page when it shares this much more of its word weight with that story. Set by hand (`高质量发展看资兴⑥`, 001). */
 export const KICKER_MOVE_MARGIN = 0.3;
 /** Stories either side of a caption's position looked at for it (a page without page marks may hold thousands). */
 export const CAPTION_NEARBY_STORIES = 40;
@@ -220,17 +219,16 @@ export const CAPTION_AFFINITY = 0.34;
 
 // ── repair (repair.ts) ─────────────────────────────────────────────────────────────────────
 
-/** Paragraphs at least this long printed twice are a repeat; shorter ones (`图为…`) may recur on purpose. Set by hand (004). */
+/** Paragraphs at least this long printed twice are a repeat (`为推进产业项目建设,…` in 004); shorter ones may recur by chance. Set by hand. */
 export const REPEAT_MIN_CHARS = 12;
-/** Paragraphs after a cut one looked through for its continuation (a text-box fragment). Set by hand (003). */
+/** Paragraphs after a cut one looked through for its continuation (a text-box fragment). Set by hand (`…服务社30` / `个,…` in 004). */
 export const STITCH_LOOKAHEAD = 8;
 
 // ── keywords (keywords.ts) ─────────────────────────────────────────────────────────────────
 
 /**
  * A place or organisation name is taught to nodejieba when the archive prints it at least this
- * often and it is this long: one occurrence may be a wrong cut (`在芦淞区`), and a longer match
- * swallowed the words before the name. Set by hand on the sample.
+ * often and it is this long (a single occurrence is as likely a stray match as a name). Set by hand.
  */
 export const LEXICON_MIN_COUNT = 2;
 export const LEXICON_MIN_CHARS = 3;
