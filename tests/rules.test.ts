@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CLASSIFY_RULES, classifyBlock } from '../src/segment/classify.ts';
 import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
@@ -120,4 +121,31 @@ test('isSpacedOut: the one-pass count agrees with the regex form on every line o
   const lines = ['000_9b41f1c6617766a6.txt', '001_9001b4056db087c2.txt', '004_1ae44c768b257489.txt'].flatMap((n) => decode(readSample(n)).text.split('\n'));
   lines.push('发 布 信 息', ' 发 布 信 息\u3000', '株 洲 生 态 😀 文 明', '\ud83d 发 布 信', 'a b c d', '①　②　③　④', '— · “ ” …');
   for (const l of lines) assert.equal(isSpacedOut(l), isSpacedOutByRegex(l), JSON.stringify(l));
+});
+
+test('classify: the table runs its rules in order, each deciding its own example before a later rule could', () => {
+  // one printed example per rule, in the table's order; each would also pass a later rule (headline, body)
+  const examples: [string, string, string][] = [
+    ['furniture', '责任编辑：王明', 'furniture'],
+    ['closing-credit', '（魏龙元 黄柳英）', 'credit'],
+    ['dateline', '株洲日报·掌上株洲讯(记者/谢嘉 通讯员/周媛)', 'dateline'],
+    ['role-byline', '株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉', 'byline'],
+    ['caption', '图为株洲河西城区。张咪 摄', 'caption'],
+    ['photo-byline', '王明 李华 摄影报道', 'byline'],
+    ['signed-name', '谢能武', 'byline'],
+    ['sidebar-label', '延 伸 阅 读', 'sidebar-label'],
+    ['subtitle', '——职业教育的株洲模式之“产教融合”篇', 'subtitle'],
+    ['kicker', '高质量发展看资兴⑥', 'kicker'],
+    ['subhead', '1 抓住关键 改革有力度', 'subhead'],
+    ['headline', '鲲鹏展翅从兹起', 'headline'],
+    ['body', '政法队伍教育整顿开展以来，东安县公安局不断提升服务水平。', 'body'],
+  ];
+  assert.deepEqual(CLASSIFY_RULES.map((r) => r.name), examples.map(([name]) => name));
+  for (const [name, text, kind] of examples) {
+    const block = toBlocks(toLines(text), 'markdown')[0];
+    const applying = CLASSIFY_RULES.filter((r) => r.apply(block) !== null).map((r) => r.name);
+    assert.equal(applying[0], name, `${text}: decided by ${applying[0]}`);
+    assert.equal(classifyBlock(block).kind, kind, text);
+    if (name !== 'body') assert.ok(applying.length >= 2 && applying.at(-1) === 'body', `${text}: ${applying.join(', ')}`);
+  }
 });

@@ -1,10 +1,21 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { toMarkdown } from '../src/contract/markdown.ts';
+import { assemble } from '../src/segment/assemble.ts';
+import { classify } from '../src/segment/classify.ts';
+import { decode } from '../src/segment/decode.ts';
 import { segmentFile } from '../src/segment/index.ts';
-import { readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
+import { keywordsOf } from '../src/segment/keywords.ts';
+import { toLines } from '../src/segment/lines.ts';
+import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
+import { dropRepeatedParagraphs, stitchFragments } from '../src/segment/repair.ts';
+import type { SegmentResult } from '../src/segment/types.ts';
+import { RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
+const run = promisify(execFile);
 const results = new Map(SAMPLE_FILES.map((f) => [f, segmentFile(f, readSample(f))]));
 const all = [...results.values()].flatMap((r) => r.articles);
 const byTitle = (t: string) => all.find((a) => a.title === t);
@@ -105,4 +116,64 @@ test('text-box fragment is stitched to its continuation (…服务社30 + 个,�
 test('Markdown-like paragraph cut mid-sentence is joined (002 …和行 + 业产教融合共同体)', () => {
   const text = results.get('002_7d39d3f504dcdd3b.txt')!.articles.flatMap((a) => a.body.map((b) => b.text));
   assert.ok(text.some((p) => p.includes('市域产教联合体和行业产教融合共同体。')));
+});
+
+/** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
+  return value;
+}
+
+test('every stage is a pure function: the whole pipeline runs on deep-frozen input and leaves it as it was', () => {
+  for (const f of SAMPLE_FILES) {
+    const bytes = readSample(f);
+    const copy = Buffer.from(bytes);
+    const decoded = deepFreeze(decode(bytes));
+    assert.ok(bytes.equals(copy), `${f}: decode changed its bytes`);
+    const lines = deepFreeze(toLines(decoded.text));
+    const flavour = detectFlavour(lines);
+    const blocks = deepFreeze(toBlocks(lines, flavour));
+    const classified = deepFreeze(classify(blocks));
+    const assembled = deepFreeze(assemble(classified, flavour));
+    const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
+    const stitched = deepFreeze(stitchFragments(deduplicated.articles));
+    // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
+    const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
+    assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);
+  }
+});
+
+/**
+ * segmentFile(name, bytes, { lexicon }) as the first call of a fresh process: no earlier call
+ * has taught nodejieba anything. Run in a child process (the only fresh nodejieba there is).
+ */
+async function segmentedFresh(file: string, lexicon: string[] | undefined): Promise<unknown> {
+  const index = new URL('../src/segment/index.ts', import.meta.url).href;
+  const script = `import { readFileSync } from 'node:fs';
+import { segmentFile } from ${JSON.stringify(index)};
+const [file, lexicon] = JSON.parse(process.argv[1]);
+const r = segmentFile(file, readFileSync(${JSON.stringify(RAW_DIR)} + '/' + file), lexicon ? { lexicon } : {});
+process.stdout.write(JSON.stringify(r));`;
+  const { stdout } = await run(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', script, JSON.stringify([file, lexicon ?? null])], { maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+  return JSON.parse(stdout);
+}
+
+test('a file segments the same whatever ran before it in the process: the lexicon is taught before any stage cuts text', async () => {
+  // `株洲河` taught whole changes how 001's `株洲河西城区` caption is matched to its story by topic:
+  // segmentFile used to teach the lexicon after assembly, so 001 came out one way as a process's
+  // first file and another after any file segmented with the same lexicon
+  const [a, b] = [SAMPLE_FILES[0], SAMPLE_FILES[1]];
+  const lexicon = ['株洲河'];
+  const [freshWith, freshWithout] = await Promise.all([segmentedFresh(b, lexicon), segmentedFresh(b, undefined)]);
+  const plain = (x: unknown): SegmentResult => JSON.parse(JSON.stringify(x));
+  segmentFile(a, readSample(a), { lexicon });
+  const afterA = plain(segmentFile(b, readSample(b), { lexicon }));
+  assert.deepEqual(afterA, freshWith, `${b} after ${a} differs from ${b} alone`);
+  // a lexicon taught before does not linger either: without one, the file is as in a fresh process
+  const without = plain(segmentFile(b, readSample(b)));
+  assert.deepEqual(without, freshWithout, `${b} without a lexicon, after one was taught, differs from ${b} alone`);
+  // and the case shows something: the lexicon changes what is reported for this file
+  assert.notDeepEqual(afterA.report.decisions, without.report.decisions);
 });

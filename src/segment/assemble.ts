@@ -4,6 +4,38 @@ import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { isNumberedSubhead } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
+import {
+  ADJACENT_BONUS,
+  CANDIDATES_OTHER,
+  CANDIDATES_PRIOR,
+  CAPTION_AFFINITY,
+  CAPTION_LINE_MAX_CHARS,
+  CAPTION_NEARBY_STORIES,
+  COHESION,
+  CREDIT_NAME_MAX_CHARS,
+  COHESION_PARAGRAPHS,
+  CUT_CAPTION_LINE_MAX_CHARS,
+  CUT_CAPTION_MAX_LINES,
+  HEAD_LOOKBACK_BLOCKS,
+  HEADLINE_NOT_CAPTION_CHARS,
+  HEADLINE_WRAP_MAX_CHARS,
+  HEADLINE_WRAP_PREV_CHARS,
+  KICKER_LINE_MAX_CHARS,
+  KICKER_MOVE_MARGIN,
+  OPENS_AFTER_BONUS,
+  PRIOR_SIDE_BONUS,
+  RANK_PENALTY,
+  SPLIT_BODY_MAX_BLOCKS,
+  SPLIT_MIN_AFFINITY,
+  SPLIT_MIN_VOTES,
+  SPLIT_NEARBY_BLOCKS,
+  SPLIT_NO_HEAD_AFFINITY,
+  SPLIT_PART_MIN_CHARS,
+  SPLIT_VOTE_AFFINITY,
+  SPLIT_VOTE_MARGIN,
+  SPLIT_VOTER_MIN_CHARS,
+  SUBTITLE_PART_MIN_CHARS,
+} from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
 interface HeadGroup {
@@ -28,15 +60,8 @@ export interface Assembled {
   typography: string;
 }
 
-/**
- * Lexical cohesion (weighted shared vocabulary) below which the text after a `##` line is a
- * new story rather than the same story continued. Measured on the sample: new stories 0.00–0.08,
- * subheads inside one story 0.10–0.23.
- */
-const COHESION = 0.09;
-
 const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
-const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= 4;
+const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= CREDIT_NAME_MAX_CHARS;
 
 const textOf = (blocks: ClassifiedBlock[]) => blocks.filter((b) => b.kind === 'body' || b.kind === 'dateline').map((b) => b.text).join('');
 const entry = (blocks: ClassifiedBlock[], reason: string): ReportEntry => ({
@@ -60,8 +85,8 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         const first = taken.length ? taken[0] : b;
         // caption lines stand together: tight where lines are spaced, else short lines that are no headline
         const close = taken.length === 0 ? first.lines[0].blanksBefore <= 1 : first.lines[0].tight || (first.lines[0].blanksBefore === 0 && !first.lines.some((l) => l.tight));
-        const headlineLike = prev.kind === 'headline' && prev.text.length > 8 && !prev.lines[0].tight;
-        if (!close || headlineLike || !['headline', 'body'].includes(prev.kind) || prev.text.length > 40 || prev.page !== b.page) break;
+        const headlineLike = prev.kind === 'headline' && prev.text.length > HEADLINE_NOT_CAPTION_CHARS && !prev.lines[0].tight;
+        if (!close || headlineLike || !['headline', 'body'].includes(prev.kind) || prev.text.length > CAPTION_LINE_MAX_CHARS || prev.page !== b.page) break;
         taken.unshift(out.pop() as ClassifiedBlock);
       }
       const text = taken.map((t) => t.text).join('');
@@ -74,7 +99,7 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       // a caption whose first line was cut off from it (`正进行“后半篇文章”的` / `清水塘老工业区。…供图`)
       const prev = out[out.length - 1];
       const together = b.lines[0].tight || (b.lines[0].blanksBefore === 0 && !b.lines.some((l) => l.tight));
-      if (prev && together && (prev.kind === 'body' || prev.kind === 'headline') && prev.text.length <= 24 && (/[的了和与及或在把被对向从将为是]$/u.test(prev.text) || continues(prev.text, b.caption.text)) && prev.page === b.page && prev.lines.length <= 2) {
+      if (prev && together && (prev.kind === 'body' || prev.kind === 'headline') && prev.text.length <= CUT_CAPTION_LINE_MAX_CHARS && (/[的了和与及或在把被对向从将为是]$/u.test(prev.text) || continues(prev.text, b.caption.text)) && prev.page === b.page && prev.lines.length <= CUT_CAPTION_MAX_LINES) {
         out.pop();
         out.push({ ...b, lines: [...prev.lines, ...b.lines], first: prev.first, caption: { ...b.caption, text: prev.text + b.caption.text } });
         continue;
@@ -104,11 +129,11 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
   let lastText: ClassifiedBlock | undefined;
-  for (let k = group.at - 1; k >= 0 && k >= group.at - 50 && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
+  for (let k = group.at - 1; k >= 0 && k >= group.at - HEAD_LOOKBACK_BLOCKS && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
   if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
   // topic: compare a few paragraphs on each side
-  const prevText = blocks.slice(Math.max(0, group.at - 3), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + 3).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const prevText = blocks.slice(Math.max(0, group.at - COHESION_PARAGRAPHS), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
   return similarity(prevText, nextText) < COHESION;
 }
 
@@ -133,7 +158,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
-  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= 6 && prev.display.length <= 12);
+  return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
 /**
@@ -143,11 +168,11 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
  */
 function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
-  const nearby = blocks.slice(Math.max(0, g.at - 60), g.at + 60).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= 20);
+  const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
     // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
-    if (first.length === 1 && (first[0].display.length <= 10 || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
+    if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
@@ -157,10 +182,10 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     for (const p of nearby) {
       const fa = affinity(a, p.text);
       const fb = affinity(b, p.text);
-      if (fa >= 0.3 && fa > fb + 0.25) votesA++;
-      if (fb >= 0.3 && fb > fa + 0.25) votesB++;
+      if (fa >= SPLIT_VOTE_AFFINITY && fa > fb + SPLIT_VOTE_MARGIN) votesA++;
+      if (fb >= SPLIT_VOTE_AFFINITY && fb > fa + SPLIT_VOTE_MARGIN) votesB++;
     }
-    if (votesA >= 2 && votesB >= 2) {
+    if (votesA >= SPLIT_MIN_VOTES && votesB >= SPLIT_MIN_VOTES) {
       return [...splitByTopic({ blocks: g.blocks.slice(0, k), at: g.at }, blocks), ...splitByTopic({ blocks: g.blocks.slice(k), at: g.at + k }, blocks)];
     }
   }
@@ -195,7 +220,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {
     const [a, b] = parts;
-    const explains = b.length >= 16 || /[，,、；]/u.test(b);
+    const explains = b.length >= SUBTITLE_PART_MIN_CHARS || /[，,、；]/u.test(b);
     if (/[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
@@ -213,13 +238,94 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   return { title, kicker: kickers.length ? kickers.join(' ') : undefined, subtitle, credits, printed, dashes };
 }
 
-/** Stage 4: classified blocks → articles, with what could not be placed reported. */
-export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
-  const blocks = gatherCaptionText(input);
-  const unassigned: ReportEntry[] = [];
-  const decisions: ReportEntry[] = [];
+/** A caption waiting for its story: `after` is the index of the segment printed before it (-1: none). */
+interface PendingCaption {
+  block: ClassifiedBlock;
+  after: number;
+}
 
-  // 1. head groups
+/**
+ * What assembly knows so far about one file. Every pass reads it and adds to it; the
+ * classified blocks given to assemble() are never changed (passes make new objects).
+ */
+interface AssemblyState {
+  readonly flavour: Flavour;
+  /** The classified blocks, caption text gathered (pass `captionText`). */
+  blocks: ClassifiedBlock[];
+  /** Head groups that head an article, by their position in `blocks` (pass `headGroups`). */
+  headAt: Map<number, HeadGroup>;
+  /** Positions of display blocks that are subheads inside a story (pass `headGroups`). */
+  subheadAt: Set<number>;
+  /** Stories' running text in reading order (pass `segments`; split by `splitRunTogether`). */
+  segments: Segment[];
+  /** Head groups and segments in reading order (pass `segments`). */
+  slots: (HeadGroup | Segment)[];
+  /** Reading-order neighbours of each head group and segment, kept up to date when a body is split. */
+  nextOf: Map<HeadGroup | Segment, HeadGroup | Segment | undefined>;
+  prevOf: Map<HeadGroup | Segment, HeadGroup | Segment | undefined>;
+  /** Head groups found in `slots`, to be given a body (pass `pairHeads`). */
+  pending: HeadGroup[];
+  /** Head groups given a body. */
+  usedHeads: Set<HeadGroup>;
+  captions: PendingCaption[];
+  /** Captions and photo credits by the story they went to (pass `placeCaptions`). */
+  captionsOf: Map<Segment, Caption[]>;
+  photoCredits: Map<Segment, Credit[]>;
+  /** Running text of each segment, memoised: it never changes once the segment is made (moveSignedNames adds only a byline). */
+  textOf: Map<Segment, string>;
+  articles: Assembled['articles'];
+  unassigned: ReportEntry[];
+  decisions: ReportEntry[];
+  typography: string;
+}
+
+/** One named pass of assembly over the state. */
+interface AssemblyPass {
+  name: string;
+  run: (state: AssemblyState) => void;
+}
+
+const segText = (state: AssemblyState, s: Segment): string => {
+  let t = state.textOf.get(s);
+  if (t === undefined) state.textOf.set(s, (t = textOf(s.blocks)));
+  return t;
+};
+
+/**
+ * Segments near a head group on its page, in reading order from it: up to CANDIDATES_PRIOR on
+ * the side the flavour prints a story's body (before its headline in column text, after it in
+ * Markdown-like text), then CANDIDATES_OTHER on the other side.
+ */
+function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
+  const backward = state.flavour === 'column';
+  const near: Segment[] = [];
+  const page = g.blocks[0].page;
+  const walk = (dir: number, limit: number) => {
+    const step = dir > 0 ? state.nextOf : state.prevOf;
+    for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
+      if ('at' in s) continue;
+      if (s.blocks[0].page !== page) break;
+      near.push(s);
+      n++;
+    }
+  };
+  walk(backward ? -1 : 1, CANDIDATES_PRIOR);
+  walk(backward ? 1 : -1, CANDIDATES_OTHER);
+  return near;
+}
+
+/** Caption text printed as short lines above its credit joins the caption (gatherCaptionText). */
+function captionTextPass(state: AssemblyState): void {
+  state.blocks = gatherCaptionText(state.blocks);
+}
+
+/**
+ * Display blocks printed together form head groups; grouped headlines of several stories are
+ * split by topic (splitByTopic); each group then heads an article or is a subhead inside the
+ * running story (isArticleHead).
+ */
+function headGroupsPass(state: AssemblyState): void {
+  const { blocks } = state;
   const groups: HeadGroup[] = [];
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
@@ -227,20 +333,19 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0)) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
-  const splitGroups = groups.flatMap((g) => splitByTopic(g, blocks));
-  groups.length = 0;
-  groups.push(...splitGroups);
-  const headAt = new Map<number, HeadGroup>();
-  const subheadAt = new Set<number>();
-  for (const g of groups) {
-    if (isArticleHead(g, blocks, flavour)) headAt.set(g.at, g);
-    else g.blocks.forEach((_, k) => subheadAt.add(g.at + k));
+  for (const g of groups.flatMap((x) => splitByTopic(x, blocks))) {
+    if (isArticleHead(g, blocks, state.flavour)) state.headAt.set(g.at, g);
+    else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
+}
 
-  // 2. segments of running text, split where layout says a story starts or ends
-  const segments: Segment[] = [];
-  const captions: { block: ClassifiedBlock; after: number }[] = [];
-  const slots: (HeadGroup | Segment)[] = [];
+/**
+ * Running text is cut into segments where layout says a story starts or ends: an article's
+ * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
+ * 摄. Captions wait for their story; page furniture goes to the report.
+ */
+function segmentsPass(state: AssemblyState): void {
+  const { blocks, segments, slots } = state;
   let current: Segment | undefined;
   const close = () => {
     if (current && current.blocks.length) {
@@ -251,7 +356,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const g = headAt.get(i);
+    const g = state.headAt.get(i);
     if (g) {
       close();
       slots.push(g);
@@ -259,11 +364,11 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       continue;
     }
     if (b.kind === 'caption') {
-      captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
+      state.captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
       continue;
     }
     if (b.kind === 'furniture') {
-      unassigned.push(entry([b], 'page furniture'));
+      state.unassigned.push(entry([b], 'page furniture'));
       continue;
     }
     // a photo credit ending in 摄 closes the story it follows; other bylines open the next one
@@ -271,102 +376,87 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')));
     if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
     if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
-    current.blocks.push(subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
+    current.blocks.push(state.subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
     if (b.kind === 'credit' || photoCredit) close();
   }
   close();
-
-  // 3. headlines to bodies: the nearest free body in the flavour's direction, or by topic
-  //    when several headlines are grouped at the end of a page.
-  const backward = flavour === 'column';
-  const pending: HeadGroup[] = [];
-  slots.forEach((slot, k) => {
-    if ('at' in slot) pending.push(slot);
-    void k;
+  for (const slot of slots) if ('at' in slot) state.pending.push(slot);
+  slots.forEach((x, k) => {
+    state.nextOf.set(x, slots[k + 1]);
+    state.prevOf.set(x, slots[k - 1]);
   });
-  // positions of heads and bodies in reading order (recomputed after a body is split)
-  const pos = new Map<HeadGroup | Segment, number>(slots.map((x, k) => [x, k]));
-  const nextOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k + 1]]));
-  const prevOf = new Map<HeadGroup | Segment, HeadGroup | Segment | undefined>(slots.map((x, k) => [x, slots[k - 1]]));
+}
+
+/**
+ * Headlines to bodies: every head group scores the segments near it (candidatesFor) by topic
+ * (affinity) plus layout bonuses, and the best pairs are taken first, each head and each body
+ * once. Column text prints a headline after its story (`东安县公安局：便民服务获好评` under its
+ * body in 000), Markdown-like text before it.
+ */
+function pairHeadsPass(state: AssemblyState): void {
+  const backward = state.flavour === 'column';
+  // positions in reading order, taken before any body is split (only this pass reads them)
+  const pos = new Map<HeadGroup | Segment, number>(state.slots.map((x, k) => [x, k]));
   const at = (x: HeadGroup | Segment) => pos.get(x) as number;
-  const textCache = new Map<Segment, string>();
-  const segText = (x: Segment) => {
-    let t = textCache.get(x);
-    if (t === undefined) textCache.set(x, (t = textOf(x.blocks)));
-    return t;
-  };
-  const candidatesFor = (g: HeadGroup): Segment[] => {
-    const near: Segment[] = [];
-    const page = g.blocks[0].page;
-    const walk = (dir: number, limit: number) => {
-      const step = dir > 0 ? nextOf : prevOf;
-      for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
-        if ('at' in s) continue;
-        if (s.blocks[0].page !== page) break;
-        near.push(s);
-        n++;
-      }
-    };
-    walk(backward ? -1 : 1, 4);
-    walk(backward ? 1 : -1, 1);
-    return near;
-  };
   const pairs: { g: HeadGroup; s: Segment; score: number }[] = [];
-  for (const g of pending) {
+  for (const g of state.pending) {
     const words = contentWords(headText(g));
-    const near = candidatesFor(g);
-    near.forEach((s, rank) => {
+    candidatesFor(state, g).forEach((s, rank) => {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
-      let score = affinity(words, segText(s)) + (onPriorSide ? 0.3 : 0) + (adjacent && onPriorSide ? 0.2 : 0) - rank * 0.05;
+      let score = affinity(words, segText(state, s)) + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
       // a story opened by a dateline or byline that sits right after the headline takes it
-      if (!backward && adjacent && at(s) > at(g)) score += 0.3;
+      if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;
       pairs.push({ g, s, score });
     });
   }
   pairs.sort((a, b) => b.score - a.score || at(a.g) - at(b.g));
-  const usedHeads = new Set<HeadGroup>();
   for (const p of pairs) {
-    if (usedHeads.has(p.g) || p.s.head) continue;
+    if (state.usedHeads.has(p.g) || p.s.head) continue;
     p.s.head = p.g;
-    usedHeads.add(p.g);
+    state.usedHeads.add(p.g);
   }
+}
 
-  // 4. a headline left over: two stories run together in one body (no credit between them);
-  //    split the body where the paragraphs turn from one headline's topic to the other's.
-  for (const g of pending) {
-    if (usedHeads.has(g)) continue;
+/**
+ * A headline left over means two stories run together in one body (no credit between them):
+ * the body is split where the paragraphs turn from one headline's topic to the other's. A
+ * headline that finds no such place is reported.
+ */
+function splitRunTogetherPass(state: AssemblyState): void {
+  const { segments, slots, nextOf, prevOf } = state;
+  for (const g of state.pending) {
+    if (state.usedHeads.has(g)) continue;
     let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
     const words = contentWords(headText(g));
-    for (const s of candidatesFor(g)) {
+    for (const s of candidatesFor(state, g)) {
       const paras = s.blocks;
-      if (paras.length > 400) continue; // splitting is quadratic in the body's length; such a body keeps its headline
+      if (paras.length > SPLIT_BODY_MAX_BLOCKS) continue; // splitting is quadratic in the body's length; such a body keeps its headline
       const other = s.head ? contentWords(headText(s.head)) : undefined;
       for (let at = 1; at < paras.length; at++) {
         if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
         if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
         const a = textOf(paras.slice(0, at));
         const b = textOf(paras.slice(at));
-        if (a.length < 40 || b.length < 40) continue;
+        if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
         for (const headFirst of [true, false]) {
           const mine = affinity(words, headFirst ? a : b);
-          const theirs = other ? affinity(other, headFirst ? b : a) : 0.5;
+          const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
           const cross = affinity(words, headFirst ? b : a);
           const score = mine + theirs - cross;
-          if (mine >= 0.25 && (!best || score > best.score)) best = { s, at, score, headFirst };
+          if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score)) best = { s, at, score, headFirst };
         }
       }
     }
     if (!best) {
-      unassigned.push(entry(g.blocks, 'headline with no body found'));
+      state.unassigned.push(entry(g.blocks, 'headline with no body found'));
       continue;
     }
     const { s, at, headFirst } = best;
     const first: Segment = { blocks: s.blocks.slice(0, at), opened: s.opened, head: headFirst ? g : s.head };
     const second: Segment = { blocks: s.blocks.slice(at), opened: true, head: headFirst ? s.head : g };
     segments.splice(segments.indexOf(s), 1, first, second);
-    const slotK = slots.indexOf(s);
-    slots.splice(slotK, 1, first, second);
+    slots.splice(slots.indexOf(s), 1, first, second);
     const before = prevOf.get(s);
     const after = nextOf.get(s);
     if (before) nextOf.set(before, first);
@@ -375,14 +465,18 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     nextOf.set(first, second).set(second, after);
     // captions counted by segment index shift by one after the split
     const k = segments.indexOf(first);
-    for (const c of captions) if (c.after >= k + 1) c.after++;
-    usedHeads.add(g);
-    decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
+    for (const c of state.captions) if (c.after >= k + 1) c.after++;
+    state.usedHeads.add(g);
+    state.decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
   }
+}
 
-  // 4b. a series label printed beside another story's headline (`高质量发展看资兴⑥` under
-  //     `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
-  const headed = segments.filter((s) => s.head);
+/**
+ * A series label printed beside another story's headline (`高质量发展看资兴⑥` under
+ * `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
+ */
+function moveKickersPass(state: AssemblyState): void {
+  const headed = state.segments.filter((s) => s.head);
   const headedOnPage = new Map<number, Segment[]>();
   for (const s of headed) {
     const list = headedOnPage.get(s.blocks[0].page);
@@ -395,7 +489,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       const words = contentWords(label.text);
       const own = affinity(words, textOf(s.blocks) + headText({ blocks: g.blocks.filter((b) => b !== label), at: g.at }));
       let best: Segment | undefined;
-      let bestScore = own + 0.3;
+      let bestScore = own + KICKER_MOVE_MARGIN;
       for (const t of headedOnPage.get(s.blocks[0].page) ?? []) {
         if (t === s) continue;
         const sc = affinity(words, textOf(t.blocks) + headText(t.head as HeadGroup));
@@ -405,54 +499,66 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       g.blocks = g.blocks.filter((b) => b !== label);
       const target = best.head as HeadGroup;
       target.blocks = [label, ...target.blocks];
-      decisions.push(entry([label], 'kicker assigned by topic'));
+      state.decisions.push(entry([label], 'kicker assigned by topic'));
     }
   }
+}
 
-  // 4c. a signed name under a headline (`谢能武`) signs the story that follows it when the
-  //     headline's own story is already credited and the next one is not.
-  for (const s of headed) {
+/**
+ * A signed name under a headline (`谢能武`) signs the story that follows it when the
+ * headline's own story is already credited and the next one is not.
+ */
+function moveSignedNamesPass(state: AssemblyState): void {
+  const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+  for (const s of state.segments.filter((x) => x.head)) {
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
-    if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in 4b
-    const next = nextOf.get(g);
+    if (!last || !isSignedByline(last)) continue; // the group may have lost its only block, a kicker, in moveKickers
+    const next = state.nextOf.get(g);
     if (!next || 'at' in next || next === s) continue;
-    const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
     if (credited(s) && !credited(next)) {
       g.blocks = g.blocks.slice(0, -1);
       next.blocks = [last, ...next.blocks];
     }
   }
+}
 
-  // 5. captions go to the story on their page they share most words with, else the one before them
-  const captionsOf = new Map<Segment, Caption[]>();
-  const photoCredits = new Map<Segment, Credit[]>();
-  for (const { block, after } of captions) {
+/**
+ * Captions go to the story near them on their page they share most words with (above
+ * CAPTION_AFFINITY), else to the story printed before them; their photo credits credit it.
+ */
+function placeCaptionsPass(state: AssemblyState): void {
+  const { segments } = state;
+  for (const { block, after } of state.captions) {
     const cap = block.caption as Caption;
     // stories near the caption on its page: a page without page marks may hold thousands
-    const onPage = segments.slice(Math.max(0, after - 40), after + 41).filter((x) => x.blocks[0].page === block.page);
+    const onPage = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
     const words = contentWords(cap.text);
     let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
-    let bestScore = 0.34;
+    let bestScore = CAPTION_AFFINITY;
     for (const s of onPage) {
-      const sc = affinity(words, segText(s) + (s.head ? headText(s.head) : ''));
+      const sc = affinity(words, segText(state, s) + (s.head ? headText(s.head) : ''));
       if (sc > bestScore) [bestScore, target] = [sc, s];
     }
     if (!target) {
-      unassigned.push(entry([block], 'caption with no article on its page'));
+      state.unassigned.push(entry([block], 'caption with no article on its page'));
       continue;
     }
-    if (bestScore > 0.34) decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
-    captionsOf.set(target, [...(captionsOf.get(target) ?? []), cap]);
-    if (cap.credit) photoCredits.set(target, [...(photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
+    if (bestScore > CAPTION_AFFINITY) state.decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
+    state.captionsOf.set(target, [...(state.captionsOf.get(target) ?? []), cap]);
+    if (cap.credit) state.photoCredits.set(target, [...(state.photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
   }
+}
 
-  // 6. articles
-  let typography = '';
-  const articles: Assembled['articles'] = [];
-  for (const s of segments) {
+/**
+ * Each segment becomes an article: its head read into kicker, title and subtitle (readHead),
+ * credits from bylines, credits, datelines and photo credits, display lines in the running
+ * text as subheads (a subhead set on two lines, `创新体制机制` / `推动拓展融合深度`, as one).
+ */
+function articlesPass(state: AssemblyState): void {
+  for (const s of state.segments) {
     const head = s.head ? readHead(s.head) : { title: '', credits: [] as Credit[], printed: [] as string[], dashes: '' };
-    typography += head.dashes;
+    state.typography += head.dashes;
     const credits: Credit[] = [...head.credits];
     const bylines: string[] = [...head.printed];
     let publication: string | undefined;
@@ -473,20 +579,19 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       const isSub = b.kind === 'subhead' || HEAD_KINDS.has(b.kind) || (b.kind === 'headline') || isNumberedSubhead(b.display) && b.short;
       items.push({ item: { kind: isSub ? 'subhead' : 'paragraph', text: isSub ? b.display : b.text }, block: b });
     }
-    credits.push(...(photoCredits.get(s) ?? []));
-    // a subhead set on two lines (`创新体制机制` / `推动拓展融合深度`) is one subhead
+    credits.push(...(state.photoCredits.get(s) ?? []));
     const body: BodyItem[] = [];
     items.forEach(({ item, block }, k) => {
       const prev = body[body.length - 1];
       if (prev && prev.kind === 'subhead' && item.kind === 'subhead' && items[k - 1].block.kind !== 'body' && block.lines[0].blanksBefore === 0 && block.heading === 0) {
-        prev.text += /[：:“（]$/u.test(prev.text) || continues(prev.text, item.text) ? item.text : ` ${item.text}`;
+        body[body.length - 1] = { ...prev, text: prev.text + (/[：:“（]$/u.test(prev.text) || continues(prev.text, item.text) ? item.text : ` ${item.text}`) };
       } else body.push({ ...item });
     });
     const all = [...s.blocks, ...(s.head?.blocks ?? [])];
     const lead = body.find((x) => x.kind === 'paragraph')?.text ?? '';
     dateline ??= /^[^。]{0,30}?(\d{1,2}月\d{1,2}日)/u.exec(lead)?.[1];
     const dedupe = (names: string[]) => [...new Set(names)];
-    articles.push({
+    state.articles.push({
       title: head.title,
       kicker: head.kicker,
       subtitle: head.subtitle,
@@ -494,12 +599,53 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
       photographers: dedupe(credits.filter((c) => c.role === '摄影').map((c) => c.name)),
       credits: credits.filter((c, k) => credits.findIndex((d) => d.name === c.name && d.role === c.role) === k),
       bylines,
-      captions: captionsOf.get(s) ?? [],
+      captions: state.captionsOf.get(s) ?? [],
       publication,
       dateline,
       source: { file: '', page: s.blocks[0].page, lines: [Math.min(...all.map((b) => b.first)), Math.max(...all.map((b) => b.last))] },
       body,
     });
   }
-  return { articles, unassigned, decisions, typography };
+}
+
+/**
+ * The passes of assembly in the order they run. Each handles one layout artefact; later
+ * passes rely on what the earlier ones settled (captions are placed once bodies are final).
+ */
+export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
+  { name: 'captionText', run: captionTextPass },
+  { name: 'headGroups', run: headGroupsPass },
+  { name: 'segments', run: segmentsPass },
+  { name: 'pairHeads', run: pairHeadsPass },
+  { name: 'splitRunTogether', run: splitRunTogetherPass },
+  { name: 'moveKickers', run: moveKickersPass },
+  { name: 'moveSignedNames', run: moveSignedNamesPass },
+  { name: 'placeCaptions', run: placeCaptionsPass },
+  { name: 'articles', run: articlesPass },
+];
+
+/** Stage 4: classified blocks → articles, with what could not be placed reported. */
+export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
+  const state: AssemblyState = {
+    flavour,
+    blocks: input,
+    headAt: new Map(),
+    subheadAt: new Set(),
+    segments: [],
+    slots: [],
+    nextOf: new Map(),
+    prevOf: new Map(),
+    pending: [],
+    usedHeads: new Set(),
+    captions: [],
+    captionsOf: new Map(),
+    photoCredits: new Map(),
+    textOf: new Map(),
+    articles: [],
+    unassigned: [],
+    decisions: [],
+    typography: '',
+  };
+  for (const pass of ASSEMBLY_PASSES) pass.run(state);
+  return { articles: state.articles, unassigned: state.unassigned, decisions: state.decisions, typography: state.typography };
 }

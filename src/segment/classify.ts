@@ -6,6 +6,7 @@ import { isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebar
 import { continues } from './rules/continuation.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 
 /** Raw printed lines of a block, for name lists whose spacing matters. */
 const rawLinesOf = (b: Block) => b.lines.map((l) => l.text);
@@ -40,58 +41,88 @@ function splitClosingCredit(b: Block): Block[] {
   return [body, credit];
 }
 
-/** Stage 3: the part each block plays on the page. Rules are tried from the most specific. */
-export function classify(blocks: Block[]): ClassifiedBlock[] {
-  const out: ClassifiedBlock[] = [];
-  for (const block of blocks.flatMap(splitClosingCredit)) {
-    const t = block.display;
-    if (isFurniture(t)) {
-      out.push({ ...block, kind: 'furniture' });
-      continue;
-    }
-    if (closingCreditStart(t) === 0) {
-      const raw = rawLinesOf(block).join('\n');
+/**
+ * One rule of classification: the block with the part it plays, or null when the rule does
+ * not apply. The first rule that applies decides.
+ */
+export interface ClassifyRule {
+  name: string;
+  apply: (block: Block) => ClassifiedBlock | null;
+}
+
+/** Byline of a block whose credits are printed in it (`记者/谢嘉 通讯员/周媛`, `…摄影报道`). */
+const asByline = (block: Block): ClassifiedBlock => ({ ...block, kind: 'byline', credits: parseCredits(rawLinesOf(block)), publication: findPublication(block.display) });
+
+/**
+ * The rules in the order they are tried, most specific first (as markdown-it's block ruler
+ * runs its rules): page furniture and credits are recognised by their own marks before any
+ * length or shape could make them look like display type; display type comes last before
+ * running text because a short line without sentence punctuation is all it needs.
+ */
+export const CLASSIFY_RULES: readonly ClassifyRule[] = [
+  // `责任编辑：…`, `第3版`, `2021年7月1日 星期四`
+  { name: 'furniture', apply: (b) => (isFurniture(b.display) ? { ...b, kind: 'furniture' } : null) },
+  // `（魏龙元 黄柳英）` standing alone (splitClosingCredit cut it off the paragraph it ended)
+  {
+    name: 'closing-credit',
+    apply: (b) => {
+      if (closingCreditStart(b.display) !== 0) return null;
+      const raw = rawLinesOf(b).join('\n');
       const open = Math.max(raw.lastIndexOf('（'), raw.lastIndexOf('('));
       const names = splitNames(raw.slice(open + 1).replace(/[）)]\s*$/u, '').split('\n'));
-      out.push({ ...block, kind: 'credit', credits: names.map((name) => ({ name, role: '作者' as const })) });
-      continue;
-    }
-    const dateline = block.heading === 0 ? parseDateline(block.text, rawLinesOf(block)) : null;
-    if (dateline) {
-      out.push({ ...block, kind: block.text.length <= 60 && !block.terminal ? 'dateline' : 'body', opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits });
-      continue;
-    }
-    if (block.heading === 0 && isRoleByline(t)) {
-      out.push({ ...block, kind: 'byline', credits: parseCredits(rawLinesOf(block)), publication: findPublication(t) });
-      continue;
-    }
-    const caption = block.heading === 0 ? parseCaption(t) : null;
-    if (caption) {
-      out.push({ ...block, kind: 'caption', caption });
-      continue;
-    }
-    if (block.heading === 0 && t.length <= 80 && /摄影报道$|(记者|通讯员).*摄$/u.test(t)) {
-      out.push({ ...block, kind: 'byline', credits: parseCredits(rawLinesOf(block)), publication: findPublication(t) });
-      continue;
-    }
-    if (block.heading === 0 && block.short && isSignedName(t)) {
-      out.push({ ...block, kind: 'byline', credits: [{ name: t.replace(/\s+/gu, ''), role: '作者' }] });
-      continue;
-    }
-    if (isSidebarLabel(t)) {
-      out.push({ ...block, kind: 'sidebar-label' });
-      continue;
-    }
-    if (isDisplayLine(block)) {
-      if (isSubtitle(t)) out.push({ ...block, kind: 'subtitle' });
-      else if (isKickerLabel(t)) out.push({ ...block, kind: 'kicker' });
-      else if (isNumberedSubhead(t) && block.heading !== 1) out.push({ ...block, kind: 'subhead' });
-      else out.push({ ...block, kind: 'headline' });
-      continue;
-    }
-    out.push({ ...block, kind: 'body' });
+      return { ...b, kind: 'credit', credits: names.map((name) => ({ name, role: '作者' as const })) };
+    },
+  },
+  // `株洲日报·掌上株洲讯(记者/谢嘉 …) 11月23日,…`: alone a dateline, with its lead the story's first paragraph
+  {
+    name: 'dateline',
+    apply: (b) => {
+      const dateline = b.heading === 0 ? parseDateline(b.text, rawLinesOf(b)) : null;
+      if (!dateline) return null;
+      const kind = b.text.length <= DATELINE_MAX_CHARS && !b.terminal ? 'dateline' : 'body';
+      return { ...b, kind, opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits };
+    },
+  },
+  // `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`
+  { name: 'role-byline', apply: (b) => (b.heading === 0 && isRoleByline(b.display) ? asByline(b) : null) },
+  // `…图为株洲河西城区。张咪 摄`, `图为…`, `▲…`
+  {
+    name: 'caption',
+    apply: (b) => {
+      const caption = b.heading === 0 ? parseCaption(b.display) : null;
+      return caption ? { ...b, kind: 'caption', caption } : null;
+    },
+  },
+  // `记者 徐行 通讯员 于坤 摄影报道`: a photo story's byline, not a caption
+  { name: 'photo-byline', apply: (b) => (b.heading === 0 && b.display.length <= BYLINE_MAX_CHARS && /摄影报道$|(记者|通讯员).*摄$/u.test(b.display) ? asByline(b) : null) },
+  // `谢能武` alone under a headline
+  {
+    name: 'signed-name',
+    apply: (b) => (b.heading === 0 && b.short && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
+  },
+  // `延伸阅读`, `相关链接`
+  { name: 'sidebar-label', apply: (b) => (isSidebarLabel(b.display) ? { ...b, kind: 'sidebar-label' } : null) },
+  // display type, by its own marks: `——…` subtitle, `…⑥` series kicker, `1 …` / `一、…` subhead
+  { name: 'subtitle', apply: (b) => (isDisplayLine(b) && isSubtitle(b.display) ? { ...b, kind: 'subtitle' } : null) },
+  { name: 'kicker', apply: (b) => (isDisplayLine(b) && isKickerLabel(b.display) ? { ...b, kind: 'kicker' } : null) },
+  { name: 'subhead', apply: (b) => (isDisplayLine(b) && isNumberedSubhead(b.display) && b.heading !== 1 ? { ...b, kind: 'subhead' } : null) },
+  // any other display line: assembly decides whether it heads an article or a part of one
+  { name: 'headline', apply: (b) => (isDisplayLine(b) ? { ...b, kind: 'headline' } : null) },
+  { name: 'body', apply: (b) => ({ ...b, kind: 'body' }) },
+];
+
+/** The part one block plays: the first rule of CLASSIFY_RULES that applies. */
+export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLASSIFY_RULES): ClassifiedBlock {
+  for (const rule of rules) {
+    const classified = rule.apply(block);
+    if (classified) return classified;
   }
-  return mergeWrappedSubtitles(out);
+  return { ...block, kind: 'body' };
+}
+
+/** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
+export function classify(blocks: Block[]): ClassifiedBlock[] {
+  return mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)));
 }
 
 /**
@@ -105,7 +136,7 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const prev = out[out.length - 1];
     // a one-line explanation set tight under a headline where lines are otherwise spaced is its subtitle
     // (`多措并举建强村干部队伍` / `近5年来，有100多名村（社区）干部成为…`, tight, or wider than the column)
-    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= 48 && b.page === prev.page) {
+    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= TIGHT_SUBTITLE_MAX_CHARS && b.page === prev.page) {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }

@@ -1,4 +1,5 @@
 import type { DecodedText } from './types.ts';
+import { BINARY_BYTES_PER_BAD, DECODE_SAMPLE, UNDECODABLE_SHARE, UTF16_NUL_MINOR_SIDE, UTF16_NUL_PER_BYTES } from './thresholds.ts';
 
 /** Raised for bytes that are not text at all; the CLI turns it into one warning line. */
 export class UndecodableError extends Error {}
@@ -41,13 +42,13 @@ function isControlByte(b: number): boolean {
  * noncharacters in its first 64 Ki characters (16-bit binary data decodes into those).
  */
 function plausibleText(text: string): boolean {
-  const n = Math.min(text.length, 65536);
+  const n = Math.min(text.length, DECODE_SAMPLE);
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0xfffd || c === 0xfffe || c === 0xffff || (c >= 0x80 && c < 0xa0) || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d)) bad++;
   }
-  return bad <= n / 100;
+  return bad <= n / BINARY_BYTES_PER_BAD;
 }
 
 function count(text: string, ch: string): number {
@@ -71,7 +72,7 @@ export function decode(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return result(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
   }
-  const sample = bytes.subarray(0, Math.min(bytes.length, 65536));
+  const sample = bytes.subarray(0, Math.min(bytes.length, DECODE_SAMPLE));
   let nul = 0;
   let evenNul = 0;
   let controls = 0;
@@ -84,15 +85,15 @@ export function decode(bytes: Uint8Array): DecodedText {
   }
   // UTF-16 without BOM: ASCII and many CJK code units put NUL on one side only. Chinese text
   // has few NULs (only its line ends, spaces and digits), so the side counts, not the amount.
-  if (nul > sample.length / 50) {
-    const le = evenNul < nul / 4;
-    const be = evenNul > (nul * 3) / 4;
+  if (nul > sample.length / UTF16_NUL_PER_BYTES) {
+    const le = evenNul < nul * UTF16_NUL_MINOR_SIDE;
+    const be = evenNul > nul * (1 - UTF16_NUL_MINOR_SIDE);
     if (le || be) {
       const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
       if (plausibleText(text)) return result(text, le ? 'utf-16le' : 'utf-16be');
     }
   }
-  if ((nul > 0 && nul > sample.length / 100) || controls > sample.length / 100) {
+  if ((nul > 0 && nul > sample.length / BINARY_BYTES_PER_BAD) || controls > sample.length / BINARY_BYTES_PER_BAD) {
     throw new UndecodableError(`binary data (${nul} NUL and ${controls} control bytes in the first ${sample.length} bytes)`);
   }
   try {
@@ -106,6 +107,6 @@ export function decode(bytes: Uint8Array): DecodedText {
   const gbBad = count(gb, REPLACEMENT);
   const [text, encoding, bad] = gbBad < utf8Bad ? [gb, 'gb18030' as const, gbBad] : [utf8, 'utf-8' as const, utf8Bad];
   const letters = text.replace(/\s/g, '').length || 1;
-  if (bad / letters > 0.2) throw new UndecodableError(`undecodable: ${bad} of ${letters} characters are invalid in both UTF-8 and GB18030`);
+  if (bad / letters > UNDECODABLE_SHARE) throw new UndecodableError(`undecodable: ${bad} of ${letters} characters are invalid in both UTF-8 and GB18030`);
   return result(text, encoding);
 }

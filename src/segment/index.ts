@@ -25,7 +25,10 @@ export function fileKey(name: string): string {
 }
 
 export interface SegmentOptions {
-  /** Place and organisation names to teach nodejieba before keywords are taken. */
+  /**
+   * Place and organisation names the archive teaches (learnLexicon()), taught to nodejieba
+   * before any stage cuts text. Default: none, nodejieba's own dictionary.
+   */
   lexicon?: string[];
   /** Override the key used in ids (when two files share a leading number). */
   key?: string;
@@ -33,10 +36,13 @@ export interface SegmentOptions {
 
 /**
  * The whole segmenter for one raw file: bytes → articles plus a report of everything that
- * is not in an article. Pure apart from nodejieba's dictionary; throws UndecodableError
- * for bytes that are not text.
+ * is not in an article. A function of the name, the bytes and the options alone: the lexicon
+ * is taught first, so nodejieba's dictionary is the same whatever ran before in the process.
+ * Throws UndecodableError for bytes that are not text.
  */
 export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOptions = {}): SegmentResult {
+  // before any stage: paragraphs, classify and assemble cut words too (continues(), topic.ts), not only keywordsOf()
+  teach(opts.lexicon ?? []);
   const decoded = decode(bytes);
   const lines = toLines(decoded.text);
   const flavour = detectFlavour(lines);
@@ -61,13 +67,14 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);
   report.typography = assembled.typography;
-  for (const e of dropRepeatedParagraphs(assembled.articles)) report.duplicates.push(e);
-  for (const e of stitchFragments(assembled.articles)) report.decisions.push(e);
-  if (opts.lexicon) teach(opts.lexicon);
+  const deduplicated = dropRepeatedParagraphs(assembled.articles);
+  for (const e of deduplicated.report) report.duplicates.push(e);
+  const stitched = stitchFragments(deduplicated.articles);
+  for (const e of stitched.report) report.decisions.push(e);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();
   const articles: Article[] = [];
-  for (const draft of assembled.articles) {
+  for (const draft of stitched.articles) {
     if (draft.body.length === 0 && !draft.title && draft.captions.length === 0) {
       // nothing to read: whatever display text or credit it held goes to the report
       const left = [draft.kicker, draft.subtitle, ...draft.bylines].filter((x): x is string => Boolean(x));

@@ -1,5 +1,7 @@
 import nodejieba from 'nodejieba';
 import type { Article } from './types.ts';
+import { forgetIdf } from './rules/topic.ts';
+import { GUESSED_MIN_COUNT, KEYWORD_CANDIDATES, KEYWORDS_MAX, KEYWORDS_MIN, LEXICON_MAX_CHARS, LEXICON_MIN_CHARS, LEXICON_MIN_COUNT } from './thresholds.ts';
 
 /** Function words and newspaper boilerplate that say nothing about a story's topic. */
 const STOP = new Set(
@@ -16,7 +18,7 @@ export function learnLexicon(texts: string[]): string[] {
   const re = /[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)(?![\u4e00-\u9fff]{0,0}[的])/gu;
   for (const t of texts) for (const m of t.matchAll(re)) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
   return [...found]
-    .filter(([w, n]) => n >= 2 && w.length >= 3 && w.length <= 8 && !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w))
+    .filter(([w, n]) => n >= LEXICON_MIN_COUNT && w.length >= LEXICON_MIN_CHARS && w.length <= LEXICON_MAX_CHARS && !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w))
     .map(([w]) => w)
     .sort();
 }
@@ -26,15 +28,22 @@ export function loadDictionary(): void {
   nodejieba.cut('词典');
 }
 
-/** The words taught last, as taught (a copy). */
-let taught: string[] | null = null;
-/** Teaches nodejieba the lexicon once per distinct lexicon (insertWord is process-wide). */
+/** The words taught since nodejieba's dictionaries were loaded (a copy): none yet. */
+let taught: string[] = [];
+/**
+ * Makes nodejieba's dictionary its own words plus exactly `lexicon`, whatever this process
+ * taught before: insertWord() is process-wide and cannot be undone, so a different lexicon
+ * reloads the dictionaries first (a second or so; a build teaches one lexicon, once). What is
+ * memoised about words (parts of speech here, IDF weights in rules/topic.ts) is dropped with it.
+ */
 export function teach(lexicon: string[]): void {
   // compared word by word (every file of a run passes the same list: the same strings, compared at once)
-  if (taught && taught.length === lexicon.length && taught.every((w, i) => w === lexicon[i])) return;
+  if (taught.length === lexicon.length && taught.every((w, i) => w === lexicon[i])) return;
+  if (taught.length > 0) nodejieba.load();
   for (const w of lexicon) nodejieba.insertWord(w);
   taught = [...lexicon];
   tagOf.clear();
+  forgetIdf();
 }
 
 /** Part of speech of a word nodejieba keeps whole, else null; memoised until the dictionary changes. */
@@ -68,18 +77,18 @@ function count(text: string, word: string): number {
 export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
   const text = [article.title, article.title, article.subtitle ?? '', ...article.body.map((b) => b.text)].join('\n');
   const ranked = nodejieba
-    .extract(text, 40)
+    .extract(text, KEYWORD_CANDIDATES)
     .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word))
     .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
   const topical = ranked.filter((k) => {
     const tag = singleTag(k.word);
     if (tag === null) return false;
-    return TOPIC_TAGS.test(tag) || (GUESSED_TAGS.test(tag) && count(text, k.word) >= 2);
+    return TOPIC_TAGS.test(tag) || (GUESSED_TAGS.test(tag) && count(text, k.word) >= GUESSED_MIN_COUNT);
   });
-  const chosen = topical.slice(0, 8);
+  const chosen = topical.slice(0, KEYWORDS_MAX);
   // a short story may have fewer than five topic words: fill from the rest of the ranking
   for (const k of ranked) {
-    if (chosen.length >= 5) break;
+    if (chosen.length >= KEYWORDS_MIN) break;
     if (!chosen.includes(k)) chosen.push(k);
   }
   return chosen.map((k) => k.word);

@@ -1,6 +1,7 @@
 import type { SourceLine } from './types.ts';
 import { displayWidth } from './rules/chars.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
+import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
 function normaliseSpaces(s: string): string {
@@ -20,7 +21,7 @@ export function toLines(text: string): SourceLine[] {
   const normalised = rawLines.map(normaliseSpaces);
   const nonBlank = normalised.filter((l) => l.trim() !== '');
   const singleIndent = nonBlank.filter((l) => /^ \S/u.test(l)).length;
-  const indentMarksPages = singleIndent <= Math.max(3, nonBlank.length * 0.05);
+  const indentMarksPages = singleIndent <= Math.max(PAGE_MARKS_MAX, nonBlank.length * PAGE_MARKS_MAX_SHARE);
   const out: SourceLine[] = [];
   let blanks = 0;
   let page = 1;
@@ -56,7 +57,7 @@ export function toLines(text: string): SourceLine[] {
 }
 
 /** Marks the lines set tight where the usual gap around them is a blank line. */
-function markTight(lines: SourceLine[], radius = 8): void {
+function markTight(lines: SourceLine[], radius = TIGHT_RADIUS): void {
   lines.forEach((line, i) => {
     if (line.blanksBefore !== 0 || line.pageStart) return;
     let spaced = 0;
@@ -66,6 +67,6 @@ function markTight(lines: SourceLine[], radius = 8): void {
       total++;
       if (lines[j].blanksBefore >= 1) spaced++;
     }
-    line.tight = total > 0 && spaced * 2 > total;
+    line.tight = total > 0 && spaced > total * TIGHT_SPACED_SHARE;
   });
 }

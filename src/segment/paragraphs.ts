@@ -2,6 +2,7 @@ import type { Block, Flavour, SourceLine } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { repairSpacing } from './rules/spacing.ts';
+import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -13,7 +14,7 @@ export function detectFlavour(lines: SourceLine[]): Flavour {
   if (lines.some((l) => l.heading > 0)) return 'markdown';
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)];
-  return median > 35 ? 'markdown' : 'column';
+  return median > MARKDOWN_MEDIAN_WIDTH ? 'markdown' : 'column';
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -26,7 +27,7 @@ function percentile(sorted: number[], p: number): number {
  * neighbouring lines of the same page. Columns differ between articles and boxes of one
  * page (a 10-em box beside a 21-em column in 001), so the window is small.
  */
-export function localColumnWidths(lines: SourceLine[], radius = 5): number[] {
+export function localColumnWidths(lines: SourceLine[], radius = COLUMN_RADIUS): number[] {
   return lines.map((line, i) => {
     const around: number[] = [];
     for (let j = Math.max(0, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
@@ -40,7 +41,7 @@ export function localColumnWidths(lines: SourceLine[], radius = 5): number[] {
       }
       around[k] = l.width;
     }
-    return percentile(around, 0.7);
+    return percentile(around, COLUMN_PERCENTILE);
   });
 }
 
@@ -127,7 +128,7 @@ class Brackets {
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
 
 /** The most common number of blank lines between lines near line i (0 or 1 in the samples). */
-function localGaps(lines: SourceLine[], radius = 8): number[] {
+function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
   return lines.map((line, i) => {
     const counts = new Map<number, number>();
     for (let j = Math.max(1, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
@@ -152,13 +153,13 @@ function localGaps(lines: SourceLine[], radius = 8): number[] {
 function columnBlocks(lines: SourceLine[]): Block[] {
   const full = localColumnWidths(lines);
   const gaps = localGaps(lines);
-  const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? 4 : 1);
-  const isIndented = (i: number) => lines[i].width >= full[i] - 3.5 && lines[i].width < full[i] - 1;
+  const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? FULL_SLACK_SPACED : FULL_SLACK);
+  const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
     gaps[i] >= 1 &&
     ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
- const blocks: Block[] = [];
+  const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
   // after a closing credit, column text prints the headline block: lines without sentence punctuation stand alone
@@ -174,10 +175,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     const next = lines[i + 1];
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
-    const overwide = (k: number) => lines[k].width > full[k] * 1.35 + 1;
+    const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
     if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
-    } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < 6) {
+    } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
       goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
@@ -225,7 +226,7 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
     const next = lines[i + 1];
     const cutMidSentence =
       line.heading === 0 &&
-      line.width >= 30 &&
+      line.width >= MARKDOWN_SHORT_WIDTH &&
       !endsSentence(line.text) &&
       !/[：:]$/u.test(line.text) &&
       next !== undefined &&
@@ -234,7 +235,7 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
       !next.pageStart;
     const goesOn = next !== undefined && next.heading === 0 && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
     if (!goesOn) {
-      blocks.push(makeBlock(current, current.length === 1 && line.width < 30));
+      blocks.push(makeBlock(current, current.length === 1 && line.width < MARKDOWN_SHORT_WIDTH));
       current = [];
     }
   });

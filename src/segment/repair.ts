@@ -1,31 +1,39 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
+import { REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
+
+/** What a repair made of the articles: new articles (the input is left as it was) and what it reports. */
+export interface Repaired {
+  articles: Draft[];
+  report: ReportEntry[];
+}
 
 /**
  * A paragraph printed twice (`为推进产业项目建设,打造一流营商环境,芦淞` in 004 appears
  * before and after a photo): the later copy stays, in its context; the earlier one is
  * dropped and reported.
  */
-export function dropRepeatedParagraphs(articles: Draft[]): ReportEntry[] {
+export function dropRepeatedParagraphs(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
   const lastSeen = new Map<string, { a: number; p: number }>();
   articles.forEach((art, a) =>
     art.body.forEach((item, p) => {
-      if (item.kind === 'paragraph' && item.text.length >= 12) lastSeen.set(item.text, { a, p });
+      if (item.kind === 'paragraph' && item.text.length >= REPEAT_MIN_CHARS) lastSeen.set(item.text, { a, p });
     }),
   );
-  articles.forEach((art, a) => {
-    art.body = art.body.filter((item, p) => {
+  const kept = articles.map((art, a) => {
+    const body = art.body.filter((item, p) => {
       const last = lastSeen.get(item.text);
       if (item.kind !== 'paragraph' || !last || (last.a === a && last.p === p)) return true;
       report.push({ lines: art.source.lines, text: item.text, reason: 'paragraph printed twice; the later copy is kept' });
       return false;
     });
+    return body.length === art.body.length ? art : { ...art, body };
   });
-  return report;
+  return { articles: kept, report };
 }
 
 /**
@@ -34,10 +42,12 @@ export function dropRepeatedParagraphs(articles: Draft[]): ReportEntry[] {
  * (`…建成村级供销社服务社30`) can go on several paragraphs later (`个,完成土地托管服务…`):
  * when the next paragraph cannot continue it and a later one can, that one is stitched.
  */
-export function stitchFragments(articles: Draft[]): ReportEntry[] {
+export function stitchFragments(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  for (const art of articles) {
-    const body: BodyItem[] = art.body;
+  const stitched = articles.map((art) => {
+    // a working copy: paragraphs are replaced, never changed in place
+    const body: BodyItem[] = [...art.body];
+    let changed = false;
     for (let i = 0; i < body.length; i++) {
       const p = body[i];
       if (p.kind !== 'paragraph' || endsSentence(p.text) || /[：:]$/u.test(p.text)) continue;
@@ -45,7 +55,7 @@ export function stitchFragments(articles: Draft[]): ReportEntry[] {
       if (next < 0) continue;
       let target = next;
       if (!continues(p.text, body[next].text)) {
-        for (let j = next + 1; j < Math.min(body.length, i + 9); j++) {
+        for (let j = next + 1; j < Math.min(body.length, i + 1 + STITCH_LOOKAHEAD); j++) {
           if (body[j].kind === 'paragraph' && continuesByStart(p.text, body[j].text)) {
             target = j;
             report.push({ lines: art.source.lines, text: `${p.text.slice(-12)} + ${body[j].text.slice(0, 12)}`, reason: 'text-box fragment stitched to its continuation' });
@@ -53,10 +63,12 @@ export function stitchFragments(articles: Draft[]): ReportEntry[] {
           }
         }
       }
-      p.text += body[target].text;
+      body[i] = { ...p, text: p.text + body[target].text };
       body.splice(target, 1);
+      changed = true;
       i--;
     }
-  }
-  return report;
+    return changed ? { ...art, body } : art;
+  });
+  return { articles: stitched, report };
 }

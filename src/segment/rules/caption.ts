@@ -1,4 +1,5 @@
 import type { Caption } from '../types.ts';
+import { CAPTION_MAX_CHARS } from '../thresholds.ts';
 
 /** The photo credit at the end of a caption: `何大明 摄`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
 const CREDIT = /(?:^|[。！？!?\s])([（(]?[^。！？!?，、\s（(“”]{0,20}供图[）)]?|[^。！？!?，、（(“”]{0,24}?\s?摄[）)]?)$/u;
@@ -12,7 +13,7 @@ const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;
  */
 export function parseCaption(display: string): Caption | null {
   const t = display.trim();
-  if (t.length > 120 || /摄影报道/u.test(t)) return null;
+  if (t.length > CAPTION_MAX_CHARS || /摄影报道/u.test(t)) return null;
   const m = CREDIT.exec(t);
   if (m && /(摄|供图)[）)]?$/u.test(m[1])) {
     const credit = m[1].trim().replace(/\s+/gu, ' ').replace(/([^\s])摄$/u, '$1 摄');
@@ -20,7 +21,7 @@ export function parseCaption(display: string): Caption | null {
     if (/记者|通讯员/u.test(credit) && text === '') return null; // a photo byline, handled as a byline
     return { text, credit };
   }
-  if (OPENING.test(t) && t.length <= 120) return { text: t };
+  if (OPENING.test(t) && t.length <= CAPTION_MAX_CHARS) return { text: t };
   return null;
 }
 

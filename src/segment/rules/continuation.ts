@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { CUT_WINDOW } from '../thresholds.ts';
 
 /** A paragraph that cannot open a sentence: it starts with punctuation, or a measure word after a number (`30` + `个`). */
 export function continuesByStart(tail: string, head: string): boolean {
@@ -8,8 +9,8 @@ export function continuesByStart(tail: string, head: string): boolean {
 /** Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`). */
 export function continues(tail: string, head: string): boolean {
   if (continuesByStart(tail, head)) return true;
-  const a = tail.slice(-4);
-  const b = head.slice(0, 4);
+  const a = tail.slice(-CUT_WINDOW);
+  const b = head.slice(0, CUT_WINDOW);
   let pos = 0;
   for (const w of nodejieba.cut(a + b)) {
     const end = pos + w.length;

@@ -1,5 +1,6 @@
 import type { Credit, Role } from '../types.ts';
 import { looksLikeName, splitNames } from './names.ts';
+import { BYLINE_MAX_CHARS, CREDIT_NAME_MAX_CHARS, CREDIT_UNKNOWN_SURNAMES_MIN_NAMES, SIGNED_NAME_MAX_CHARS } from '../thresholds.ts';
 
 /** Role words as printed, longest first so `全媒体记者` wins over `记者`. */
 const ROLE_WORDS: [RegExp, Role][] = [
@@ -52,7 +53,7 @@ export function parseCredits(rawLines: string[]): Credit[] {
 
 /** A byline standing alone: `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`, `通讯员 龙涛`. */
 export function isRoleByline(text: string): boolean {
-  return text.length <= 80 && /^[\u4e00-\u9fff·]{0,16}?(?:全媒体|首席|特约|见习)?(?:记者|通讯员)[\/：:\s]*[\u4e00-\u9fff]/u.test(text) && !/[。！？]/u.test(text);
+  return text.length <= BYLINE_MAX_CHARS && /^[\u4e00-\u9fff·]{0,16}?(?:全媒体|首席|特约|见习)?(?:记者|通讯员)[\/：:\s]*[\u4e00-\u9fff]/u.test(text) && !/[。！？]/u.test(text);
 }
 
 /**
@@ -63,13 +64,13 @@ export function closingCreditStart(text: string): number {
   const m = /[（(]([\u4e00-\u9fff·\s]{2,100})[）)]\s*$/u.exec(text);
   if (!m) return -1;
   const names = splitNames(m[1].split('\n'));
-  if (names.length === 0 || !names.every((n) => n.length <= 4)) return -1;
-  if (names.some((n) => !looksLikeName(n)) && names.length < 3) return -1;
+  if (names.length === 0 || !names.every((n) => n.length <= CREDIT_NAME_MAX_CHARS)) return -1;
+  if (names.some((n) => !looksLikeName(n)) && names.length < CREDIT_UNKNOWN_SURNAMES_MIN_NAMES) return -1;
   return m.index;
 }
 
 /** A lone signed name under a headline: `谢能武`, `李永亮`. */
 export function isSignedName(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
-  return looksLikeName(t) && t.length <= 3;
+  return looksLikeName(t) && t.length <= SIGNED_NAME_MAX_CHARS;
 }

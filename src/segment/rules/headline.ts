@@ -1,5 +1,6 @@
 import type { Block } from '../types.ts';
 import { endsSentence } from './chars.ts';
+import { COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS } from '../thresholds.ts';
 
 /**
  * Could this block be display type (headline, kicker, subtitle, subhead, label)? Short,
@@ -8,7 +9,7 @@ import { endsSentence } from './chars.ts';
 export function isDisplayLine(b: Block): boolean {
   const t = b.display;
   if (b.heading > 0) return true;
-  if (t.length === 0 || t.length > 48 || b.lines.length > 3) return false;
+  if (t.length === 0 || t.length > DISPLAY_MAX_CHARS || b.lines.length > DISPLAY_MAX_LINES) return false;
   if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
   if (/[，,、；;]$/u.test(t)) return false;
   // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
@@ -16,12 +17,12 @@ export function isDisplayLine(b: Block): boolean {
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
   // a headline may hold one comma (`谋篇布局，绘就治污蓝图`); longer comma'd lines are running text cut short
   const commas = (t.match(/[，,]/gu) ?? []).length;
-  return commas === 0 || /[？?！!]$/u.test(t) || (commas === 1 && t.length <= 14);
+  return commas === 0 || /[？?！!]$/u.test(t) || (commas === 1 && t.length <= COMMA_HEADLINE_MAX_CHARS);
 }
 
 /** A subtitle (副题) opens with a dash: `——职业教育的株洲模式之“产教融合”篇`. */
 export function isSubtitle(text: string): boolean {
-  return /^[—－-]{1,2}\s*\S/u.test(text) && text.length <= 60 && !/[。]/u.test(text.slice(0, -1));
+  return /^[—－-]{1,2}\s*\S/u.test(text) && text.length <= SUBTITLE_MAX_CHARS && !/[。]/u.test(text.slice(0, -1));
 }
 
 /**
@@ -39,7 +40,7 @@ export function isSidebarLabel(text: string): boolean {
 
 /** In-article subheads that say so themselves: `1 抓住关键 改革有力度`, `【农村改厕】…`, `一、…`. */
 export function isNumberedSubhead(text: string): boolean {
-  return /^(\d{1,2}\s|[一二三四五六七八九十]{1,2}[、.．]|【[^】]{1,16}】)/u.test(text) && text.length <= 40;
+  return /^(\d{1,2}\s|[一二三四五六七八九十]{1,2}[、.．]|【[^】]{1,16}】)/u.test(text) && text.length <= NUMBERED_SUBHEAD_MAX_CHARS;
 }
 
 /** Page furniture: page numbers, editor credits, issue dates. */

@@ -1,3 +1,4 @@
+import { NAME_RUN_MAX } from '../thresholds.ts';
 /**
  * Person names in credits. Newspapers pad two-character names to three cells
  * (`王　斌`), justified lines space every character (`谭 延 喜`), and line wraps cut a name
@@ -26,7 +27,7 @@ function splitSingles(chars: string[]): string[] {
   let i = 0;
   while (i < chars.length) {
     const rest = chars.length - i;
-    if (rest <= 3) {
+    if (rest <= NAME_RUN_MAX) {
       names.push(chars.slice(i).join(''));
       break;
     }

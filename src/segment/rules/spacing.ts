@@ -1,4 +1,5 @@
 import { HAN, CJK_PUNCT, WIDE } from './chars.ts';
+import { SPACED_OUT_GAPS_PER_SOLID, SPACED_OUT_MIN_GAPS } from '../thresholds.ts';
 
 /**
  * Justified PDF lines come out as `发 布 信 息`: a space between almost every pair of
@@ -41,7 +42,7 @@ export function isSpacedOut(line: string): boolean {
   // no space, no gap: the common case of a line set solid
   if (t.indexOf(' ') < 0) return false;
   const [gaps, tight] = gapsAndTight(t);
-  return gaps >= 3 && gaps >= tight * 0.6;
+  return gaps >= SPACED_OUT_MIN_GAPS && gaps >= tight * SPACED_OUT_GAPS_PER_SOLID;
 }
 
 /** The regex form of isSpacedOut(), kept as the reference for tests. */
@@ -49,7 +50,7 @@ export function isSpacedOutByRegex(line: string): boolean {
   const t = line.trim();
   const gaps = (t.match(GAP) ?? []).length;
   const tight = (t.match(ADJACENT) ?? []).length;
-  return gaps >= 3 && gaps >= tight * 0.6;
+  return gaps >= SPACED_OUT_MIN_GAPS && gaps >= tight * SPACED_OUT_GAPS_PER_SOLID;
 }
 
 const ANY_SPACE = /\s/u;

@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { CONTENT_WORD_MIN_IDF } from '../thresholds.ts';
 
 /**
  * Topic overlap between display type and running text, with nodejieba's words weighted by
@@ -6,6 +7,11 @@ import nodejieba from 'nodejieba';
  * which body, whether a `##` line is a subhead or a new story.
  */
 const idfCache = new Map<string, number>();
+
+/** Drops the memoised IDF weights: they depend on nodejieba's dictionary (keywords.ts teach() calls this when it changes). */
+export function forgetIdf(): void {
+  idfCache.clear();
+}
 
 function idf(word: string): number {
   let v = idfCache.get(word);
@@ -23,7 +29,7 @@ export function contentWords(text: string): Map<string, number> {
   for (const w of nodejieba.cut(text)) {
     if ([...w].length < 2 || !/[\u4e00-\u9fff]/u.test(w)) continue;
     const weight = idf(w);
-    if (weight > 4) words.set(w, weight);
+    if (weight > CONTENT_WORD_MIN_IDF) words.set(w, weight);
   }
   return words;
 }

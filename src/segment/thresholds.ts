@@ -1,0 +1,242 @@
+/**
+ * Every numeric threshold of the segmenter and its rules, by stage. Each says what it
+ * separates and what it was measured on. For most no measurement is recorded: "set by hand"
+ * says so, and names the sample file (content/raw/*.txt) whose artefact it was tuned against
+ * where that is known. Two were measured (MARKDOWN_MEDIAN_WIDTH, COHESION). Lengths are in
+ * UTF-16 code units (`string.length`) unless they say em (printed width: Han 1, the rest ½).
+ *
+ * Length limits written inside regular expressions (`{2,4}` Han characters of a name) stay in
+ * their patterns: they describe the printed form, not a cut between two kinds of text.
+ */
+
+// ── decode (decode.ts) ─────────────────────────────────────────────────────────────────────
+
+/** Bytes (and characters) of a file's start that encoding detection looks at: enough for any page, cheap for any file. */
+export const DECODE_SAMPLE = 65536;
+/**
+ * NUL bytes above 1 in this many sampled bytes: the file may be UTF-16 without a BOM (ASCII and
+ * many CJK code units hold a NUL byte). Set by hand; UTF-8 and GB18030 text holds none.
+ */
+export const UTF16_NUL_PER_BYTES = 50;
+/**
+ * UTF-16 puts its NUL bytes on one side: fewer than this share of them at even offsets says
+ * UTF-16LE, more than the rest says UTF-16BE; in between they are binary data. Set by hand.
+ */
+export const UTF16_NUL_MINOR_SIDE = 0.25;
+/**
+ * NUL or control bytes above 1 in this many sampled bytes: binary data, not text; the same
+ * share of bad characters in decoded UTF-16 makes it implausible. Set by hand.
+ */
+export const BINARY_BYTES_PER_BAD = 100;
+/** Share of characters invalid in both UTF-8 and GB18030 above which the bytes are not text. Set by hand. */
+export const UNDECODABLE_SHARE = 0.2;
+
+// ── lines (lines.ts) ───────────────────────────────────────────────────────────────────────
+
+/**
+ * A lone leading space marks a page start only while such lines are few: at most this many,
+ * or this share of the non-blank lines; more are paragraph indentation. Set by hand (in the
+ * sample's column files 1–3 raw lines start with one space).
+ */
+export const PAGE_MARKS_MAX = 3;
+export const PAGE_MARKS_MAX_SHARE = 0.05;
+/** Lines either side looked at to tell whether lines around are spaced by blank lines (tight lines). Set by hand. */
+export const TIGHT_RADIUS = 8;
+/** Share of those neighbours that must have a blank line before them for a line with none to count as tight (a majority). */
+export const TIGHT_SPACED_SHARE = 0.5;
+
+// ── paragraphs (paragraphs.ts) ─────────────────────────────────────────────────────────────
+
+/**
+ * Median printed line width (em) above which a file is Markdown-like (one line per paragraph)
+ * rather than column-wrapped. Measured on the sample and 12 files of the synthetic bench
+ * archive: column files 14.5–18 em, Markdown-like files 53.5–72 em.
+ */
+export const MARKDOWN_MEDIAN_WIDTH = 35;
+/**
+ * Lines either side whose widths give the local column width, and the percentile taken. Small
+ * because columns differ within a page (a 10-em box beside a 21-em column in 001); set by hand.
+ */
+export const COLUMN_RADIUS = 5;
+export const COLUMN_PERCENTILE = 0.7;
+/** Lines either side whose blank-line gaps give the usual gap near a line. Set by hand. */
+export const GAP_RADIUS = 8;
+/**
+ * A line within this many em of its column width fills it (continues its paragraph); a line
+ * justified with inserted spaces (`发 布 信 息`) within the larger slack, since its width is
+ * measured with the spaces removed. Set by hand on the sample's column files.
+ */
+export const FULL_SLACK = 1;
+export const FULL_SLACK_SPACED = 4;
+/**
+ * A line short of its column by more than FULL_SLACK and at most this many em is a
+ * paragraph's first line, set 2 em in. Set by hand (2 em indent, ½-em punctuation).
+ */
+export const INDENT_SLACK = 3.5;
+/**
+ * A line wider than its column by this factor plus this margin (em) is display type set
+ * across columns (a subtitle, a headline), never part of a column paragraph. Set by hand.
+ */
+export const OVERWIDE_FACTOR = 1.35;
+export const OVERWIDE_MARGIN = 1;
+/**
+ * Lines a block may grow to while a bracket stays open (`讯（记` / `者 陈鸿飞 …）`): past it
+ * the bracket is a stray one and widths decide again. Set by hand.
+ */
+export const OPEN_BRACKET_MAX_LINES = 6;
+/**
+ * In Markdown-like text a line narrower than this (em) stands alone as a short block (a
+ * headline, label or credit); a line at least this wide cut mid-sentence goes on in the next
+ * line. Set by hand on the Markdown-like sample files (002, 004).
+ */
+export const MARKDOWN_SHORT_WIDTH = 30;
+
+// ── rules (rules/*.ts) ─────────────────────────────────────────────────────────────────────
+
+/**
+ * A justified line (`发 布 信 息`) has at least this many single spaces between wide
+ * characters, and at least this many such gaps per pair of wide characters set solid. Set by
+ * hand: a headline with word spaces (`芦淞区:打好助企“组合拳” 梧桐枝茂产业兴`, 004) has one gap.
+ */
+export const SPACED_OUT_MIN_GAPS = 3;
+export const SPACED_OUT_GAPS_PER_SOLID = 0.6;
+/**
+ * Characters either side of a cut read together to see whether a word runs across it
+ * (`芦淞` + `区`): a Chinese word is rarely longer. Set by hand.
+ */
+export const CUT_WINDOW = 4;
+/** Display type (headline, kicker, subtitle, label) is at most this long; longer is running text. Set by hand. */
+export const DISPLAY_MAX_CHARS = 48;
+/** Display type is printed on at most this many lines. Set by hand. */
+export const DISPLAY_MAX_LINES = 3;
+/** A headline may hold one comma (`谋篇布局，绘就治污蓝图`) when at most this long; longer, it is text cut short. Set by hand. */
+export const COMMA_HEADLINE_MAX_CHARS = 14;
+/** A subtitle (`——…`) is at most this long. Set by hand. */
+export const SUBTITLE_MAX_CHARS = 60;
+/** A numbered subhead (`1 抓住关键 改革有力度`, `一、…`) is at most this long; longer is a numbered paragraph. Set by hand. */
+export const NUMBERED_SUBHEAD_MAX_CHARS = 40;
+/** A caption is at most this long; longer text ending in `摄` is a paragraph. Set by hand. */
+export const CAPTION_MAX_CHARS = 120;
+/** A byline standing alone (`记者/杨凌凌 通讯员/安蓉`, `…摄影报道`) is at most this long. Set by hand. */
+export const BYLINE_MAX_CHARS = 80;
+/** A dateline block (`…讯（记者 …）`) at most this long and without a sentence end is a dateline, not the story's first paragraph. Set by hand. */
+export const DATELINE_MAX_CHARS = 60;
+/** Names in a closing credit (`（魏龙元 黄柳英）`), and a byline that is one signed name, are at most this long (a Chinese name: 2–4 characters). */
+export const CREDIT_NAME_MAX_CHARS = 4;
+/**
+ * A closing credit naming at least this many persons is taken even when some do not start
+ * with a known surname; fewer must all look like names (`（石峰区）` is no credit). Set by hand.
+ */
+export const CREDIT_UNKNOWN_SURNAMES_MIN_NAMES = 3;
+/** A signed name standing alone (`谢能武`) is at most this long. Set by hand. */
+export const SIGNED_NAME_MAX_CHARS = 3;
+/** A run of spaced single characters this short or shorter is one name (`谭 延 喜`). */
+export const NAME_RUN_MAX = 3;
+/** A tight line set under a headline at most this long is its subtitle (`近5年来，有100多名村（社区）干部成为…`). Set by hand (003). */
+export const TIGHT_SUBTITLE_MAX_CHARS = 48;
+/**
+ * A word counts as a content word when nodejieba's IDF gives it more than this weight: common
+ * words weigh less. Set by hand.
+ */
+export const CONTENT_WORD_MIN_IDF = 4;
+
+// ── assemble (assemble.ts) ─────────────────────────────────────────────────────────────────
+
+/**
+ * Lexical cohesion (weighted shared vocabulary) below which the text after a `##` line is a
+ * new story rather than the same story continued. Measured on the sample: new stories 0.00–0.08,
+ * subheads inside one story 0.10–0.23.
+ */
+export const COHESION = 0.09;
+/** Paragraphs either side of a display group compared for cohesion. Set by hand. */
+export const COHESION_PARAGRAPHS = 3;
+/** Blocks looked back over for the last running text or display type before a group. Set by hand. */
+export const HEAD_LOOKBACK_BLOCKS = 50;
+/**
+ * Caption text gathered above a caption's credit: a line longer than this is no caption line,
+ * and a headline longer than HEADLINE_NOT_CAPTION_CHARS set with a blank line before it is a
+ * headline, not caption text. Set by hand (`株 洲 生 态` … `张咪 摄` in 001).
+ */
+export const CAPTION_LINE_MAX_CHARS = 40;
+export const HEADLINE_NOT_CAPTION_CHARS = 8;
+/**
+ * A caption's first line cut off from it (`正进行“后半篇文章”的` / `清水塘老工业区。…供图`)
+ * is at most this long and on at most this many lines. Set by hand (001).
+ */
+export const CUT_CAPTION_LINE_MAX_CHARS = 24;
+export const CUT_CAPTION_MAX_LINES = 2;
+/** Blocks either side of a headline group whose paragraphs vote on splitting it by topic. Set by hand (000). */
+export const SPLIT_NEARBY_BLOCKS = 60;
+/** Only paragraphs at least this long vote: shorter ones share too few words to mean anything. Set by hand. */
+export const SPLIT_VOTER_MIN_CHARS = 20;
+/** A lone headline line at most this long above another headline is its kicker, not a headline of its own. Set by hand. */
+export const KICKER_LINE_MAX_CHARS = 10;
+/**
+ * A paragraph votes for one of two grouped headlines when at least this share of the
+ * headline's word weight occurs in it and it beats the other headline's share by the margin.
+ * Set by hand on 000 (`东安县公安局：便民服务获好评` above `墙里墙外花都香`).
+ */
+export const SPLIT_VOTE_AFFINITY = 0.3;
+export const SPLIT_VOTE_MARGIN = 0.25;
+/** Votes each of two grouped headlines needs for the group to be split into two heads. Set by hand (000). */
+export const SPLIT_MIN_VOTES = 2;
+/** A headline line this short under a line at most HEADLINE_WRAP_PREV_CHARS long continues it (a tight pair). Set by hand. */
+export const HEADLINE_WRAP_MAX_CHARS = 6;
+export const HEADLINE_WRAP_PREV_CHARS = 12;
+/** A second display part at least this long (or holding a comma) explains: a subtitle, not a headline after a kicker. Set by hand. */
+export const SUBTITLE_PART_MIN_CHARS = 16;
+/** Bodies looked at for a headline: this many on the side the flavour prints bodies, one on the other. Set by hand. */
+export const CANDIDATES_PRIOR = 4;
+export const CANDIDATES_OTHER = 1;
+/**
+ * Score of a body for a headline: affinity plus these bonuses and a penalty per rank of
+ * distance. A body on the side the flavour prints bodies gets PRIOR_SIDE_BONUS, and
+ * ADJACENT_BONUS more when nothing stands between; in Markdown-like text the body right
+ * under the headline gets OPENS_AFTER_BONUS. Set by hand until the sample's headlines found
+ * their bodies; layout outweighs topic unless topic is clear.
+ */
+export const PRIOR_SIDE_BONUS = 0.3;
+export const ADJACENT_BONUS = 0.2;
+export const RANK_PENALTY = 0.05;
+export const OPENS_AFTER_BONUS = 0.3;
+/** A body of more blocks than this is not split for a leftover headline (splitting is quadratic in its length). */
+export const SPLIT_BODY_MAX_BLOCKS = 400;
+/** Each part of a body split for a leftover headline holds at least this many characters. Set by hand. */
+export const SPLIT_PART_MIN_CHARS = 40;
+/** Affinity assumed for the other part when the body had no headline yet: neutral. Set by hand. */
+export const SPLIT_NO_HEAD_AFFINITY = 0.5;
+/** A leftover headline's part of a split body must hold at least this share of its word weight. Set by hand. */
+export const SPLIT_MIN_AFFINITY = 0.25;
+/** A kicker moves to another story on its page when it shares this much more of its word weight with that story. Set by hand (`高质量发展看资兴⑥`, 001). */
+export const KICKER_MOVE_MARGIN = 0.3;
+/** Stories either side of a caption's position looked at for it (a page without page marks may hold thousands). */
+export const CAPTION_NEARBY_STORIES = 40;
+/**
+ * Affinity a story needs to take a caption by topic; below it the caption goes to the story
+ * printed before it. Set by hand on the sample's captions.
+ */
+export const CAPTION_AFFINITY = 0.34;
+
+// ── repair (repair.ts) ─────────────────────────────────────────────────────────────────────
+
+/** Paragraphs at least this long printed twice are a repeat (`为推进产业项目建设,…` in 004); shorter ones may recur by chance. Set by hand. */
+export const REPEAT_MIN_CHARS = 12;
+/** Paragraphs after a cut one looked through for its continuation (a text-box fragment). Set by hand (`…服务社30` / `个,…` in 004). */
+export const STITCH_LOOKAHEAD = 8;
+
+// ── keywords (keywords.ts) ─────────────────────────────────────────────────────────────────
+
+/**
+ * A place or organisation name is taught to nodejieba when the archive prints it at least this
+ * often and it is this long (a single occurrence is as likely a stray match as a name). Set by hand.
+ */
+export const LEXICON_MIN_COUNT = 2;
+export const LEXICON_MIN_CHARS = 3;
+export const LEXICON_MAX_CHARS = 8;
+/** Candidates taken from nodejieba's TF-IDF ranking before stop words and parts of speech are filtered. Set by hand. */
+export const KEYWORD_CANDIDATES = 40;
+/** Keywords per article: the Markdown contract's 5–8. */
+export const KEYWORDS_MIN = 5;
+export const KEYWORDS_MAX = 8;
+/** A word nodejieba guessed (`x`, `nr`) is a keyword only when the article prints it this often. Set by hand (`占地约`). */
+export const GUESSED_MIN_COUNT = 2;
