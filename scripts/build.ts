@@ -11,8 +11,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildError, runBuild } from '../src/build/build-run.ts';
-import { DEFAULT_MAX_FILE_BYTES, firstLine } from '../src/build/segment-run.ts';
+import { runBuild } from '../src/build/build-run.ts';
+import { BuildError } from '../src/build/site-build.ts';
+import { firstLine } from '../src/build/messages.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../src/build/segment-run.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -33,7 +33,8 @@ import { missedTargets, scoreQuery, summarize, table, type EngineSummary, type Q
 import { synthesize } from '../src/search/eval/synth.ts';
 import { SEARCH_CONFIG_PATH } from '../src/search/text.ts';
 import { loadArchive } from '../src/site/model.ts';
-import { indexHtmlPages, indexSite, renderSite } from '../src/build/render.ts';
+import { indexHtmlPages } from '../src/build/render.ts';
+import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

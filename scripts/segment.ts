@@ -10,7 +10,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_FILE_BYTES, firstLine, runSegment, SegmentCliError } from '../src/build/segment-run.ts';
+import { firstLine } from '../src/build/messages.ts';
+import { DEFAULT_MAX_FILE_BYTES, runSegment, SegmentCliError } from '../src/build/segment-run.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run segment -- [--input DIR] [--output DIR] [--max-file-mb N] [--quiet]';

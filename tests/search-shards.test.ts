@@ -15,7 +15,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { runSegment } from '../src/build/segment-run.ts';
 import { runSearchEval } from '../scripts/search-eval.ts';
 import { CHROMIUM_ARGS } from '../src/bench/query.ts';
-import { indexSite, renderSite } from '../src/build/render.ts';
+import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic } from '../src/site/serve.ts';
 import { indexShards } from '../src/build/shards.ts';
 import { RAW_DIR } from './helpers.ts';
