@@ -13,7 +13,7 @@ import { join, relative } from 'node:path';
 import matter from 'gray-matter';
 import { chromium, type Browser } from 'playwright-core';
 import { runSegment } from '../src/build/segment-run.ts';
-import { runSearchEval } from '../scripts/search-eval.ts';
+import { runSearchEval } from '../src/search/eval/run.ts';
 import { CHROMIUM_ARGS } from '../src/bench/query.ts';
 import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic } from '../src/site/serve.ts';
