@@ -12,6 +12,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { runMeasured, type Measured } from './measure.ts';
+import type { QueryCost } from './query.ts';
 import { synthArchive, type SampleFile } from './synth.ts';
 import { decode } from '../segment/decode.ts';
 
@@ -39,17 +40,6 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-export interface QueryMeasure {
-  query: string;
-  bytes: number;
-  pagefindBytes: number;
-  requests: number;
-  ms: number;
-  firstMs: number | null;
-  results: number | null;
-  failed: boolean;
-}
-
 export interface BenchResult {
   /** The stages as measured (null: skipped). */
   seg: Measured;
@@ -58,7 +48,7 @@ export interface BenchResult {
   jieba: Measured | null;
   eleFloor: Measured | null;
   inc: Measured | null;
-  queries: QueryMeasure[];
+  queries: QueryCost[];
   /** The --verify outcome. */
   verified: string | null;
   /** The figures, one JSON line's worth. */
@@ -180,7 +170,7 @@ export async function runBench(b: BenchOptions): Promise<BenchResult> {
     return two ? [one, `${one} ${two}`] : [one];
   }
   let query: Measured | null = null;
-  let queries: QueryMeasure[] = [];
+  let queries: QueryCost[] = [];
   if (!b.skipQuery) {
     query = await stage('query', { queries: await chooseQueries() });
     queries = query.result.queries as typeof queries;
@@ -232,18 +222,11 @@ export async function runBench(b: BenchOptions): Promise<BenchResult> {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-interface Figures {
+/** What the figures are computed from: the stages, and the sizes of the archive and its outputs. */
+interface Figures extends Omit<BenchResult, 'summary'> {
   N: number;
   rawBytes: number;
   articles: number;
-  seg: Measured;
-  ele: Measured;
-  pf: Measured;
-  jieba: Measured | null;
-  eleFloor: Measured | null;
-  inc: Measured | null;
-  verified: string | null;
-  queries: QueryMeasure[];
   siteBytes: number;
   pagefindBytes: number;
   articlesBytes: number;
