@@ -7,7 +7,6 @@
  *   npm run eval              tables + final JSON line
  *   npm run eval -- --details also list what was missed in each file
  *   npm run eval -- --details --no-blank-lines  the same for one variant
- *   npm run eval -- --details --no-blank-lines  the same for one variant
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,11 +24,18 @@ import {
   type SummaryKey,
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
+import { options } from './cli.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const goldDir = join(root, 'tests', 'gold');
 const rawDir = join(root, 'content', 'raw');
-const details = process.argv.includes('--details');
+const values = options(
+  'eval',
+  `usage: npm run eval -- [--details [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  // --<variant> with --details: also list the misses on that variant
+  { details: { type: 'boolean', default: false }, ...Object.fromEntries(VARIANTS.map((v) => [v.name, { type: 'boolean', default: false } as const])) },
+) as Record<string, boolean>;
+const details = values.details;
 
 interface Sample {
   gold: GoldFile;
@@ -209,7 +215,7 @@ else {
 const variantSummaries: Record<string, Summary> = {};
 for (const v of VARIANTS) {
   let scores: FileScores[];
-  if (details && process.argv.includes(`--${v.name}`)) {
+  if (details && values[v.name]) {
     console.log(`\n== misses on variant ${v.name}`);
     printMisses(scoreAll(samples, v.name, (s) => v.make(s.text)));
   }

@@ -4,20 +4,18 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { serveStatic } from '../src/site/serve.ts';
+import { cli, options } from './cli.ts';
 
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string', default: '_site' },
-    port: { type: 'string', default: process.env.PORT ?? '8080' },
-    host: { type: 'string', default: '127.0.0.1' },
-  },
+const { fail, run } = cli('serve');
+const values = options('serve', 'usage: npm run serve -- [--dir DIR] [--port N] [--host ADDR]', {
+  dir: { type: 'string', default: '_site' },
+  port: { type: 'string', default: process.env.PORT ?? '8080' },
+  host: { type: 'string', default: '127.0.0.1' },
 });
-const dir = resolve(values.dir!);
-if (!existsSync(resolve(dir, 'index.html'))) {
-  console.error(`serve: ${dir} has no index.html — run \`npm run build\` first.`);
-  process.exit(1);
-}
-const { url } = await serveStatic(dir, { port: Number(values.port), host: values.host });
-console.log(`Baoku site from ${dir} at ${url}/ (Ctrl-C to stop)`);
+const dir = resolve(values.dir);
+if (!existsSync(resolve(dir, 'index.html'))) fail(1, `${dir} has no index.html — run \`npm run build\` first.`);
+await run(async () => {
+  const { url } = await serveStatic(dir, { port: Number(values.port), host: values.host });
+  console.log(`Baoku site from ${dir} at ${url}/ (Ctrl-C to stop)`);
+});

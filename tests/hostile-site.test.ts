@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import matter from 'gray-matter';
 import { runSegment } from '../src/build/segment-run.ts';
-import { renderSite } from '../src/build/render.ts';
+import { renderSite } from '../src/build/site-build.ts';
 import { HOSTILE_STRINGS, injectionText, sampleText } from './fixtures/hostile/inputs.ts';
 
 const HOSTILE_NAME = `报纸 <b>&"'页 {{x}} %2e%2e.txt`;

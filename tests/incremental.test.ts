@@ -11,7 +11,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { RAW_DIR } from './helpers.ts';
-import { buildSiteIncremental, type SiteBuildOptions } from '../src/build/site-build.ts';
+import { buildSite, buildSiteIncremental, indexSite, renderSite, type SiteBuildOptions } from '../src/build/site-build.ts';
 
 process.env.SOURCE_DATE_EPOCH = '1700000000';
 process.env.BAOKU_PROGRESS = '0';
@@ -76,12 +76,12 @@ test('one raw file changes: only it is segmented again, only what it touches re-
     assert.ok(text.includes('学员获益匪浅'));
     await writeFile(path, text.replace('学员获益匪浅', '学员收获匪浅'));
   });
-  assert.equal(second.segment.pool?.segmented, 1, 'one file segmented');
-  assert.equal(second.segment.pool?.cached, 4, 'four from the cache');
+  assert.equal(second.segment?.pool?.segmented, 1, 'one file segmented');
+  assert.equal(second.segment?.pool?.cached, 4, 'four from the cache');
   assert.equal(second.render.full, false);
   assert.ok(second.render.rendered > 0 && second.render.rendered < second.render.items / 2, `re-rendered ${second.render.rendered} of ${second.render.items} pages`);
   assert.ok(second.index.reused > 0 && second.index.reused < second.index.shards, `kept ${second.index.reused} of ${second.index.shards} shards`);
-  assert.equal(clean.segment.pool?.segmented, 5);
+  assert.equal(clean.segment?.pool?.segmented, 5);
 });
 
 test('a change that teaches the lexicon a new name invalidates every cached file; output as a clean build', async () => {
@@ -90,8 +90,8 @@ test('a change that teaches the lexicon a new name invalidates every cached file
     const text = await readFile(path, 'utf8');
     await writeFile(path, `${text}\n云溪镇位于湘江之滨。云溪镇产业园区建设加快推进。\n`);
   });
-  assert.equal(second.segment.pool?.segmented, 5, 'every file segmented again');
-  assert.equal(second.segment.pool?.cached, 0);
+  assert.equal(second.segment?.pool?.segmented, 5, 'every file segmented again');
+  assert.equal(second.segment?.pool?.cached, 0);
 });
 
 test('an article removed and a file added: pages of the removed article are gone, the new ones there', async () => {
@@ -100,4 +100,19 @@ test('an article removed and a file added: pages of the removed article are gone
     await cp(join(RAW_DIR, '001_9001b4056db087c2.txt'), join(raw, '101_9001b4056db087c2.txt'));
   });
   assert.ok(second.render.removed > 0);
+});
+
+test('renderSite() and indexSite() give the site the build gives, byte for byte', async () => {
+  const raw = join(tmp, 'wrappers', 'raw');
+  await cp(RAW_DIR, raw, { recursive: true });
+  // the build's own defaults (one shard for the sample), as renderSite() and indexSite() have them
+  const o: SiteBuildOptions = { ...build('wrappers/build', raw), pagesPerShard: undefined };
+  await buildSite(o);
+  const plain = join(tmp, 'wrappers', 'plain');
+  const rendered = await renderSite({ articlesDir: o.articles, rawDir: raw, outDir: plain });
+  const indexed = await indexSite(plain);
+  const built = await files(o.site);
+  assert.equal(rendered.pages, [...built.keys()].filter((k) => k.endsWith('.html')).length);
+  assert.ok(indexed.pages > 0);
+  assertSameTree(await files(plain), built, 'renderSite + indexSite');
 });

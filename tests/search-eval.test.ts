@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSearchEval } from '../scripts/search-eval.ts';
+import { runSearchEval } from '../src/search/eval/run.ts';
 import { QUERY_KINDS } from '../src/search/eval/queries.ts';
 import { missedTargets, TARGETS } from '../src/search/eval/score.ts';
 

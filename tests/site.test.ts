@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { Converter } from 'opencc-js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { indexSite, renderSite } from '../src/build/render.ts';
+import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { CHROMIUM_ARGS } from '../src/bench/query.ts';
 import type { Article } from '../src/segment/types.ts';

@@ -1,17 +1,8 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { firstLine, prepareSibling, printable, SegmentCliError, type SegmentSummary } from './segment-run.ts';
-import { defaultStateDir, indexStage, renderStage, segmentStage, swapStage, workDirOf, type SiteBuildOptions } from './site-build.ts';
-
-/** A stage of the build failed; `code` is the process exit code the CLI uses. */
-export class BuildError extends Error {
-  constructor(
-    message: string,
-    readonly code: 1 | 2,
-  ) {
-    super(message);
-  }
-}
+import { firstLine, printable } from './messages.ts';
+import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
+import { BuildError, buildSite, defaultStateDir, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
 
 export interface BuildOptions {
   /** Raw `.txt` files. */
@@ -27,7 +18,7 @@ export interface BuildOptions {
   state?: string;
   /** Segment cache folder; false: none (default `<state>/segment`, none with BAOKU_SEGMENT_CACHE=0). */
   segmentCache?: string | false;
-  /** Articles per Pagefind shard (default 6,000: PAGES_PER_SHARD). */
+  /** Articles per Pagefind shard (default PAGES_PER_SHARD, src/build/shards.ts). */
   pagesPerShard?: number;
   /** Segmenter threads (default: every core). */
   workers?: number;
@@ -69,7 +60,8 @@ async function holdingConsole<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * segment → Eleventy → Pagefind (src/build/site-build.ts). The site is assembled in a sibling
+ * `npm run build`: buildSite() (src/build/site-build.ts) with each stage logged and its failure
+ * made one line and an exit code (BuildError). The site is assembled in a sibling
  * folder and swapped into `output` only when Eleventy and Pagefind both succeeded, so a failed
  * build leaves the previous site intact (and no temporary folder behind). The segment stage
  * swaps its own output the same way and writes nothing when no file yields an article.
@@ -82,12 +74,19 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
   const warn = opts.warn ?? log;
   const output = resolve(opts.output);
-  const articles = resolve(opts.articles);
 
-  const stage = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  const stage: StageRunner = async (name, run) => {
+    if (name === 'swap') {
+      try {
+        return await run();
+      } catch (err) {
+        throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+      }
+    }
     const t0 = performance.now();
     try {
-      const result = await run();
+      // Eleventy and Pagefind print a failure's stack trace; the build prints its own one line
+      const result = await (name === 'segment' ? run() : holdingConsole(run));
       log(`build: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       return result;
     } catch (err) {
@@ -105,7 +104,8 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     await prepareSibling(output, work);
     o = {
       input: opts.input,
-      articles,
+      // as given: the messages name it so
+      articles: opts.articles,
       site: output,
       state: opts.state ?? (await defaultStateDir(output)),
       segmentCache: opts.segmentCache,
@@ -121,29 +121,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
   }
 
-  try {
-    let segment: SegmentSummary | undefined;
-    if (!opts.skipSegment) {
-      segment = await stage('segment', async () => {
-        const s = await segmentStage(o);
-        if (s.articles === 0) throw new BuildError(`no articles could be built from ${printable(opts.input)} (${s.skipped} of ${s.files} files skipped; see the warnings above)`, 1);
-        return s;
-      });
-    } else if (!(await stat(articles).catch(() => undefined))?.isDirectory()) {
-      throw new BuildError(`articles folder not found: ${printable(opts.articles)}`, 2);
-    }
-    const rendered = await stage('eleventy', () => holdingConsole(() => renderStage(o)));
-    const indexed = await stage('pagefind', () => holdingConsole(() => indexStage(o)));
-    try {
-      await swapStage(o);
-    } catch (err) {
-      throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
-    }
-    const rel = relative(process.cwd(), output);
-    const again = rendered.full ? '' : ` (${rendered.rendered} of ${rendered.items} rendered again, ${indexed.shards - indexed.reused} of ${indexed.shards} index shards)`;
-    log(`build: ${rendered.htmlPages} pages, ${indexed.pages} indexed${again} → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);
-    return { segment, pages: rendered.htmlPages, indexed: indexed.pages, full: rendered.full };
-  } finally {
-    await rm(work, { recursive: true, force: true }).catch(() => undefined);
-  }
+  const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment }, stage);
+  const rel = relative(process.cwd(), output);
+  const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
+  log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);
+  return { segment, pages: render.htmlPages, indexed: index.pages, full: render.full };
 }

@@ -23,7 +23,7 @@
  * processes, one per core (src/build/render-child.ts), each in batches of a few thousand items
  * per Eleventy run so that memory follows the batch, while this process renders the site-wide
  * pages; the search records file is written record by record (writeSearchRecords), not as one
- * string. The result is byte for byte what one Eleventy run (src/build/render.ts) writes.
+ * string. renderSite() (src/build/site-build.ts) is this with no manifest: everything rendered.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,7 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
-import { RECORDS_PATH, searchRecord } from '../search/records.ts';
+import { RECORDS_PATH, searchRecordsJson } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
 import type { Archive, FileGroup, SiteArticle } from '../site/entities.ts';
 import { renderWith } from './render.ts';
@@ -190,8 +190,11 @@ export interface IncrementalOptions {
   siteDir: string;
   /** Where to assemble the new site (must not exist; the caller indexes and swaps it). */
   workDir: string;
-  /** The manifest file: read; the new site's is written next to it, see commitManifest(). */
-  manifestPath: string;
+  /**
+   * The manifest file: read; the new site's is written next to it, see commitManifest(). None:
+   * everything is rendered and no manifest written (renderSite(), src/build/site-build.ts).
+   */
+  manifestPath?: string;
   onPage?: () => void;
   /** Told once the plan is known: items to render, items in all. */
   onPlan?: (render: number, total: number, full: boolean) => void;
@@ -229,7 +232,7 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   const archive = await loadArchive(base);
   const [source, rawHashes] = await Promise.all([siteSourceHash(), rawHashesOf(archive)]);
   const items = itemSignatures(archive, rawHashes);
-  const previous = await readManifest(opts.manifestPath);
+  const previous = opts.manifestPath === undefined ? null : await readManifest(opts.manifestPath);
   const siteDir = resolve(opts.siteDir);
   const workDir = resolve(opts.workDir);
   const usable = previous !== null && previous.source === source && (await stat(join(siteDir, 'index.html')).then((s) => s.isFile()).catch(() => false));
@@ -268,7 +271,7 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
     if (item) (outputs[item] ??= []).push(w.path);
   }
   if (usable) for (const [url] of items) if (!toRender.has(url) && previous.outputs[url]) outputs[url] = previous.outputs[url];
-  await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
+  if (opts.manifestPath !== undefined) await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
   // the site's HTML pages: the items' (kept or written) and the site-wide ones written now
   const isHtml = (p: string) => p.endsWith('.html');
   const htmlPages = Object.values(outputs).reduce((n, list) => n + list.filter(isHtml).length, 0) + written.filter((w) => isHtml(w.path) && !itemOf(w.url, byPageUrl)).length;
@@ -293,24 +296,15 @@ async function siteWideTemplates(): Promise<{ all: string[]; records: string | n
 }
 
 /**
- * The search records file, as content/pages/search-records.11ty.ts writes it (the same bytes),
- * but record by record: for 100,000 articles it is close to a gigabyte, more than one string of
- * the JavaScript engine holds comfortably.
+ * The search records file (src/search/records.ts searchRecordsJson()), streamed to disk. The
+ * records template is left out of every Eleventy run (renderItems()), so this is its only writer.
  */
 async function writeSearchRecords(archive: Archive, siteDir: string): Promise<string> {
   const path = join(siteDir, RECORDS_PATH);
   await mkdir(dirname(path), { recursive: true });
   const fh = await open(path, 'w');
   try {
-    let chunk = `{"language":${JSON.stringify(site.lang.toLowerCase())},"records":[`;
-    for (const [i, a] of archive.articles.entries()) {
-      chunk += (i ? ',' : '') + JSON.stringify(searchRecord(a));
-      if (chunk.length > 1 << 20) {
-        await fh.write(chunk);
-        chunk = '';
-      }
-    }
-    await fh.write(`${chunk}]}`);
+    for (const chunk of searchRecordsJson(archive.articles, site.lang.toLowerCase())) await fh.write(chunk);
   } finally {
     await fh.close();
   }

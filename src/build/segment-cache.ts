@@ -1,10 +1,12 @@
 /**
- * The segment cache: what segmentFile() made of a raw file, kept under .cache/segment/ so that a
- * rebuild after one file changed segments only that file.
+ * The segment cache: what the segment worker made of a raw file, kept so that a rebuild after one
+ * file changed segments only that file. `npm run build` keeps it in its state folder
+ * (`.cache/site/<hash of the site folder>/segment/`, site-build.ts); `npm run segment` in
+ * `.cache/segment/<hash of the input folder>/` (defaultCacheDir()).
  *
  * An entry is keyed by the file's bytes, its name and id key (both appear in the output), a hash
- * of the segmenter's source (src/ but the site, search, eval and bench code, the worker, and the
- * versions of nodejieba and gray-matter) and a hash of the lexicon. The lexicon is learnt from
+ * of the segmenter (segmenterHash(): every module the worker loads, found from its imports, and
+ * the versions of the packages they use) and a hash of the lexicon. The lexicon is learnt from
  * every file of the archive, so a change that alters it invalidates every entry, as it must: the
  * dictionary nodejieba segments with is then different.
  *
@@ -15,43 +17,37 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../segment/types.ts';
-import type { SegmentedArticle } from './segment-pool.ts';
+import { importGraph } from './import-graph.ts';
+import { WORKER_URL, type SegmentedArticle, type SegmentedFile } from './segment-protocol.ts';
 import { stateFolder } from './state-folder.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FORMAT = 1;
 
-/** What decides what the segmenter makes of a file: its own folder, the Markdown contract and the helpers they use, and the worker code that runs it. */
-const SEGMENTER_SOURCES = ['src/segment', 'src/contract', 'src/util'];
-const SEGMENTER_RUNNERS = /^segment-.*\.ts$/u;
-
-async function listTs(dir: string, keep: (name: string) => boolean = () => true): Promise<string[]> {
-  const out: string[] = [];
-  if (!existsSync(dir)) return out;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile() || !e.name.endsWith('.ts') || !keep(e.name)) continue;
-    out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
-  }
-  return out.sort();
-}
+/** Packages the segmenter's packages load in turn, whose versions decide its output too (gray-matter's YAML writer). */
+const INDIRECT_PACKAGES = ['js-yaml'];
 
 let sourceHash: Promise<string> | undefined;
 
-/** A hash of everything that decides what the segmenter makes of a file. */
+/**
+ * A hash of everything that decides what the segmenter makes of a file: the source of every
+ * module the worker (segment-protocol.ts WORKER_URL) loads, followed through its imports, and
+ * the versions of the packages they import.
+ */
 export function segmenterHash(root = ROOT): Promise<string> {
   if (root === ROOT && sourceHash) return sourceHash;
   const run = (async () => {
     const h = createHash('sha256');
     h.update(`format ${FORMAT}\n`);
-    const files: string[] = [];
-    for (const dir of SEGMENTER_SOURCES) files.push(...(await listTs(join(root, dir))));
-    files.push(...(await listTs(join(root, 'src', 'build'), (name) => SEGMENTER_RUNNERS.test(name))));
-    for (const f of files) {
+    const worker = join(root, relative(ROOT, fileURLToPath(WORKER_URL)));
+    const graph = await importGraph([worker]);
+    for (const f of [...graph.modules.keys()].sort()) {
       h.update(`${relative(root, f)}\n`);
       h.update(await readFile(f));
     }
-    for (const pkg of ['nodejieba', 'gray-matter', 'js-yaml']) {
+    for (const pkg of [...graph.packages, ...INDIRECT_PACKAGES].sort()) {
       const path = [join(root, 'node_modules', pkg, 'package.json'), join(root, 'node_modules', 'gray-matter', 'node_modules', pkg, 'package.json')].find(existsSync);
       const version = path ? (JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version : 'none';
       h.update(`${pkg}@${version}\n`);
@@ -105,7 +101,7 @@ export class SegmentCache {
     return join(this.dir, k.slice(0, 2), `${k.slice(2)}.json`);
   }
 
-  async get(k: string): Promise<{ articles: SegmentedArticle[]; report: FileReport } | undefined> {
+  async get(k: string): Promise<SegmentedFile | undefined> {
     this.used.add(k);
     try {
       const e = JSON.parse(await readFile(this.path(k), 'utf8')) as Entry;
@@ -118,7 +114,7 @@ export class SegmentCache {
     }
   }
 
-  async put(k: string, value: { articles: SegmentedArticle[]; report: FileReport }): Promise<void> {
+  async put(k: string, value: SegmentedFile): Promise<void> {
     this.used.add(k);
     const path = this.path(k);
     // serialised now: the caller goes on to amend the report it was handed

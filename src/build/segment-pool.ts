@@ -15,8 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UndecodableError } from '../segment/index.ts';
-import type { FileReport } from '../segment/types.ts';
 import type { SegmentCache } from './segment-cache.ts';
+import { WORKER_URL, type LexiconMessage, type ReadyMessage, type SegmentedFile, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 export interface SegmentJob {
   /** The file's name relative to the input folder (`source.file`, the report's `file`). */
@@ -27,17 +27,7 @@ export interface SegmentJob {
   key: string;
 }
 
-/** An article ready to be written (segment-run.ts prepareArticle()): its Markdown, or why not. */
-export interface SegmentedArticle {
-  id: string;
-  /** The article's first source line (for a warning). */
-  line: number;
-  md: string | { problem: string };
-}
-
-export interface SegmentOutcome {
-  articles: SegmentedArticle[];
-  report: FileReport;
+export interface SegmentOutcome extends SegmentedFile {
   /** True when taken from the segment cache. */
   cached: boolean;
 }
@@ -65,20 +55,6 @@ export interface SegmentPoolStats {
   busyMs: number;
 }
 
-/** Messages between the pool and its workers. */
-export interface WorkerJob {
-  seq: number;
-  name: string;
-  key: string;
-  buffer: ArrayBuffer;
-  byteOffset: number;
-  byteLength: number;
-}
-
-export type WorkerReply =
-  | { seq: number; ok: true; articles: SegmentedArticle[]; report: FileReport }
-  | { seq: number; ok: false; undecodable: boolean; message: string; stack?: string };
-
 interface Deferred {
   promise: Promise<SegmentOutcome>;
   resolve(v: SegmentOutcome): void;
@@ -102,8 +78,6 @@ interface PoolWorker {
   job: { seq: number; started: number } | null;
 }
 
-export const WORKER_URL = new URL('./segment-worker.ts', import.meta.url);
-
 /**
  * Worker threads do not inherit the tsx loader of the main thread: a small bootstrap registers
  * it in the worker, then imports the TypeScript worker module.
@@ -115,7 +89,7 @@ import(workerData.tsxApi)
   .catch((err) => { setImmediate(() => { throw err; }); });
 `;
 
-export function startWorker(url: URL, data: Record<string, unknown>): Worker {
+export function startWorker(url: URL, data: WorkerInit): Worker {
   return new Worker(BOOTSTRAP, {
     eval: true,
     workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api'), workerUrl: url.href },
@@ -169,10 +143,10 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
     let taken = warm.shift();
     while (taken && stopped.has(taken)) taken = warm.shift();
     const worker = taken ?? startWorker(WORKER_URL, { lexicon: opts.lexicon });
-    if (taken) taken.postMessage({ lexicon: opts.lexicon });
+    if (taken) taken.postMessage({ lexicon: opts.lexicon } satisfies LexiconMessage);
     worker.unref();
     const pw: PoolWorker = { worker, job: null };
-    worker.on('message', (msg: WorkerReply | { ready: true }) => {
+    worker.on('message', (msg: WorkerReply | ReadyMessage) => {
       if ('ready' in msg) {
         isReady.add(pw);
         dispatch();

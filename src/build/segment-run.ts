@@ -3,12 +3,13 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../segment/decode.ts';
 import { learnLexicon } from '../segment/keywords.ts';
-import { toMarkdown } from '../contract/markdown.ts';
 import { fileKey, segmentFile, UndecodableError } from '../segment/index.ts';
-import type { Article, FileReport, Warning } from '../segment/types.ts';
+import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
-import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentedArticle, type SegmentPoolStats } from './segment-pool.ts';
+import { firstLine, printable } from './messages.ts';
+import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
+import { prepareArticle, type SegmentedFile } from './segment-protocol.ts';
 
 /** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
@@ -49,20 +50,6 @@ export interface SegmentRunOptions {
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Characters of each file the place-name lexicon is learnt from. */
 const LEXICON_CHARS = 1_000_000;
-
-/**
- * A file name as it may be printed on one line: control characters, line separators and
- * bidirectional overrides (which could make a name print as another) are shown escaped.
- */
-export function printable(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** One line of an error message (a stack trace or a multi-line message never reaches the user). */
-export function firstLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return printable(message.split(/\r?\n/u)[0] ?? '').slice(0, 300);
-}
 
 /**
  * Checks that `output` is a folder or can be one and makes `sibling` (next to it) a new, empty
@@ -112,23 +99,6 @@ export function warningLines(name: string, warnings: Warning[]): string[] {
     return `warning: ${file}:${lines[0]}: ${printable(message)}${more}`;
   });
 }
-
-/**
- * The article's Markdown, or why it cannot be written. A body that begins with `---` is refused:
- * toMarkdown hands the body to gray-matter's stringify as a string, which parses it as a document
- * of its own, reading `---<name>` as front matter in the language <name> (an error for most
- * names, JavaScript evaluated for `---js`).
- */
-export function markdownOf(a: Article): string | { problem: string } {
-  try {
-    return toMarkdown(a);
-  } catch (err) {
-    return { problem: firstLine(err) };
-  }
-}
-
-/** An article as the segment workers hand it back: its Markdown (or why not), for writing. */
-export const prepareArticle = (a: Article): SegmentedArticle => ({ id: a.id, line: a.source.lines[0], md: markdownOf(a) });
 
 const skippedReport = (file: string, message: string): FileReport => ({
   file,
@@ -273,7 +243,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       if (skipped !== undefined) {
         report = skippedReport(name, skipped);
       } else {
-        let result: { articles: SegmentedArticle[]; report: FileReport } | undefined;
+        let result: SegmentedFile | undefined;
         try {
           if (pool) result = await pool.take(i);
           else {

@@ -3,27 +3,28 @@
  * archive's lexicon before the first file (so every file is segmented against the same
  * dictionary, whatever order files reach which worker) — given in workerData, or, for a warm
  * worker started before the lexicon was learnt, as its first message —, then segments the
- * files the main thread sends and answers with the Markdown of each article (prepareArticle(), as segment-run.ts
- * writes it) and the file's report.
+ * files the main thread sends and answers with the Markdown of each article (prepareArticle())
+ * and the file's report. Messages: segment-protocol.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
-import type { WorkerJob, WorkerReply } from './segment-pool.ts';
-import { prepareArticle } from './segment-run.ts';
+import { prepareArticle, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
-let lexicon: string[] | null = (workerData as { lexicon: string[] | null }).lexicon;
+const init = workerData as WorkerInit;
+let lexicon: string[] | null = init.lexicon;
 if (lexicon) teach(lexicon);
 // a warm worker (startWarmWorkers) loads nodejieba's dictionaries now, while the main thread
 // reads the archive, and learns the lexicon from its first message
 else loadDictionary();
 
-port.on('message', (job: WorkerJob | { lexicon: string[] }) => {
+const ready: ReadyMessage = { ready: true };
+port.on('message', (job: WorkerJob | LexiconMessage) => {
   if ('lexicon' in job) {
     lexicon = job.lexicon;
     teach(lexicon);
-    port.postMessage({ ready: true });
+    port.postMessage(ready);
     return;
   }
   let reply: WorkerReply;
@@ -42,4 +43,4 @@ port.on('message', (job: WorkerJob | { lexicon: string[] }) => {
   }
   port.postMessage(reply);
 });
-if ((workerData as { lexicon: string[] | null }).lexicon) port.postMessage({ ready: true });
+if (init.lexicon) port.postMessage(ready);

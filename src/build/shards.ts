@@ -8,8 +8,8 @@
  * Written next to the bundles:
  *  - `/pagefind/shards.json`: the shards, their bundle paths, page counts, first and last source
  *    file and a hash of their records;
- *  - `/search/config.json` (as indexSite() writes it), listing every bundle: the search page loads
- *    the first and merges the others into it (`pagefind.mergeIndex(url)`).
+ *  - `/search/config.json` (SearchConfig), listing every bundle: the search page loads the first
+ *    and merges the others into it (`pagefind.mergeIndex(url)`).
  *
  * Shard boundaries depend only on the files around them (content-defined: a cut falls before a
  * file whose name hashes to 0 modulo a stride, within size bounds), so one changed file moves at
@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import site_ from '../../_data/site.ts';
@@ -26,6 +27,27 @@ import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
 import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
 
 export const SHARDS_PATH = 'pagefind/shards.json';
+
+/**
+ * Articles per Pagefind shard, the default of every build: indexing takes about 0.4 MB of memory
+ * per article of a shard, and a reader's first search loads one shard's metadata (about 7 bytes
+ * per article).
+ */
+export const PAGES_PER_SHARD = 6000;
+
+/** Shards indexed at once by default: two Pagefind services (one on a single core). */
+export const defaultPagefindProcs = () => Math.min(2, availableParallelism());
+
+/** What /search/config.json tells the search page. */
+export interface SearchConfig {
+  version: number;
+  /** Pagefind bundle URLs; the first is loaded, the others merged into it (mergeIndex). */
+  bundles: string[];
+  /** Word positions reserved for the headline region of every record. */
+  headlineSpan: number;
+  /** Root URLs of other Baoku sites whose bundles the search page merges too. */
+  sites?: string[];
+}
 
 export interface ShardInfo {
   /** Site path of the Pagefind bundle, e.g. `/pagefind/shard-03/`. */
@@ -45,13 +67,13 @@ export interface ShardsFile {
 }
 
 export interface IndexShardsOptions {
-  /** Target articles per shard (default 10,000); a shard holds whole source files. */
+  /** Target articles per shard (default PAGES_PER_SHARD); a shard holds whole source files. */
   pagesPerShard?: number;
   /** Or: about this many shards (the target is the articles divided by it). */
   shards?: number;
   /**
-   * Shards indexed at once, each by a Pagefind service process of its own (default 1: one after
-   * the other). Their records are added in parallel; their files are written one shard at a time
+   * Shards indexed at once, each by a Pagefind service process of its own (default
+   * defaultPagefindProcs(); 1: one after the other). Their records are added in parallel; their files are written one shard at a time
    * unless `parallelWrites`. Peak memory: about pagesPerShard × (0.34 + (concurrency − 1) × 0.08) MB.
    */
   concurrency?: number;
@@ -254,10 +276,10 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
   const site = resolve(outDir);
   const recordsPath = join(site, RECORDS_PATH);
   if (!existsSync(recordsPath)) {
-    throw new Error(`indexShards: ${recordsPath} is missing; it is written by renderSite (and removed once indexed)`);
+    throw new Error(`indexShards: ${recordsPath} is missing; it is written by the site render (and removed once indexed)`);
   }
   const { language, records } = parseRecords(await readFile(recordsPath));
-  let target = Math.max(1, Math.floor(opts.pagesPerShard ?? 10_000));
+  let target = Math.max(1, Math.floor(opts.pagesPerShard ?? PAGES_PER_SHARD));
   if (opts.shards) {
     let n = 0;
     for (const _ of records()) n++;
@@ -310,7 +332,7 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
     done += shards[i].pages;
     opts.onShard?.(++finished, shards.length, done, totalPages, keep.has(shards[i].bundle));
   };
-  const concurrency = Math.max(1, Math.min(Math.floor(opts.concurrency ?? 1), shards.length - keep.size));
+  const concurrency = Math.max(1, Math.min(Math.floor(opts.concurrency ?? defaultPagefindProcs()), shards.length - keep.size));
   const writeGate = opts.parallelWrites ? <T>(fn: () => Promise<T>) => fn() : gate();
   const used: Pagefind[] = [];
   try {
@@ -347,7 +369,7 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
 
   const file: ShardsFile = { version: 1, pagesPerShard: target, language, shards };
   // other Baoku sites searched with this one: their own config names their bundles (assets/search.js)
-  const config = { version: ENCODING_VERSION, bundles: shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
+  const config: SearchConfig = { version: ENCODING_VERSION, bundles: shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
   // unlinked first: in a site assembled from hard links these may be shared with the previous one
   for (const [path, text] of [
     [SHARDS_PATH, `${JSON.stringify(file, null, 1)}\n`],

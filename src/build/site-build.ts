@@ -1,23 +1,37 @@
 /**
- * The build as three stages over a state folder, for archives of any size: segment (worker pool +
- * segment cache) → render (incremental: only what changed since the last build,
- * src/build/incremental.ts) → index (Pagefind shards, unchanged shards kept; src/build/shards.ts)
- * → swap. `npm run build` (build-run.ts) runs them in one process; scripts/bench.ts runs each
- * stage in a process of its own to measure it.
+ * The site build, written once: segment (worker pool + segment cache) → render (incremental: only
+ * what changed since the last build, src/build/incremental.ts) → index (Pagefind shards, unchanged
+ * shards kept; src/build/shards.ts) → swap. buildSite() runs the sequence: `npm run build`
+ * (build-run.ts) wraps each stage for its log and exit codes, the bench (src/bench/stage.ts) to
+ * time it, and also runs each stage in a process of its own to measure it.
  *
  * State kept between builds, under `state`: site-manifest.json (what each page of the site was
  * rendered from) and, unless `segmentCache` says otherwise, segment/ (the segment cache). The
  * site is assembled in `<site>.next` and swapped in only when every stage succeeded.
+ *
+ * renderSite() and indexSite() build a site from articles already segmented, with no state kept
+ * (the browser tests, search-eval): the same render and index, everything rendered.
  */
-import { rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../.eleventy.ts';
 import { commitManifest, renderIncremental, type IncrementalResult } from './incremental.ts';
+import { printable } from './messages.ts';
 import { indexShards, type IndexShardsResult } from './shards.ts';
 import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
 import { stateFolder } from './state-folder.ts';
+
+/** A stage of the build failed; `code` is the process exit code the CLI uses. */
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2,
+  ) {
+    super(message);
+  }
+}
 
 export interface SiteBuildOptions {
   /** Raw `.txt` files. */
@@ -30,9 +44,9 @@ export interface SiteBuildOptions {
   state: string;
   /** Segment cache folder; false: none; default `<state>/segment` (none with BAOKU_SEGMENT_CACHE=0). */
   segmentCache?: string | false;
-  /** Articles per Pagefind shard (default PAGES_PER_SHARD). */
+  /** Articles per Pagefind shard (default PAGES_PER_SHARD, src/build/shards.ts). */
   pagesPerShard?: number;
-  /** Shards indexed at once, each by a Pagefind service of its own (default: 2, or 1 on one core). */
+  /** Shards indexed at once, each by a Pagefind service of its own (default defaultPagefindProcs()). */
   pagefindProcs?: number;
   workers?: number;
   maxFileBytes?: number;
@@ -43,12 +57,6 @@ export interface SiteBuildOptions {
   /** Progress bars on stderr when it is a terminal (default true). */
   progress?: boolean;
 }
-
-/**
- * Articles per Pagefind shard: indexing takes about 0.4 MB of memory per article of a shard, and a
- * reader's first search loads one shard's metadata (about 7 bytes per article).
- */
-export const PAGES_PER_SHARD = 6000;
 
 /** Where the site is assembled before it is swapped in. */
 export const workDirOf = (o: Pick<SiteBuildOptions, 'site'>) => `${resolve(o.site)}.next`;
@@ -97,8 +105,8 @@ export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult
   const bar = o.progress === false ? null : progress('pagefind', 0, 'pages');
   let lastPages = 0;
   const r = await indexShards(workDirOf(o), {
-    pagesPerShard: o.pagesPerShard ?? PAGES_PER_SHARD,
-    concurrency: o.pagefindProcs ?? Math.min(2, availableParallelism()),
+    pagesPerShard: o.pagesPerShard,
+    concurrency: o.pagefindProcs,
     onShard: (_d, _n, pages, total) => {
       bar?.setTotal(total);
       bar?.tick(pages - lastPages);
@@ -115,15 +123,100 @@ export async function swapStage(o: SiteBuildOptions): Promise<void> {
   await commitManifest(manifest(o));
 }
 
-/** segment → render what changed → index the shards that changed → swap. */
-export async function buildSiteIncremental(o: SiteBuildOptions) {
+export type StageName = 'segment' | 'eleventy' | 'pagefind' | 'swap';
+
+/** Runs one stage of buildSite(): the build wraps it for its log and errors, the bench times it. */
+export type StageRunner = <T>(name: StageName, run: () => Promise<T>) => Promise<T>;
+
+export interface SiteBuildResult {
+  /** Absent with `skipSegment`. */
+  segment?: SegmentSummary;
+  render: Awaited<ReturnType<typeof renderStage>>;
+  index: IndexShardsResult;
+}
+
+/**
+ * segment → render what changed → index the shards that changed → swap, each stage through
+ * `runStage`. No article, or (with `skipSegment`) no articles folder, is a BuildError: a site
+ * of nothing would replace the previous one. The work folder goes whatever happens.
+ */
+export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean }, runStage: StageRunner = (_name, run) => run()): Promise<SiteBuildResult> {
   try {
-    const segment = await segmentStage(o);
-    const render = await renderStage(o);
-    const index = await indexStage(o);
-    await swapStage(o);
+    let segment: SegmentSummary | undefined;
+    if (!o.skipSegment) {
+      segment = await runStage('segment', async () => {
+        const s = await segmentStage(o);
+        if (s.articles === 0) throw new BuildError(`no articles could be built from ${printable(o.input)} (${s.skipped} of ${s.files} files skipped; see the warnings above)`, 1);
+        return s;
+      });
+    } else if (!(await stat(o.articles).catch(() => undefined))?.isDirectory()) {
+      throw new BuildError(`articles folder not found: ${printable(o.articles)}`, 2);
+    }
+    const render = await runStage('eleventy', () => renderStage(o));
+    const index = await runStage('pagefind', () => indexStage(o));
+    await runStage('swap', () => swapStage(o));
     return { segment, render, index };
   } finally {
     await rm(workDirOf(o), { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** buildSite() with no stage wrapped (tests/incremental.test.ts). */
+export const buildSiteIncremental = (o: SiteBuildOptions) => buildSite(o);
+
+// ---------------------------------------------------------------------------------------------
+// A site from articles already segmented, no state kept
+
+export interface RenderOptions {
+  /** Folder with the segmenter's `<id>.md` files (and `_report.json`). */
+  articlesDir: string;
+  /** Folder to write the site into; whatever it held is replaced. */
+  outDir: string;
+  /** Folder with the raw `.txt` files for the raw-text views (default content/raw). */
+  rawDir?: string;
+}
+
+// one render at a time: the Eleventy config module takes its folders from one shared slot (render.ts)
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Render the whole site into `outDir` (renderStage() with no manifest); resolves to the HTML pages written. */
+export function renderSite(opts: RenderOptions): Promise<{ pages: number }> {
+  const run = queue.then(() => renderAll(opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function renderAll(opts: RenderOptions): Promise<{ pages: number }> {
+  const articlesDir = resolve(opts.articlesDir);
+  if (!existsSync(articlesDir)) {
+    throw new Error(`renderSite: the articles folder ${articlesDir} does not exist (run the segmenter first)`);
+  }
+  const outDir = resolve(opts.outDir);
+  try {
+    const r = await renderIncremental({ articlesDir, rawDir: resolve(opts.rawDir ?? join(ROOT, 'content/raw')), siteDir: outDir, workDir: outDir });
+    return { pages: r.htmlPages };
+  } catch (e) {
+    const err = e as Error & { originalError?: Error };
+    const detail = [err.message, err.originalError?.message, (err.cause as Error | undefined)?.message].filter(Boolean).join(' — ');
+    throw new Error(`renderSite: Eleventy could not build the site from ${articlesDir}: ${detail}`, { cause: e });
+  }
+}
+
+export interface IndexOptions {
+  /** Split the articles over about this many Pagefind shards (default: PAGES_PER_SHARD articles each). */
+  bundles?: number;
+}
+
+/**
+ * Index a site renderSite() wrote (indexStage() on it): the records it left in
+ * `<outDir>/search/records.json` become Pagefind shards under `<outDir>/pagefind/` and
+ * `<outDir>/search/config.json` tells the search page which to load (src/build/shards.ts).
+ */
+export async function indexSite(outDir: string, opts: IndexOptions = {}): Promise<{ pages: number }> {
+  const site = resolve(outDir);
+  if (!existsSync(join(site, 'index.html'))) {
+    throw new Error(`indexSite: ${site} has no index.html; run renderSite first`);
+  }
+  const { pages } = await indexShards(site, { shards: opts.bundles });
+  return { pages };
 }

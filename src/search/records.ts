@@ -1,8 +1,9 @@
 /**
  * The Pagefind records Baoku's search index is built from: one custom record per article, its
  * content encoded by src/search/text.ts, with the meta and filters the search page shows and
- * offers. content/pages/search-records.11ty.ts writes them during the Eleventy build;
- * indexSite() (src/build/render.ts) feeds them to Pagefind's Node API and deletes the file.
+ * offers. The site build writes them to RECORDS_PATH with searchRecordsJson()
+ * (src/build/incremental.ts); indexShards() (src/build/shards.ts) feeds them to Pagefind's Node
+ * API and deletes the file.
  */
 import type { SiteArticle } from '../site/entities.ts';
 import { authorNames, bylineText, pageLabel } from '../site/views.ts';
@@ -21,7 +22,7 @@ export interface SearchRecordsFile {
   records: SearchRecord[];
 }
 
-/** Where the Eleventy build leaves the records for indexSite() (site-relative). */
+/** Where the site build leaves the records for indexShards() (site-relative). */
 export const RECORDS_PATH = 'search/records.json';
 
 /** Everything a reader may search for in an article, by field. */
@@ -44,4 +45,23 @@ export function searchRecord(a: SiteArticle): SearchRecord {
   const authors = authorNames(a);
   if (authors.length) filters.author = authors;
   return { url: a.url, content: encodeContent(searchFields(a)), meta, filters };
+}
+
+/**
+ * The records file of `articles` (a SearchRecordsFile as JSON.stringify writes it), in pieces of
+ * about a megabyte: for 100,000 articles the file is close to a gigabyte, more than one string of
+ * the JavaScript engine holds comfortably, so it is written piece by piece.
+ */
+export function* searchRecordsJson(articles: Iterable<SiteArticle>, language: string): Generator<string> {
+  let chunk = `{"language":${JSON.stringify(language)},"records":[`;
+  let first = true;
+  for (const a of articles) {
+    chunk += (first ? '' : ',') + JSON.stringify(searchRecord(a));
+    first = false;
+    if (chunk.length > 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}]}`;
 }

@@ -1,0 +1,19 @@
+/**
+ * How the build names files and errors on one line of a terminal or log: used by the runner, the
+ * worker protocol and the CLIs alike, so that no message can smuggle a line break or a
+ * bidirectional override (tests/hostile-build.test.ts).
+ */
+
+/**
+ * A file name as it may be printed on one line: control characters, line separators and
+ * bidirectional overrides (which could make a name print as another) are shown escaped.
+ */
+export function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One line of an error message (a stack trace or a multi-line message never reaches the user). */
+export function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return printable(message.split(/\r?\n/u)[0] ?? '').slice(0, 300);
+}
