@@ -42,6 +42,24 @@ const CJKISH = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f\\u
 const SPACE_AFTER_CJK = new RegExp(`(${CJKISH})\\s+`, 'gu');
 const SPACE_BEFORE_CJK = new RegExp(`\\s+(?=${CJKISH})`, 'gu');
 
+/**
+ * Radical forms some PDF producers put in a font's ToUnicode map instead of the ideograph the
+ * glyph shows (Chromium's printing maps 山 to ⼭ U+2F2D, 民 to ⺠ U+2EA0): Kangxi radicals have a
+ * compatibility decomposition to the ideograph; the CJK Radicals Supplement forms used as
+ * simplified characters need a table.
+ */
+const RADICAL_SUPPLEMENT: Record<string, string> = {
+  '⺠': '民', '⻓': '长', '⻔': '门', '⻜': '飞', '⻢': '马', '⻅': '见', '⻆': '角', '⻋': '车', '⻛': '风',
+  '⻉': '贝', '⻚': '页', '⻥': '鱼', '⻦': '鸟', '⻄': '西', '⻨': '麦', '⻬': '齐', '⻮': '齿', '⻰': '龙',
+  '⻳': '龟', '⻘': '青', '⻝': '食', '⻩': '黄', '⺟': '母', '⻣': '骨', '⻤': '鬼',
+};
+
+export function unifyRadicals(s: string): string {
+  return s
+    .replace(/[\u2f00-\u2fd5]/gu, (c) => c.normalize('NFKC'))
+    .replace(/[\u2e80-\u2ef3]/gu, (c) => RADICAL_SUPPLEMENT[c] ?? c);
+}
+
 /** Collapse spaces; drop those next to CJK characters (justified and letter-spaced type). */
 export function tidy(s: string): string {
   return s.replace(/\s+/gu, ' ').replace(SPACE_AFTER_CJK, '$1').replace(SPACE_BEFORE_CJK, '').trim();
@@ -100,7 +118,7 @@ function lineOf(parts: PdfItem[]): TextLine {
     text += p.text;
   }
   return {
-    text: tidy(text),
+    text: tidy(unifyRadicals(text)),
     x0: Math.min(...parts.map((p) => p.x0)),
     x1: Math.max(...parts.map((p) => p.x1)),
     top: Math.min(...parts.map((p) => p.top)),

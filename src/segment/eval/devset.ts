@@ -63,6 +63,10 @@ const PAGE_CREDIT = /^(?:本版)?(?:制图|责编|责任编辑|版式设计|图�
 const CLOSING_NOTE = /（作者(?:为|单位|系)[^（）]*）$/u;
 /** Text that ends a sentence (a block ending otherwise runs on elsewhere). */
 const SENTENCE_END = /[。！？…][”’」』）]*$/u;
+/** A photo credit line under a caption: `新华社记者 徐 昱摄` (the name alone is the photographer). */
+const PHOTO_CREDIT = /^(?:.*记者)?(\S{2,4})摄$/u;
+/** The source note of a chart or table: furniture of the graphic, not article text. */
+const SOURCE_NOTE = /^数据来源[：:]/u;
 const AFFILIATION = /^（作者(?:为|单位|系)[^）]*）$/u;
 /** Sentence ends: a full stop, question or exclamation mark, with any closing quotes or brackets after it. */
 const SENTENCE = /[^。！？]*[。！？][”’」』）]*/gu;
@@ -284,8 +288,8 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
   const rest = lines.filter((l) => l.bottom > HEADER_BAND);
   const isBody = (l: TextLine) => !l.vertical && near(l.size, B, 0.1 * B);
   const isAuthorSized = (l: TextLine) => l.size > 1.1 * B && l.size < 1.25 * B;
-  const credits = rest.filter((l) => isBody(l) && PAGE_CREDIT.test(squash(l.text)));
-  const body = rest.filter((l) => isBody(l) && !credits.includes(l));
+  const pageCredits = rest.filter((l) => isBody(l) && PAGE_CREDIT.test(squash(l.text)));
+  const body = rest.filter((l) => isBody(l) && !pageCredits.includes(l));
   const authorSized = rest.filter(isAuthorSized);
   // Display type: anything larger than author names. Crossheads (≈1.55 B) and pull quotes (≈1.33 B)
   // are display type too but stand inside columns, never next to a headline.
@@ -297,7 +301,39 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
   const labels = leftover.filter((l) => l.size >= 1.8 * B);
 
   // Body blocks, and the crossheads that interrupt them (a crosshead closes the paragraph before it).
-  const blocks = linesToBlocks(body);
+  // Photo credits: the body-sized runs on one baseline ending in 摄; the block right above is the caption.
+  const creditRows = new Map<number, TextLine[]>();
+  for (const l of body) {
+    const row = [...creditRows.keys()].find((y) => near(y, l.bottom, 0.3 * B));
+    if (row === undefined) creditRows.set(l.bottom, [l]);
+    else creditRows.get(row)!.push(l);
+  }
+  const creditLines = new Set<TextLine>();
+  const credits: { text: string; name: string; box: Box }[] = [];
+  for (const row of creditRows.values()) {
+    const sorted = row.sort((a, b) => a.x0 - b.x0);
+    // The credit is the rightmost runs of the row that together end in 摄, sitting close together.
+    const endAt = sorted.findIndex((l) => squash(l.text).endsWith('摄'));
+    if (endAt === -1) continue;
+    let from = endAt;
+    while (from > 0 && sorted[from]!.x0 - sorted[from - 1]!.x1 < 1.5 * B && squash(sorted.slice(from - 1, endAt + 1).map((l) => l.text).join('')).length <= 12) from--;
+    const parts = sorted.slice(from, endAt + 1);
+    const text = squash(parts.map((l) => l.text).join(''));
+    const m = PHOTO_CREDIT.exec(text);
+    if (!m) continue;
+    for (const l of parts) creditLines.add(l);
+    credits.push({ text, name: m[1]!, box: boxOf(parts) });
+  }
+  const allBlocks = linesToBlocks(body.filter((l) => !creditLines.has(l)));
+  const captions: { block: TextBlock; text: string; credit: string; name: string }[] = [];
+  for (const c of credits) {
+    const above = allBlocks
+      .filter((b) => horizontalOverlap(b, c.box) > 0 && c.box.top - b.bottom >= -1 && c.box.top - b.bottom < 2 * B)
+      .sort((a, b) => b.bottom - a.bottom)[0];
+    if (above) captions.push({ block: above, text: squash(above.lines.map((l) => l.text).join('')), credit: c.text, name: c.name });
+  }
+  const sourceNotes = allBlocks.filter((b) => SOURCE_NOTE.test(squash(b.lines[0]!.text)));
+  const blocks = allBlocks.filter((b) => !sourceNotes.includes(b) && !captions.some((c) => c.block === b));
   const insetBlocks = linesToBlocks(insets);
   const afterInset = new Set<TextBlock>();
   for (const b of blocks) {
@@ -332,6 +368,11 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
     if (to) flows.get(to)!.push(o);
   }
 
+  const captionsOf = new Map<Head, typeof captions>();
+  for (const c of captions) {
+    const h = ownerOf(c.block, heads, B);
+    if (h) captionsOf.set(h, [...(captionsOf.get(h) ?? []), c]);
+  }
   const pageText = squash(body.map((l) => l.text).join(''));
   const sentences: string[] = [];
   const paragraphBreaks: [string, string][] = [];
@@ -379,8 +420,8 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
       ...(h.kicker ? { kicker: squash(h.kicker.text) } : {}),
       ...(h.subtitle.length ? { subtitle: squash(h.subtitle.map((l) => l.text).join('')) } : {}),
       authors: namesOf(h.authorLines),
-      photographers: [],
-      captions: [],
+      photographers: (captionsOf.get(h) ?? []).map((c) => c.name),
+      captions: (captionsOf.get(h) ?? []).map((c) => ({ text: c.text, credit: c.credit })),
       start,
       end,
       pages: [],
@@ -395,6 +436,6 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
     articles,
     sentences,
     paragraph_breaks: paragraphBreaks,
-    labels: [...labels, ...credits].map((l) => squash(l.text)),
+    labels: [...labels, ...pageCredits].map((l) => squash(l.text)).concat(sourceNotes.map((b) => squash(b.lines.map((l) => l.text).join('')))),
   };
 }
