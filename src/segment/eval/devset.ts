@@ -66,6 +66,8 @@ const SENTENCE_END = /[。！？…][”’」』）]*$/u;
 /** A photo credit line under a caption: `新华社记者 徐 昱摄` (the name alone is the photographer). */
 const PHOTO_CREDIT = /^(?:.*记者)?(\S{2,4})摄$/u;
 /** The source note of a chart or table: furniture of the graphic, not article text. */
+/** The credit of a cartoon or drawing: `某某作（新华社发）`. */
+const ART_CREDIT = /(?:作|绘)[（(][^）)]*发[）)]$/u;
 const SOURCE_NOTE = /^数据来源[：:]/u;
 const AFFILIATION = /^（作者(?:为|单位|系)[^）]*）$/u;
 /** Sentence ends: a full stop, question or exclamation mark, with any closing quotes or brackets after it. */
@@ -208,7 +210,7 @@ function ownerOf(block: TextBlock, heads: readonly Head[], B: number): Head | un
   let bestDist = Infinity;
   for (const h of heads) {
     let d = Infinity;
-    if (h.box.bottom <= block.top + B && horizontalOverlap(h.box, block) > 0.3 * Math.min(block.x1 - block.x0, h.box.x1 - h.box.x0)) d = block.top - h.box.bottom;
+    if (h.box.bottom <= block.top + B && horizontalOverlap(h.box, block) > 2 * B) d = block.top - h.box.bottom;
     else if (h.vertical && block.x0 < h.box.x0 && h.box.x0 - block.x1 < 40 * B && block.bottom > h.box.top - 40 * B && block.top < h.box.bottom + 4 * B) {
       d = Math.max(0, h.box.x0 - block.x1, h.box.top - block.bottom);
     }
@@ -332,7 +334,13 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
       .sort((a, b) => b.bottom - a.bottom)[0];
     if (above) captions.push({ block: above, text: squash(above.lines.map((l) => l.text).join('')), credit: c.text, name: c.name });
   }
-  const sourceNotes = allBlocks.filter((b) => SOURCE_NOTE.test(squash(b.lines[0]!.text)));
+  // Chart source notes; a cartoon's credit and the one-line title printed on its baseline.
+  const artCredits = allBlocks.filter((b) => b.lines.length === 1 && ART_CREDIT.test(squash(b.lines[0]!.text)));
+  const sourceNotes = allBlocks.filter(
+    (b) =>
+      SOURCE_NOTE.test(squash(b.lines[0]!.text)) ||
+      artCredits.some((c) => b.lines.length === 1 && near(b.bottom, c.bottom, 0.3 * B) && Math.max(b.x0 - c.x1, c.x0 - b.x1) < 30 * B),
+  );
   const blocks = allBlocks.filter((b) => !sourceNotes.includes(b) && !captions.some((c) => c.block === b));
   const insetBlocks = linesToBlocks(insets);
   const afterInset = new Set<TextBlock>();
@@ -344,6 +352,26 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
     const owner = ownerOf(b, heads, B);
     if (owner) owner.blocks.push(b);
     else orphans.push(b);
+  }
+  // A column beside an article's columns, starting at or below that article's headline and lining up
+  // with the tops or the feet of its columns, belongs to it even though the headline's type ends short
+  // of it (2018-01-04: the lower article's last column stands right of its headline).
+  for (const h1 of heads) {
+    for (const b of [...h1.blocks]) {
+      const to = heads.find((h2) => {
+        if (h2 === h1 || h2.vertical || h2.blocks.length === 0 || h2.box.top <= h1.box.bottom) return false;
+        const frame = boxOf(h2.blocks);
+        const gap = Math.max(frame.x0 - b.x1, b.x0 - frame.x1);
+        // Beside the frame, starting no higher than its headline, lining up with its columns, while
+        // the rest of the article it was given to ends above that headline.
+        if (!h1.blocks.every((o) => o === b || o.bottom <= h2.box.top + B)) return false;
+        return gap >= 0 && gap < 3 * B && b.top >= h2.box.top - 4 * B && (near(b.top, frame.top, B) || near(b.bottom, frame.bottom, B));
+      });
+      if (to) {
+        h1.blocks.splice(h1.blocks.indexOf(b), 1);
+        to.blocks.push(b);
+      }
+    }
   }
   // An affiliation note closes its article: blocks read after it belong to another article, one
   // whose text breaks off mid-sentence (on 2018-01-02 the last column of the lower article runs on
