@@ -15,8 +15,8 @@ import { squash } from './gold.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = join(here, '..', '..', '..');
-/** Where the corpus lives, from the repository root. */
-export const DEVSET_DIR = join(REPO_ROOT, '..', 'shared', 'corpus-dev');
+/** Where the corpus lives: ../shared/corpus-dev from the repository root (BAOKU_DEVSET_DIR overrides, e.g. to check the runs without it). */
+export const DEVSET_DIR = process.env.BAOKU_DEVSET_DIR ?? join(REPO_ROOT, '..', 'shared', 'corpus-dev');
 export const DEVSET_CACHE = join(REPO_ROOT, '.cache', 'devset');
 
 /** The extractors whose text the corpus holds, by file suffix (`<page>.<extractor>.txt`). */
