@@ -190,7 +190,9 @@ function target(key: SummaryKey): string {
 function printPerFile(perFile: FileScores[], overall: FileScores): void {
   const cols = [...perFile, overall];
   const sums = cols.map(summarize);
-  const header = ['metric', ...perFile.map((s) => s.file.slice(0, 3)), 'overall', 'counts', 'target'];
+  // Columns named short: the sample's number (000…), a devset page's month and day (rmrb2018012307 → 0123).
+  const short = (f: string) => (/^rmrb\d{8}/u.test(f) ? f.slice(8, 12) : f.slice(0, 3));
+  const header = ['metric', ...perFile.map((s) => short(s.file)), 'overall', 'counts', 'target'];
   const rows = ROWS.map((r) => [
     r.label,
     ...sums.map((s, i) => `${fmt(s[r.key])}${i === sums.length - 1 ? mark(r.key, s[r.key]) : ''}`),

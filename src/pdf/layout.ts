@@ -6,36 +6,21 @@
  *   lines → blocks: lines of one size stacked at line pitch, overlapping horizontally (a column piece)
  *   blocks → reading order: recursive cuts, columns (vertical cuts) before rows (horizontal cuts)
  */
-import type { PdfItem } from './read.ts';
+import type { Box, PdfItem } from './read.ts';
 
-export interface TextLine {
-  /** Text with the spaces pdfjs puts between spaced-out CJK glyphs removed. */
-  text: string;
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  size: number;
-  /** The font carrying most of the line's characters. */
-  font: string;
-  vertical: boolean;
-}
+/**
+ * A line: the runs of one line of one column joined, in the shape of a run. Its text has the
+ * spaces pdfjs puts between spaced-out CJK glyphs removed; its font is the one carrying most of
+ * its characters.
+ */
+export type TextLine = PdfItem;
 
-export interface TextBlock {
+export interface TextBlock extends Box {
   lines: TextLine[];
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
   size: number;
 }
 
-export interface Box {
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-}
+export type { Box };
 
 /** Characters around which a space is never meaningful in Chinese text: CJK, full-width forms, CJK punctuation. */
 const CJKISH = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f\\u2010-\\u2027\\u00b7]';

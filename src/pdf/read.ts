@@ -9,18 +9,18 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-/** One run of text as the PDF draws it. */
-export interface PdfItem {
+/** A rectangle on the page: left and right edges, top and bottom (y grows downwards). */
+export interface Box {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+}
+
+/** One run of text as the PDF draws it; `bottom` is the baseline for horizontal text. */
+export interface PdfItem extends Box {
   /** The text as pdfjs decodes it (pdfjs inserts spaces where glyphs stand apart). */
   text: string;
-  /** Left edge. */
-  x0: number;
-  /** Right edge. */
-  x1: number;
-  /** Top edge (y grows downwards). */
-  top: number;
-  /** Bottom edge: the baseline for horizontal text. */
-  bottom: number;
   /** Type size in points: the glyph height the text matrix gives. */
   size: number;
   /** pdfjs' name for the font (e.g. g_d0_f4): equal names mean the same face. */
