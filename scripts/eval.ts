@@ -1,12 +1,17 @@
 /**
- * `npm run eval`: score the segmenter against the hand annotations in tests/gold/, on the sample
- * files as they are and on generated variants of them (encoding, line ends, blank lines, spaces).
- * Only I/O and printing here: the metrics live in src/segment/eval/metrics.ts, the variants in
- * src/segment/eval/variants.ts. Exits 0 whatever the scores (it is a report); 1 only on bad gold files.
+ * `npm run eval`: score the segmenter, in one table, against
+ *   - the hand annotations in tests/gold/, on the sample files as they are and on generated variants
+ *     of them (encoding, line ends, blank lines, spaces);
+ *   - the development set (issue #12): gold derived from the PDFs in ../shared/corpus-dev/, scored on
+ *     each of five extractors' text of the same pages (rows "n/a" when that folder is absent).
+ * Only arguments and printing here: the metrics live in src/segment/eval/metrics.ts, the variants in
+ * variants.ts, the development set in devset.ts and devset-load.ts. Exits 0 whatever the scores (it is
+ * a report); 1 only on bad gold files.
  *
- *   npm run eval              tables + final JSON line
- *   npm run eval -- --details also list what was missed in each file
- *   npm run eval -- --details --no-blank-lines  the same for one variant
+ *   npm run eval                                          the table + final JSON line
+ *   npm run eval -- --details                             per-file table and misses of the sample
+ *   npm run eval -- --details --no-blank-lines            the misses on one variant
+ *   npm run eval -- --details --corpus devset --extractor pypdf   per-page table and misses of one extractor
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,18 +29,27 @@ import {
   type SummaryKey,
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
-import { options } from './cli.ts';
+import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const goldDir = join(root, 'tests', 'gold');
 const rawDir = join(root, 'content', 'raw');
-const values = options(
-  'eval',
-  `usage: npm run eval -- [--details [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
-  // --<variant> with --details: also list the misses on that variant
-  { details: { type: 'boolean', default: false }, ...Object.fromEntries(VARIANTS.map((v) => [v.name, { type: 'boolean', default: false } as const])) },
-) as Record<string, boolean>;
-const details = values.details;
+const details = process.argv.includes('--details');
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+const onlyCorpus = option('corpus');
+const onlyExtractor = option('extractor');
+if (onlyCorpus !== undefined && onlyCorpus !== 'sample' && onlyCorpus !== 'devset') {
+  console.error(`--corpus must be sample or devset, not ${onlyCorpus}`);
+  process.exit(1);
+}
+if (onlyExtractor !== undefined && !(EXTRACTORS as readonly string[]).includes(onlyExtractor)) {
+  console.error(`--extractor must be one of ${EXTRACTORS.join(', ')}`);
+  process.exit(1);
+}
 
 interface Sample {
   gold: GoldFile;
@@ -176,7 +190,9 @@ function target(key: SummaryKey): string {
 function printPerFile(perFile: FileScores[], overall: FileScores): void {
   const cols = [...perFile, overall];
   const sums = cols.map(summarize);
-  const header = ['metric', ...perFile.map((s) => s.file.slice(0, 3)), 'overall', 'counts', 'target'];
+  // Columns named short: the sample's number (000…), a devset page's month and day (rmrb2018012307 → 0123).
+  const short = (f: string) => (/^rmrb\d{8}/u.test(f) ? f.slice(8, 12) : f.slice(0, 3));
+  const header = ['metric', ...perFile.map((s) => short(s.file)), 'overall', 'counts', 'target'];
   const rows = ROWS.map((r) => [
     r.label,
     ...sums.map((s, i) => `${fmt(s[r.key])}${i === sums.length - 1 ? mark(r.key, s[r.key]) : ''}`),
@@ -199,56 +215,114 @@ function printMisses(perFile: FileScores[]): void {
 
 const samples = loadSamples();
 const articleCount = samples.reduce((n, s) => n + s.gold.articles.length, 0);
-console.log(`Baoku segmenter evaluation — ${samples.length} gold files, ${articleCount} gold articles\n`);
+const devset = await loadDevset();
+console.log(
+  `Baoku segmenter evaluation — sample: ${samples.length} gold files, ${articleCount} gold articles; ` +
+    (devset
+      ? `devset: ${devset.pages.length} pages, ${devset.pages.reduce((n, p) => n + p.gold.articles.length, 0)} derived articles ` +
+        `(${devset.derived} derived in ${(devset.deriveMs / 1000).toFixed(1)} s, ${devset.cached} from .cache/devset)`
+      : 'devset: ../shared/corpus-dev absent') +
+    '\n',
+);
+
+interface Row {
+  label: string;
+  scores?: FileScores[];
+  note?: string;
+}
+const rows: Row[] = [];
 
 const perFile = scoreAll(samples, 'original', (s) => s.bytes);
-const overall = aggregate('overall', perFile);
-const base = summarize(overall);
-console.log('== original sample files');
-printPerFile(perFile, overall);
-if (details) printMisses(perFile);
-else {
-  const n = perFile.reduce((k, s) => k + s.misses.length, 0);
-  if (n) console.log(`(${n} misses; run \`npm run eval -- --details\` to list them)`);
-}
-
+rows.push({ label: 'sample', scores: perFile });
 const variantSummaries: Record<string, Summary> = {};
 for (const v of VARIANTS) {
-  let scores: FileScores[];
-  if (details && values[v.name]) {
-    console.log(`\n== misses on variant ${v.name}`);
-    printMisses(scoreAll(samples, v.name, (s) => v.make(s.text)));
-  }
   try {
-    scores = scoreAll(samples, v.name, (s) => v.make(s.text));
+    const scores = scoreAll(samples, v.name, (s) => v.make(s.text));
+    rows.push({ label: `sample/${v.name}`, scores });
+    variantSummaries[v.name] = summarize(aggregate(v.name, scores));
   } catch (e) {
     failures.push(`variant ${v.name}: could not be generated: ${(e as Error).message}`);
+  }
+}
+const devScores: Partial<Record<Extractor, FileScores[]>> = {};
+for (const e of EXTRACTORS) {
+  if (!devset) {
+    rows.push({ label: `devset/${e}`, note: 'n/a (../shared/corpus-dev absent)' });
     continue;
   }
-  variantSummaries[v.name] = summarize(aggregate(v.name, scores));
+  devScores[e] = scoreDevset(devset, e, (name, bytes) => run(name, bytes, e), scoreFile);
+  rows.push({ label: `devset/${e}`, scores: devScores[e] });
 }
 
-console.log('\n== variants (overall; Δ against the original files)');
-const vNames = Object.keys(variantSummaries);
+const COLUMNS: { key: SummaryKey; label: string }[] = [
+  { key: 'boundaryPrecision', label: 'bound P' },
+  { key: 'boundaryRecall', label: 'bound R' },
+  { key: 'boundaryF1', label: 'bound F1' },
+  { key: 'headline', label: 'headline' },
+  { key: 'kicker', label: 'kicker' },
+  { key: 'subtitle', label: 'subtitle' },
+  { key: 'authorF1', label: 'author F1' },
+  { key: 'photographerF1', label: 'photo F1' },
+  { key: 'captionF1', label: 'caption F1' },
+  { key: 'sentenceRecall', label: 'sentences' },
+  { key: 'breakRecall', label: 'para breaks' },
+];
+
+/** A cell: the figure with its target mark; n/a for captions and photographers when the gold has none. */
+function cell(s: FileScores, key: SummaryKey): string {
+  if (key === 'captionF1' && s.captions.tp + s.captions.fn === 0) return 'n/a';
+  if (key === 'photographerF1' && s.photographers.tp + s.photographers.fn === 0) return 'n/a';
+  const v = summarize(s)[key];
+  return fmt(v) + mark(key, v);
+}
+
+console.log('== scores (micro-averaged over the files of each row; ✓/✗ against the target)');
 printTable(
-  ['metric', 'original', ...vNames.flatMap((n) => [n, 'Δ']), 'target'],
-  ROWS.map((r) => [
-    r.label,
-    fmt(base[r.key]) + mark(r.key, base[r.key]),
-    ...vNames.flatMap((n) => {
-      const v = variantSummaries[n]![r.key];
-      return [fmt(v) + mark(r.key, v), fmtDelta(v - base[r.key])];
+  ['corpus/extractor', 'articles', ...COLUMNS.map((c) => c.label)],
+  [
+    ...rows.map((r) => {
+      if (!r.scores) return [r.label, r.note!, ...COLUMNS.map(() => '')];
+      const all = aggregate(r.label, r.scores);
+      return [r.label, String(all.boundary.gold), ...COLUMNS.map((c) => cell(all, c.key))];
     }),
-    target(r.key),
-  ]),
+    ['target', '', ...COLUMNS.map((c) => target(c.key))],
+  ],
 );
-for (const v of VARIANTS) console.log(`  ${v.name}: ${v.describe}`);
+for (const v of VARIANTS) console.log(`  sample/${v.name}: ${v.describe}`);
+
+if (details) {
+  const showSample = onlyCorpus !== 'devset';
+  if (showSample) {
+    console.log('\n== sample, per file');
+    printPerFile(perFile, aggregate('overall', perFile));
+    printMisses(perFile);
+    for (const v of VARIANTS) {
+      if (!process.argv.includes(`--${v.name}`)) continue;
+      console.log(`\n== misses on variant ${v.name}`);
+      printMisses(rows.find((r) => r.label === `sample/${v.name}`)?.scores ?? []);
+    }
+  }
+  if (onlyCorpus !== 'sample') {
+    if (!devset) console.log('\n== devset: n/a (../shared/corpus-dev absent)');
+    for (const e of EXTRACTORS) {
+      const scores = devScores[e];
+      if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
+      console.log(`\n== devset/${e}, per page`);
+      printPerFile(scores, aggregate('overall', scores));
+      if (onlyExtractor !== undefined || onlyCorpus === 'devset') printMisses(scores);
+    }
+  }
+} else {
+  const n = perFile.reduce((k, s) => k + s.misses.length, 0);
+  console.log(`(${n} misses on the sample; \`npm run eval -- --details [--corpus devset --extractor pypdf]\` lists them)`);
+}
 
 if (failures.length) {
   console.log(`\n${failures.length} run failure(s):`);
   for (const f of failures) console.log(`  ${f.split('\n').slice(0, 4).join('\n    ')}`);
 }
 
+const base = summarize(aggregate('overall', perFile));
 const round = (s: Summary) =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Number.isNaN(v) ? null : Math.round(v * 1000) / 1000]));
 console.log(
@@ -256,6 +330,7 @@ console.log(
     JSON.stringify({
       overall: round(base),
       variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
+      devset: devset ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, devScores[e]!)))])) : null,
       targets: TARGETS,
       failures: failures.length,
     }),
