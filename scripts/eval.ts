@@ -30,6 +30,7 @@ import {
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
 import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
+import { loadNewsCorpus } from '../src/segment/eval/news/corpus.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const goldDir = join(root, 'tests', 'gold');
@@ -42,8 +43,8 @@ function option(name: string): string | undefined {
 }
 const onlyCorpus = option('corpus');
 const onlyExtractor = option('extractor');
-if (onlyCorpus !== undefined && onlyCorpus !== 'sample' && onlyCorpus !== 'devset') {
-  console.error(`--corpus must be sample or devset, not ${onlyCorpus}`);
+if (onlyCorpus !== undefined && onlyCorpus !== 'sample' && onlyCorpus !== 'devset' && onlyCorpus !== 'news') {
+  console.error(`--corpus must be sample, devset or news, not ${onlyCorpus}`);
   process.exit(1);
 }
 if (onlyExtractor !== undefined && !(EXTRACTORS as readonly string[]).includes(onlyExtractor)) {
@@ -191,7 +192,7 @@ function printPerFile(perFile: FileScores[], overall: FileScores): void {
   const cols = [...perFile, overall];
   const sums = cols.map(summarize);
   // Columns named short: the sample's number (000…), a devset page's month and day (rmrb2018012307 → 0123).
-  const short = (f: string) => (/^rmrb\d{8}/u.test(f) ? f.slice(8, 12) : f.slice(0, 3));
+  const short = (f: string) => (/^rmrb\d{8}/u.test(f) ? f.slice(8, 12) : /^news\d+/u.test(f) ? f.slice(4, 6) : f.slice(0, 3));
   const header = ['metric', ...perFile.map((s) => short(s.file)), 'overall', 'counts', 'target'];
   const rows = ROWS.map((r) => [
     r.label,
@@ -253,6 +254,13 @@ for (const e of EXTRACTORS) {
   devScores[e] = scoreDevset(devset, e, (name, bytes) => run(name, bytes, e), scoreFile);
   rows.push({ label: `devset/${e}`, scores: devScores[e] });
 }
+// the typeset news pages (tests/corpus-news/): the exact answer is what was typeset
+const news = loadNewsCorpus();
+const newsScores: Partial<Record<Extractor, FileScores[]>> = {};
+for (const e of EXTRACTORS) {
+  newsScores[e] = news.filter((n) => n.extractor === e).map((n) => scoreFile(n.gold, run(n.gold.file, new TextEncoder().encode(n.text), `news/${e}`)));
+  rows.push({ label: `news/${e}`, scores: newsScores[e] });
+}
 
 const COLUMNS: { key: SummaryKey; label: string }[] = [
   { key: 'boundaryPrecision', label: 'bound P' },
@@ -302,7 +310,16 @@ if (details) {
       printMisses(rows.find((r) => r.label === `sample/${v.name}`)?.scores ?? []);
     }
   }
-  if (onlyCorpus !== 'sample') {
+  if (onlyCorpus === 'news') {
+    for (const e of EXTRACTORS) {
+      const scores = newsScores[e];
+      if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
+      console.log(`\n== news/${e}, per page`);
+      printPerFile(scores, aggregate('overall', scores));
+      printMisses(scores);
+    }
+  }
+  if (onlyCorpus === undefined || onlyCorpus === 'devset') {
     if (!devset) console.log('\n== devset: n/a (../shared/corpus-dev absent)');
     for (const e of EXTRACTORS) {
       const scores = devScores[e];
@@ -331,6 +348,7 @@ console.log(
       overall: round(base),
       variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
       devset: devset ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, devScores[e]!)))])) : null,
+      news: Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))])),
       targets: TARGETS,
       failures: failures.length,
     }),
