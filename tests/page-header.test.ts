@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { readPageHeader, undoOverprint } from '../src/segment/rules/page-header.ts';
+import { readPageHeader } from '../src/segment/rules/page-header.ts';
+import { undoOverprint } from '../src/segment/rules/overprint.ts';
 
 // Header shapes as the extractors print them, on headers we write ourselves.
 test('page header: date and weekday on a line of their own', () => {
@@ -68,4 +69,14 @@ test('page header: every extractor of every development page yields date, page a
     if (found.issueDate !== want || found.page !== Number(m[4]) || !found.section) misses.push(`${name}: ${JSON.stringify(found)}`);
   }
   assert.deepEqual(misses, []);
+});
+
+test('overprint: doubled headline words, names and punctuation are halved', () => {
+  assert.equal(undoOverprint('新气象新气象：：新作为'), '新气象：新作为');
+  assert.equal(undoOverprint('王小明王小明'), '王小明');
+  assert.equal(undoOverprint('社区里的新变化'), '社区里的新变化');
+});
+
+test('overprint: a subtitle dash (two em dashes) is not a doubled mark', () => {
+  assert.equal(undoOverprint('——写在新年到来之际'), '——写在新年到来之际');
 });

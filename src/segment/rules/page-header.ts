@@ -34,6 +34,8 @@ export interface PageHeader {
   strong: boolean;
 }
 
+import { undoOverprint } from './overprint.ts';
+
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 
 /** A full date: `2021 年 6 月 14 日`, `2021年06月14日`, `2021-06-14`, `2021.6.14`. */
@@ -48,18 +50,6 @@ const STAFF = new RegExp(`${STAFF_ROLE}\\s*[：:/]?\\s*[${HAN}·]{2,4}(?:\\s+(?!
 const PAGE_MARK = /第?\s*([A-Z]?)\s*(\d{1,3})\s*版/u;
 /** A paper's name: a few Han characters ending in 报 (日报, 晚报, 时报, 青年报 …). */
 const PUBLICATION = new RegExp(`[${HAN}]{1,8}(?:日报|晚报|时报|早报|商报|都市报|青年报|法制报|经济报|农民报|工人报|周报|报)`, 'u');
-
-/**
- * Undo an overprint: `33 要闻要闻` → `3 要闻`. Only a word that is exactly two copies of itself
- * (and the digits beside it, if the word was doubled) are halved, so a real page 33 with a section
- * printed once stays page 33.
- */
-export function undoOverprint(s: string): string {
-  const word = `([${HAN}·]{2,8})`;
-  return s
-    .replace(new RegExp(`(?<![\\dA-Z])(?:([A-Z]?\\d{1,3})\\1(\\s*))?${word}\\3`, 'gu'), (_m, n: string | undefined, gap: string | undefined, w: string) => `${n ?? ''}${gap ?? ''}${w}`)
-    .replace(new RegExp(`${word}(\\s*)([A-Z]?\\d{1,3})\\3(?![\\d])`, 'gu'), (m, w: string, gap: string, n: string) => (s.includes(`${w}${w}`) ? `${w}${gap}${n}` : m));
-}
 
 function isoDate(y: string, m: string, d: string): string | undefined {
   const month = Number(m);
