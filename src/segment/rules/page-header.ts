@@ -1,0 +1,120 @@
+/**
+ * The page header (报眉) a newspaper prints above every page: the issue date and weekday, the page
+ * number and the section name (版名), sometimes the paper's name, the lunar date and the editors.
+ * It is furniture, never an article's text, and it is the best evidence of an issue's date and page
+ * that the text itself holds.
+ *
+ * Extractors print it in many shapes, and the rule reads all of them the same way:
+ * - on its own lines, date and page apart: `2021 年 6 月 14 日 星期一` / `3 要闻`;
+ * - glued into one line, in either order: `3 要闻2021 年 6 月 14 日 星期一`;
+ * - with a converter's separators: `## 2021 年 6 月 14 日 星期一^3 要闻`;
+ * - overprinted: papers set the page number and section in fake bold (each glyph drawn twice a hair
+ *   apart) and text extractors keep both copies: `33 要闻要闻` is page 3, section 要闻;
+ * - `第3版`, `A3版`, `03版：要闻`, `要闻 A3`, `星期一 农历五月初五`, `责任编辑：…`.
+ */
+
+export interface PageHeader {
+  /** ISO date of the issue, when the header prints a full date. */
+  issueDate?: string;
+  /** `星期一` … `星期日` (or `周一` as printed). */
+  weekday?: string;
+  /** The paper's page number (the number in `A3` is 3). */
+  page?: number;
+  /** The page's label as printed, when it is more than a number: `A3`, `B12`. */
+  pageLabel?: string;
+  /** 版名: `要闻`, `理论`, `经济·民生`. */
+  section?: string;
+  /** The paper, when the header names one (`…日报`, `…晚报`). */
+  publication?: string;
+  /**
+   * True when the line holds a full date or a `第N版`/`N版` mark: header lines that cannot be
+   * anything else. A line with only a number and a short word (`3 要闻`) is a header only where a
+   * page starts or beside a strong one; the caller decides.
+   */
+  strong: boolean;
+}
+
+import { undoOverprint } from './overprint.ts';
+
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+
+/** A full date: `2021 年 6 月 14 日`, `2021年06月14日`, `2021-06-14`, `2021.6.14`. */
+const FULL_DATE = /(?<![\d])((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2})(?![\d]))/u;
+const WEEKDAY = /(星期|周|礼拜)\s*([一二三四五六日天])/u;
+/** `农历辛丑年五月初五`, `农历五月初五`, `丁酉年腊月初六`. */
+const LUNAR = new RegExp(`(?:农历\\s*[${HAN}]{2,10}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[${HAN}]{0,2}月)?(?:[初十廿卅][${HAN}])?)`, 'u');
+/** Editors and designers named in the header: `责任编辑：王某` `责编 王某` `美编：…` `版式：…` `校对：…`. */
+const STAFF_ROLE = '(?:责任编辑|责编|编辑|美编|版式设计|版式|校对|制图|审读)';
+const STAFF = new RegExp(`${STAFF_ROLE}\\s*[：:/]?\\s*[${HAN}·]{2,4}(?:\\s+(?!${STAFF_ROLE})[${HAN}]{2,4}(?![：:]))*`, 'gu');
+/** `第3版`, `第 A3 版`, `3版`, `A3版`, `03 版`. */
+const PAGE_MARK = /第?\s*([A-Z]?)\s*(\d{1,3})\s*版/u;
+/** A paper's name: a few Han characters ending in 报 (日报, 晚报, 时报, 青年报 …). */
+const PUBLICATION = new RegExp(`[${HAN}]{1,8}(?:日报|晚报|时报|早报|商报|都市报|青年报|法制报|经济报|农民报|工人报|周报|报)`, 'u');
+
+function isoDate(y: string, m: string, d: string): string | undefined {
+  const month = Number(m);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** What is left of a header line once its parts are taken out: separators and nothing else. */
+const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
+
+/**
+ * Read one line as a page header. Returns null when the line holds anything else — a sentence
+ * that mentions a date is running text, not a header.
+ */
+export function readPageHeader(line: string): PageHeader | null {
+  let rest = undoOverprint(line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim());
+  if (rest === '' || rest.length > 80) return null;
+  const header: PageHeader = { strong: false };
+  const take = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
+    return m;
+  };
+
+  const date = take(FULL_DATE);
+  if (date) {
+    const iso = date[2] ? isoDate(date[1], date[2], date[3]) : isoDate(date[1], date[4], date[5]);
+    if (!iso) return null;
+    header.issueDate = iso;
+    header.strong = true;
+  }
+  const weekday = take(WEEKDAY);
+  if (weekday) header.weekday = `星期${weekday[2] === '天' ? '日' : weekday[2]}`;
+  take(LUNAR);
+  rest = rest.replace(STAFF, ' ');
+  const publication = take(PUBLICATION);
+  if (publication) header.publication = publication[0];
+
+  const mark = take(PAGE_MARK);
+  if (mark) {
+    header.page = Number(mark[2]);
+    if (mark[1]) header.pageLabel = `${mark[1]}${Number(mark[2])}`;
+    header.strong = true;
+  }
+  // the section beside the page number: `3 要闻`, `要闻 3`, `A3 要闻`, `03版：要闻`, or alone after a mark
+  const sectionRe = new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})\\s*[^${HAN}\\d]{0,3}\\s*([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})\\s*[^${HAN}\\d]{0,3}\\s*([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
+  const compact = rest.replace(/[\s^|｜]+/gu, ' ').trim();
+  const pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
+  if (pageSection) {
+    const letter = pageSection[1] ?? pageSection[5] ?? '';
+    const digits = pageSection[2] ?? pageSection[6];
+    header.page = Number(digits);
+    if (letter) header.pageLabel = `${letter}${Number(digits)}`;
+    header.section = pageSection[3] ?? pageSection[4];
+    rest = '';
+  } else if (header.page !== undefined) {
+    const alone = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u').exec(compact);
+    if (alone) {
+      header.section = alone[1];
+      rest = '';
+    }
+  }
+  if (!LEFTOVER.test(rest)) return null;
+  if (!header.issueDate && header.page === undefined) return null;
+  if (header.page !== undefined && (header.page < 1 || header.page > 200)) return null;
+  return header;
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { bodyHeadingLevel, sizeRank } from '../src/segment/rules/heading-sizes.ts';
+import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
+
+const levelsOf = (text: string): number[] => text.split(/\r?\n/u).filter((l) => l.trim() !== '').map((l) => /^(#{1,6})\s/u.exec(l)?.[1].length ?? 0);
+
+test('heading sizes: a converter that marks every body line reads as sizes', () => {
+  const page = ['## 社区新闻', '#### 王小明', '###### 河边的老码头今年春天换了新', '###### 模样，石阶修好了，栏杆也刷', '###### 上了新漆。', '### 一条小标题', '###### 每天清早，附近的居民都来'].join('\n');
+  const body = bodyHeadingLevel(levelsOf(page));
+  assert.equal(body, 6);
+  assert.deepEqual(levelsOf(page).map((l) => sizeRank(l, body)), [4, 2, 0, 0, 0, 3, 0]);
+});
+
+test('heading sizes: real Markdown headings stay headings (the sample)', () => {
+  for (const f of SAMPLE_FILES) assert.equal(bodyHeadingLevel(levelsOf(readFileSync(join(RAW_DIR, f), 'utf8'))), 0, f);
+  assert.equal(sizeRank(2, 0), 5);
+  assert.equal(sizeRank(0, 0), 0);
+});
+
+const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
+test('heading sizes: every development page from the Markdown converter has a body level', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+  for (const name of readdirSync(DEV).sort()) {
+    const level = bodyHeadingLevel(levelsOf(readFileSync(join(DEV, name), 'utf8')));
+    assert.equal(level > 0, name.endsWith('.pdf2md.txt'), name);
+  }
+});

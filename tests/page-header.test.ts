@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readPageHeader } from '../src/segment/rules/page-header.ts';
+import { undoOverprint } from '../src/segment/rules/overprint.ts';
+
+// Header shapes as the extractors print them, on headers we write ourselves.
+test('page header: date and weekday on a line of their own', () => {
+  assert.deepEqual(readPageHeader('2021 年 6 月 14 日 星期一'), { issueDate: '2021-06-14', weekday: '星期一', strong: true });
+  assert.deepEqual(readPageHeader('2019年11月3日  星期日'), { issueDate: '2019-11-03', weekday: '星期日', strong: true });
+});
+
+test('page header: page number and section, in either order, with a letter', () => {
+  assert.deepEqual(readPageHeader('3 要闻'), { page: 3, section: '要闻', strong: false });
+  assert.deepEqual(readPageHeader('经济·民生 12'), { page: 12, section: '经济·民生', strong: false });
+  assert.deepEqual(readPageHeader('A3 国际'), { page: 3, pageLabel: 'A3', section: '国际', strong: false });
+  assert.deepEqual(readPageHeader('第 5 版：文体'), { page: 5, section: '文体', strong: true });
+  assert.deepEqual(readPageHeader('05版 社会'), { page: 5, section: '社会', strong: true });
+});
+
+test('page header: glued in one line, converter separators, overprinted bold', () => {
+  assert.deepEqual(readPageHeader('33 要闻要闻2021 年 6 月 14 日 星期一'), { issueDate: '2021-06-14', weekday: '星期一', page: 3, section: '要闻', strong: true });
+  assert.deepEqual(readPageHeader('## 2021 年 6 月 14 日 星期一^33 要闻要闻 '), { issueDate: '2021-06-14', weekday: '星期一', page: 3, section: '要闻', strong: true });
+  assert.equal(undoOverprint('33 要闻要闻'), '3 要闻');
+  // a real page 33 with its section printed once stays page 33
+  assert.equal(undoOverprint('33 要闻'), '33 要闻');
+  // only the page number beside the doubled word is halved, never a day of the month
+  assert.equal(undoOverprint('要闻要闻 332021 年 1 月 11 日'), '要闻 332021 年 1 月 11 日');
+  assert.deepEqual(readPageHeader('55 体育体育2021 年 1 月 11 日 星期一'), { issueDate: '2021-01-11', weekday: '星期一', page: 5, section: '体育', strong: true });
+});
+
+test('page header: paper name, lunar date and editors are read past', () => {
+  assert.deepEqual(readPageHeader('株洲日报 2020年6月13日 星期六 农历庚子年四月廿二'), { issueDate: '2020-06-13', weekday: '星期六', publication: '株洲日报', strong: true });
+  assert.deepEqual(readPageHeader('第2版 综合  责任编辑：王小明  美编：李华'), { page: 2, section: '综合', strong: true });
+});
+
+test('page header: running text that mentions a date or a number is not a header', () => {
+  assert.equal(readPageHeader('2020 年 6 月 10 日，全省推进乡镇污'), null);
+  assert.equal(readPageHeader('2020年6月10日。'), null);
+  assert.equal(readPageHeader('投资成本达 3000 万元'), null);
+  assert.equal(readPageHeader('6月12日晚23时许'), null);
+  assert.equal(readPageHeader('2021 年 13 月 40 日'), null);
+  assert.equal(readPageHeader('第一部分 总则'), null);
+});
+
+// The development corpus (read at run time, never copied): every extractor's text of every page
+// has a header line that gives the date in the file's name, page 7 and a section.
+const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
+test('page header: every extractor of every development page yields date, page and section', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+  const misses: string[] = [];
+  for (const name of readdirSync(DEV).filter((n) => n.endsWith('.txt')).sort()) {
+    const m = /^[a-z]+(\d{4})(\d\d)(\d\d)(\d\d)\./u.exec(name);
+    if (!m) continue;
+    const found: { issueDate?: string; page?: number; section?: string } = {};
+    for (const line of readFileSync(join(DEV, name), 'utf8').split(/\r?\n/u)) {
+      // -layout prints other columns beside the header: read the widest run of it alone
+      for (const part of line.trim().split(/\s{3,}/u)) {
+        const h = readPageHeader(part);
+        if (!h) continue;
+        found.issueDate ??= h.issueDate;
+        if (h.page !== undefined && (h.strong || h.section)) {
+          found.page ??= h.page;
+          found.section ??= h.section;
+        }
+      }
+    }
+    const want = `${m[1]}-${m[2]}-${m[3]}`;
+    if (found.issueDate !== want || found.page !== Number(m[4]) || !found.section) misses.push(`${name}: ${JSON.stringify(found)}`);
+  }
+  assert.deepEqual(misses, []);
+});
+
+test('overprint: doubled headline words, names and punctuation are halved', () => {
+  assert.equal(undoOverprint('新气象新气象：：新作为'), '新气象：新作为');
+  assert.equal(undoOverprint('王小明王小明'), '王小明');
+  assert.equal(undoOverprint('社区里的新变化'), '社区里的新变化');
+});
+
+test('overprint: a subtitle dash (two em dashes) is not a doubled mark', () => {
+  assert.equal(undoOverprint('——写在新年到来之际'), '——写在新年到来之际');
+});
