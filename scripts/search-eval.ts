@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import nodejieba from 'nodejieba';
 import { Converter } from 'opencc-js';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { generateQueries, truth, corpus, type EvalArticle, type EvalQuery } from '../src/search/eval/queries.ts';
 import { missedTargets, scoreQuery, summarize, table, type EngineSummary, type QueryRun, type QueryScore } from '../src/search/eval/score.ts';
 import { synthesize } from '../src/search/eval/synth.ts';
@@ -35,10 +35,9 @@ import { SEARCH_CONFIG_PATH } from '../src/search/text.ts';
 import { loadArchive } from '../src/site/model.ts';
 import { indexHtmlPages, indexSite, renderSite } from '../src/build/render.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
+import { launchBrowser } from '../tests/browser.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WAIT_MS = 30_000;
 
 export interface EvalOptions {
@@ -481,9 +480,8 @@ export async function runSearchEval(opts: EvalOptions = {}): Promise<EvalResult>
   const truths = new Map(queries.map((q) => [q.q, truth(c, q.q, toSimplified)]));
   log(`search-eval: ${evalSet.length} articles, ${queries.length} queries`);
 
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   const servers: StaticServer[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     const engines: EngineResult[] = [];
     const score = (name: string, runs: QueryRun[]) => {
