@@ -6,10 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { readPdf, type PdfPage } from '../src/pdf/read.ts';
 import { itemsToLines, linesToBlocks, readingOrder, tidy, unifyRadicals } from '../src/pdf/layout.ts';
-import { CHROMIUM_ARGS } from '../src/bench/query.ts';
+import { launchBrowser } from './browser.ts';
 
 // Two columns of made-up text, each paragraph numbered so the order can be checked.
 const LEFT = ['第一段：春天来到山村，田野里一片新绿，农民们开始忙着播种。', '第二段：村里的小学新建了图书室，孩子们每天放学后都来读书。'];
@@ -36,7 +36,7 @@ let browser: Browser;
 let page: PdfPage;
 
 before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
   const tab = await browser.newPage();
   await tab.setContent(HTML);
   const pdf = await tab.pdf({ width: '600px', height: '800px', printBackground: true });

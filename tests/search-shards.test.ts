@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import matter from 'gray-matter';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { runSegment } from '../src/build/segment-run.ts';
 import { runSearchEval } from '../src/search/eval/run.ts';
-import { CHROMIUM_ARGS } from '../src/bench/query.ts';
 import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic } from '../src/site/serve.ts';
 import { indexShards } from '../src/build/shards.ts';
 import { RAW_DIR } from './helpers.ts';
+import { launchBrowser, loadAllResults } from './browser.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'site-articles');
 
@@ -79,7 +79,7 @@ test('a sharded index: the first results cost the first shard only; "more" bring
 
     const served = await serveStatic(site);
     Object.assign(server, served);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     const page = await browser.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -92,12 +92,7 @@ test('a sharded index: the first results cost the first shard only; "more" bring
     assert.equal(await page.getAttribute('#search-status', 'data-total'), null, 'no total claimed before every shard is searched');
     assert.match((await page.textContent('#search-status')) ?? '', /更多结果/u);
 
-    // each press of "more" ends with the list's data-loaded counted up
-    while (await page.isVisible('#more-results')) {
-      const loaded = await page.getAttribute('#results', 'data-loaded');
-      await page.click('#more-results');
-      await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, { timeout: 60_000 });
-    }
+    await loadAllResults(page, 60_000);
     for (const b of later) assert.ok(fetched.some((p) => p.startsWith(b)), `${b} searched once more was asked for`);
     const links = await page.$$eval('#results > li h2 a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     assert.equal(new Set(links).size, links.length, 'no article listed twice');

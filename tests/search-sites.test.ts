@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../src/bench/query.ts';
+import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
+import { launchBrowser, loadAllResults } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WAIT = { timeout: 60_000 };
@@ -52,12 +52,7 @@ async function articlesOf(part: 'a' | 'b'): Promise<{ title: string; body: strin
 async function results(page: Page, q: string): Promise<string[]> {
   await page.goto(`${siteA.url}/search/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(() => Boolean(document.documentElement.dataset.searchDone), undefined, WAIT);
-  // each press of "more" ends with the list's data-loaded counted up
-  while (await page.isVisible('#more-results')) {
-    const loaded = await page.getAttribute('#results', 'data-loaded');
-    await page.click('#more-results');
-    await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, WAIT);
-  }
+  await loadAllResults(page, WAIT.timeout);
   return page.$$eval('#results > li a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
 }
 
@@ -74,7 +69,7 @@ before(async () => {
   build('a', { BAOKU_SEARCH_ALSO: `${siteB.url}/` });
   siteA = await serveStatic(join(tmp, 'a', 'site'));
   servers.push(siteA);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 });
 
 after(async () => {

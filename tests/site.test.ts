@@ -16,18 +16,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { Converter } from 'opencc-js';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
-import { CHROMIUM_ARGS } from '../src/bench/query.ts';
+import { launchBrowser, loadAllResults, waitSearchDone } from './browser.ts';
 import type { Article } from '../src/segment/types.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SCREENSHOTS = join(ROOT, 'tests', 'screenshots');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const WAIT = { timeout: 20_000 };
-/** Debian's chromium (apt-get install chromium); override with $CHROMIUM_PATH. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** An article's front matter as the site reads it back, with its body and derived fields. */
 interface FM extends Pick<Article, 'id' | 'title' | 'kicker' | 'subtitle' | 'authors' | 'photographers' | 'credits' | 'captions' | 'publication' | 'dateline' | 'keywords' | 'source'> {
@@ -116,9 +113,7 @@ before(async () => {
   assert.equal(indexed.pages, articles.length, 'Pagefind indexes exactly the article pages');
   server = await serveStatic(outDir);
   base = server.url;
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -157,22 +152,8 @@ async function watchedPage(context: BrowserContext) {
   return { page, problems };
 }
 
-function waitSearchDone(page: Page) {
-  return page.waitForFunction(
-    () => document.documentElement.dataset.searchDone === location.pathname + location.search,
-    null,
-    WAIT,
-  );
-}
-
 async function resultPaths(page: Page): Promise<string[]> {
-  // Load every page of results first.
-  // each press of "more" ends with the list's data-loaded counted up
-  while (await page.isVisible('#more-results')) {
-    const loaded = await page.getAttribute('#results', 'data-loaded');
-    await page.click('#more-results');
-    await page.waitForFunction((k) => document.getElementById('results')!.dataset.loaded !== k, loaded, WAIT);
-  }
+  await loadAllResults(page, WAIT.timeout);
   return page.$$eval('#results > li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
@@ -570,24 +551,4 @@ test('without JavaScript the site still reads; search explains itself', async ()
   await page.waitForURL(`${base}/search/?${new URLSearchParams({ q: word })}`, WAIT);
   assert.ok((await page.textContent('main'))!.includes('检索需要 JavaScript'));
   await context.close();
-});
-
-test('screenshots of home, an article and a search at 375px and 1280px', async () => {
-  const a = richest();
-  const { word } = distinctiveWord();
-  for (const width of [375, 1280]) {
-    const context = await browser.newContext({ viewport: { width, height: width === 375 ? 812 : 900 } });
-    const page = await context.newPage();
-    for (const [name, path] of [
-      ['home', '/'],
-      ['article', a.url],
-      ['search', `/search/?${new URLSearchParams({ q: word })}`],
-    ] as const) {
-      await page.goto(`${base}${path}`);
-      if (name === 'search') await waitSearchDone(page);
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await context.close();
-  }
-  assert.ok(existsSync(join(SCREENSHOTS, 'article-375.png')));
 });

@@ -3,19 +3,9 @@
  * headless Chromium context (empty cache) opening /search/?q=<query>, every response counted
  * until the page says the search is done (`<html data-search-done>`, set by assets/search.js).
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { serveStatic } from '../site/serve.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { launchBrowser } from '../../tests/browser.ts';
 
 export interface QueryCost {
   query: string;
@@ -37,7 +27,7 @@ export async function measureQueries(siteDir: string, queries: string[], opts: {
   const server = await serveStatic(siteDir, { port: 0, host: '127.0.0.1' });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchBrowser(opts);
     const out: QueryCost[] = [];
     for (const query of queries) {
       const context = await browser.newContext();

@@ -13,7 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodejieba from 'nodejieba';
 import { Converter } from 'opencc-js';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchBrowser } from '../../../tests/browser.ts';
 import { generateQueries, truth, corpus, type EvalArticle, type EvalQuery } from './queries.ts';
 import { scoreQuery, summarize, type EngineSummary, type QueryRun, type QueryScore } from './score.ts';
 import { fromMarkdown, toMarkdown } from '../../contract/markdown.ts';
@@ -26,8 +27,6 @@ import { runSegment } from '../../build/segment-run.ts';
 import { indexSite, renderSite } from '../../build/site-build.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WAIT_MS = 30_000;
 
 export interface EvalOptions {
@@ -465,9 +464,8 @@ export async function runSearchEval(opts: EvalOptions = {}): Promise<EvalResult>
   const truths = new Map(queries.map((q) => [q.q, truth(c, q.q, toSimplified)]));
   log(`search-eval: ${evalSet.length} articles, ${queries.length} queries`);
 
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   const servers: StaticServer[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     const engines: EngineResult[] = [];
     const score = (name: string, runs: QueryRun[]) => {
