@@ -80,3 +80,13 @@ test('overprint: doubled headline words, names and punctuation are halved', () =
 test('overprint: a subtitle dash (two em dashes) is not a doubled mark', () => {
   assert.equal(undoOverprint('——写在新年到来之际'), '——写在新年到来之际');
 });
+
+test('page header: a number glued to words is a headline, not a page and section', () => {
+  assert.equal(readPageHeader('10个消防救援站'), null);
+  assert.equal(readPageHeader('3名村民获救'), null);
+});
+
+test('page header: glued once the line is a header; a weekday cut mid-character', () => {
+  assert.deepEqual(readPageHeader('55体育体育2021年1月11日 星期一'), { issueDate: '2021-01-11', weekday: '星期一', page: 5, section: '体育', strong: true });
+  assert.deepEqual(readPageHeader('2021 年 1 月 11 日 星\ufffd'), { issueDate: '2021-01-11', strong: true });
+});

@@ -4,6 +4,7 @@ import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseC
 import { parseDateline } from './rules/dateline.ts';
 import { isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
+import { readPageHeader } from './rules/page-header.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
@@ -62,6 +63,15 @@ const asByline = (block: Block): ClassifiedBlock => ({ ...block, kind: 'byline',
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   // `责任编辑：…`, `第3版`, `2021年7月1日 星期四`
   { name: 'furniture', apply: (b) => (isFurniture(b.display) ? { ...b, kind: 'furniture' } : null) },
+  // the page header in any extractor's shape: `2018 年 1 月 2 日 星期二`, `7 理论`, `77 理论理论2018 年…`,
+  // `## …^77 理论理论`; a bare number and word only as a line of its own
+  {
+    name: 'page-header',
+    apply: (b) => {
+      const header = readPageHeader(b.display);
+      return header && (header.strong || (header.section !== undefined && b.lines.length === 1)) ? { ...b, kind: 'furniture' } : null;
+    },
+  },
   // `（魏龙元 黄柳英）` standing alone (splitClosingCredit cut it off the paragraph it ended)
   {
     name: 'closing-credit',

@@ -6,6 +6,7 @@ import { keywordsOf, teach } from './keywords.ts';
 import { toLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { dropRepeatedParagraphs, stitchFragments } from './repair.ts';
+import { pageFacts, type PageFacts } from './rules/page-header.ts';
 
 export { UndecodableError };
 
@@ -22,6 +23,12 @@ export function fileKey(name: string): string {
   for (const c of name) h = Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0;
   const safe = base.normalize('NFKD').replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24).toLowerCase();
   return `${safe ? `${safe}-` : ''}${h.toString(16).padStart(8, '0')}`;
+}
+
+/** An article's fields from its page's header, only those the header states. */
+function header(f: PageFacts | undefined): Pick<Article, 'issue_date' | 'page' | 'section'> {
+  if (!f) return {};
+  return { ...(f.issueDate ? { issue_date: f.issueDate } : {}), ...(f.page !== undefined ? { page: f.page } : {}), ...(f.section ? { section: f.section } : {}) };
 }
 
 export interface SegmentOptions {
@@ -63,6 +70,8 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
     return { articles: [], report };
   }
   const blocks = classify(toBlocks(lines, flavour));
+  // what each page's header states: the issue's date, the page number, the section
+  const facts = pageFacts(blocks.filter((b) => b.kind === 'furniture'));
   const assembled = assemble(blocks, flavour);
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);
@@ -86,6 +95,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
     articles.push({
       ...draft,
       id: `${key}-p${draft.source.page}-${String(n).padStart(2, '0')}`,
+      ...header(facts.get(draft.source.page)),
       keywords: keywordsOf(draft),
       source: { ...draft.source, file: name },
     });

@@ -1,6 +1,8 @@
 import type { SourceLine } from './types.ts';
 import { displayWidth } from './rules/chars.ts';
+import { bodyHeadingLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
+import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -18,7 +20,11 @@ function normaliseSpaces(s: string): string {
  */
 export function toLines(text: string): SourceLine[] {
   const rawLines = text.split(/\r\n|\r|\n/u);
-  const normalised = rawLines.map(normaliseSpaces);
+  // text laid out like the page (columns side by side on one line) is read column by column first
+  const placed: PlacedLine[] = isLayoutText(rawLines) ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
+  const normalised = placed.map((l) => normaliseSpaces(l.text));
+  // a converter that marks every body line with #s marks type sizes: body type is no heading
+  const bodyLevel = bodyHeadingLevel(normalised.filter((l) => l.trim() !== '').map((l) => /^\s{0,3}(#{1,6})\s+\S/u.exec(l)?.[1].length ?? 0));
   const nonBlank = normalised.filter((l) => l.trim() !== '');
   const singleIndent = nonBlank.filter((l) => /^ \S/u.test(l)).length;
   const indentMarksPages = singleIndent <= Math.max(PAGE_MARKS_MAX, nonBlank.length * PAGE_MARKS_MAX_SHARE);
@@ -31,12 +37,13 @@ export function toLines(text: string): SourceLine[] {
       blanks++;
       return;
     }
-    const heading = /^\s{0,3}(#{1,6})\s+\S/u.exec(raw);
+    const marked = /^\s{0,3}(#{1,6})\s+\S/u.exec(raw);
+    const heading = marked && (bodyLevel === 0 || marked[1].length < bodyLevel) ? marked : null;
     const pageStart = seenText && indentMarksPages && /^ \S/u.test(raw);
     if (pageStart) page++;
-    const body = heading ? raw.trim().replace(/^#{1,6}\s+/u, '') : raw.trim();
+    const body = marked ? raw.trim().replace(/^#{1,6}\s+/u, '') : raw.trim();
     out.push({
-      no: i + 1,
+      no: placed[i].no,
       raw,
       text: body,
       heading: heading ? heading[1].length : 0,
@@ -46,7 +53,7 @@ export function toLines(text: string): SourceLine[] {
       spacedOut: isSpacedOut(body),
       width: displayWidth(repairSpacing(body, { keepWordSpaces: false })),
       // endsWith, not / {2,}$/: the pattern backtracks through every run of spaces in the line
-      hardBreak: raw.endsWith('  ') && !heading,
+      hardBreak: raw.endsWith('  ') && !marked,
       tight: false,
     });
     seenText = true;

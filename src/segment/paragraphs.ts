@@ -11,7 +11,10 @@ import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RA
  */
 export function detectFlavour(lines: SourceLine[]): Flavour {
   if (lines.length === 0) return 'column';
-  if (lines.some((l) => l.heading > 0)) return 'markdown';
+  // `#` marks read as type sizes (lines.ts took the body's off): a converter that kept the printed
+  // lines, so the widths decide, as for any other text
+  const sizeMarked = lines.some((l) => l.heading === 0 && /^\s{0,3}#{1,6}\s+\S/u.test(l.raw));
+  if (!sizeMarked && lines.some((l) => l.heading > 0)) return 'markdown';
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)];
   return median > MARKDOWN_MEDIAN_WIDTH ? 'markdown' : 'column';
@@ -176,7 +179,11 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
-    if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
+    if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
+      // type sizes marked by a converter (column text has no other headings): a display line set
+      // on several lines goes on in the same size; a change of size ends the block
+      goesOn = line.heading === next.heading && next.blanksBefore <= 1 && !next.pageStart;
+    } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
       goesOn = true;

@@ -118,6 +118,12 @@ export interface Article {
   captions: Caption[];
   publication?: string;
   dateline?: string;
+  /** The issue date the page header prints (ISO), never a date from the text. */
+  issue_date?: string;
+  /** The paper's page number the page header prints (not the page's index in the file: source.page). */
+  page?: number;
+  /** The section (版名) the page header prints. */
+  section?: string;
   keywords: string[];
   source: { file: string; page: number; lines: [number, number] };
   body: BodyItem[];

@@ -82,6 +82,8 @@ export function readPageHeader(line: string): PageHeader | null {
     header.issueDate = iso;
     header.strong = true;
   }
+  // a weekday whose last character an extractor cut in the middle of its bytes (`星�`)
+  rest = rest.replace(/(?:星期?|周)\s*\ufffd+/u, ' ');
   const weekday = take(WEEKDAY);
   if (weekday) header.weekday = `星期${weekday[2] === '天' ? '日' : weekday[2]}`;
   take(LUNAR);
@@ -96,7 +98,10 @@ export function readPageHeader(line: string): PageHeader | null {
     header.strong = true;
   }
   // the section beside the page number: `3 要闻`, `要闻 3`, `A3 要闻`, `03版：要闻`, or alone after a mark
-  const sectionRe = new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})\\s*[^${HAN}\\d]{0,3}\\s*([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})\\s*[^${HAN}\\d]{0,3}\\s*([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
+  // number and section stand apart (`3 要闻`, `要闻 | 3`): glued, `10个消防救援站` is a headline —
+  // unless the line has shown itself a header already (`77理论理论2018年1月2日 星期二`)
+  const apart = header.strong ? 0 : 1;
+  const sectionRe = new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\d]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\d]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
   const compact = rest.replace(/[\s^|｜]+/gu, ' ').trim();
   const pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
   if (pageSection) {
@@ -117,4 +122,30 @@ export function readPageHeader(line: string): PageHeader | null {
   if (!header.issueDate && header.page === undefined) return null;
   if (header.page !== undefined && (header.page < 1 || header.page > 200)) return null;
   return header;
+}
+
+/** What the headers of one page state together: the first date, page number and section found. */
+export interface PageFacts {
+  issueDate?: string;
+  page?: number;
+  section?: string;
+}
+
+/**
+ * The facts of each page (by its index in the file) from its header lines, which extractors may
+ * print apart (`2018 年 1 月 2 日 星期二` / `7 理论`) or at the page's foot. A page whose headers
+ * disagree keeps what it read first.
+ */
+export function pageFacts(headers: readonly { page: number; display: string }[]): Map<number, PageFacts> {
+  const facts = new Map<number, PageFacts>();
+  for (const { page, display } of headers) {
+    const h = readPageHeader(display);
+    if (!h) continue;
+    const f = facts.get(page) ?? {};
+    f.issueDate ??= h.issueDate;
+    f.page ??= h.page;
+    f.section ??= h.section;
+    facts.set(page, f);
+  }
+  return facts;
 }
