@@ -8,10 +8,13 @@ import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 const levelsOf = (text: string): number[] => text.split(/\r?\n/u).filter((l) => l.trim() !== '').map((l) => /^(#{1,6})\s/u.exec(l)?.[1].length ?? 0);
 
 test('heading sizes: a converter that marks every body line reads as sizes', () => {
-  const page = ['## 社区新闻', '#### 王小明', '###### 河边的老码头今年春天换了新', '###### 模样，石阶修好了，栏杆也刷', '###### 上了新漆。', '### 一条小标题', '###### 每天清早，附近的居民都来'].join('\n');
+  const column = ['###### 河边的老码头今年春天换了新', '###### 模样，石阶修好了，栏杆也刷', '###### 上了新漆。', '###### 每天清早，附近的居民都来'];
+  const page = ['## 社区新闻', '#### 王小明', ...column, '### 一条小标题', ...column, ...column, ...column, ...column, ...column].join('\n');
   const body = bodyHeadingLevel(levelsOf(page));
   assert.equal(body, 6);
-  assert.deepEqual(levelsOf(page).map((l) => sizeRank(l, body)), [4, 2, 0, 0, 0, 3, 0]);
+  assert.deepEqual(levelsOf(page).slice(0, 7).map((l) => sizeRank(l, body)), [4, 2, 0, 0, 0, 0, 3]);
+  // a short Markdown text, a heading and a paragraph, is not a size-marked page
+  assert.equal(bodyHeadingLevel(levelsOf('## 社区新闻\n城东新开了一家社区图书室。')), 0);
 });
 
 test('heading sizes: real Markdown headings stay headings (the sample)', () => {

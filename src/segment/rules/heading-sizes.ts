@@ -13,6 +13,12 @@
  * text: 0.93–0.98).
  */
 export const BODY_LEVEL_SHARE = 0.5;
+/**
+ * …and at least this many lines carry it: a short Markdown text (a headline and a paragraph) has
+ * half its lines marked without marking sizes. A converted page has hundreds (the development
+ * pages' pdf2md text: 360–441).
+ */
+export const BODY_LEVEL_MIN_LINES = 20;
 
 /** The heading level that marks body type, or 0 when the marks are headings (or there are none). */
 export function bodyHeadingLevel(levels: readonly number[]): number {
@@ -26,7 +32,7 @@ export function bodyHeadingLevel(levels: readonly number[]): number {
       bestCount = count;
     }
   }
-  return levels.length > 0 && bestCount / levels.length >= BODY_LEVEL_SHARE ? best : 0;
+  return bestCount >= BODY_LEVEL_MIN_LINES && bestCount / levels.length >= BODY_LEVEL_SHARE ? best : 0;
 }
 
 /**

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fromMarkdown, toMarkdown } from '../src/contract/markdown.ts';
+import { segmentFile } from '../src/segment/index.ts';
+import { toLines } from '../src/segment/lines.ts';
+import { detectFlavour } from '../src/segment/paragraphs.ts';
+
+// A page we write ourselves: a header on two lines, then one story in column lines.
+const PAGE = [
+  '2021 年 6 月 14 日 星期一',
+  '',
+  '3 要闻',
+  '',
+  '城东社区图书室开放',
+  '',
+  '本报记者 王小明',
+  '城东新开了一家社区图书室，藏书三千多',
+  '册，周末也开放。图书室的志愿者大多是',
+  '附近的退休教师，他们还办起了少儿读书',
+  '会，每周六上午都有故事课。',
+  '  管理处的负责人说，图书室以后还要添',
+  '置新书架，让更多居民来这里读书看报。',
+].join('\n');
+
+test('page facts: the header is furniture and its date, page and section reach the articles', () => {
+  const r = segmentFile('p.txt', new TextEncoder().encode(PAGE));
+  assert.ok(r.articles.length >= 1);
+  for (const a of r.articles) {
+    assert.equal(a.issue_date, '2021-06-14');
+    assert.equal(a.page, 3);
+    assert.equal(a.section, '要闻');
+    const text = [a.title, ...a.body.map((b) => b.text)].join('');
+    assert.ok(!text.includes('星期一') && !text.includes('要闻'), 'no header text in an article');
+  }
+  assert.ok(r.report.unassigned.some((u) => u.reason === 'page furniture' && u.text.includes('2021')));
+  // the contract writes the three fields and reads them back
+  const back = fromMarkdown(toMarkdown(r.articles[0]), 'p.md');
+  assert.deepEqual([back.issue_date, back.page, back.section], ['2021-06-14', 3, '要闻']);
+});
+
+test('page facts: a page without a header has none, never a date from its text', () => {
+  const r = segmentFile('p.txt', new TextEncoder().encode(PAGE.split('\n').slice(4).join('\n').replace('城东新开', '6月12日，城东新开')));
+  for (const a of r.articles) assert.deepEqual([a.issue_date, a.page, a.section], [undefined, undefined, undefined]);
+});
+
+test('size marks: a converter that marks every line with #s is column text with display lines', () => {
+  // a page's worth of body lines (BODY_LEVEL_MIN_LINES): the story's column lines four times over
+  const printed = PAGE.split('\n').filter((l) => l !== '');
+  const marked = [...printed, ...printed.slice(4), ...printed.slice(4), ...printed.slice(4)].map((l, i) => (i < 2 ? `## ${l}` : i === 2 ? `### ${l}` : i === 3 ? `#### ${l}` : `###### ${l}`)).join('\n\n');
+  const lines = toLines(marked);
+  assert.equal(detectFlavour(lines), 'column');
+  assert.deepEqual(lines.filter((l) => l.heading > 0).map((l) => l.text), ['2021 年 6 月 14 日 星期一', '3 要闻', '城东社区图书室开放', '本报记者 王小明']);
+  const r = segmentFile('m.txt', new TextEncoder().encode(marked));
+  assert.equal(r.articles[0].title, '城东社区图书室开放');
+  assert.equal(r.articles[0].issue_date, '2021-06-14');
+});
+
+// The development corpus, read at run time: every article of every page, from the extractors
+// that print the header on lines of its own, carries the page's date, page 7 and its section.
+const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
+test('page facts: development pages (pdftotext, -layout, pdfminer)', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+  const misses: string[] = [];
+  for (const name of readdirSync(DEV).filter((n) => /\.(pdftotext|pdftotext-layout|pdfminer)\.txt$/u.test(n)).sort()) {
+    const m = /(\d{4})(\d\d)(\d\d)(\d\d)\./u.exec(name)!;
+    const r = segmentFile(name, readFileSync(join(DEV, name)));
+    const want = `${m[1]}-${m[2]}-${m[3]}/${Number(m[4])}`;
+    const got = [...new Set(r.articles.map((a) => `${a.issue_date}/${a.page}`))];
+    if (got.length !== 1 || got[0] !== want || r.articles.some((a) => !a.section)) misses.push(`${name}: ${got.join(' ')}`);
+  }
+  assert.deepEqual(misses, []);
+});
