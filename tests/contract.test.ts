@@ -18,7 +18,16 @@ const sample: Article[] = SAMPLE_FILES.flatMap((f) => segmentFile(f, readSample(
 function expected(a: Article) {
   const { body: _, ...fields } = a;
   const optional = (v: string | undefined) => v || undefined;
-  return { ...fields, kicker: optional(a.kicker), subtitle: optional(a.subtitle), publication: optional(a.publication), dateline: optional(a.dateline) };
+  return {
+    ...fields,
+    kicker: optional(a.kicker),
+    subtitle: optional(a.subtitle),
+    publication: optional(a.publication),
+    dateline: optional(a.dateline),
+    issue_date: optional(a.issue_date),
+    page: a.page,
+    section: optional(a.section),
+  };
 }
 
 test('every sample article reads back as it was written: fields, and body text block by block', () => {
