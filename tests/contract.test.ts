@@ -24,6 +24,7 @@ function expected(a: Article) {
     subtitle: optional(a.subtitle),
     publication: optional(a.publication),
     dateline: optional(a.dateline),
+    affiliations: a.affiliations?.length ? a.affiliations : undefined,
     issue_date: optional(a.issue_date),
     page: a.page,
     section: optional(a.section),

@@ -71,3 +71,30 @@ test('page facts: development pages (pdftotext, -layout, pdfminer)', { skip: !ex
   }
   assert.deepEqual(misses, []);
 });
+
+// A signed essay we write: headline, the author alone under it, two paragraphs and the note.
+const ESSAY = [
+  '让读书成为一种生活方式',
+  '',
+  '李文华',
+  '',
+  '读书是一件需要长久坚持的事情。社区图书',
+  '室开放以来，来这里借书的居民一天比一天',
+  '多，孩子们也在故事课上爱上了读书。',
+  '  一座城市的书香，要靠每一个人去守护。',
+  '愿更多的人走进图书室，让读书成为习惯。',
+  '',
+  '（作者为湘江大学文学院教授）',
+].join('\n');
+
+test('signed essay: the author note is kept as the affiliation, never a headline', () => {
+  const r = segmentFile('e.txt', new TextEncoder().encode(ESSAY));
+  assert.equal(r.articles.length, 1);
+  const a = r.articles[0];
+  assert.equal(a.title, '让读书成为一种生活方式');
+  assert.deepEqual(a.authors, ['李文华']);
+  assert.deepEqual(a.affiliations, ['湘江大学文学院教授']);
+  assert.ok(!a.bylines.some((b) => b.includes('作者为')));
+  const back = fromMarkdown(toMarkdown(a), 'e.md');
+  assert.deepEqual(back.affiliations, ['湘江大学文学院教授']);
+});

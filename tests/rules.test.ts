@@ -128,6 +128,7 @@ test('classify: the table runs its rules in order, each deciding its own example
   const examples: [string, string, string][] = [
     ['furniture', '责任编辑：王明', 'furniture'],
     ['page-header', '33 要闻要闻2021 年 6 月 14 日 星期一', 'furniture'],
+    ['affiliation', '（作者为湘江大学文学院教授）', 'credit'],
     ['closing-credit', '（魏龙元 黄柳英）', 'credit'],
     ['dateline', '株洲日报·掌上株洲讯(记者/谢嘉 通讯员/周媛)', 'dateline'],
     ['role-byline', '株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉', 'byline'],

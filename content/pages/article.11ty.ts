@@ -88,7 +88,10 @@ ${keywordLinks(a.keywordNodes)}
 <dt>报刊</dt><dd><a href="${f.publication.url}">${f.publication.name}</a></dd>
 <dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a></dd>
 <dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${pageLabel(a.source.page)}</a></dd>
-${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+${a.issueDate ? html`<dt>出版日期</dt><dd>${a.issueDate}（据版头）</dd>
+` : ''}${a.pageNumber !== undefined ? html`<dt>版面</dt><dd>第 ${String(a.pageNumber)} 版${a.section ? html` ${a.section}` : ''}（据版头）</dd>
+` : ''}${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+` : ''}${a.affiliations.length ? html`<dt>作者单位</dt><dd>${join(a.affiliations, '；')}</dd>
 ` : ''}<dt>行号</dt><dd>${lineRange(a.source.lines)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>

@@ -5,6 +5,7 @@ import { parseDateline } from './rules/dateline.ts';
 import { isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
 import { readPageHeader } from './rules/page-header.ts';
+import { readAffiliation } from './rules/affiliation.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
@@ -72,6 +73,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       return header && (header.strong || (header.section !== undefined && b.lines.length === 1)) ? { ...b, kind: 'furniture' } : null;
     },
   },
+  // `（作者为…大学教授）`, `（作者单位：…）`: the note that closes a signed essay, kept with its credits
+  { name: 'affiliation', apply: (b) => (readAffiliation(b.display) !== null ? { ...b, kind: 'credit', credits: [] } : null) },
   // `（魏龙元 黄柳英）` standing alone (splitClosingCredit cut it off the paragraph it ended)
   {
     name: 'closing-credit',

@@ -7,6 +7,7 @@ import { toLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { dropRepeatedParagraphs, stitchFragments } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
+import { readAffiliation } from './rules/affiliation.ts';
 
 export { UndecodableError };
 
@@ -23,6 +24,12 @@ export function fileKey(name: string): string {
   for (const c of name) h = Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0;
   const safe = base.normalize('NFKD').replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-+|-+$/gu, '').slice(0, 24).toLowerCase();
   return `${safe ? `${safe}-` : ''}${h.toString(16).padStart(8, '0')}`;
+}
+
+/** A signed essay's notes (`（作者为…）`) move from the credit lines to `affiliations`. */
+function affiliationsOf(bylines: string[]): Pick<Article, 'bylines' | 'affiliations'> {
+  const affiliations = bylines.map(readAffiliation).filter((x): x is string => x !== null);
+  return affiliations.length ? { bylines: bylines.filter((b) => readAffiliation(b) === null), affiliations } : { bylines };
 }
 
 /** An article's fields from its page's header, only those the header states. */
@@ -95,6 +102,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
     articles.push({
       ...draft,
       id: `${key}-p${draft.source.page}-${String(n).padStart(2, '0')}`,
+      ...affiliationsOf(draft.bylines),
       ...header(facts.get(draft.source.page)),
       keywords: keywordsOf(draft),
       source: { ...draft.source, file: name },

@@ -118,6 +118,8 @@ export interface Article {
   captions: Caption[];
   publication?: string;
   dateline?: string;
+  /** Who the author of a signed essay is, from its note (`（作者为…）` → `…`). */
+  affiliations?: string[];
   /** The issue date the page header prints (ISO), never a date from the text. */
   issue_date?: string;
   /** The paper's page number the page header prints (not the page's index in the file: source.page). */

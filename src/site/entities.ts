@@ -61,6 +61,11 @@ export class SiteArticle {
   readonly captions: Caption[];
   readonly publication: string | undefined;
   readonly dateline: string | undefined;
+  /** A signed essay's author notes, the issue date, page number and section its page header prints. */
+  readonly affiliations: string[];
+  readonly issueDate: string | undefined;
+  readonly pageNumber: number | undefined;
+  readonly section: string | undefined;
   readonly keywords: string[];
   readonly source: SourceRef;
   /** The Markdown body. */
@@ -80,6 +85,10 @@ export class SiteArticle {
     this.captions = read.captions;
     this.publication = read.publication;
     this.dateline = read.dateline;
+    this.affiliations = read.affiliations ?? [];
+    this.issueDate = read.issue_date;
+    this.pageNumber = read.page;
+    this.section = read.section;
     this.keywords = read.keywords;
     this.source = read.source;
     this.body = read.body;

@@ -14,9 +14,11 @@ const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
  */
 export function undoOverprint(s: string): string {
   const word = `([${HAN}·]{2,8})`;
+  // the words printed twice, found once (asking the whole line for each match would cost its length every time)
+  const doubled = new Set([...s.matchAll(new RegExp(`${word}\\1`, 'gu'))].map((m) => m[1]));
   return s
     .replace(/([：:，、])\1/gu, '$1')
     .replace(new RegExp(`(?<![\\dA-Z])(?:([A-Z]?\\d{1,3})\\1(\\s*))?${word}\\3`, 'gu'), (_m, n: string | undefined, gap: string | undefined, w: string) => `${n ?? ''}${gap ?? ''}${w}`)
-    .replace(new RegExp(`${word}(\\s*)([A-Z]?\\d{1,3})\\3(?![\\d])`, 'gu'), (m, w: string, gap: string, n: string) => (s.includes(`${w}${w}`) ? `${w}${gap}${n}` : m));
+    .replace(new RegExp(`${word}(\\s*)([A-Z]?\\d{1,3})\\3(?![\\d])`, 'gu'), (m, w: string, gap: string, n: string) => (doubled.has(w) ? `${w}${gap}${n}` : m));
 }
 

@@ -37,6 +37,8 @@ export interface PageHeader {
 import { undoOverprint } from './overprint.ts';
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
+/** The longest line read as a header: date, weekday, lunar date, page, section, paper and editors fit in 80. */
+const HEADER_MAX_CHARS = 80;
 
 /** A full date: `2021 年 6 月 14 日`, `2021年06月14日`, `2021-06-14`, `2021.6.14`. */
 const FULL_DATE = /(?<![\d])((?:19|20)\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2})(?![\d]))/u;
@@ -66,8 +68,10 @@ const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
  * that mentions a date is running text, not a header.
  */
 export function readPageHeader(line: string): PageHeader | null {
-  let rest = undoOverprint(line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim());
-  if (rest === '' || rest.length > 80) return null;
+  // a header is one short line: longer text is never read further (and never costs more)
+  const trimmed = line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim();
+  if (trimmed === '' || trimmed.length > HEADER_MAX_CHARS) return null;
+  let rest = undoOverprint(trimmed);
   const header: PageHeader = { strong: false };
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(rest);
