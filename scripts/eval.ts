@@ -13,11 +13,10 @@
  *   npm run eval -- --details --no-blank-lines            the misses on one variant
  *   npm run eval -- --details --corpus devset --extractor pypdf   per-page table and misses of one extractor
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentFile } from '../src/segment/index.ts';
 import type { Article } from '../src/segment/types.ts';
-import { validateGold, type GoldFile } from '../src/segment/eval/gold.ts';
+import { loadGoldSamples, type GoldSample } from '../src/segment/eval/sample.ts';
 import {
   aggregate,
   meetsTarget,
@@ -31,79 +30,41 @@ import {
 import { VARIANTS } from '../src/segment/eval/variants.ts';
 import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
 import { loadNewsCorpus } from '../src/segment/eval/news/corpus.ts';
+import { ROOT, cli, options } from './cli.ts';
 
-const root = join(new URL('.', import.meta.url).pathname, '..');
-const goldDir = join(root, 'tests', 'gold');
-const rawDir = join(root, 'content', 'raw');
-const details = process.argv.includes('--details');
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
-const onlyCorpus = option('corpus');
-const onlyExtractor = option('extractor');
+const goldDir = join(ROOT, 'tests', 'gold');
+const rawDir = join(ROOT, 'content', 'raw');
+const values = options(
+  'eval',
+  `usage: npm run eval -- [--details [--corpus sample|devset|news] [--extractor ${EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  {
+    details: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    extractor: { type: 'string' },
+    // --<variant> with --details: also list the misses on that variant
+    ...Object.fromEntries(VARIANTS.map((v) => [v.name, { type: 'boolean', default: false } as const])),
+  },
+) as Record<string, string | boolean | undefined>;
+const details = values.details === true;
+const onlyCorpus = values.corpus as string | undefined;
+const onlyExtractor = values.extractor as string | undefined;
 if (onlyCorpus !== undefined && onlyCorpus !== 'sample' && onlyCorpus !== 'devset' && onlyCorpus !== 'news') {
-  console.error(`--corpus must be sample, devset or news, not ${onlyCorpus}`);
-  process.exit(1);
+  cli('eval').fail(2, `--corpus must be sample, devset or news, not ${onlyCorpus}`);
 }
 if (onlyExtractor !== undefined && !(EXTRACTORS as readonly string[]).includes(onlyExtractor)) {
-  console.error(`--extractor must be one of ${EXTRACTORS.join(', ')}`);
-  process.exit(1);
+  cli('eval').fail(2, `--extractor must be one of ${EXTRACTORS.join(', ')}`);
 }
 
-interface Sample {
-  gold: GoldFile;
-  bytes: Uint8Array;
-  text: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Load and check the gold files.
+type Sample = GoldSample;
 
 function loadSamples(): Sample[] {
-  const samples: Sample[] = [];
-  let bad = 0;
-  const names = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort();
-  if (names.length === 0) {
-    console.error(`no gold files in ${goldDir}`);
-    process.exit(1);
+  const { samples, problems } = loadGoldSamples(goldDir, rawDir);
+  for (const p of problems) {
+    console.error(`${p.file}: ${p.errors.length === 1 ? p.errors[0] : `${p.errors.length} error(s)`}`);
+    if (p.errors.length > 1) for (const e of p.errors) console.error(`  ${e}`);
   }
-  for (const n of names) {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(join(goldDir, n), 'utf8'));
-    } catch (e) {
-      console.error(`${n}: not valid JSON: ${(e as Error).message}`);
-      bad++;
-      continue;
-    }
-    const rawName = (data as { file?: unknown }).file;
-    if (typeof rawName !== 'string') {
-      console.error(`${n}: no "file"`);
-      bad++;
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(join(rawDir, rawName));
-    } catch {
-      console.error(`${n}: raw file ${rawName} not found`);
-      bad++;
-      continue;
-    }
-    const text = new TextDecoder('utf-8').decode(bytes); // the samples are UTF-8; a BOM is dropped
-    const { gold, errors } = validateGold(data, text);
-    if (!gold) {
-      console.error(`${n}: ${errors.length} error(s)`);
-      for (const e of errors) console.error(`  ${e}`);
-      bad++;
-      continue;
-    }
-    samples.push({ gold, bytes, text });
-  }
-  if (bad) {
-    console.error(`${bad} bad gold file(s)`);
+  if (problems.length) {
+    console.error(`${problems.length} bad gold file(s)`);
     process.exit(1);
   }
   return samples;
@@ -305,7 +266,7 @@ if (details) {
     printPerFile(perFile, aggregate('overall', perFile));
     printMisses(perFile);
     for (const v of VARIANTS) {
-      if (!process.argv.includes(`--${v.name}`)) continue;
+      if (values[v.name] !== true) continue;
       console.log(`\n== misses on variant ${v.name}`);
       printMisses(rows.find((r) => r.label === `sample/${v.name}`)?.scores ?? []);
     }
