@@ -27,7 +27,9 @@ export function toLines(text: string): SourceLine[] {
   const bodyLevel = bodyHeadingLevel(normalised.filter((l) => l.trim() !== '').map((l) => /^\s{0,3}(#{1,6})\s+\S/u.exec(l)?.[1].length ?? 0));
   const nonBlank = normalised.filter((l) => l.trim() !== '');
   const singleIndent = nonBlank.filter((l) => /^ \S/u.test(l)).length;
-  const indentMarksPages = singleIndent <= Math.max(PAGE_MARKS_MAX, nonBlank.length * PAGE_MARKS_MAX_SHARE);
+  // a lone leading space marks a page start in column text; a converter that marks type sizes marks no
+  // pages that way (a paragraph it gave up on starts with a space)
+  const indentMarksPages = bodyLevel === 0 && singleIndent <= Math.max(PAGE_MARKS_MAX, nonBlank.length * PAGE_MARKS_MAX_SHARE);
   const out: SourceLine[] = [];
   let blanks = 0;
   let page = 1;

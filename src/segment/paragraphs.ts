@@ -1,6 +1,7 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
+import { readPageHeader } from './rules/page-header.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
@@ -162,6 +163,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   const tight = (i: number) =>
     gaps[i] >= 1 &&
     ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
+  // a page header line (`77 理论理论2018 年 1 月 2 日 星期二`) stands alone: extractors that print no
+  // blank lines would otherwise run it into the page's first paragraph
+  const header = lines.map((l) => readPageHeader(l.text)?.strong === true);
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
@@ -179,7 +183,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
-    if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
+    if (next !== undefined && (header[i] || header[i + 1])) {
+      goesOn = false;
+    } else if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
       // type sizes marked by a converter (column text has no other headings): a display line set
       // on several lines goes on in the same size; a change of size ends the block
       goesOn = line.heading === next.heading && next.blanksBefore <= 1 && !next.pageStart;
