@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { bodyHeadingLevel, sizeRank } from '../src/segment/rules/heading-sizes.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
@@ -23,8 +24,8 @@ test('heading sizes: real Markdown headings stay headings (the sample)', () => {
   assert.equal(sizeRank(0, 0), 0);
 });
 
-const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
-test('heading sizes: every development page from the Markdown converter has a body level', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+const DEV = join(DEVSET_DIR, 'text');
+test('heading sizes: every development page from the Markdown converter has a body level', { skip: !devsetPresent() && 'no ../shared/corpus-dev' }, () => {
   for (const name of readdirSync(DEV).sort()) {
     const level = bodyHeadingLevel(levelsOf(readFileSync(join(DEV, name), 'utf8')));
     assert.equal(level > 0, name.endsWith('.pdf2md.txt'), name);

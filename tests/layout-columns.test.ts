@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { findColumns, isLayoutText, readColumns } from '../src/segment/layout-columns.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
@@ -52,8 +53,8 @@ test('layout columns: text that is not laid out side by side is left alone', () 
 // The development corpus, read at run time: every `-layout` page is recognised and no other
 // extractor's text is; re-reading by columns keeps most sentences whole where the raw lines cut
 // nearly all of them.
-const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
-test('layout columns: development pages recognised, sentences whole after re-reading', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+const DEV = join(DEVSET_DIR, 'text');
+test('layout columns: development pages recognised, sentences whole after re-reading', { skip: !devsetPresent() && 'no ../shared/corpus-dev' }, () => {
   const squash = (s: string) => s.replace(/[\s\u3000]+/gu, '');
   let total = 0;
   let before = 0;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { fromMarkdown, toMarkdown } from '../src/contract/markdown.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { toLines } from '../src/segment/lines.ts';
@@ -60,8 +61,8 @@ test('size marks: a converter that marks every line with #s is column text with 
 // The development corpus, read at run time: every article of every page, from every extractor
 // (header on lines of its own, glued to the first line, after a converter's `^`, beside other
 // columns), carries the page's date, page 7 and its section.
-const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
-test('page facts: development pages, every extractor', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+const DEV = join(DEVSET_DIR, 'text');
+test('page facts: development pages, every extractor', { skip: !devsetPresent() && 'no ../shared/corpus-dev' }, () => {
   const misses: string[] = [];
   for (const name of readdirSync(DEV).filter((n) => n.endsWith('.txt')).sort()) {
     const m = /(\d{4})(\d\d)(\d\d)(\d\d)\./u.exec(name)!;

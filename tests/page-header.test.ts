@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { readPageHeader } from '../src/segment/rules/page-header.ts';
 import { undoOverprint } from '../src/segment/rules/overprint.ts';
 
@@ -46,8 +47,8 @@ test('page header: running text that mentions a date or a number is not a header
 
 // The development corpus (read at run time, never copied): every extractor's text of every page
 // has a header line that gives the date in the file's name, page 7 and a section.
-const DEV = join(import.meta.dirname, '..', '..', 'shared', 'corpus-dev', 'text');
-test('page header: every extractor of every development page yields date, page and section', { skip: !existsSync(DEV) && 'no ../shared/corpus-dev' }, () => {
+const DEV = join(DEVSET_DIR, 'text');
+test('page header: every extractor of every development page yields date, page and section', { skip: !devsetPresent() && 'no ../shared/corpus-dev' }, () => {
   const misses: string[] = [];
   for (const name of readdirSync(DEV).filter((n) => n.endsWith('.txt')).sort()) {
     const m = /^[a-z]+(\d{4})(\d\d)(\d\d)(\d\d)\./u.exec(name);

@@ -1,6 +1,6 @@
 import type { SourceLine } from './types.ts';
 import { displayWidth } from './rules/chars.ts';
-import { bodyHeadingLevel } from './rules/heading-sizes.ts';
+import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
@@ -24,7 +24,7 @@ export function toLines(text: string): SourceLine[] {
   const placed: PlacedLine[] = isLayoutText(rawLines) ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
   const normalised = placed.map((l) => normaliseSpaces(l.text));
   // a converter that marks every body line with #s marks type sizes: body type is no heading
-  const bodyLevel = bodyHeadingLevel(normalised.filter((l) => l.trim() !== '').map((l) => /^\s{0,3}(#{1,6})\s+\S/u.exec(l)?.[1].length ?? 0));
+  const bodyLevel = bodyHeadingLevel(normalised.filter((l) => l.trim() !== '').map(markLevel));
   const nonBlank = normalised.filter((l) => l.trim() !== '');
   const singleIndent = nonBlank.filter((l) => /^ \S/u.test(l)).length;
   // a lone leading space marks a page start in column text; a converter that marks type sizes marks no
@@ -39,7 +39,7 @@ export function toLines(text: string): SourceLine[] {
       blanks++;
       return;
     }
-    const marked = /^\s{0,3}(#{1,6})\s+\S/u.exec(raw);
+    const marked = HEADING_MARK.exec(raw);
     const heading = marked && (bodyLevel === 0 || marked[1].length < bodyLevel) ? marked : null;
     const pageStart = seenText && indentMarksPages && /^ \S/u.test(raw);
     if (pageStart) page++;

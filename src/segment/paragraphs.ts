@@ -1,6 +1,7 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
+import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
@@ -14,7 +15,7 @@ export function detectFlavour(lines: SourceLine[]): Flavour {
   if (lines.length === 0) return 'column';
   // `#` marks read as type sizes (lines.ts took the body's off): a converter that kept the printed
   // lines, so the widths decide, as for any other text
-  const sizeMarked = lines.some((l) => l.heading === 0 && /^\s{0,3}#{1,6}\s+\S/u.test(l.raw));
+  const sizeMarked = lines.some((l) => l.heading === 0 && HEADING_MARK.test(l.raw));
   if (!sizeMarked && lines.some((l) => l.heading > 0)) return 'markdown';
   const widths = lines.map((l) => l.width).sort((a, b) => a - b);
   const median = widths[Math.floor(widths.length / 2)];

@@ -5,7 +5,12 @@
  * of its own — and is kept as the article's `affiliations`, apart from the credited names.
  */
 
-const NOTE = /^[（(]\s*(?:本文)?作\s*者\s*(?:分\s*别\s*)?(?:为|系|是|单\s*位\s*[：:]|简\s*介\s*[：:])\s*([^（）()]{2,200}?)\s*[）)]\s*$/u;
+/** `（作者为`, `（作者单位：`, `（作 者 系` …: how a note opens, spaces of justified type allowed. */
+const OPENING = '[（(]\\s*(?:本文)?作\\s*者\\s*(?:分\\s*别\\s*)?(?:为|系|是|单\\s*位\\s*[：:]|简\\s*介\\s*[：:])';
+/** A note alone; the affiliation is what it states. */
+const NOTE = new RegExp(`^${OPENING}\\s*([^（）()]{2,200}?)\\s*[）)]\\s*$`, 'u');
+/** A note closing a paragraph. */
+const NOTE_AT_END = new RegExp(`${OPENING}[^（）()]{2,200}[）)]\\s*$`, 'u');
 
 /** The affiliation a note states (spaces removed), or null when the text is not such a note. */
 export function readAffiliation(text: string): string | null {
@@ -16,6 +21,6 @@ export function readAffiliation(text: string): string | null {
 
 /** Where an affiliation note starts at the end of `text` (a paragraph that runs into it), or -1. */
 export function affiliationStart(text: string): number {
-  const m = /[（(]\s*(?:本文)?作\s*者\s*(?:分\s*别\s*)?(?:为|系|是|单\s*位\s*[：:]|简\s*介\s*[：:])[^（）()]{2,200}[）)]\s*$/u.exec(text);
+  const m = NOTE_AT_END.exec(text);
   return m ? m.index : -1;
 }

@@ -13,6 +13,14 @@
  * text: 0.93–0.98).
  */
 export const BODY_LEVEL_SHARE = 0.5;
+
+/** A line's Markdown heading mark (`## …`): up to three spaces, one to six `#`, a space, text. */
+export const HEADING_MARK = /^\s{0,3}(#{1,6})\s+\S/u;
+
+/** The number of `#` a line is marked with, 0 when none. */
+export function markLevel(line: string): number {
+  return HEADING_MARK.exec(line)?.[1].length ?? 0;
+}
 /**
  * …and at least this many lines carry it: a short Markdown text (a headline and a paragraph) has
  * half its lines marked without marking sizes. A converted page has hundreds (the development

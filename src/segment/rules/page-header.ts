@@ -60,6 +60,16 @@ function isoDate(y: string, m: string, d: string): string | undefined {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** Page number and section, in either order, with `apart` to 3 separators between them (`3 要闻`, `要闻 | 3`). */
+const pageSection = (apart: number): RegExp =>
+  new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\d]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\d]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
+/** On a line not yet shown to be a header they must stand apart: glued, `10个消防救援站` is a headline. */
+const PAGE_SECTION_APART = pageSection(1);
+/** On a header line (a date or `第N版` read) they may be glued: `77理论理论2018年1月2日 星期二`. */
+const PAGE_SECTION_ANY = pageSection(0);
+/** A section name alone beside a `第N版` mark. */
+const SECTION_ALONE = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u');
+
 /** What is left of a header line once its parts are taken out: separators and nothing else. */
 const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
 
@@ -70,7 +80,8 @@ const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
 export function readPageHeader(line: string): PageHeader | null {
   // a header is one short line: longer text is never read further (and never costs more)
   const trimmed = line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim();
-  if (trimmed === '' || trimmed.length > HEADER_MAX_CHARS) return null;
+  // every header has a date or a page number: a line without a digit is never one (most lines)
+  if (trimmed === '' || trimmed.length > HEADER_MAX_CHARS || !/\d/u.test(trimmed)) return null;
   let rest = undoOverprint(trimmed);
   const header: PageHeader = { strong: false };
   const take = (re: RegExp): RegExpExecArray | null => {
@@ -104,8 +115,7 @@ export function readPageHeader(line: string): PageHeader | null {
   // the section beside the page number: `3 要闻`, `要闻 3`, `A3 要闻`, `03版：要闻`, or alone after a mark
   // number and section stand apart (`3 要闻`, `要闻 | 3`): glued, `10个消防救援站` is a headline —
   // unless the line has shown itself a header already (`77理论理论2018年1月2日 星期二`)
-  const apart = header.strong ? 0 : 1;
-  const sectionRe = new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\d]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\d]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
+  const sectionRe = header.strong ? PAGE_SECTION_ANY : PAGE_SECTION_APART;
   const compact = rest.replace(/[\s^|｜]+/gu, ' ').trim();
   const pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
   if (pageSection) {
@@ -116,7 +126,7 @@ export function readPageHeader(line: string): PageHeader | null {
     header.section = pageSection[3] ?? pageSection[4];
     rest = '';
   } else if (header.page !== undefined) {
-    const alone = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u').exec(compact);
+    const alone = SECTION_ALONE.exec(compact);
     if (alone) {
       header.section = alone[1];
       rest = '';
