@@ -23,6 +23,7 @@ import {
   KICKER_LINE_MAX_CHARS,
   KICKER_MOVE_MARGIN,
   OPENS_AFTER_BONUS,
+  HEAD_SIDE_MARGIN,
   PRIOR_SIDE_BONUS,
   RANK_PENALTY,
   SPLIT_BODY_MAX_BLOCKS,
@@ -250,6 +251,8 @@ interface PendingCaption {
  */
 interface AssemblyState {
   readonly flavour: Flavour;
+  /** Does this file print a story's body before its headline (pass `headSide`)? */
+  bodyFirst: boolean;
   /** The classified blocks, caption text gathered (pass `captionText`). */
   blocks: ClassifiedBlock[];
   /** Head groups that head an article, by their position in `blocks` (pass `headGroups`). */
@@ -297,7 +300,7 @@ const segText = (state: AssemblyState, s: Segment): string => {
  * Markdown-like text), then CANDIDATES_OTHER on the other side.
  */
 function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
-  const backward = state.flavour === 'column';
+  const backward = state.bodyFirst;
   const near: Segment[] = [];
   const page = g.blocks[0].page;
   const walk = (dir: number, limit: number) => {
@@ -388,13 +391,37 @@ function segmentsPass(state: AssemblyState): void {
 }
 
 /**
+ * Which side of its headline does this file print a story's body? The sample's column text
+ * prints it before (pdftotext reads a headline box after the columns under it), a page typeset
+ * in a browser and most converters after. The flavour gives the default; the file's own head
+ * groups vote: each whose words are clearly more in the running text after it than before it
+ * (by HEAD_SIDE_MARGIN) says "after", and the other way round. Set per file, never per paper.
+ */
+function headSidePass(state: AssemblyState): void {
+  let before = 0;
+  let after = 0;
+  for (const g of state.pending) {
+    const prev = state.prevOf.get(g);
+    const next = state.nextOf.get(g);
+    if (!prev || !next || 'at' in prev || 'at' in next) continue;
+    const words = contentWords(headText(g));
+    const a = affinity(words, segText(state, prev));
+    const b = affinity(words, segText(state, next));
+    if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
+    if (a > b) before++;
+    else after++;
+  }
+  if (before !== after) state.bodyFirst = before > after;
+}
+
+/**
  * Headlines to bodies: every head group scores the segments near it (candidatesFor) by topic
  * (affinity) plus layout bonuses, and the best pairs are taken first, each head and each body
  * once. Column text prints a headline after its story (`东安县公安局：便民服务获好评` under its
  * body in 000), Markdown-like text before it.
  */
 function pairHeadsPass(state: AssemblyState): void {
-  const backward = state.flavour === 'column';
+  const backward = state.bodyFirst;
   // positions in reading order, taken before any body is split (only this pass reads them)
   const pos = new Map<HeadGroup | Segment, number>(state.slots.map((x, k) => [x, k]));
   const at = (x: HeadGroup | Segment) => pos.get(x) as number;
@@ -616,6 +643,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'captionText', run: captionTextPass },
   { name: 'headGroups', run: headGroupsPass },
   { name: 'segments', run: segmentsPass },
+  { name: 'headSide', run: headSidePass },
   { name: 'pairHeads', run: pairHeadsPass },
   { name: 'splitRunTogether', run: splitRunTogetherPass },
   { name: 'moveKickers', run: moveKickersPass },
@@ -628,6 +656,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
 export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
   const state: AssemblyState = {
     flavour,
+    bodyFirst: flavour === 'column',
     blocks: input,
     headAt: new Map(),
     subheadAt: new Set(),

@@ -10,21 +10,28 @@ export interface Dateline {
 
 /**
  * The dateline that opens a news story: `湖南日报·新湖南客户端 6 月 25 日讯（记者 … 通讯员 …）`,
- * `株洲日报·掌上株洲讯(记者/谢嘉 通讯员/周媛 钟一苇) 11月23日,…`. `rawLines` are the block's
- * printed lines, so padded names in the brackets split right.
+ * `株洲日报·掌上株洲讯(记者/谢嘉 通讯员/周媛 钟一苇) 11月23日,…`, and a wire or bureau dateline
+ * `新华社长沙6月25日电(记者 林晓)`, `本报北京1月4日电`. `电` alone ends too many words (`发电`,
+ * `来电`), so it counts only after a printed date. `rawLines` are the block's printed lines, so
+ * padded names in the brackets split right.
  */
+const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*讯(?!员)|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
+
+/** News agencies whose datelines name no paper: the outlet of a `…电` dateline. */
+const AGENCY = /^(新华社|中新社|中国新闻社|人民网|央视网|中央广播电视总台|法新社|路透社|美联社|共同社|塔斯社)/u;
+
 export function parseDateline(text: string, rawLines: string[]): Dateline | null {
-  const head = /^[\u4e00-\u9fff·]{2,24}?(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*讯(?!员)/u.exec(text);
+  const head = DATELINE_HEAD.exec(text);
   if (!head) return null;
   const raw = rawLines.join('\n');
-  const bracket = /讯\s*[（(]([^（）()]{2,120})[）)]/u.exec(raw);
+  const bracket = /[讯电]\s*[（(]([^（）()]{2,120})[）)]/u.exec(raw);
   const credits = bracket ? parseCredits(bracket[1].split('\n')) : [];
   const dateInHead = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(head[0]);
   const after = text.slice(head[0].length).replace(/^\s*[（(][^（）()]*[）)]/u, '');
   const dateInLead = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(after) ?? /(?:^|[，,])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(after.slice(0, 40));
   const d = dateInHead ?? dateInLead;
   return {
-    publication: findPublication(text),
+    publication: findPublication(text) ?? AGENCY.exec(text)?.[1],
     date: d ? `${d[1]}月${d[2]}日` : undefined,
     credits,
   };
