@@ -82,8 +82,10 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       if (closingCreditStart(b.display) !== 0) return null;
       const raw = rawLinesOf(b).join('\n');
       const open = Math.max(raw.lastIndexOf('（'), raw.lastIndexOf('('));
-      const names = splitNames(raw.slice(open + 1).replace(/[）)]\s*$/u, '').split('\n'));
-      return { ...b, kind: 'credit', credits: names.map((name) => ({ name, role: '作者' as const })) };
+      const inner = raw.slice(open + 1).replace(/[）)]\s*$/u, '');
+      // `（记者 杨清 通讯员 李永亮）`: role words name roles, not persons
+      const credits = /记\s*者|通\s*讯\s*员/u.test(inner) ? parseCredits(inner.split('\n')) : splitNames(inner.split('\n')).map((name) => ({ name, role: '作者' as const }));
+      return { ...b, kind: 'credit', credits };
     },
   },
   // `株洲日报·掌上株洲讯(记者/谢嘉 …) 11月23日,…`: alone a dateline, with its lead the story's first paragraph
