@@ -3,6 +3,7 @@ import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
+import { isSidebarLabel } from './rules/headline.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
@@ -166,7 +167,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
   // a page header line (`77 理论理论2018 年 1 月 2 日 星期二`) stands alone: extractors that print no
   // blank lines would otherwise run it into the page's first paragraph
-  const header = lines.map((l) => readPageHeader(l.text)?.strong === true);
+  // so does a column label (`本地快讯`, `延伸阅读`): run into the headline under it, it makes a
+  // subhead of that headline
+  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();

@@ -33,9 +33,13 @@ export function isKickerLabel(text: string): boolean {
   return /[①-⑳㈠-㈩]$|·之[一二三四五六七八九十\d]+$|之[一二三四五六七八九十]+$|系列报道|（[一二三四五六七八九十\d]+）$|\([\d]+\)$/u.test(text);
 }
 
-/** Sidebar labels printed above a box: `延伸阅读`, `相关链接`. */
+/**
+ * Labels printed above a box or a column of briefs: `延伸阅读`, `相关链接`, `本地快讯`, `新闻简讯`.
+ * A brief column's label is a genre word, maybe after a short qualifier (本地, 新闻, 综合).
+ */
 export function isSidebarLabel(text: string): boolean {
-  return /^(延伸阅读|相关链接|链接|背景链接|新闻链接|记者手记|编后|编者按|短评|小贴士|名词解释|相关阅读)$/u.test(text.replace(/\s+/gu, ''));
+  const t = text.replace(/\s+/gu, '');
+  return /^(延伸阅读|相关链接|链接|背景链接|新闻链接|记者手记|编后|编者按|短评|小贴士|名词解释|相关阅读)$/u.test(t) || /^[\u4e00-\u9fff]{0,4}(快讯|简讯|短讯|速递|简报|速览)$/u.test(t);
 }
 
 /** In-article subheads that say so themselves: `1 抓住关键 改革有力度`, `【农村改厕】…`, `一、…`. */
