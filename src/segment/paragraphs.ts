@@ -200,6 +200,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
+    } else if (next !== undefined && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !hasSentencePunct(next.text) && continues(line.text.replace(/\s+/gu, ''), next.text.replace(/\s+/gu, ''))) {
+      // large type the extractor broke into short lines, a word cut at each break
+      // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again
+      goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
