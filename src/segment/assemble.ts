@@ -333,7 +333,7 @@ function headGroupsPass(state: AssemblyState): void {
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
     const start = i;
-    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0)) i++;
+    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]))) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
   for (const g of groups.flatMap((x) => splitByTopic(x, blocks))) {

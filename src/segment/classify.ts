@@ -110,10 +110,10 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   },
   // `记者 徐行 通讯员 于坤 摄影报道`: a photo story's byline, not a caption
   { name: 'photo-byline', apply: (b) => (b.heading === 0 && b.display.length <= BYLINE_MAX_CHARS && /摄影报道$|(记者|通讯员).*摄$/u.test(b.display) ? asByline(b) : null) },
-  // `谢能武` alone under a headline
+  // `谢能武` alone under a headline; a converter that marks type sizes marks it too (`#### 沈德咏`)
   {
     name: 'signed-name',
-    apply: (b) => (b.heading === 0 && b.short && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
+    apply: (b) => ((b.heading === 0 ? b.short : b.heading > 1) && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
   },
   // `延伸阅读`, `相关链接`
   { name: 'sidebar-label', apply: (b) => (isSidebarLabel(b.display) ? { ...b, kind: 'sidebar-label' } : null) },
