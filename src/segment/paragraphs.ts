@@ -175,6 +175,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   let brackets = new Brackets();
   // after a closing credit, column text prints the headline block: lines without sentence punctuation stand alone
   let afterCredit = false;
+  // the block just made is running text left mid-sentence
+  let openBefore = false;
   lines.forEach((line, i) => {
     if (current.length > 0 && line.pageStart) {
       blocks.push(makeBlock(current, false));
@@ -204,6 +206,11 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // large type the extractor broke into short lines, a word cut at each break
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again
       goesOn = true;
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continues(line.text.replace(/\s+/gu, ''), next.text.replace(/\s+/gu, ''))) {
+      // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
+      // a word cut at the break says the paragraph goes on, however short the lines (a line
+      // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`)
+      goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
@@ -225,6 +232,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       if (current.length === 1 && overwide(i)) block.overwide = true;
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       blocks.push(block);
+      openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
       current = [];
       brackets = new Brackets();
     }
