@@ -2,7 +2,7 @@ import type { Block, ClassifiedBlock } from './types.ts';
 import { parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits } from './rules/credits.ts';
 import { parseDateline } from './rules/dateline.ts';
-import { isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
+import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -63,7 +63,7 @@ const asByline = (block: Block): ClassifiedBlock => ({ ...block, kind: 'byline',
  */
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   // `责任编辑：…`, `第3版`, `2021年7月1日 星期四`
-  { name: 'furniture', apply: (b) => (isFurniture(b.display) ? { ...b, kind: 'furniture' } : null) },
+  { name: 'furniture', apply: (b) => (isFurniture(b.display) || isCampaignBanner(b.display) ? { ...b, kind: 'furniture' } : null) },
   // the page header in any extractor's shape: `2018 年 1 月 2 日 星期二`, `7 理论`, `77 理论理论2018 年…`,
   // `## …^77 理论理论`; a bare number and word only as a line of its own
   {

@@ -47,6 +47,16 @@ export function isNumberedSubhead(text: string): boolean {
   return /^(\d{1,2}\s|[一二三四五六七八九十]{1,2}[、.．]|【[^】]{1,16}】)/u.test(text) && text.length <= NUMBERED_SUBHEAD_MAX_CHARS;
 }
 
+/**
+ * A campaign banner printed over a page or a group of its stories, not any one story's
+ * headline: `认真学习宣传贯彻党的十九大精神`, `学习贯彻习近平新时代中国特色社会主义思想`. Chinese papers
+ * of every province run such banners; their words are in most stories under them, so topic
+ * alone would give the banner to one of them.
+ */
+export function isCampaignBanner(text: string): boolean {
+  return /^(认真|深入|全面|坚决)?学习(宣传)?贯彻[\u4e00-\u9fff“”]{2,30}(精神|思想|重要讲话|重要论述)$/u.test(text.replace(/\s+/gu, ''));
+}
+
 /** Page furniture: page numbers, editor credits, issue dates. */
 export function isFurniture(text: string): boolean {
   return /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
