@@ -12,6 +12,15 @@ test('page header: date and weekday on a line of their own', () => {
   assert.deepEqual(readPageHeader('2019年11月3日  星期日'), { issueDate: '2019-11-03', weekday: '星期日', strong: true });
 });
 
+test('page header: the date in Han numerals', () => {
+  assert.deepEqual(readPageHeader('二〇二三年三月八日星期三'), { issueDate: '2023-03-08', weekday: '星期三', strong: true });
+  assert.deepEqual(readPageHeader('二○二一年十二月二十六日 星期日'), { issueDate: '2021-12-26', weekday: '星期日', strong: true });
+  assert.deepEqual(readPageHeader('二〇二〇年十月十日'), { issueDate: '2020-10-10', strong: true });
+  assert.equal(readPageHeader('二〇二三年三月三十二日'), null);
+  // a sentence that prints a date in words stays running text
+  assert.equal(readPageHeader('二〇二三年三月八日，县里召开了动员大会。'), null);
+});
+
 test('page header: page number and section, in either order, with a letter', () => {
   assert.deepEqual(readPageHeader('3 要闻'), { page: 3, section: '要闻', strong: false });
   assert.deepEqual(readPageHeader('经济·民生 12'), { page: 12, section: '经济·民生', strong: false });

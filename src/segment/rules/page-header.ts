@@ -10,7 +10,8 @@
  * - with a converter's separators: `## 2021 年 6 月 14 日 星期一^3 要闻`;
  * - overprinted: papers set the page number and section in fake bold (each glyph drawn twice a hair
  *   apart) and text extractors keep both copies: `33 要闻要闻` is page 3, section 要闻;
- * - `第3版`, `A3版`, `03版：要闻`, `要闻 A3`, `星期一 农历五月初五`, `责任编辑：…`.
+ * - `第3版`, `A3版`, `03版：要闻`, `要闻 A3`, `星期一 农历五月初五`, `责任编辑：…`;
+ * - the date in Han numerals: `二〇二三年三月八日 星期三`.
  */
 
 export interface PageHeader {
@@ -77,9 +78,30 @@ const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
  * Read one line as a page header. Returns null when the line holds anything else — a sentence
  * that mentions a date is running text, not a header.
  */
+/** Han digits of a date printed in words: `二〇二三年三月八日`, `二○二一年十二月二十六日`. */
+const HAN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,4})\s*日/u;
+
+/** `十二` → 12, `二十六` → 26, `三十一` → 31, `八` → 8. */
+function hanNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return HAN_DIGIT[s] ?? NaN;
+  const tens = ten === 0 ? 1 : (HAN_DIGIT[s.slice(0, ten)] ?? NaN);
+  const units = ten === s.length - 1 ? 0 : (HAN_DIGIT[s.slice(ten + 1)] ?? NaN);
+  return tens * 10 + units;
+}
+
+/** A date printed in Han numerals, as many papers print the issue date, in Arabic digits. */
+function arabicDate(line: string): string {
+  const m = HAN_DATE.exec(line);
+  if (!m) return line;
+  const year = [...m[1]].map((c) => HAN_DIGIT[c]).join('');
+  return `${line.slice(0, m.index)}${year}年${hanNumber(m[2])}月${hanNumber(m[3])}日${line.slice(m.index + m[0].length)}`;
+}
+
 export function readPageHeader(line: string): PageHeader | null {
   // a header is one short line: longer text is never read further (and never costs more)
-  const trimmed = line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim();
+  const trimmed = arabicDate(line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim());
   // every header has a date or a page number: a line without a digit is never one (most lines)
   if (trimmed === '' || trimmed.length > HEADER_MAX_CHARS || !/\d/u.test(trimmed)) return null;
   let rest = undoOverprint(trimmed);
