@@ -7,7 +7,7 @@ import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { parseCaption } from '../src/segment/rules/caption.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline } from '../src/segment/rules/dateline.ts';
-import { isKickerLabel, isSubtitle } from '../src/segment/rules/headline.ts';
+import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
@@ -150,4 +150,27 @@ test('classify: the table runs its rules in order, each deciding its own example
     assert.equal(classifyBlock(block).kind, kind, text);
     if (name !== 'body') assert.ok(applying.length >= 2 && applying.at(-1) === 'body', `${text}: ${applying.join(', ')}`);
   }
+});
+
+test('furniture and labels: the paper name alone, brief-column labels, campaign banners', () => {
+  assert.ok(isFurniture('澧兰日报'));
+  assert.ok(isFurniture('青 溪 晚 报'));
+  assert.ok(!isFurniture('澧兰日报社举办读者开放日'));
+  assert.ok(isSidebarLabel('本地快讯'));
+  assert.ok(isSidebarLabel('新闻简讯'));
+  assert.ok(!isSidebarLabel('县城快讯员培训班开班'));
+  assert.ok(isCampaignBanner('认真学习宣传贯彻党的二十大精神'));
+  assert.ok(isCampaignBanner('学习贯彻习近平新时代中国特色社会主义思想'));
+  assert.ok(!isCampaignBanner('学习贯彻全会精神要落到实处，县里召开动员会'));
+});
+
+test('datelines: `…电` after a date opens a story; `讯` ending a word does not', () => {
+  assert.deepEqual(parseDateline('新华社哈尔滨1月14日电（记者 秦朗）受较强冷空气影响', ['新华社哈尔滨1月14日电（记者 秦朗）受较强冷空气影响']), {
+    publication: '新华社',
+    date: '1月14日',
+    credits: [{ name: '秦朗', role: '记者' }],
+  });
+  assert.equal(parseDateline('今年以来，厂里发电量同比增长两成', ['今年以来，厂里发电量同比增长两成']), null);
+  assert.equal(parseDateline('本地快讯青溪县图书馆延长开放时间', ['本地快讯青溪县图书馆延长开放时间']), null);
+  assert.equal(parseDateline('村民闻讯赶来帮忙', ['村民闻讯赶来帮忙']), null);
 });

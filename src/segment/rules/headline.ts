@@ -57,7 +57,15 @@ export function isCampaignBanner(text: string): boolean {
   return /^(认真|深入|全面|坚决)?学习(宣传)?贯彻[\u4e00-\u9fff“”]{2,30}(精神|思想|重要讲话|重要论述)$/u.test(text.replace(/\s+/gu, ''));
 }
 
-/** Page furniture: page numbers, editor credits, issue dates. */
+/**
+ * The paper's name alone on a line (`澧兰日报`, `青溪晚报`): the masthead or the running head
+ * of the page, never a story's headline.
+ */
+export function isMasthead(text: string): boolean {
+  return /^[\u4e00-\u9fff]{2,6}(日报|晚报|时报|早报|商报|都市报|青年报|法治报|农民报|工人报)$/u.test(text.replace(/\s+/gu, ''));
+}
+
+/** Page furniture: page numbers, editor credits, issue dates, the paper's name. */
 export function isFurniture(text: string): boolean {
-  return /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
+  return isMasthead(text) || /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
 }
