@@ -12,6 +12,7 @@ import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { dropRepeatedParagraphs, stitchFragments } from '../src/segment/repair.ts';
+import { threadBlocks } from '../src/segment/thread.ts';
 import type { SegmentResult } from '../src/segment/types.ts';
 import { RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
@@ -135,7 +136,7 @@ test('every stage is a pure function: the whole pipeline runs on deep-frozen inp
     const lines = deepFreeze(toLines(decoded.text));
     const flavour = detectFlavour(lines);
     const blocks = deepFreeze(toBlocks(lines, flavour));
-    const classified = deepFreeze(classify(blocks));
+    const classified = deepFreeze(threadBlocks(deepFreeze(classify(blocks))));
     const assembled = deepFreeze(assemble(classified, flavour));
     const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
     const stitched = deepFreeze(stitchFragments(deduplicated.articles));

@@ -1,6 +1,7 @@
 import type { Article, FileReport, SegmentResult } from './types.ts';
 import { assemble } from './assemble.ts';
 import { classify } from './classify.ts';
+import { threadBlocks } from './thread.ts';
 import { decode, UndecodableError } from './decode.ts';
 import { keywordsOf, teach } from './keywords.ts';
 import { toLines } from './lines.ts';
@@ -76,7 +77,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
     report.warnings.push({ message: 'no text: the file is empty or blank' });
     return { articles: [], report };
   }
-  const blocks = classify(toBlocks(lines, flavour));
+  const blocks = threadBlocks(classify(toBlocks(lines, flavour)));
   // what each page's header states: the date, the page number, the section
   const facts = pageFacts(blocks.filter((b) => b.kind === 'furniture'));
   const assembled = assemble(blocks, flavour);

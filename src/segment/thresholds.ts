@@ -230,6 +230,12 @@ export const CAPTION_AFFINITY = 0.34;
 export const REPEAT_MIN_CHARS = 12;
 /** Paragraphs after a cut one looked through for its continuation (a text-box fragment). Set by hand (`…服务社30` / `个,…` in 004). */
 export const STITCH_LOOKAHEAD = 8;
+/**
+ * Running blocks looked through for the rest of a block that stops mid-sentence (thread.ts). Two
+ * stories interleaved block by block put the continuation two blocks on; a box between columns a
+ * few more. Measured on the sample, the development set and the typeset news pages.
+ */
+export const THREAD_WINDOW = 4;
 
 // ── keywords (keywords.ts) ─────────────────────────────────────────────────────────────────
 
