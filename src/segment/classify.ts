@@ -10,6 +10,9 @@ import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 
+/** A block set vertically, one character a line (`叶` / `青` / `禾`). */
+const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
+
 /** Raw printed lines of a block, for name lists whose spacing matters. */
 const rawLinesOf = (b: Block) => b.lines.map((l) => l.text);
 
@@ -113,7 +116,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   // `谢能武` alone under a headline; a converter that marks type sizes marks it too (`#### 沈德咏`)
   {
     name: 'signed-name',
-    apply: (b) => ((b.heading === 0 ? b.short : b.heading > 1) && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
+    apply: (b) => ((b.heading === 0 ? b.short || vertical(b) : b.heading > 1) && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
   },
   // `延伸阅读`, `相关链接`
   { name: 'sidebar-label', apply: (b) => (isSidebarLabel(b.display) ? { ...b, kind: 'sidebar-label' } : null) },
