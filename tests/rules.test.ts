@@ -8,6 +8,7 @@ import { parseCaption } from '../src/segment/rules/caption.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
+import { splitGluedCredit } from '../src/segment/rules/glued.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
@@ -173,4 +174,16 @@ test('datelines: `…电` after a date opens a story; `讯` ending a word does n
   assert.equal(parseDateline('今年以来，厂里发电量同比增长两成', ['今年以来，厂里发电量同比增长两成']), null);
   assert.equal(parseDateline('本地快讯青溪县图书馆延长开放时间', ['本地快讯青溪县图书馆延长开放时间']), null);
   assert.equal(parseDateline('村民闻讯赶来帮忙', ['村民闻讯赶来帮忙']), null);
+});
+
+test('glued boxes: a headline printed right after a closing credit goes on a line of its own', () => {
+  assert.deepEqual(splitGluedCredit('资金已全部发放到位。（记者 黎川）部分路段今晚停水检修'), ['资金已全部发放到位。（记者 黎川）', '部分路段今晚停水检修']);
+  // the bracket begun on the line before
+  assert.deepEqual(splitGluedCredit('喜 通讯员 聂沛）让阅读成为城市的日常', '民警将老人送回家中。（记者 许天'), ['喜 通讯员 聂沛）', '让阅读成为城市的日常']);
+  // a dateline's credit is followed by the lead, not by a headline
+  assert.deepEqual(splitGluedCredit('（记者 王芳 通讯员 谭琰琳）6 月 24', '湖南日报·新湖南客户端 6 月 25 日讯'), ['（记者 王芳 通讯员 谭琰琳）6 月 24']);
+  assert.deepEqual(splitGluedCredit('新华社贵阳1月30日电（记者 冉静）记者日前'), ['新华社贵阳1月30日电（记者 冉静）记者日前']);
+  // a bracket of other words, or running text after it, is left alone
+  assert.deepEqual(splitGluedCredit('项目已经开工。（下转第二版）明天继续'), ['项目已经开工。（下转第二版）明天继续']);
+  assert.deepEqual(splitGluedCredit('资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作'), ['资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作']);
 });

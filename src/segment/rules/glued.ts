@@ -1,0 +1,29 @@
+/**
+ * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
+ * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
+ * the story's closing credit, then the next story's headline, with nothing between.
+ */
+
+/** A credit's content: a role word or a photo mark. */
+const CREDIT_WORDS = /记\s*者|通\s*讯\s*员|摄|供\s*图|撰\s*文/u;
+/** What can follow a credit glued on: display type, short and without sentence punctuation. */
+const DISPLAY_TAIL = /^[^，。！？；、,.;!?（()）]{4,30}$/u;
+
+/**
+ * Where a line glues a headline after a closing credit, the two parts; else the line alone.
+ * `before` is the text line printed before it, where the bracket may have begun
+ * (`…送回家中。（记者 许天`). A closing credit follows a sentence's end (`。（记者 黎川）`); a
+ * dateline's credit (`本报讯（记者 …）6月24日…`) follows the outlet and is left alone.
+ */
+export function splitGluedCredit(line: string, before = ''): string[] {
+  const close = Math.max(line.lastIndexOf('）'), line.lastIndexOf(')'));
+  if (close < 0 || close === line.length - 1) return [line];
+  const tail = line.slice(close + 1).trim();
+  if (!DISPLAY_TAIL.test(tail) || /^[”’」』]/u.test(tail)) return [line];
+  const text = before + line.slice(0, close + 1);
+  const at = before.length + close;
+  const start = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (start < 0 || at - start > 40 || !CREDIT_WORDS.test(text.slice(start + 1, at))) return [line];
+  if (!/[。！？!?”]\s*$/u.test(text.slice(0, start))) return [line];
+  return [line.slice(0, close + 1), tail];
+}
