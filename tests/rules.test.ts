@@ -9,6 +9,7 @@ import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.t
 import { parseDateline } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitGluedCredit } from '../src/segment/rules/glued.ts';
+import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
@@ -186,4 +187,14 @@ test('glued boxes: a headline printed right after a closing credit goes on a lin
   // a bracket of other words, or running text after it, is left alone
   assert.deepEqual(splitGluedCredit('项目已经开工。（下转第二版）明天继续'), ['项目已经开工。（下转第二版）明天继续']);
   assert.deepEqual(splitGluedCredit('资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作'), ['资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作']);
+});
+
+test('overprint: display type printed wholly twice over is printed once; anything printed once stays', () => {
+  assert.equal(halveOverprint('新征途新征途：：乡村振兴的时代答卷乡村振兴的时代答卷'), '新征途：乡村振兴的时代答卷');
+  assert.equal(halveOverprint('叶青禾叶青禾'), '叶青禾');
+  assert.equal(halveOverprint('叶青禾 叶青禾'), '叶青禾');
+  assert.equal(halveOverprint('一步一步走'), null);
+  assert.equal(halveOverprint('看看'), null);
+  assert.equal(halveOverprint('哈哈哈哈'), null);
+  assert.equal(halveOverprint('乡村振兴的时代答卷'), null);
 });

@@ -11,7 +11,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { dropRepeatedParagraphs, stitchFragments } from '../src/segment/repair.ts';
+import { dropRepeatedParagraphs, stitchFragments, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { SegmentResult } from '../src/segment/types.ts';
 import { RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -139,7 +139,8 @@ test('every stage is a pure function: the whole pipeline runs on deep-frozen inp
     const classified = deepFreeze(threadBlocks(deepFreeze(classify(blocks))));
     const assembled = deepFreeze(assemble(classified, flavour));
     const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
-    const stitched = deepFreeze(stitchFragments(deduplicated.articles));
+    const printedOnce = deepFreeze(undoOverprintedHeads(deduplicated.articles));
+    const stitched = deepFreeze(stitchFragments(printedOnce.articles));
     // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
     const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
     assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);

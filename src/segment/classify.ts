@@ -6,6 +6,7 @@ import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumbered
 import { continues } from './rules/continuation.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
+import { halveOverprint } from './rules/overprint.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
@@ -116,7 +117,11 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   // `谢能武` alone under a headline; a converter that marks type sizes marks it too (`#### 沈德咏`)
   {
     name: 'signed-name',
-    apply: (b) => ((b.heading === 0 ? b.short || vertical(b) : b.heading > 1) && isSignedName(b.display) ? { ...b, kind: 'byline', credits: [{ name: b.display.replace(/\s+/gu, ''), role: '作者' }] } : null),
+    apply: (b) => {
+      // a name in fake bold comes out twice (`叶青禾叶青禾`): the name is the one copy
+      const name = halveOverprint(b.display) ?? b.display.replace(/\s+/gu, '');
+      return (b.heading === 0 ? b.short || vertical(b) : b.heading > 1) && isSignedName(name) ? { ...b, kind: 'byline', credits: [{ name, role: '作者' }] } : null;
+    },
   },
   // `延伸阅读`, `相关链接`
   { name: 'sidebar-label', apply: (b) => (isSidebarLabel(b.display) ? { ...b, kind: 'sidebar-label' } : null) },

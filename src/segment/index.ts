@@ -6,7 +6,7 @@ import { decode, UndecodableError } from './decode.ts';
 import { keywordsOf, teach } from './keywords.ts';
 import { toLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
-import { dropRepeatedParagraphs, stitchFragments } from './repair.ts';
+import { dropRepeatedParagraphs, stitchFragments, undoOverprintedHeads } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 
@@ -86,7 +86,9 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   report.typography = assembled.typography;
   const deduplicated = dropRepeatedParagraphs(assembled.articles);
   for (const e of deduplicated.report) report.duplicates.push(e);
-  const stitched = stitchFragments(deduplicated.articles);
+  const printedOnce = undoOverprintedHeads(deduplicated.articles);
+  for (const e of printedOnce.report) report.duplicates.push(e);
+  const stitched = stitchFragments(printedOnce.articles);
   for (const e of stitched.report) report.decisions.push(e);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();

@@ -1,6 +1,7 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
+import { halveOverprint } from './rules/overprint.ts';
 import { REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
@@ -71,4 +72,34 @@ export function stitchFragments(articles: readonly Draft[]): Repaired {
     return changed ? { ...art, body } : art;
   });
   return { articles: stitched, report };
+}
+
+/**
+ * Display type set in fake bold (each glyph drawn twice a hair apart) comes out of some extractors
+ * twice over: a headline `新使命新使命：：…`, a signed name `朱炳元朱炳元`. Headline, kicker, subtitle,
+ * bylines and names are printed once; the second copy goes to the report as a duplicate.
+ */
+export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const once = (art: Draft, s: string): string => {
+    const half = halveOverprint(s);
+    if (half === null) return s;
+    report.push({ lines: art.source.lines, text: half, reason: 'display type printed twice (fake bold); one copy kept' });
+    return half;
+  };
+  const fixed = articles.map((art) => {
+    const fields = [art.title, art.kicker, art.subtitle, ...art.bylines];
+    if (!fields.some((f) => f !== undefined && halveOverprint(f) !== null) && !art.authors.some((a) => halveOverprint(a) !== null)) return art;
+    return {
+      ...art,
+      title: once(art, art.title),
+      ...(art.kicker !== undefined ? { kicker: once(art, art.kicker) } : {}),
+      ...(art.subtitle !== undefined ? { subtitle: once(art, art.subtitle) } : {}),
+      bylines: art.bylines.map((b) => once(art, b)),
+      // names are read from the bylines: the same name halved, nothing reported twice
+      authors: art.authors.map((a) => halveOverprint(a) ?? a),
+      credits: art.credits.map((c) => ({ ...c, name: halveOverprint(c.name) ?? c.name })),
+    };
+  });
+  return { articles: fixed, report };
 }

@@ -22,3 +22,29 @@ export function undoOverprint(s: string): string {
     .replace(new RegExp(`${word}(\\s*)([A-Z]?\\d{1,3})\\3(?![\\d])`, 'gu'), (m, w: string, gap: string, n: string) => (doubled.has(w) ? `${w}${gap}${n}` : m));
 }
 
+
+/**
+ * A display line printed wholly twice over, piece by piece: `新使命新使命：：中国共产党的历史担当中国共产党的历史担当`,
+ * `朱炳元朱炳元`. Returns the line printed once (spaces dropped), or null when any piece of it is
+ * printed once only (`一步一步走`: `走` is not doubled) or the line is too short to tell (`看看`).
+ */
+export function halveOverprint(s: string): string | null {
+  const t = s.replace(/\s+/gu, '');
+  if (t.length < 4 || t.length % 2 !== 0) return null;
+  // pieces that are two copies of themselves, from position i to the end (shortest pieces first)
+  const failed = new Set<number>();
+  const halve = (i: number): string | null => {
+    if (i === t.length) return '';
+    if (failed.has(i)) return null;
+    for (let k = 1; i + 2 * k <= t.length; k++) {
+      if (t.slice(i, i + k) !== t.slice(i + k, i + 2 * k)) continue;
+      const rest = halve(i + 2 * k);
+      if (rest !== null) return t.slice(i, i + k) + rest;
+    }
+    failed.add(i);
+    return null;
+  };
+  const once = halve(0);
+  // a line of one character repeated (`哈哈哈哈`) is a word, not a bold face
+  return once !== null && new Set(once).size > 1 ? once : null;
+}
