@@ -112,11 +112,33 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 }
 
 /**
+ * Which side of its head groups does this file print their stories' bodies on, by the groups'
+ * own words: each group whose words are clearly more in the paragraphs after it than in those
+ * before it (by HEAD_SIDE_MARGIN) votes "after", and the other way round; undefined on a tie.
+ */
+function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean | undefined {
+  let before = 0;
+  let after = 0;
+  for (const g of groups) {
+    const words = contentWords(headText(g));
+    const prev = blocks.slice(Math.max(0, g.at - COHESION_PARAGRAPHS), g.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+    const end = g.at + g.blocks.length;
+    const next = blocks.slice(end, end + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+    const a = affinity(words, prev);
+    const b = affinity(words, next);
+    if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
+    if (a > b) before++;
+    else after++;
+  }
+  return before === after ? undefined : before > after;
+}
+
+/**
  * Is this display group a subhead inside the running story rather than a new article's
  * headline? Layout cues first (a credit before it, a byline after it, a kicker or subtitle
  * with a signed name); then topic: the text after it continues the text before it.
  */
-function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour): boolean {
+function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour, bodyFirst: boolean): boolean {
   const before = blocks[group.at - 1];
   const after = blocks[group.at + group.blocks.length];
   const kinds = group.blocks.map((b) => b.kind);
@@ -125,7 +147,10 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
   if (kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline)) return true;
   // column text prints a headline after its story: running text right after the group means a subhead
-  if (flavour === 'column') return HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit';
+  if (flavour === 'column' && (HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit')) return true;
+  // a file that prints bodies after their headlines (a page typeset head first) has no headline
+  // between two paragraphs of one story but subheads: topic decides, as for Markdown-like text
+  if (flavour === 'column' && (bodyFirst || !(before.kind === 'body' && endsSentence(before.text)))) return false;
   // a display line set right above a subhead is a box label or a fragment, not a story's headline
   if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
@@ -336,8 +361,10 @@ function headGroupsPass(state: AssemblyState): void {
     while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]))) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
-  for (const g of groups.flatMap((x) => splitByTopic(x, blocks))) {
-    if (isArticleHead(g, blocks, state.flavour)) state.headAt.set(g.at, g);
+  const split = groups.flatMap((x) => splitByTopic(x, blocks));
+  state.bodyFirst = bodySideVote(split, blocks) ?? state.bodyFirst;
+  for (const g of split) {
+    if (isArticleHead(g, blocks, state.flavour, state.bodyFirst)) state.headAt.set(g.at, g);
     else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
 }
