@@ -112,24 +112,45 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 }
 
 /**
+ * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
+ * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
+ */
+function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean {
+  const before = blocks[group.at - 1];
+  const after = blocks[group.at + group.blocks.length];
+  const kinds = group.blocks.map((b) => b.kind);
+  if (group.blocks.some((b) => b.heading === 1)) return true;
+  if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
+  if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
+  return kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline);
+}
+
+/**
  * Which side of its head groups does this file print their stories' bodies on, by the groups'
- * own words: each group whose words are clearly more in the paragraphs after it than in those
+ * own words: each group that surely heads a story whose words are clearly more in the paragraphs after it than in those
  * before it (by HEAD_SIDE_MARGIN) votes "after", and the other way round; undefined on a tie.
  */
 function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean | undefined {
   let before = 0;
   let after = 0;
-  for (const g of groups) {
-    const words = contentWords(headText(g));
-    const prev = blocks.slice(Math.max(0, g.at - COHESION_PARAGRAPHS), g.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-    const end = g.at + g.blocks.length;
-    const next = blocks.slice(end, end + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-    const a = affinity(words, prev);
-    const b = affinity(words, next);
-    if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
-    if (a > b) before++;
-    else after++;
-  }
+  // groups that surely head a story vote first: a subhead's words are in the paragraphs under it
+  // whichever side the file prints bodies on; when none of them can tell, every group votes
+  const sure = groups.filter((g) => surelyArticleHead(g, blocks));
+  const vote = (voters: HeadGroup[]) => {
+    for (const g of voters) {
+      const words = contentWords(headText(g));
+      const prev = blocks.slice(Math.max(0, g.at - COHESION_PARAGRAPHS), g.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+      const end = g.at + g.blocks.length;
+      const next = blocks.slice(end, end + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+      const a = affinity(words, prev);
+      const b = affinity(words, next);
+      if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
+      if (a > b) before++;
+      else after++;
+    }
+  };
+  vote(sure);
+  if (before === after) vote(groups.filter((g) => !sure.includes(g)));
   return before === after ? undefined : before > after;
 }
 
@@ -141,11 +162,7 @@ function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean |
 function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour, bodyFirst: boolean): boolean {
   const before = blocks[group.at - 1];
   const after = blocks[group.at + group.blocks.length];
-  const kinds = group.blocks.map((b) => b.kind);
-  if (group.blocks.some((b) => b.heading === 1)) return true;
-  if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
-  if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
-  if (kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline)) return true;
+  if (surelyArticleHead(group, blocks)) return true;
   // column text prints a headline after its story: running text right after the group means a subhead
   if (flavour === 'column' && (HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit')) return true;
   // a file that prints bodies after their headlines (a page typeset head first) has no headline
