@@ -107,6 +107,7 @@ test('dateline: outlet, date and bracketed credits', () => {
 test('captions: text and credit split; 摄影报道 is a byline, not a caption', () => {
   assert.deepEqual(parseCaption('茈湖口镇污水处理点。 何大明 摄'), { text: '茈湖口镇污水处理点。', credit: '何大明 摄' });
   assert.deepEqual(parseCaption('白关服饰产业园一角。通讯员供图'), { text: '白关服饰产业园一角。', credit: '通讯员供图' });
+  assert.deepEqual(parseCaption('游客在古镇观赏花灯。（唐欣 摄）'), { text: '游客在古镇观赏花灯。', credit: '（唐欣 摄）' });
   assert.equal(parseCaption('湖南日报·新湖南客户端记者 徐行 通讯员 于坤 摄影报道'), null);
   assert.equal(parseCaption('为了吸引更多的研学团队，该馆每年都精心组织开展“博物馆里过大年”、国际博物馆日、新春生肖文物图片展、资兴民俗风光摄'), null);
 });
@@ -181,6 +182,7 @@ test('glued boxes: a headline printed right after a closing credit goes on a lin
   assert.deepEqual(splitGluedCredit('资金已全部发放到位。（记者 黎川）部分路段今晚停水检修'), ['资金已全部发放到位。（记者 黎川）', '部分路段今晚停水检修']);
   // the bracket begun on the line before
   assert.deepEqual(splitGluedCredit('喜 通讯员 聂沛）让阅读成为城市的日常', '民警将老人送回家中。（记者 许天'), ['喜 通讯员 聂沛）', '让阅读成为城市的日常']);
+  assert.deepEqual(splitGluedCredit('讯员 李永亮）青春涪口,创业新城。 咏洲 摄', '工作已全部完成。（记者 杨清 通'), ['讯员 李永亮）', '青春涪口,创业新城。 咏洲 摄']);
   // a dateline's credit is followed by the lead, not by a headline
   assert.deepEqual(splitGluedCredit('（记者 王芳 通讯员 谭琰琳）6 月 24', '湖南日报·新湖南客户端 6 月 25 日讯'), ['（记者 王芳 通讯员 谭琰琳）6 月 24']);
   assert.deepEqual(splitGluedCredit('新华社贵阳1月30日电（记者 冉静）记者日前'), ['新华社贵阳1月30日电（记者 冉静）记者日前']);

@@ -1,8 +1,8 @@
 import type { Caption } from '../types.ts';
 import { CAPTION_MAX_CHARS } from '../thresholds.ts';
 
-/** The photo credit at the end of a caption: `何大明 摄`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
-const CREDIT = /(?:^|[。！？!?\s])([（(]?[^。！？!?，、\s（(“”]{0,20}供图[）)]?|[^。！？!?，、（(“”]{0,24}?\s?摄[）)]?)$/u;
+/** The photo credit at the end of a caption: `何大明 摄`, `（唐欣 摄）`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
+const CREDIT = /(?:^|[。！？!?\s])([（(]?[^。！？!?，、\s（(“”]{0,20}供图[）)]?|[（(]?[^。！？!?，、（(“”]{0,24}?\s?摄[）)]?)$/u;
 
 /** Caption openings used by the papers: `图为…`, `▲…`, `上图：…`. */
 const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;

@@ -1,13 +1,15 @@
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
- * the story's closing credit, then the next story's headline, with nothing between.
+ * the story's closing credit, then the next story's headline or a photo's caption, with nothing between.
  */
 
 /** A credit's content: a role word or a photo mark. */
 const CREDIT_WORDS = /记\s*者|通\s*讯\s*员|摄|供\s*图|撰\s*文/u;
-/** What can follow a credit glued on: display type, short and without sentence punctuation. */
+/** What can follow a credit glued on: display type, short and without sentence punctuation … */
 const DISPLAY_TAIL = /^[^，。！？；、,.;!?（()）]{4,30}$/u;
+/** … or a photo caption ending in its credit (`青春涪口,创业新城。 咏洲 摄`). */
+const PHOTO_CAPTION = /^[^（()）]{2,60}(?:\s摄|供图)[）)]?$/u;
 
 /**
  * Where a line glues a headline after a closing credit, the two parts; else the line alone.
@@ -19,7 +21,7 @@ export function splitGluedCredit(line: string, before = ''): string[] {
   const close = Math.max(line.lastIndexOf('）'), line.lastIndexOf(')'));
   if (close < 0 || close === line.length - 1) return [line];
   const tail = line.slice(close + 1).trim();
-  if (!DISPLAY_TAIL.test(tail) || /^[”’」』]/u.test(tail)) return [line];
+  if (!(DISPLAY_TAIL.test(tail) || PHOTO_CAPTION.test(tail)) || /^[”’」』]/u.test(tail)) return [line];
   const text = before + line.slice(0, close + 1);
   const at = before.length + close;
   const start = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
