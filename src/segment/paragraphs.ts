@@ -5,7 +5,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isSidebarLabel } from './rules/headline.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -191,6 +191,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
     if (next !== undefined && (header[i] || header[i + 1])) {
       goesOn = false;
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && PHOTO_CREDIT_ALONE.test(next.text.trim()) && current.reduce((n, l) => n + l.text.length, 0) <= CAPTION_MAX_CHARS) {
+      // a caption's credit wrapped onto a line of its own (`建设者在主塔顶部作业。 本报记者 龚毅` / `摄`,
+      // `游客在古镇观赏花灯。` / `（唐欣 摄）`) stays with its caption
+      goesOn = true;
     } else if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
       // type sizes marked by a converter (column text has no other headings): a display line set
       // on several lines goes on in the same size; a change of size ends the block
@@ -274,6 +278,9 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
   });
   return blocks;
 }
+
+/** A photo credit alone on a line, or the `摄` of one cut off by the wrap. */
+const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:摄|供图)[）)])$/u;
 
 /** Stage 2: lines → blocks (paragraphs and short lines standing alone). */
 export function toBlocks(lines: SourceLine[], flavour: Flavour): Block[] {

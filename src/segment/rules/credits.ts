@@ -62,7 +62,8 @@ export function isRoleByline(text: string): boolean {
  */
 export function closingCreditStart(text: string): number {
   const m = /[（(]([\u4e00-\u9fff·\s]{2,100})[）)]\s*$/u.exec(text);
-  if (!m) return -1;
+  // `（唐欣 摄）` credits a photo: the caption's, not the story's
+  if (!m || /(摄|供\s*图)\s*$/u.test(m[1])) return -1;
   // role words (`（记者 方晓岚）`, `（记者 杨清 通\n讯员 李永亮）`) are not names: only the persons are judged
   const names = splitNames(m[1].replace(/记\s*者|通\s*讯\s*员|实\s*习\s*生/gu, ' ').split('\n'));
   if (names.length === 0 || !names.every((n) => n.length <= CREDIT_NAME_MAX_CHARS)) return -1;
