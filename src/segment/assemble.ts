@@ -115,8 +115,15 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
  * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
  * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
  */
+/** The block printed before position `at`, page furniture and captions passed over. */
+function textBefore(blocks: ClassifiedBlock[], at: number): ClassifiedBlock {
+  let k = at - 1;
+  while (k >= 0 && (blocks[k].kind === 'furniture' || blocks[k].kind === 'caption') && blocks[k].page === blocks[at].page) k--;
+  return blocks[k];
+}
+
 function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean {
-  const before = blocks[group.at - 1];
+  const before = textBefore(blocks, group.at);
   const after = blocks[group.at + group.blocks.length];
   const kinds = group.blocks.map((b) => b.kind);
   if (group.blocks.some((b) => b.heading === 1)) return true;
@@ -160,7 +167,7 @@ function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean |
  * with a signed name); then topic: the text after it continues the text before it.
  */
 function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour, bodyFirst: boolean): boolean {
-  const before = blocks[group.at - 1];
+  const before = textBefore(blocks, group.at);
   const after = blocks[group.at + group.blocks.length];
   if (surelyArticleHead(group, blocks)) return true;
   // column text prints a headline after its story: running text right after the group means a subhead
