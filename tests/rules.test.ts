@@ -159,9 +159,11 @@ test('furniture and labels: the paper name alone, brief-column labels, campaign 
   assert.ok(isFurniture('澧兰日报'));
   assert.ok(isFurniture('青 溪 晚 报'));
   assert.ok(!isFurniture('澧兰日报社举办读者开放日'));
-  assert.ok(isSidebarLabel('本地快讯'));
-  assert.ok(isSidebarLabel('新闻简讯'));
-  assert.ok(!isSidebarLabel('县城快讯员培训班开班'));
+  assert.ok(isSidebarLabel('延伸阅读'));
+  assert.ok(isFurniture('本地快讯'));
+  assert.ok(isFurniture('新闻简讯'));
+  assert.ok(isFurniture('一句话新闻'));
+  assert.ok(!isFurniture('县城快讯员培训班开班'));
   assert.ok(isCampaignBanner('认真学习宣传贯彻党的二十大精神'));
   assert.ok(isCampaignBanner('学习贯彻习近平新时代中国特色社会主义思想'));
   assert.ok(!isCampaignBanner('学习贯彻全会精神要落到实处，县里召开动员会'));

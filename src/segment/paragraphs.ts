@@ -3,7 +3,7 @@ import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
-import { isSidebarLabel } from './rules/headline.ts';
+import { isColumnLabel, isSidebarLabel } from './rules/headline.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { CAPTION_MAX_CHARS, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
@@ -169,7 +169,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   // blank lines would otherwise run it into the page's first paragraph
   // so does a column label (`本地快讯`, `延伸阅读`): run into the headline under it, it makes a
   // subhead of that headline
-  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()));
+  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();

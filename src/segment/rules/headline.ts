@@ -33,13 +33,18 @@ export function isKickerLabel(text: string): boolean {
   return /[①-⑳㈠-㈩]$|·之[一二三四五六七八九十\d]+$|之[一二三四五六七八九十]+$|系列报道|（[一二三四五六七八九十\d]+）$|\([\d]+\)$/u.test(text);
 }
 
-/**
- * Labels printed above a box or a column of briefs: `延伸阅读`, `相关链接`, `本地快讯`, `新闻简讯`.
- * A brief column's label is a genre word, maybe after a short qualifier (本地, 新闻, 综合).
- */
+/** Sidebar labels printed above a box: `延伸阅读`, `相关链接`. */
 export function isSidebarLabel(text: string): boolean {
+  return /^(延伸阅读|相关链接|链接|背景链接|新闻链接|记者手记|编后|编者按|短评|小贴士|名词解释|相关阅读)$/u.test(text.replace(/\s+/gu, ''));
+}
+
+/**
+ * The label over a column of briefs: `本地快讯`, `新闻简讯`, `一句话新闻`. A genre word, maybe
+ * after a short qualifier (本地, 新闻, 综合). It names the column, not any one brief in it.
+ */
+export function isColumnLabel(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
-  return /^(延伸阅读|相关链接|链接|背景链接|新闻链接|记者手记|编后|编者按|短评|小贴士|名词解释|相关阅读)$/u.test(t) || /^[\u4e00-\u9fff]{0,4}(快讯|简讯|短讯|速递|简报|速览)$/u.test(t);
+  return /^[\u4e00-\u9fff]{0,4}(快讯|简讯|短讯|速递|简报|速览)$/u.test(t) || /^(一句话新闻|图片新闻|简明新闻|新闻集锦)$/u.test(t);
 }
 
 /** In-article subheads that say so themselves: `1 抓住关键 改革有力度`, `【农村改厕】…`, `一、…`. */
@@ -65,7 +70,7 @@ export function isMasthead(text: string): boolean {
   return /^[\u4e00-\u9fff]{2,6}(日报|晚报|时报|早报|商报|都市报|青年报|法治报|农民报|工人报)$/u.test(text.replace(/\s+/gu, ''));
 }
 
-/** Page furniture: page numbers, editor credits, issue dates, the paper's name. */
+/** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label. */
 export function isFurniture(text: string): boolean {
-  return isMasthead(text) || /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
+  return isMasthead(text) || isColumnLabel(text) || /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
 }
