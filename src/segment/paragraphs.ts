@@ -1,10 +1,10 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
-import { endsSentence } from './rules/chars.ts';
+import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel } from './rules/headline.ts';
-import { repairSpacing } from './rules/spacing.ts';
+import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { CAPTION_MAX_CHARS, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
 /**
@@ -282,7 +282,33 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
 /** A photo credit alone on a line, or the `摄` of one cut off by the wrap. */
 const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:摄|供图)[）)])$/u;
 
+/**
+ * pypdf prints a paragraph's last line and the next paragraph's first line as one line
+ * (`…提高履职能力。为激发年轻村（社区）干部的干劲，桃源`): a line far wider than its column (by
+ * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column, is two
+ * lines again, under the same line number.
+ */
+function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
+  const full = localColumnWidths(lines);
+  const widthOf = (t: string) => displayWidth(repairSpacing(t, { keepWordSpaces: false }));
+  return lines.flatMap((l, i) => {
+    if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
+    const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;
+    for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
+      const at = m.index + m[0].length;
+      const first = l.text.slice(0, at);
+      const second = l.text.slice(at).trim();
+      if (second === '' || !fits(first) || !fits(second)) continue;
+      return [
+        { ...l, text: first, raw: first, width: widthOf(first), spacedOut: isSpacedOut(first), hardBreak: false },
+        { ...l, text: second, raw: second, width: widthOf(second), spacedOut: isSpacedOut(second), blanksBefore: 0, pageStart: false, tight: false },
+      ];
+    }
+    return [l];
+  });
+}
+
 /** Stage 2: lines → blocks (paragraphs and short lines standing alone). */
 export function toBlocks(lines: SourceLine[], flavour: Flavour): Block[] {
-  return flavour === 'markdown' ? markdownBlocks(lines) : columnBlocks(lines);
+  return flavour === 'markdown' ? markdownBlocks(lines) : columnBlocks(unglueParagraphs(lines));
 }
