@@ -443,8 +443,14 @@ test('browse pages list a page\'s articles in reading order', async () => {
   const stats = await page.textContent('.stats');
   assert.ok(stats!.includes(`${articles.length} 篇`), `home counts ${articles.length} articles: ${stats}`);
   await page.click('a[href="/browse/"] >> nth=0');
-  const fileLinks = await page.$$eval('main a[href^="/files/"]', (as) => as.map((x) => x.textContent));
-  for (const f of new Set(articles.map((o) => o.source.file))) assert.ok(fileLinks.includes(f), `browse lists ${f}`);
+  // each publication's page lists its files (the undated ones by file, their names beside them)
+  const pubs = await page.$$eval('main h2 a[href^="/browse/"]', (as) => as.map((x) => x.getAttribute('href')!));
+  const onPublications: string[] = [];
+  for (const p of pubs) {
+    await page.goto(`${base}${p}`);
+    onPublications.push(...(await page.$$eval('main .file-list > li', (lis) => lis.map((li) => li.textContent ?? ''))));
+  }
+  for (const f of new Set(articles.map((o) => o.source.file))) assert.ok(onPublications.some((t) => t.includes(f)), `a publication page lists ${f}`);
   await context.close();
 });
 

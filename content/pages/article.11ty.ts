@@ -5,7 +5,16 @@
  */
 import { onePagePer } from '../../src/site/collections.ts';
 import { html, join, raw } from '../../src/site/html.ts';
-import { excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { UNDATED, dateLabel, excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import type { DateSource } from '../../src/issues/facts.ts';
+
+/** How the provenance names where an issue date came from. */
+const DATE_SOURCE_LABELS: Record<DateSource | 'unknown', string> = {
+  manifest: '据清单 _issues.csv',
+  path: '据文件路径',
+  'page-header': '据版头',
+  unknown: '来源未注明',
+};
 import {
   authorNames,
   byline,
@@ -62,11 +71,16 @@ ${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>`
   }</h1>
 ${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
 ${names.value ? html`<p class="byline" data-pagefind-meta="byline:${bylineText(a)}">${names}</p>` : ''}
-<p class="dateline" data-pagefind-ignore>${join(
+<p class="issue-line" data-pagefind-ignore>${join(
     [
-      a.publication ? html`<span data-pagefind-filter="publication">${a.publication}</span>` : null,
-      a.dateline ? html`<span>${a.dateline}</span>` : null,
-      html`<span>${pageLabel(a.source.page)}</span>`,
+      f.publication.known ? html`<a href="${f.publication.url}" data-pagefind-filter="publication">${f.publication.name}</a>` : null,
+      a.pageGroup.issue
+        ? html`<a href="${a.pageGroup.issue.url}"><time datetime="${a.issueDate}">${a.pageGroup.issue.label}</time></a>`
+        : a.issueDate
+          ? html`<time datetime="${a.issueDate}">${dateLabel(a.issueDate)}</time>`
+          : html`<span class="undated">出版${UNDATED}</span>`,
+      html`<a href="${a.pageGroup.url}">${a.pageGroup.label}</a>`,
+      a.edition ? html`<span>${a.edition}</span>` : null,
     ].filter((x) => x !== null),
     html`<span class="sep" aria-hidden="true"> · </span>`,
   )}</p>
@@ -86,11 +100,12 @@ ${keywordLinks(a.keywordNodes)}
 <h2 id="provenance-h">出处</h2>
 <dl>
 <dt>报刊</dt><dd><a href="${f.publication.url}">${f.publication.name}</a></dd>
-<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a></dd>
-<dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${pageLabel(a.source.page)}</a></dd>
-${a.issueDate ? html`<dt>出版日期</dt><dd>${a.issueDate}（据版头）</dd>
-` : ''}${a.pageNumber !== undefined ? html`<dt>版面</dt><dd>第 ${String(a.pageNumber)} 版${a.section ? html` ${a.section}` : ''}（据版头）</dd>
-` : ''}${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+<dt>出版日期</dt><dd>${a.issueDate ? html`<time datetime="${a.issueDate}">${dateLabel(a.issueDate)}</time>（${DATE_SOURCE_LABELS[a.dateSource ?? 'unknown']}）` : html`不详（清单、路径、版头都没有给出；不以正文中的日期代替）`}</dd>
+<dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${a.pageGroup.label}</a>${a.edition ? html` · ${a.edition}` : ''}</dd>
+${a.dateline ? html`<dt>文中日期</dt><dd>${a.dateline}（电头或导语中的日期，不是出版日期）</dd>
+` : ''}${a.publication && a.publication !== f.publication.name ? html`<dt>文中署名报刊</dt><dd>${a.publication}</dd>
+` : ''}<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a> · 文件第 ${String(a.source.page)} 页</dd>
+${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
 ` : ''}${a.affiliations.length ? html`<dt>作者单位</dt><dd>${join(a.affiliations, '；')}</dd>
 ` : ''}<dt>行号</dt><dd>${lineRange(a.source.lines)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`

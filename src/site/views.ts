@@ -6,7 +6,11 @@ import type { Site } from '../../_data/site.ts';
 import { html, join, type HtmlValue, type SafeHtml } from './html.ts';
 import { ROLES } from '../contract/markdown.ts';
 import {
+  UNDATED,
+  dateLabel,
   excerpt,
+  type Issue,
+  type Month,
   type Archive,
   type FileGroup,
   type Keyword,
@@ -48,16 +52,52 @@ export function breadcrumbs(items: { label: HtmlValue; url?: string }[]): SafeHt
   )}</ol></nav>`;
 }
 
-export function fileCrumbs(file: FileGroup, page?: PageGroup, article?: SiteArticle): SafeHtml {
+/** 首页 › 浏览 › paper › year › month › day, the last items as far as `upTo` goes. */
+export function issueCrumbs(issue: Issue, upTo: 'year' | 'month' | 'issue' = 'issue'): { label: HtmlValue; url?: string }[] {
+  const p = issue.publication;
+  const year = p.years.find((y) => y.year === issue.year)!;
+  const month = year.months.find((m) => m.month === issue.month)!;
   const items: { label: HtmlValue; url?: string }[] = [
     { label: '首页', url: '/' },
     { label: '浏览', url: '/browse/' },
-    { label: file.publication.name, url: file.publication.url },
-    { label: file.file, url: file.url },
+    { label: p.name, url: p.url },
+    { label: year.label, url: year.url },
   ];
-  if (page) items.push({ label: pageLabel(page.page), url: page.url });
+  if (upTo !== 'year') items.push({ label: `${issue.month}月`, url: month.url });
+  if (upTo === 'issue') items.push({ label: `${issue.day}日`, url: issue.url });
+  return items;
+}
+
+/**
+ * Where a file, page or article stands: paper › year › month › day › page for a dated page,
+ * paper › 日期不详 › 文件 N › page for an undated one. Never the raw file's name (provenance shows it).
+ */
+export function fileCrumbs(file: FileGroup, page?: PageGroup, article?: SiteArticle): SafeHtml {
+  const issue = page ? page.issue : (file.pages.find((pg) => pg.issue)?.issue ?? null);
+  const items: { label: HtmlValue; url?: string }[] = issue
+    ? issueCrumbs(issue)
+    : [
+        { label: '首页', url: '/' },
+        { label: '浏览', url: '/browse/' },
+        { label: file.publication.name, url: file.publication.url },
+        { label: UNDATED, url: `${file.publication.url}#undated` },
+        { label: file.label.replace(`${UNDATED} · `, ''), url: file.url },
+      ];
+  if (page) items.push({ label: page.label, url: page.url });
+  else if (issue) items.push({ label: file.label, url: file.url });
   if (article) items.push({ label: article.displayTitle });
   return breadcrumbs(items);
+}
+
+/** `2018年1月22日 第 7 版 要闻`, or for an undated page `日期不详 · 文件 3 第 2 版`. */
+export function pageTitle(pg: PageGroup): string {
+  return pg.issue ? `${pg.issue.label} ${pg.label}` : `${pg.file.label} ${pg.label}`;
+}
+
+/** `人民日报 2018年1月22日 第 7 版`, `出版日期不详` for an undated article: where a reader looks for the date. */
+export function articleWhere(a: SiteArticle): string {
+  const pg = a.pageGroup;
+  return [a.file.publication.known ? a.file.publication.name : '', a.issueDate ? dateLabel(a.issueDate) : `出版${UNDATED}`, pg.label].filter(Boolean).join(' · ');
 }
 
 /** "prev / next" navigation; either side may be missing. */
@@ -162,4 +202,36 @@ export function searchForm(opts: { id: string; value?: string; autofocus?: boole
   }><button type="submit">检索</button></div>
 ${opts.extra}
 </form>`;
+}
+
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/**
+ * A month's calendar, Monday first: the days with an issue link to it (as Chronicling America
+ * shows a paper's issues), the others are plain numbers.
+ */
+export function calendar(m: Month, opts: { heading: boolean }): SafeHtml {
+  const byDay = new Map(m.issues.map((i) => [i.day, i]));
+  const days = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
+  const lead = (new Date(Date.UTC(m.year, m.month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: SafeHtml[] = [];
+  for (let k = 0; k < lead; k++) cells.push(html`<td></td>`);
+  for (let d = 1; d <= days; d++) {
+    const issue = byDay.get(d);
+    cells.push(issue ? html`<td class="has-issue"><a href="${issue.url}" aria-label="${issue.label}，${count(issue.pages.length, '版')}">${d}</a></td>` : html`<td>${d}</td>`);
+  }
+  while (cells.length % 7) cells.push(html`<td></td>`);
+  const rows = Array.from({ length: cells.length / 7 }, (_, r) => html`<tr>${cells.slice(r * 7, r * 7 + 7)}</tr>`);
+  return html`<table class="calendar">
+${opts.heading ? html`<caption><a href="${m.url}">${m.month}月</a> <span class="meta">${count(m.issues.length, '期')}</span></caption>` : html`<caption class="visually-hidden">${m.label}</caption>`}
+<thead><tr>${WEEKDAYS.map((w) => html`<th scope="col" abbr="星期${w}">${w}</th>`)}</tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+}
+
+/** A list of issues: date, pages with their sections. */
+export function issueList(issues: Issue[]): SafeHtml {
+  return html`<ul class="plain-list issue-list">${issues.map(
+    (i) => html`<li><a href="${i.url}">${i.label}</a> <span class="meta">${count(i.pages.length, '版')} · ${count(i.articles.length, '篇')}</span></li>`,
+  )}</ul>`;
 }
