@@ -34,6 +34,8 @@ function expected(a: ContractArticle) {
     edition: optional(a.edition),
     // a file that does not say where its date came from: unknown when it has no date
     date_source: a.date_source ?? (a.issue_date ? undefined : 'unknown'),
+    // a file without ranges: its one span is its range
+    source: { ...a.source, ranges: a.source.ranges ?? [a.source.lines], caption_ranges: a.source.caption_ranges ?? [] },
   };
 }
 
@@ -88,7 +90,7 @@ test('the reader takes hand-written front matter: a YAML date, a single name, a 
   assert.deepEqual(r.captions, [{ text: '图为现场' }]);
   // a role outside the contract's four reads as 作者
   assert.deepEqual(r.credits, [{ name: '李四', role: '作者' }]);
-  assert.deepEqual(r.source, { file: 'a/b.txt', page: 2, lines: [3, 4] });
+  assert.deepEqual(r.source, { file: 'a/b.txt', page: 2, lines: [3, 4], ranges: [[3, 4]], caption_ranges: [] });
   assert.equal(r.body, '正文。\n');
 });
 

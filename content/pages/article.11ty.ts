@@ -6,6 +6,11 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html, join, raw } from '../../src/site/html.ts';
 import { UNDATED, dateLabel, excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { gbt7714 } from '../../src/site/citation.ts';
+import { citeFile } from '../../src/site/cite-files.ts';
+
+const CITE_LABELS = { ris: 'RIS', bib: 'BibTeX', json: 'CSL-JSON' } as const;
+const CITE_TYPES = { ris: 'application/x-research-info-systems', bib: 'application/x-bibtex', json: 'application/vnd.citationstyles.csl+json' } as const;
 import type { DateSource } from '../../src/issues/facts.ts';
 
 /** How the provenance names where an issue date came from. */
@@ -21,8 +26,8 @@ import {
   bylineText,
   fileCrumbs,
   keywordLinks,
-  lineRange,
-  pageLabel,
+  lineRanges,
+  ownLines,
   pager,
   type TemplateData,
 } from '../../src/site/views.ts';
@@ -38,30 +43,38 @@ export const data = {
     title: (d: Data) => d.article.displayTitle,
     description: (d: Data) => excerpt(d.article.lead, 100),
     canonical: (d: Data) => d.article.url,
+    meta: (d: Data) => citationMeta(d.article, d.site.url ? d.site.url + d.article.url : null),
+    scripts: () => ['/assets/cite.js'],
   },
 };
 
-/** A plain-text citation: authors, title, publication, date, page, archive, permalink, source lines. */
-export function citation(a: SiteArticle, permalink: string): string {
+/**
+ * The head's citation_* (Google Scholar's, which Zotero's connector reads) and Dublin Core tags:
+ * title, authors, paper, issue date, page; nothing the archive does not know.
+ */
+export function citationMeta(a: SiteArticle, permalink: string | null): [string, string][] {
   const authors = authorNames(a);
-  const parts = [
-    authors.length ? `${authors.join('、')}：` : '',
-    `《${a.untitled ? '（无标题）' : a.title}》`,
-    a.publication ? `，${a.publication}` : '',
-    a.dateline ? `，${a.dateline}` : '',
-    `，${pageLabel(a.source.page).replace(/ /g, '')}。`,
-    `报库 Baoku，${permalink}`,
-    `（源文件 ${a.source.file}，${lineRange(a.source.lines).replace(/ /g, '')}）。`,
-  ];
-  return parts.join('');
+  const paper = a.file.publication.known ? a.file.publication.name : null;
+  const tags: [string, string][] = [['citation_title', a.displayTitle], ...authors.map((n): [string, string] => ['citation_author', n])];
+  if (a.issueDate) tags.push(['citation_publication_date', a.issueDate.replace(/-/gu, '/')], ['citation_date', a.issueDate]);
+  if (paper) tags.push(['citation_journal_title', paper], ['citation_publisher', paper]);
+  if (a.pageNumber !== undefined) tags.push(['citation_firstpage', String(a.pageNumber)]);
+  tags.push(['citation_language', 'zh']);
+  if (permalink) tags.push(['citation_public_url', permalink]);
+  tags.push(['DC.title', a.displayTitle], ...authors.map((n): [string, string] => ['DC.creator', n]));
+  if (a.issueDate) tags.push(['DC.date', a.issueDate]);
+  if (paper) tags.push(['DC.source', paper]);
+  tags.push(['DC.language', 'zh'], ['DC.type', 'Text']);
+  return tags;
 }
 
 export function render(d: Data): string {
   const a = d.article;
   const f = a.file;
-  const permalink = d.site.url + a.url;
+  // absolute only when the site knows where it lives (BAOKU_SITE_URL); else the root-relative URL
+  const permalink = d.site.url ? d.site.url + a.url : a.url;
   const names = byline(a, { links: true, pagefind: true });
-  const rawLink = f.rawPath ? `${f.rawUrl}#L${a.source.lines[0]}` : null;
+  const rawLink = f.rawPath ? `${f.rawUrl}#L${ownLines(a)[0][0]}` : null;
   return html`${fileCrumbs(f, a.pageGroup, a)}
 <article class="article" data-pagefind-body>
 <header class="article-header">
@@ -107,7 +120,7 @@ ${a.dateline ? html`<dt>文中日期</dt><dd>${a.dateline}（电头或导语中�
 ` : ''}<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a> · 文件第 ${String(a.source.page)} 页</dd>
 ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
 ` : ''}${a.affiliations.length ? html`<dt>作者单位</dt><dd>${join(a.affiliations, '；')}</dd>
-` : ''}<dt>行号</dt><dd>${lineRange(a.source.lines)}${
+` : ''}<dt>行号</dt><dd>${lineRanges(a)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>
 <dt>编号</dt><dd><code>${a.id}</code></dd>
@@ -115,7 +128,14 @@ ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd
 </section>
 <section class="cite" aria-labelledby="cite-h" data-pagefind-ignore>
 <h2 id="cite-h">引用本文</h2>
-<p class="citation">${citation(a, permalink)}</p>
+<p class="cite-style">GB/T 7714—2015</p>
+<p class="citation" id="cite-gbt">${gbt7714(a)}</p>
+<p class="cite-actions"><button type="button" class="copy-button" data-copy="cite-gbt" hidden>复制引文</button> <span class="copy-status" role="status"></span></p>
+<p class="cite-archive">来源：报库 Baoku，${permalink}（源文件 ${a.source.file}，${lineRanges(a).replace(/ /gu, '')}）。</p>
+<p class="cite-downloads">下载引文：${join(
+  (['ris', 'bib', 'json'] as const).map((ext) => html`<a href="${a.url}${citeFile(a, ext)}" download="${citeFile(a, ext)}" type="${CITE_TYPES[ext]}">${CITE_LABELS[ext]}</a>`),
+  ' · ',
+)}</p>
 <p class="permalink">永久链接：<a href="${a.url}">${permalink}</a></p>
 </section>
 </article>

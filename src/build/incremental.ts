@@ -160,7 +160,7 @@ export async function siteSourceHash(root = ROOT): Promise<string> {
     h.update(`${relative(root, f)}\n`);
     h.update(await readFile(f));
   }
-  for (const pkg of ['@11ty/eleventy', 'markdown-it', 'gray-matter', 'opencc-js', 'pagefind']) {
+  for (const pkg of ['@11ty/eleventy', 'markdown-it', 'gray-matter', 'opencc-js', 'pagefind', '@citation-js/core', '@citation-js/plugin-ris', '@citation-js/plugin-bibtex']) {
     const path = join(root, 'node_modules', pkg, 'package.json');
     const version = existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version : 'none';
     h.update(`${pkg}@${version}\n`);

@@ -69,7 +69,13 @@ export function frontMatterOf(a: ContractArticle): FrontMatter {
     ...(a.edition ? { edition: a.edition } : {}),
     ...(a.date_source ? { date_source: a.date_source } : {}),
     keywords: a.keywords,
-    source: { file: a.source.file, page: a.source.page, lines: a.source.lines },
+    source: {
+      file: a.source.file,
+      page: a.source.page,
+      lines: a.source.lines,
+      ...(a.source.ranges?.length ? { ranges: a.source.ranges } : {}),
+      ...(a.source.caption_ranges?.length ? { caption_ranges: a.source.caption_ranges } : {}),
+    },
   };
 }
 
@@ -165,7 +171,24 @@ function source(v: unknown, file: string): SourceRef {
   if (lines.length !== 2 || !lines.every((n) => Number.isInteger(n) && n >= 1) || lines[0] > lines[1]) {
     throw new ArticleFormatError(`${file}: source.lines must be [first, last] line numbers`);
   }
-  return { file: raw, page, lines: [lines[0], lines[1]] };
+  const ranges = lineRangeList(o.ranges, 'ranges', file);
+  const captionRanges = lineRangeList(o.caption_ranges, 'caption_ranges', file);
+  return {
+    file: raw,
+    page,
+    lines: [lines[0], lines[1]],
+    // a file written before ranges were: its one span is its range
+    ranges: ranges.length ? ranges : [[lines[0], lines[1]]],
+    caption_ranges: captionRanges,
+  };
+}
+
+/** `[[first, last], …]` of line numbers, each first ≤ last; [] when absent. */
+function lineRangeList(v: unknown, name: string, file: string): [number, number][] {
+  if (v === undefined || v === null) return [];
+  const ok = (r: unknown): r is [number, number] => Array.isArray(r) && r.length === 2 && r.every((n) => Number.isInteger(n) && n >= 1) && r[0] <= r[1];
+  if (!Array.isArray(v) || !v.every(ok)) throw new ArticleFormatError(`${file}: source.${name} must be a list of [first, last] line numbers`);
+  return v.map((r) => [r[0], r[1]]);
 }
 
 /** Markdown text → the article it holds, checked; `file` names the file in every error. */

@@ -37,12 +37,28 @@ export interface TemplateData {
   content?: string;
   /** Set on article pages: the page's canonical URL is the article permalink. */
   canonical?: string;
+  /** `<meta name content>` pairs for the head (an article's citation_* and DC.* tags). */
+  meta?: [string, string][];
 }
 
 export const pageLabel = (n: number): string => `第 ${n} 版`;
 
 export const lineRange = (lines: [number, number]): string =>
   lines[0] === lines[1] ? `第 ${lines[0]} 行` : `第 ${lines[0]}–${lines[1]} 行`;
+
+/** An article's own lines (its ranges) and its captions' lines, in line order. */
+export function ownLines(a: SiteArticle): [number, number][] {
+  const own = a.source.ranges?.length ? a.source.ranges : [a.source.lines];
+  return [...own, ...(a.source.caption_ranges ?? [])].sort((x, y) => x[0] - y[0]);
+}
+
+/** `第 473–759、811–812 行`, plus `图片说明 第 900–901 行` when its captions are printed elsewhere. */
+export function lineRanges(a: SiteArticle): string {
+  const list = (rs: [number, number][]) => `第 ${rs.map(([x, y]) => (x === y ? `${x}` : `${x}–${y}`)).join('、')} 行`;
+  const own = a.source.ranges?.length ? a.source.ranges : [a.source.lines];
+  const caps = a.source.caption_ranges ?? [];
+  return caps.length ? `${list(own)}；图片说明 ${list(caps)}` : list(own);
+}
 
 export function breadcrumbs(items: { label: HtmlValue; url?: string }[]): SafeHtml {
   return html`<nav class="breadcrumbs" aria-label="位置"><ol>${items.map((item, i) =>
@@ -72,7 +88,7 @@ export function issueCrumbs(issue: Issue, upTo: 'year' | 'month' | 'issue' = 'is
  * Where a file, page or article stands: paper › year › month › day › page for a dated page,
  * paper › 日期不详 › 文件 N › page for an undated one. Never the raw file's name (provenance shows it).
  */
-export function fileCrumbs(file: FileGroup, page?: PageGroup, article?: SiteArticle): SafeHtml {
+export function fileCrumbs(file: FileGroup, page?: PageGroup, last?: SiteArticle | string): SafeHtml {
   const issue = page ? page.issue : (file.pages.find((pg) => pg.issue)?.issue ?? null);
   const items: { label: HtmlValue; url?: string }[] = issue
     ? issueCrumbs(issue)
@@ -85,7 +101,7 @@ export function fileCrumbs(file: FileGroup, page?: PageGroup, article?: SiteArti
       ];
   if (page) items.push({ label: page.label, url: page.url });
   else if (issue) items.push({ label: file.label, url: file.url });
-  if (article) items.push({ label: article.displayTitle });
+  if (last) items.push({ label: typeof last === 'string' ? last : last.displayTitle });
   return breadcrumbs(items);
 }
 
@@ -94,10 +110,10 @@ export function pageTitle(pg: PageGroup): string {
   return pg.issue ? `${pg.issue.label} ${pg.label}` : `${pg.file.label} ${pg.label}`;
 }
 
-/** `人民日报 2018年1月22日 第 7 版`, `出版日期不详` for an undated article: where a reader looks for the date. */
+/** `2018年1月22日 · 人民日报 · 第 7 版` (`出版日期不详` for an undated article): date · paper · page. */
 export function articleWhere(a: SiteArticle): string {
   const pg = a.pageGroup;
-  return [a.file.publication.known ? a.file.publication.name : '', a.issueDate ? dateLabel(a.issueDate) : `出版${UNDATED}`, pg.label].filter(Boolean).join(' · ');
+  return [a.issueDate ? dateLabel(a.issueDate) : `出版${UNDATED}`, a.file.publication.known ? a.file.publication.name : '', pg.label].filter(Boolean).join(' · ');
 }
 
 /** "prev / next" navigation; either side may be missing. */

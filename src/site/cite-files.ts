@@ -1,0 +1,30 @@
+/**
+ * The citation downloads of every article, beside its page: /articles/<id>/<id>.ris, .bib and
+ * .json (CSL-JSON), written by citation-js (src/site/citation.ts). Three templates, one per
+ * format (content/pages/cite-ris, cite-bib, cite-json.11ty.ts), share this.
+ */
+import { citationFiles, cslItem } from './citation.ts';
+import type { SiteArticle } from './entities.ts';
+import { outputFor } from './urls.ts';
+import type { TemplateData } from './views.ts';
+
+interface Data extends TemplateData {
+  article: SiteArticle;
+}
+
+export const CITE_FORMATS = { ris: 'ris', bib: 'bibtex', json: 'csl' } as const;
+
+/** The file name of an article's citation in a format: `000-p2-03.ris`. */
+export const citeFile = (a: SiteArticle, ext: keyof typeof CITE_FORMATS) => `${a.id}.${ext}`;
+
+export function citeTemplate(ext: keyof typeof CITE_FORMATS) {
+  return {
+    data: {
+      layout: false,
+      pagination: { data: 'collections.articles', size: 1, alias: 'article' },
+      permalink: (d: Data) => outputFor(d.article.url).replace(/index\.html$/u, citeFile(d.article, ext)),
+      eleventyExcludeFromCollections: true,
+    },
+    render: (d: Data) => citationFiles(cslItem(d.article, d.site.url ? d.site.url + d.article.url : null))[CITE_FORMATS[ext]],
+  };
+}
