@@ -17,6 +17,16 @@ export const CITE_FORMATS = { ris: 'ris', bib: 'bibtex', json: 'csl' } as const;
 /** The file name of an article's citation in a format: `000-p2-03.ris`. */
 export const citeFile = (a: SiteArticle, ext: keyof typeof CITE_FORMATS) => `${a.id}.${ext}`;
 
+/** Each article's three files, made once: the three templates of one run ask for the same article. */
+const made = new WeakMap<SiteArticle, Map<string, ReturnType<typeof citationFiles>>>();
+function filesOf(a: SiteArticle, permalink: string | null): ReturnType<typeof citationFiles> {
+  const byUrl = made.get(a) ?? new Map<string, ReturnType<typeof citationFiles>>();
+  made.set(a, byUrl);
+  let files = byUrl.get(permalink ?? '');
+  if (!files) byUrl.set(permalink ?? '', (files = citationFiles(cslItem(a, permalink))));
+  return files;
+}
+
 export function citeTemplate(ext: keyof typeof CITE_FORMATS) {
   return {
     data: {
@@ -25,6 +35,6 @@ export function citeTemplate(ext: keyof typeof CITE_FORMATS) {
       permalink: (d: Data) => outputFor(d.article.url).replace(/index\.html$/u, citeFile(d.article, ext)),
       eleventyExcludeFromCollections: true,
     },
-    render: (d: Data) => citationFiles(cslItem(d.article, d.site.url ? d.site.url + d.article.url : null))[CITE_FORMATS[ext]],
+    render: (d: Data) => filesOf(d.article, d.site.url ? d.site.url + d.article.url : null)[CITE_FORMATS[ext]],
   };
 }
