@@ -141,6 +141,8 @@ test('citation: GB/T 7714 copied from the page; RIS, BibTeX and CSL-JSON read ba
   const want = '魏龙元, 黄柳英. 东安县公安局：便民服务获好评[N]. 人民日报, 2018-01-22(8).';
   assert.equal(await page.textContent('#cite-gbt'), want);
   await page.click('button:text-is("复制引文")');
+  // the copy is asynchronous: the status says when it is done
+  await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '', null, { timeout: 10_000 });
   assert.equal(await page.textContent('.copy-status'), '已复制');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), want);
   // the head tags Zotero's connector reads
