@@ -19,6 +19,19 @@ function searchAlso(value = process.env.BAOKU_SEARCH_ALSO ?? ''): string[] {
     });
 }
 
+/** BAOKU_SITE_URL without its trailing slash, checked; '' when unset. */
+export function siteUrl(value = process.env.BAOKU_SITE_URL ?? ''): string {
+  if (!value.trim()) return '';
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    throw new Error(`BAOKU_SITE_URL: "${value}" is not a URL (give the site's root, e.g. https://archive.example/baoku/)`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`BAOKU_SITE_URL: "${value}" is not an http(s) URL`);
+  return u.href.replace(/\/+$/u, '');
+}
+
 /** Site-wide data, available to every template as `site`. */
 const site = {
   name: '报库',
@@ -26,8 +39,15 @@ const site = {
   title: '报库 Baoku',
   description: '报纸版面文字整理成的可浏览、可检索的文章档案。',
   lang: 'zh-CN',
-  /** Absolute origin used for the feed, the sitemap and citations (no trailing slash). */
-  url: (process.env.BAOKU_SITE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+  /**
+   * The site's absolute root (BAOKU_SITE_URL, no trailing slash), or '' when not set: links
+   * between pages are root-relative and work on any host; the feed, the sitemap, canonical links
+   * and the URL in citations need an absolute one and are written only when it is set. Read when
+   * a build asks (a getter), so that one process can build with and without it (the tests do).
+   */
+  get url(): string {
+    return siteUrl();
+  },
   /** Root URLs of other Baoku sites searched together with this one (see searchAlso()). */
   searchAlso: searchAlso(),
   /** Feed timestamp: SOURCE_DATE_EPOCH (seconds) for reproducible builds, else the build time. */

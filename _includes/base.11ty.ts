@@ -45,8 +45,9 @@ export function render(data: TemplateData): string {
 <meta name="description" content="${data.description ?? site.description}">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/site.css">
-${(data.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}<link rel="alternate" type="application/atom+xml" title="${site.title}" href="/feed.xml">
-${data.canonical ? html`<link rel="canonical" href="${site.url}${data.canonical}">\n` : ''}${(data.scripts ?? []).map(
+${(data.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`)}${site.url ? html`<link rel="alternate" type="application/atom+xml" title="${site.title}" href="/feed.xml">\n` : ''}${
+    data.canonical && site.url ? html`<link rel="canonical" href="${site.url}${data.canonical}">\n` : ''
+  }${(data.meta ?? []).map(([name, content]) => html`<meta name="${name}" content="${content}">\n`)}${(data.scripts ?? []).map(
     (src) => html`<script type="module" src="${src}"></script>\n`,
   )}</head>
 <body>
@@ -74,8 +75,8 @@ ${raw(data.content ?? '')}
 <p>${site.title} · ${site.description}</p>
 <ul class="footer-links">
 <li><a href="/articles.json">全部文章数据（JSON）</a></li>
-<li><a href="/feed.xml">Atom 订阅</a></li>
-<li><a href="/sitemap.xml">站点地图</a></li>
+${site.url ? html`<li><a href="/feed.xml">Atom 订阅</a></li>
+<li><a href="/sitemap.xml">站点地图</a></li>` : ''}
 </ul>
 </div>
 </footer>

@@ -107,6 +107,8 @@ before(async () => {
   articles = await readArticles(articlesFrom);
   assert.ok(articles.length >= 2, `need at least two articles in ${articlesFrom}, found ${articles.length}`);
   outDir = join(tmp, 'site');
+  // the site knows its address: the feed, the sitemap and absolute permalinks are written
+  process.env.BAOKU_SITE_URL = 'https://archive.example/';
   const rendered = await renderSite({ articlesDir: articlesFrom, outDir });
   assert.ok(rendered.pages > articles.length, `renderSite wrote ${rendered.pages} pages`);
   const indexed = await indexSite(outDir);
@@ -217,6 +219,8 @@ test('the build writes every page type, articles.json, the feed and the sitemap'
   const feed = await readFile(join(outDir, 'feed.xml'), 'utf8');
   assert.match(feed, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
   assert.equal(feed.match(/<entry>/g)?.length, articles.length);
+  assert.ok(feed.includes(`<link rel="alternate" type="text/html" href="https://archive.example${articles[0].url}"/>`), 'absolute links from BAOKU_SITE_URL');
+  assert.ok(json.every((j) => (j as { permalink?: string }).permalink === `https://archive.example${j.url}`));
 
   const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8');
   for (const a of articles) assert.ok(sitemap.includes(`${a.url}</loc>`), `sitemap lists ${a.url}`);
@@ -393,8 +397,11 @@ test('an article page shows the front matter, provenance and citation', async ()
   assert.equal(await page.locator('.article-body h2').count(), (a.body.match(/^## /gm) ?? []).length);
   assert.deepEqual(await page.$$eval('.keywords a', (as) => as.map((x) => x.textContent)), a.keywords);
   const prov = (await page.textContent('.provenance'))!;
-  assert.ok(prov.includes(a.source.file) && prov.includes(`${a.source.lines[0]}–${a.source.lines[1]}`));
-  assert.ok((await page.textContent('.citation'))!.includes(a.url));
+  // the article's own line ranges, and its captions' lines
+  const own = [...(a.source.ranges ?? [a.source.lines]), ...(a.source.caption_ranges ?? [])];
+  assert.ok(prov.includes(a.source.file) && own.every(([f, l]) => prov.includes(f === l ? `${f}` : `${f}–${l}`)), prov);
+  assert.ok((await page.textContent('.citation'))!.includes(`${a.title}[N]`));
+  assert.ok((await page.textContent('.cite-archive'))!.includes(a.url));
 
   // Previous / next on the same page, in id order.
   const samePage = articles
@@ -413,14 +420,14 @@ test('an article page shows the front matter, provenance and citation', async ()
   const bg = (n: number) => page.$eval(`[id="L${n}"]`, (el) => getComputedStyle(el).backgroundColor);
   const clear = 'rgba(0, 0, 0, 0)';
   const [first, last] = a.source.lines;
-  assert.notEqual(await bg(last), clear, 'the last line of the range is highlighted');
-  assert.notEqual(await bg(Math.floor((first + last) / 2)), clear, 'a middle line is highlighted');
+  for (const [f, l] of own) {
+    assert.notEqual(await bg(f), clear, `line ${f}, the first of a range, is highlighted`);
+    assert.notEqual(await bg(l), clear, `line ${l}, the last of a range, is highlighted`);
+  }
   const total = await page.locator('.raw-text > li').count();
-  const highlighted = articles
-    .filter((o) => o.source.file === a.source.file && o.source.lines[0] === first)
-    .map((o) => o.source.lines);
-  const outside = [last + 1, first - 1].find((n) => n >= 1 && n <= total && !highlighted.some(([f, l]) => f <= n && n <= l));
-  if (outside) assert.equal(await bg(outside), clear, `line ${outside}, outside the range, is not highlighted`);
+  const inOwn = (n: number) => own.some(([f, l]) => f <= n && n <= l);
+  const outside = [last + 1, first - 1, ...own.map(([, l]) => l + 1)].filter((n) => n >= 1 && n <= total && !inOwn(n));
+  for (const n of outside) assert.equal(await bg(n), clear, `line ${n}, outside the article's lines, is not highlighted`);
   await context.close();
 });
 
@@ -443,8 +450,14 @@ test('browse pages list a page\'s articles in reading order', async () => {
   const stats = await page.textContent('.stats');
   assert.ok(stats!.includes(`${articles.length} 篇`), `home counts ${articles.length} articles: ${stats}`);
   await page.click('a[href="/browse/"] >> nth=0');
-  const fileLinks = await page.$$eval('main a[href^="/files/"]', (as) => as.map((x) => x.textContent));
-  for (const f of new Set(articles.map((o) => o.source.file))) assert.ok(fileLinks.includes(f), `browse lists ${f}`);
+  // each publication's page lists its files (the undated ones by file, their names beside them)
+  const pubs = await page.$$eval('main h2 a[href^="/browse/"]', (as) => as.map((x) => x.getAttribute('href')!));
+  const onPublications: string[] = [];
+  for (const p of pubs) {
+    await page.goto(`${base}${p}`);
+    onPublications.push(...(await page.$$eval('main .file-list > li', (lis) => lis.map((li) => li.textContent ?? ''))));
+  }
+  for (const f of new Set(articles.map((o) => o.source.file))) assert.ok(onPublications.some((t) => t.includes(f)), `a publication page lists ${f}`);
   await context.close();
 });
 

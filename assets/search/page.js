@@ -5,7 +5,7 @@
 import { DEFAULT_CONFIG } from '../search-core.js';
 
 /** Pagefind filter names, in the order of their <select>s (content/pages/search.11ty.ts). */
-export const FILTERS = ['publication', 'author', 'file'];
+export const FILTERS = ['publication', 'year', 'author', 'file'];
 
 /**
  * @typedef {{ version: number, bundles: string[], headlineSpan: number, sites?: string[] }} Config

@@ -52,10 +52,10 @@ export function renderResult(data, fields, needles) {
   h.appendChild(a);
   li.appendChild(h);
   if (meta.subtitle) li.appendChild(marked('p', 'subtitle', meta.subtitle, needles));
+  // date · paper · page (records from before the dates, from other sites: paper, file and page)
   const source = [
     meta.byline,
-    data.filters?.publication?.[0],
-    [data.filters?.file?.[0], meta.page].filter(Boolean).join(' '),
+    ...(meta.where ? [meta.where] : [data.filters?.publication?.[0], [data.filters?.file?.[0], meta.page].filter(Boolean).join(' ')]),
   ].filter(Boolean);
   if (source.length) li.appendChild(marked('p', 'meta', source.join(' · '), needles));
   const p = el('p', 'excerpt');

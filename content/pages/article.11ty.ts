@@ -5,15 +5,29 @@
  */
 import { onePagePer } from '../../src/site/collections.ts';
 import { html, join, raw } from '../../src/site/html.ts';
-import { excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { UNDATED, dateLabel, excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { gbt7714 } from '../../src/site/citation.ts';
+import { citeFile } from '../../src/site/cite-files.ts';
+
+const CITE_LABELS = { ris: 'RIS', bib: 'BibTeX', json: 'CSL-JSON' } as const;
+const CITE_TYPES = { ris: 'application/x-research-info-systems', bib: 'application/x-bibtex', json: 'application/vnd.citationstyles.csl+json' } as const;
+import type { DateSource } from '../../src/issues/facts.ts';
+
+/** How the provenance names where an issue date came from. */
+const DATE_SOURCE_LABELS: Record<DateSource | 'unknown', string> = {
+  manifest: '据清单 _issues.csv',
+  path: '据文件路径',
+  'page-header': '据版头',
+  unknown: '来源未注明',
+};
 import {
   authorNames,
   byline,
   bylineText,
   fileCrumbs,
   keywordLinks,
-  lineRange,
-  pageLabel,
+  lineRanges,
+  ownLines,
   pager,
   type TemplateData,
 } from '../../src/site/views.ts';
@@ -29,30 +43,38 @@ export const data = {
     title: (d: Data) => d.article.displayTitle,
     description: (d: Data) => excerpt(d.article.lead, 100),
     canonical: (d: Data) => d.article.url,
+    meta: (d: Data) => citationMeta(d.article, d.site.url ? d.site.url + d.article.url : null),
+    scripts: () => ['/assets/cite.js'],
   },
 };
 
-/** A plain-text citation: authors, title, publication, date, page, archive, permalink, source lines. */
-export function citation(a: SiteArticle, permalink: string): string {
+/**
+ * The head's citation_* (Google Scholar's, which Zotero's connector reads) and Dublin Core tags:
+ * title, authors, paper, issue date, page; nothing the archive does not know.
+ */
+export function citationMeta(a: SiteArticle, permalink: string | null): [string, string][] {
   const authors = authorNames(a);
-  const parts = [
-    authors.length ? `${authors.join('、')}：` : '',
-    `《${a.untitled ? '（无标题）' : a.title}》`,
-    a.publication ? `，${a.publication}` : '',
-    a.dateline ? `，${a.dateline}` : '',
-    `，${pageLabel(a.source.page).replace(/ /g, '')}。`,
-    `报库 Baoku，${permalink}`,
-    `（源文件 ${a.source.file}，${lineRange(a.source.lines).replace(/ /g, '')}）。`,
-  ];
-  return parts.join('');
+  const paper = a.file.publication.known ? a.file.publication.name : null;
+  const tags: [string, string][] = [['citation_title', a.displayTitle], ...authors.map((n): [string, string] => ['citation_author', n])];
+  if (a.issueDate) tags.push(['citation_publication_date', a.issueDate.replace(/-/gu, '/')], ['citation_date', a.issueDate]);
+  if (paper) tags.push(['citation_journal_title', paper], ['citation_publisher', paper]);
+  if (a.pageNumber !== undefined) tags.push(['citation_firstpage', String(a.pageNumber)]);
+  tags.push(['citation_language', 'zh']);
+  if (permalink) tags.push(['citation_public_url', permalink]);
+  tags.push(['DC.title', a.displayTitle], ...authors.map((n): [string, string] => ['DC.creator', n]));
+  if (a.issueDate) tags.push(['DC.date', a.issueDate]);
+  if (paper) tags.push(['DC.source', paper]);
+  tags.push(['DC.language', 'zh'], ['DC.type', 'Text']);
+  return tags;
 }
 
 export function render(d: Data): string {
   const a = d.article;
   const f = a.file;
-  const permalink = d.site.url + a.url;
+  // absolute only when the site knows where it lives (BAOKU_SITE_URL); else the root-relative URL
+  const permalink = d.site.url ? d.site.url + a.url : a.url;
   const names = byline(a, { links: true, pagefind: true });
-  const rawLink = f.rawPath ? `${f.rawUrl}#L${a.source.lines[0]}` : null;
+  const rawLink = f.rawPath ? `${f.rawUrl}#L${ownLines(a)[0][0]}` : null;
   return html`${fileCrumbs(f, a.pageGroup, a)}
 <article class="article" data-pagefind-body>
 <header class="article-header">
@@ -62,11 +84,16 @@ ${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>`
   }</h1>
 ${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
 ${names.value ? html`<p class="byline" data-pagefind-meta="byline:${bylineText(a)}">${names}</p>` : ''}
-<p class="dateline" data-pagefind-ignore>${join(
+<p class="issue-line" data-pagefind-ignore>${join(
     [
-      a.publication ? html`<span data-pagefind-filter="publication">${a.publication}</span>` : null,
-      a.dateline ? html`<span>${a.dateline}</span>` : null,
-      html`<span>${pageLabel(a.source.page)}</span>`,
+      f.publication.known ? html`<a href="${f.publication.url}" data-pagefind-filter="publication">${f.publication.name}</a>` : null,
+      a.pageGroup.issue
+        ? html`<a href="${a.pageGroup.issue.url}"><time datetime="${a.issueDate}">${a.pageGroup.issue.label}</time></a>`
+        : a.issueDate
+          ? html`<time datetime="${a.issueDate}">${dateLabel(a.issueDate)}</time>`
+          : html`<span class="undated">出版${UNDATED}</span>`,
+      html`<a href="${a.pageGroup.url}">${a.pageGroup.label}</a>`,
+      a.edition ? html`<span>${a.edition}</span>` : null,
     ].filter((x) => x !== null),
     html`<span class="sep" aria-hidden="true"> · </span>`,
   )}</p>
@@ -86,13 +113,14 @@ ${keywordLinks(a.keywordNodes)}
 <h2 id="provenance-h">出处</h2>
 <dl>
 <dt>报刊</dt><dd><a href="${f.publication.url}">${f.publication.name}</a></dd>
-<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a></dd>
-<dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${pageLabel(a.source.page)}</a></dd>
-${a.issueDate ? html`<dt>出版日期</dt><dd>${a.issueDate}（据版头）</dd>
-` : ''}${a.pageNumber !== undefined ? html`<dt>版面</dt><dd>第 ${String(a.pageNumber)} 版${a.section ? html` ${a.section}` : ''}（据版头）</dd>
-` : ''}${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+<dt>出版日期</dt><dd>${a.issueDate ? html`<time datetime="${a.issueDate}">${dateLabel(a.issueDate)}</time>（${DATE_SOURCE_LABELS[a.dateSource ?? 'unknown']}）` : html`不详（清单、路径、版头都没有给出；不以正文中的日期代替）`}</dd>
+<dt>版次</dt><dd><a href="${a.pageGroup.url}" data-pagefind-meta="page">${a.pageGroup.label}</a>${a.edition ? html` · ${a.edition}` : ''}</dd>
+${a.dateline ? html`<dt>文中日期</dt><dd>${a.dateline}（电头或导语中的日期，不是出版日期）</dd>
+` : ''}${a.publication && a.publication !== f.publication.name ? html`<dt>文中署名报刊</dt><dd>${a.publication}</dd>
+` : ''}<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a> · 文件第 ${String(a.source.page)} 页</dd>
+${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
 ` : ''}${a.affiliations.length ? html`<dt>作者单位</dt><dd>${join(a.affiliations, '；')}</dd>
-` : ''}<dt>行号</dt><dd>${lineRange(a.source.lines)}${
+` : ''}<dt>行号</dt><dd>${lineRanges(a)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>
 <dt>编号</dt><dd><code>${a.id}</code></dd>
@@ -100,7 +128,14 @@ ${a.issueDate ? html`<dt>出版日期</dt><dd>${a.issueDate}（据版头）</dd>
 </section>
 <section class="cite" aria-labelledby="cite-h" data-pagefind-ignore>
 <h2 id="cite-h">引用本文</h2>
-<p class="citation">${citation(a, permalink)}</p>
+<p class="cite-style">GB/T 7714—2015</p>
+<p class="citation" id="cite-gbt">${gbt7714(a)}</p>
+<p class="cite-actions"><button type="button" class="copy-button" data-copy="cite-gbt" hidden>复制引文</button> <span class="copy-status" role="status"></span></p>
+<p class="cite-archive">来源：报库 Baoku，${permalink}（源文件 ${a.source.file}，${lineRanges(a).replace(/ /gu, '')}）。</p>
+<p class="cite-downloads">下载引文：${join(
+  (['ris', 'bib', 'json'] as const).map((ext) => html`<a href="${a.url}${citeFile(a, ext)}" download="${citeFile(a, ext)}" type="${CITE_TYPES[ext]}">${CITE_LABELS[ext]}</a>`),
+  ' · ',
+)}</p>
 <p class="permalink">永久链接：<a href="${a.url}">${permalink}</a></p>
 </section>
 </article>

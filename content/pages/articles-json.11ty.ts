@@ -1,4 +1,4 @@
-/** /articles.json: every article's front matter as the segmenter wrote it, plus its URL. */
+/** /articles.json: every article's front matter as the segmenter wrote it, plus its URL (and its absolute permalink when BAOKU_SITE_URL is set). */
 import type { TemplateData } from '../../src/site/views.ts';
 
 export const data = {
@@ -11,7 +11,7 @@ export function render(d: TemplateData): string {
   const articles = d.archive.articles.map((a) => ({
     ...a.frontMatter,
     url: a.url,
-    permalink: d.site.url + a.url,
+    ...(d.site.url ? { permalink: d.site.url + a.url } : {}),
   }));
   return JSON.stringify(articles, null, 1) + '\n';
 }

@@ -1,11 +1,14 @@
-/** /feed.xml: an Atom feed of the archive's articles, in archive order. */
+/**
+ * /feed.xml: an Atom feed of the archive's articles, in archive order, each entry dated by its
+ * issue. Written only when BAOKU_SITE_URL is set: a feed's links must be absolute.
+ */
 import { escapeXml } from '../../src/site/html.ts';
 import { excerpt } from '../../src/site/entities.ts';
-import { authorNames, pageLabel, type TemplateData } from '../../src/site/views.ts';
+import { articleWhere, authorNames, type TemplateData } from '../../src/site/views.ts';
 
 export const data = {
   layout: false,
-  permalink: '/feed.xml',
+  permalink: (d: TemplateData) => (d.site.url ? '/feed.xml' : false),
   eleventyExcludeFromCollections: true,
 };
 
@@ -19,11 +22,11 @@ export function render(d: TemplateData): string {
 <title>${escapeXml(a.displayTitle)}</title>
 <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>
 <id>${escapeXml(link)}</id>
-<updated>${updated}</updated>
-${authors.map((n) => `<author><name>${escapeXml(n)}</name></author>`).join('\n')}
+<updated>${a.issueDate ? `${a.issueDate}T00:00:00Z` : updated}</updated>
+${a.issueDate ? `<published>${a.issueDate}T00:00:00Z</published>\n` : ''}${authors.map((n) => `<author><name>${escapeXml(n)}</name></author>`).join('\n')}
 <summary>${escapeXml(excerpt(a.lead, 140))}</summary>
 ${a.keywords.map((k) => `<category term="${escapeXml(k)}"/>`).join('')}
-<source><title>${escapeXml(`${a.file.publication.name} · ${a.source.file} · ${pageLabel(a.source.page)}`)}</title></source>
+<source><title>${escapeXml(articleWhere(a))}</title></source>
 </entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>

@@ -1,6 +1,7 @@
-/** /raw/<key>/ranges.css: highlight an article's whole line range when its first line is the target. */
+/** /raw/<key>/ranges.css: highlight exactly an article's lines (its own and its captions') when its first line is the target. */
 import type { FileGroup } from '../../src/site/entities.ts';
 import { outputFor } from '../../src/site/urls.ts';
+import { ownLines } from '../../src/site/views.ts';
 
 interface Data {
   rawFile: FileGroup;
@@ -15,7 +16,7 @@ export const data = {
 
 export function render(d: Data): string {
   const rules = d.rawFile.articles.map(
-    (a, k) => `.raw-text:has(#L${a.source.lines[0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
+    (a, k) => `.raw-text:has(#L${ownLines(a)[0][0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
   );
   return `/* Line ranges of the articles in ${d.rawFile.file.replace(/\*\//g, '')} */\n${rules.join('\n')}\n`;
 }

@@ -1,13 +1,14 @@
 /**
  * The raw-text view of one source file: /raw/<key>/, every line an <li id="L<n>">.
- * /raw/<key>/#L412 highlights line 412 and, through /raw/<key>/ranges.css, the whole line range
- * of every article that starts there; no JavaScript needed.
+ * /raw/<key>/#L412 highlights line 412 and, through /raw/<key>/ranges.css, exactly the lines of
+ * the article that starts there — its own line ranges and its captions' lines, nothing between
+ * them that belongs to another article; no JavaScript needed.
  */
 import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
 import type { FileGroup } from '../../src/site/entities.ts';
 import { cleanLine, readRawLines } from '../../src/site/raw.ts';
-import { breadcrumbs, count, lineRange, pageLabel, type TemplateData } from '../../src/site/views.ts';
+import { count, fileCrumbs, lineRanges, ownLines, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   rawFile: FileGroup;
@@ -22,12 +23,13 @@ export const data = {
   },
 };
 
-/** For each line (index n-1), the indexes of the file's articles whose range covers it. */
+/** For each line (index n-1), the indexes of the file's articles whose own or caption lines hold it. */
 export function lineClasses(f: FileGroup, lineCount: number): string[][] {
   const classes: string[][] = Array.from({ length: lineCount }, () => []);
   f.articles.forEach((a, k) => {
-    const [first, last] = a.source.lines;
-    for (let n = Math.max(1, first); n <= Math.min(lineCount, last); n++) classes[n - 1].push(`r${k}`);
+    for (const [first, last] of ownLines(a)) {
+      for (let n = Math.max(1, first); n <= Math.min(lineCount, last); n++) if (!classes[n - 1].includes(`r${k}`)) classes[n - 1].push(`r${k}`);
+    }
   });
   return classes;
 }
@@ -35,13 +37,7 @@ export function lineClasses(f: FileGroup, lineCount: number): string[][] {
 export async function render(d: Data): Promise<string> {
   const f = d.rawFile;
   const lines = await readRawLines(f.rawPath!);
-  const crumbs = breadcrumbs([
-    { label: '首页', url: '/' },
-    { label: '浏览', url: '/browse/' },
-    { label: f.publication.name, url: f.publication.url },
-    { label: f.file, url: f.url },
-    { label: '原始文本' },
-  ]);
+  const crumbs = fileCrumbs(f, undefined, '原始文本');
   if (lines === null) {
     return html`${crumbs}
 <h1 class="file-title"><span class="h1-pre">原始文本</span> ${f.file}</h1>
@@ -55,7 +51,7 @@ export async function render(d: Data): Promise<string> {
 ${f.articles.length ? html`<details class="raw-toc">
 <summary>本文件的 ${f.articles.length} 篇文章及其行号</summary>
 <ol>${f.articles.map(
-  (a) => html`<li><a href="#L${a.source.lines[0]}">${lineRange(a.source.lines)}</a> <a href="${a.url}">${a.displayTitle}</a> <span class="meta">${pageLabel(a.source.page)}</span></li>`,
+  (a) => html`<li><a href="#L${ownLines(a)[0][0]}">${lineRanges(a)}</a> <a href="${a.url}">${a.displayTitle}</a> <span class="meta">${a.pageGroup.label}</span></li>`,
 )}</ol>
 </details>` : ''}
 <ol class="raw-text" aria-label="原始文本，共 ${lines.length} 行">${lines.map(

@@ -15,6 +15,7 @@ export const data = {
 /** Pagefind filter names (see data-pagefind-filter on article pages) with their labels. */
 const FILTERS = [
   ['publication', '报刊', '全部报刊'],
+  ['year', '年份', '全部年份'],
   ['author', '作者', '全部作者'],
   ['file', '源文件', '全部文件'],
 ] as const;
@@ -26,7 +27,7 @@ ${searchForm({
   id: 'search-q',
   autofocus: true,
   extra: html`<details id="search-filters" class="search-filters" hidden>
-<summary>筛选：报刊、作者、源文件</summary>
+<summary>筛选：报刊、年份、作者、源文件</summary>
 <div class="filter-grid">
 ${FILTERS.map(
   ([name, label, all]) =>

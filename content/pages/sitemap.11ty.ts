@@ -1,4 +1,4 @@
-/** /sitemap.xml: every HTML page of the site except the 404 page. */
+/** /sitemap.xml: every HTML page of the site except the 404 page; only when BAOKU_SITE_URL is set (its URLs are absolute). */
 import { escapeXml } from '../../src/site/html.ts';
 import type { TemplateData } from '../../src/site/views.ts';
 
@@ -10,7 +10,7 @@ interface Data extends TemplateData {
 
 export const data = {
   layout: false,
-  permalink: '/sitemap.xml',
+  permalink: (d: Data) => (d.site.url ? '/sitemap.xml' : false),
   eleventyExcludeFromCollections: true,
 };
 

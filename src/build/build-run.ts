@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { firstLine, printable } from './messages.ts';
+import site from '../../_data/site.ts';
 import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
 import { BuildError, buildSite, defaultStateDir, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
 
@@ -122,6 +123,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   }
 
   const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment }, stage);
+  if (!site.url) log('build: BAOKU_SITE_URL is not set: links are root-relative (the site works on any host); no feed.xml or sitemap.xml, which need absolute URLs');
   const rel = relative(process.cwd(), output);
   const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
   log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);

@@ -37,7 +37,7 @@ import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH, searchRecordsJson } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
-import type { Archive, FileGroup, SiteArticle } from '../site/entities.ts';
+import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/entities.ts';
 import { renderWith } from './render.ts';
 
 const run = promisify(execFile);
@@ -70,8 +70,18 @@ function summaryOf(a: SiteArticle, cache: Map<SiteArticle, string>): string {
 }
 
 function fileHead(f: FileGroup, rawHash: string | undefined): unknown[] {
-  return [f.file, f.key, f.url, f.rawUrl, f.rawPath !== null, rawHash, f.report ?? null, f.publication.name, f.publication.url, f.publication.known, f.pages.length];
+  return [f.file, f.key, f.url, f.rawUrl, f.rawPath !== null, rawHash, f.report ?? null, f.publication.name, f.publication.url, f.publication.known, f.pages.length, f.label];
 }
+
+/** Where a page stands by date (breadcrumbs, titles, the pagers of its issue and its paper). */
+function pagePlace(pg: PageGroup): unknown[] {
+  const i = pg.issue;
+  const near = (x: { url: string; label: string } | null) => (x ? [x.url, x.label] : null);
+  return [pg.url, pg.label, i ? [i.url, i.date, near(i.prev), near(i.next)] : null, near(pg.prev), near(pg.next)];
+}
+
+/** An issue as a list shows it. */
+const issueHead = (i: Issue) => [i.url, i.date, i.pages.length, i.articles.length];
 
 /**
  * The signature of every paginated page of the site, by the URL of its item. `rawHashes` maps
@@ -91,7 +101,7 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
           'article',
           sum(a),
           fileHead(f, undefined),
-          a.pageGroup.url,
+          pagePlace(a.pageGroup),
           a.prev ? [a.prev.url, sum(a.prev)] : null,
           a.next ? [a.next.url, sum(a.next)] : null,
           a.related.map((r) => [r.article.url, sum(r.article), r.shared]),
@@ -103,12 +113,12 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
   }
   for (const f of archive.files) {
     // a file's own data and its neighbours in the archive (the file and page views link them)
-    const head = [...fileHead(f, undefined), f.prev ? [f.prev.url, f.prev.file] : null, f.next ? [f.next.url, f.next.file] : null];
-    const pages = f.pages.map((pg) => [pg.url, pg.page, pg.articles.map(sum)]);
+    const head = [...fileHead(f, undefined), f.prev ? [f.prev.url, f.prev.label] : null, f.next ? [f.next.url, f.next.label] : null];
+    const pages = f.pages.map((pg) => [pagePlace(pg), pg.articles.map(sum)]);
     out.set(f.url, sha(JSON.stringify(['file', head, pages])));
     if (f.rawPath !== null) out.set(f.rawUrl, sha(JSON.stringify(['raw', fileHead(f, rawHash(f)), f.articles.map(sum)])));
     for (const pg of f.pages) {
-      out.set(pg.url, sha(JSON.stringify(['page', head, pg.page, pg.prev?.url ?? null, pg.next?.url ?? null, pg.articles.map(sum)])));
+      out.set(pg.url, sha(JSON.stringify(['page', head, pg.page, pagePlace(pg), pg.articles.map(sum)])));
     }
   }
   for (const k of archive.keywords) out.set(k.url, sha(JSON.stringify(['keyword', k.name, k.slug, k.articles.map(sum)])));
@@ -117,7 +127,18 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
   }
   for (const p of archive.publications) {
     const files = p.files.map((f) => [f.url, fileHead(f, undefined), f.pages.map((pg) => pg.articles.map(sum))]);
-    out.set(p.url, sha(JSON.stringify(['publication', p.name, p.slug, p.known, files])));
+    const years = p.years.map((y) => [y.url, y.months.map((m) => [m.url, m.issues.map(issueHead)])]);
+    out.set(p.url, sha(JSON.stringify(['publication', p.name, p.slug, p.known, files, years])));
+    p.years.forEach((y, k) => {
+      out.set(y.url, sha(JSON.stringify(['year', p.name, years[k], p.years[k - 1]?.url ?? null, p.years[k + 1]?.url ?? null])));
+    });
+    const months = p.months;
+    months.forEach((m, k) => {
+      out.set(m.url, sha(JSON.stringify(['month', p.name, m.url, m.issues.map(issueHead), months[k - 1]?.url ?? null, months[k + 1]?.url ?? null])));
+    });
+    for (const i of p.issues) {
+      out.set(i.url, sha(JSON.stringify(['issue', p.name, issueHead(i), i.pages.map((pg) => [pagePlace(pg), pg.edition ?? null, pg.articles.map(sum)]), i.prev?.url ?? null, i.next?.url ?? null])));
+    }
   }
   return out;
 }
@@ -139,7 +160,7 @@ export async function siteSourceHash(root = ROOT): Promise<string> {
     h.update(`${relative(root, f)}\n`);
     h.update(await readFile(f));
   }
-  for (const pkg of ['@11ty/eleventy', 'markdown-it', 'gray-matter', 'opencc-js', 'pagefind']) {
+  for (const pkg of ['@11ty/eleventy', 'markdown-it', 'gray-matter', 'opencc-js', 'pagefind', '@citation-js/core', '@citation-js/plugin-ris', '@citation-js/plugin-bibtex']) {
     const path = join(root, 'node_modules', pkg, 'package.json');
     const version = existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as { version?: string }).version : 'none';
     h.update(`${pkg}@${version}\n`);

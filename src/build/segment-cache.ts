@@ -4,7 +4,7 @@
  * (`.cache/site/<hash of the site folder>/segment/`, site-build.ts); `npm run segment` in
  * `.cache/segment/<hash of the input folder>/` (defaultCacheDir()).
  *
- * An entry is keyed by the file's bytes, its name and id key (both appear in the output), a hash
+ * An entry is keyed by the file's bytes, its name, id key and manifest facts (all appear in the output), a hash
  * of the segmenter (segmenterHash(): every module the worker loads, found from its imports, and
  * the versions of the packages they use) and a hash of the lexicon. The lexicon is learnt from
  * every file of the archive, so a change that alters it invalidates every entry, as it must: the
@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IssueFacts } from '../issues/facts.ts';
 import type { FileReport } from '../segment/types.ts';
 import { importGraph } from './import-graph.ts';
 import { WORKER_URL, type SegmentedArticle, type SegmentedFile } from './segment-protocol.ts';
@@ -93,8 +94,9 @@ export class SegmentCache {
     return new SegmentCache(resolve(opts.dir), salt);
   }
 
-  keyFor(name: string, key: string, bytes: Uint8Array): string {
-    return createHash('sha256').update(`${this.salt}\0${name}\0${key}\0`).update(bytes).digest('hex');
+  /** `issue`: the file's manifest facts, written into its articles (a manifest edit re-segments the files it names). */
+  keyFor(name: string, key: string, bytes: Uint8Array, issue: IssueFacts = {}): string {
+    return createHash('sha256').update(`${this.salt}\0${name}\0${key}\0${JSON.stringify(issue)}\0`).update(bytes).digest('hex');
   }
 
   private path(k: string): string {

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UndecodableError } from '../segment/index.ts';
+import type { IssueFacts } from '../issues/facts.ts';
 import type { SegmentCache } from './segment-cache.ts';
 import { WORKER_URL, type LexiconMessage, type ReadyMessage, type SegmentedFile, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
@@ -25,6 +26,8 @@ export interface SegmentJob {
   path: string;
   /** The key used in article ids. */
   key: string;
+  /** The file's issue facts from the manifest (default {}: none). */
+  issue?: IssueFacts;
 }
 
 export interface SegmentOutcome extends SegmentedFile {
@@ -213,7 +216,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
       // a copy into a buffer of its own, transferred (not cloned) to the worker
       const own = item.bytes.byteOffset === 0 && item.bytes.buffer.byteLength === item.bytes.byteLength ? item.bytes : Buffer.from(item.bytes);
       const ab = own.buffer as ArrayBuffer;
-      const job: WorkerJob = { seq: item.seq, name: item.job.name, key: item.job.key, buffer: ab, byteOffset: own.byteOffset, byteLength: own.byteLength };
+      const job: WorkerJob = { seq: item.seq, name: item.job.name, key: item.job.key, issue: item.job.issue ?? {}, buffer: ab, byteOffset: own.byteOffset, byteLength: own.byteLength };
       free.worker.postMessage(job, [ab]);
     }
   }
@@ -225,7 +228,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
     inFlight++;
     void (async () => {
       const bytes = await readFile(job.path);
-      const cacheKey = opts.cache ? opts.cache.keyFor(job.name, job.key, bytes) : null;
+      const cacheKey = opts.cache ? opts.cache.keyFor(job.name, job.key, bytes, job.issue) : null;
       if (opts.cache && cacheKey) {
         const hit = await opts.cache.get(cacheKey);
         if (hit) {

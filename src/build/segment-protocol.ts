@@ -5,7 +5,9 @@
  * what is written. Every one of them imports this module and none imports another for these, so
  * the worker never loads the runner and the pool and the cache do not import each other.
  */
-import { toMarkdown } from '../contract/markdown.ts';
+import { toMarkdown, type ContractArticle } from '../contract/markdown.ts';
+import type { IssueFacts } from '../issues/facts.ts';
+import { withIssue } from '../issues/apply.ts';
 import type { Article, FileReport } from '../segment/types.ts';
 import { firstLine } from './messages.ts';
 
@@ -38,6 +40,8 @@ export interface WorkerJob {
   seq: number;
   name: string;
   key: string;
+  /** The file's issue facts from the manifest (src/issues/manifest.ts); {} without one. */
+  issue: IssueFacts;
   buffer: ArrayBuffer;
   byteOffset: number;
   byteLength: number;
@@ -60,7 +64,7 @@ export const WORKER_URL = new URL('./segment-worker.ts', import.meta.url);
  * The article's Markdown, or the one-line reason toMarkdown() refused it: the file's other
  * articles are still written and the reason becomes a warning of the file (segment-run.ts).
  */
-export function markdownOf(a: Article): string | { problem: string } {
+export function markdownOf(a: ContractArticle): string | { problem: string } {
   try {
     return toMarkdown(a);
   } catch (err) {
@@ -69,4 +73,7 @@ export function markdownOf(a: Article): string | { problem: string } {
 }
 
 /** An article as the workers hand it back (and the cache keeps it). */
-export const prepareArticle = (a: Article): SegmentedArticle => ({ id: a.id, line: a.source.lines[0], md: markdownOf(a) });
+export const prepareArticle = (a: ContractArticle): SegmentedArticle => ({ id: a.id, line: a.source.lines[0], md: markdownOf(a) });
+
+/** A file's articles with their issue facts settled (manifest > path > page header), ready to be written. */
+export const prepareArticles = (articles: Article[], issue: IssueFacts): SegmentedArticle[] => articles.map((a) => prepareArticle(withIssue(a, issue)));

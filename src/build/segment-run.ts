@@ -9,7 +9,8 @@ import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { firstLine, printable } from './messages.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
-import { prepareArticle, type SegmentedFile } from './segment-protocol.ts';
+import { prepareArticles, type SegmentedFile } from './segment-protocol.ts';
+import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
 
 /** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
@@ -162,6 +163,22 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   }
   if (files.length === 0) throw new SegmentCliError(`no .txt files in input folder: ${printable(opts.input)}`);
 
+  // the issue manifest, when the user wrote one: a bad row stops the run before anything is written
+  let manifest: ManifestRow[] = [];
+  const manifestPath = join(input, MANIFEST_NAME);
+  const manifestText = await readFile(manifestPath, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw new SegmentCliError(`cannot read ${printable(join(opts.input, MANIFEST_NAME))}: ${firstLine(err)}`);
+  });
+  if (manifestText !== null) {
+    try {
+      manifest = parseManifest(manifestText, join(opts.input, MANIFEST_NAME));
+    } catch (err) {
+      if (err instanceof ManifestError) throw new SegmentCliError(printable(err.message));
+      throw err;
+    }
+  }
+
   const tmp = `${output}.tmp-${process.pid}`;
   try {
     await prepareSibling(output, tmp);
@@ -173,6 +190,9 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   let warm: Worker[] = [];
   try {
     const names = files.map((f) => relative(input, f).split(sep).join('/'));
+    for (const r of unusedRows(manifest, names)) {
+      warn(`warning: ${printable(join(opts.input, MANIFEST_NAME))}:${r.line}: "${printable(r.path)}" names no .txt file of the input folder`);
+    }
     const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
     // with every file to segment, the workers load their dictionaries while the lexicon is learnt
     if (!opts.segmenter && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), files.length));
@@ -230,7 +250,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const keyOf = (i: number) => (seen.get(keys[i])! > 1 ? `${keys[i]}-${createHash('sha1').update(names[i]).digest('hex').slice(0, 6)}` : keys[i]);
     // files are segmented on every core (segment-pool.ts), results taken in input order
     const cache = opts.segmenter || cacheDir === false ? null : await SegmentCache.open({ dir: cacheDir, lexicon });
-    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i) })), { lexicon, cache, workers: opts.workers, warm });
+    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i), issue: manifestFacts(manifest, names[i]) })), { lexicon, cache, workers: opts.workers, warm });
     warm = [];
 
     // 2. segment file by file
@@ -248,7 +268,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
           if (pool) result = await pool.take(i);
           else {
             const r = opts.segmenter!(name, await readFile(files[i]), { lexicon, key: keyOf(i) });
-            result = { articles: r.articles.map(prepareArticle), report: r.report };
+            result = { articles: prepareArticles(r.articles, manifestFacts(manifest, name)), report: r.report };
           }
           report = result.report;
         } catch (err) {

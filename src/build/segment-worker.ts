@@ -3,13 +3,13 @@
  * archive's lexicon before the first file (so every file is segmented against the same
  * dictionary, whatever order files reach which worker) — given in workerData, or, for a warm
  * worker started before the lexicon was learnt, as its first message —, then segments the
- * files the main thread sends and answers with the Markdown of each article (prepareArticle())
+ * files the main thread sends and answers with the Markdown of each article, its issue facts settled (prepareArticles())
  * and the file's report. Messages: segment-protocol.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
-import { prepareArticle, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { prepareArticles, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -34,7 +34,7 @@ port.on('message', (job: WorkerJob | LexiconMessage) => {
     reply = {
       seq: job.seq,
       ok: true,
-      articles: result.articles.map(prepareArticle),
+      articles: prepareArticles(result.articles, job.issue),
       report: result.report,
     };
   } catch (err) {

@@ -6,6 +6,7 @@
  */
 import matter from 'gray-matter';
 import type { Article, Caption, Credit, Role } from '../segment/types.ts';
+import { DATE_SOURCES, type DateSource } from '../issues/facts.ts';
 
 /** The roles a credit may name, in the order the site lists them; any other reads as 作者. */
 export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'];
@@ -13,11 +14,26 @@ export const ROLES: readonly Role[] = ['记者', '通讯员', '作者', '摄影'
 /** Where an article stands in its raw file (source.file relative to the input folder, nested folders allowed). */
 export type SourceRef = Article['source'];
 
+/**
+ * What the build adds to the segmenter's article from the issue's metadata (src/issues/): the
+ * paper, the edition, and where the issue date came from (the date, page and section are the
+ * segmenter's fields, settled by src/issues/apply.ts).
+ */
+export interface IssueFields {
+  /** The newspaper the page is from (manifest or path), unlike `publication`, the outlet the text names. */
+  paper?: string;
+  edition?: string;
+  date_source?: DateSource;
+}
+
+/** An article as the contract writes it. */
+export type ContractArticle = Article & IssueFields;
+
 /** The front matter as written: the article without its body; optional fields left out when empty. */
-export type FrontMatter = Omit<Article, 'body' | 'bylines'> & { bylines?: string[] };
+export type FrontMatter = Omit<ContractArticle, 'body' | 'bylines'> & { bylines?: string[] };
 
 /** An article file as read back: every list present (maybe empty), optional text absent or non-empty. */
-export type ArticleFile = Omit<Article, 'body'> & {
+export type ArticleFile = Omit<ContractArticle, 'body'> & {
   /** The Markdown body, leading blank lines removed. */
   body: string;
   /** The front matter as YAML gave it (for /articles.json, which shows it as written). */
@@ -31,7 +47,7 @@ export class ArticleFormatError extends Error {}
 // Writing
 
 /** The front matter of an article, in contract order, empty optional fields left out. */
-export function frontMatterOf(a: Article): FrontMatter {
+export function frontMatterOf(a: ContractArticle): FrontMatter {
   // spread in contract order: the YAML keys come out in the order the object has them
   return {
     id: a.id,
@@ -46,11 +62,20 @@ export function frontMatterOf(a: Article): FrontMatter {
     ...(a.publication ? { publication: a.publication } : {}),
     ...(a.dateline ? { dateline: a.dateline } : {}),
     ...(a.affiliations?.length ? { affiliations: a.affiliations } : {}),
+    ...(a.paper ? { paper: a.paper } : {}),
     ...(a.issue_date ? { issue_date: a.issue_date } : {}),
     ...(a.page !== undefined ? { page: a.page } : {}),
     ...(a.section ? { section: a.section } : {}),
+    ...(a.edition ? { edition: a.edition } : {}),
+    ...(a.date_source ? { date_source: a.date_source } : {}),
     keywords: a.keywords,
-    source: { file: a.source.file, page: a.source.page, lines: a.source.lines },
+    source: {
+      file: a.source.file,
+      page: a.source.page,
+      lines: a.source.lines,
+      ...(a.source.ranges?.length ? { ranges: a.source.ranges } : {}),
+      ...(a.source.caption_ranges?.length ? { caption_ranges: a.source.caption_ranges } : {}),
+    },
   };
 }
 
@@ -67,7 +92,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Stage 5: article → Markdown with YAML front matter. Body paragraphs one per line, subheads as `## `. */
-export function toMarkdown(a: Article): string {
+export function toMarkdown(a: ContractArticle): string {
   const body = a.body.map((item) => (item.kind === 'subhead' ? `## ${escapeMarkdown(item.text)}` : escapeMarkdown(item.text))).join('\n\n');
   // the front matter alone goes through gray-matter; the body is appended, never re-parsed
   // (a body that opens with `---` would otherwise be read as a second front matter)
@@ -146,7 +171,24 @@ function source(v: unknown, file: string): SourceRef {
   if (lines.length !== 2 || !lines.every((n) => Number.isInteger(n) && n >= 1) || lines[0] > lines[1]) {
     throw new ArticleFormatError(`${file}: source.lines must be [first, last] line numbers`);
   }
-  return { file: raw, page, lines: [lines[0], lines[1]] };
+  const ranges = lineRangeList(o.ranges, 'ranges', file);
+  const captionRanges = lineRangeList(o.caption_ranges, 'caption_ranges', file);
+  return {
+    file: raw,
+    page,
+    lines: [lines[0], lines[1]],
+    // a file written before ranges were: its one span is its range
+    ranges: ranges.length ? ranges : [[lines[0], lines[1]]],
+    caption_ranges: captionRanges,
+  };
+}
+
+/** `[[first, last], …]` of line numbers, each first ≤ last; [] when absent. */
+function lineRangeList(v: unknown, name: string, file: string): [number, number][] {
+  if (v === undefined || v === null) return [];
+  const ok = (r: unknown): r is [number, number] => Array.isArray(r) && r.length === 2 && r.every((n) => Number.isInteger(n) && n >= 1) && r[0] <= r[1];
+  if (!Array.isArray(v) || !v.every(ok)) throw new ArticleFormatError(`${file}: source.${name} must be a list of [first, last] line numbers`);
+  return v.map((r) => [r[0], r[1]]);
 }
 
 /** Markdown text → the article it holds, checked; `file` names the file in every error. */
@@ -163,6 +205,7 @@ export function fromMarkdown(text: string, file: string): ArticleFile {
   if (!id || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) {
     throw new ArticleFormatError(`${file}: "id" must be letters, digits, ".", "_" or "-", got ${JSON.stringify(d.id)}`);
   }
+  const issueDate = /^\d{4}-\d\d-\d\d$/u.test(str(d.issue_date) ?? '') ? str(d.issue_date) : undefined;
   return {
     id,
     title: str(d.title) ?? '',
@@ -176,9 +219,13 @@ export function fromMarkdown(text: string, file: string): ArticleFile {
     publication: str(d.publication),
     dateline: str(d.dateline),
     affiliations: strList(d.affiliations).length ? strList(d.affiliations) : undefined,
-    issue_date: /^\d{4}-\d\d-\d\d$/u.test(str(d.issue_date) ?? '') ? str(d.issue_date) : undefined,
+    paper: str(d.paper),
+    issue_date: issueDate,
     page: typeof d.page === 'number' && Number.isInteger(d.page) && d.page > 0 ? d.page : undefined,
     section: str(d.section),
+    edition: str(d.edition),
+    // a hand-made file without it: its date's source is not known, and with no date there is none
+    date_source: (DATE_SOURCES as readonly string[]).includes(str(d.date_source) ?? '') ? (str(d.date_source) as DateSource) : issueDate ? undefined : 'unknown',
     keywords: strList(d.keywords),
     source: source(d.source, file),
     body: parsed.content.replace(/^\s*\n/, ''),

@@ -6,7 +6,8 @@
  * API and deletes the file.
  */
 import type { SiteArticle } from '../site/entities.ts';
-import { authorNames, bylineText, pageLabel } from '../site/views.ts';
+import { UNDATED } from '../site/entities.ts';
+import { articleWhere, authorNames, bylineText } from '../site/views.ts';
 import { encodeContent, type SearchFields } from './text.ts';
 
 export interface SearchRecord {
@@ -35,13 +36,17 @@ export function searchFields(a: SiteArticle): SearchFields {
 }
 
 export function searchRecord(a: SiteArticle): SearchRecord {
-  const meta: Record<string, string> = { title: a.displayTitle, page: pageLabel(a.source.page) };
+  // where the reader finds it in print: date · paper · page (not the raw file's name)
+  const meta: Record<string, string> = { title: a.displayTitle, page: a.pageGroup.label, where: articleWhere(a) };
+  if (a.issueDate) meta.date = a.issueDate;
   if (a.kicker) meta.kicker = a.kicker;
   if (a.subtitle) meta.subtitle = `——${a.subtitle}`;
   const byline = bylineText(a);
   if (byline) meta.byline = byline;
-  const filters: Record<string, string[]> = { file: [a.source.file] };
-  if (a.publication) filters.publication = [a.publication];
+  const filters: Record<string, string[]> = { file: [a.source.file], year: [a.issueDate ? a.issueDate.slice(0, 4) : UNDATED] };
+  // the paper the page is from (manifest, path, or the outlet most of its file's articles name)
+  const paper = a.file.publication.known ? a.file.publication.name : a.publication;
+  if (paper) filters.publication = [paper];
   const authors = authorNames(a);
   if (authors.length) filters.author = authors;
   return { url: a.url, content: encodeContent(searchFields(a)), meta, filters };

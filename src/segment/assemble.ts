@@ -1,4 +1,4 @@
-import type { Article, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
+import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
 import { photographersOf } from './rules/caption.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
@@ -320,8 +320,9 @@ interface AssemblyState {
   /** Head groups given a body. */
   usedHeads: Set<HeadGroup>;
   captions: PendingCaption[];
-  /** Captions and photo credits by the story they went to (pass `placeCaptions`). */
+  /** Captions and photo credits by the story they went to (pass `placeCaptions`), and their blocks (for the source lines). */
   captionsOf: Map<Segment, Caption[]>;
+  captionBlocksOf: Map<Segment, ClassifiedBlock[]>;
   photoCredits: Map<Segment, Credit[]>;
   /** Running text of each segment, memoised: it never changes once the segment is made (moveSignedNames adds only a byline). */
   textOf: Map<Segment, string>;
@@ -624,8 +625,25 @@ function placeCaptionsPass(state: AssemblyState): void {
     }
     if (bestScore > CAPTION_AFFINITY) state.decisions.push(entry([block], `caption assigned by topic (${bestScore.toFixed(2)})`));
     state.captionsOf.set(target, [...(state.captionsOf.get(target) ?? []), cap]);
+    state.captionBlocksOf.set(target, [...(state.captionBlocksOf.get(target) ?? []), block]);
     if (cap.credit) state.photoCredits.set(target, [...(state.photoCredits.get(target) ?? []), ...photographersOf(cap.credit).map((name) => ({ name, role: '摄影' as const }))]);
   }
+}
+
+/**
+ * The lines of some blocks as sorted ranges: blocks next to each other, or apart by blank lines
+ * only (the gap is the next block's blanksBefore), make one range; a line of another block
+ * between them starts a new one.
+ */
+export function lineRanges(blocks: readonly Block[]): [number, number][] {
+  const sorted = [...blocks].sort((a, b) => a.first - b.first);
+  const out: [number, number][] = [];
+  for (const b of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && b.first - (b.lines[0]?.blanksBefore ?? 0) <= prev[1] + 1) prev[1] = Math.max(prev[1], b.last);
+    else out.push([b.first, b.last]);
+  }
+  return out;
 }
 
 /**
@@ -680,7 +698,13 @@ function articlesPass(state: AssemblyState): void {
       captions: state.captionsOf.get(s) ?? [],
       publication,
       dateline,
-      source: { file: '', page: s.blocks[0].page, lines: [Math.min(...all.map((b) => b.first)), Math.max(...all.map((b) => b.last))] },
+      source: {
+        file: '',
+        page: s.blocks[0].page,
+        lines: [Math.min(...all.map((b) => b.first)), Math.max(...all.map((b) => b.last))],
+        ranges: lineRanges(all),
+        caption_ranges: lineRanges(state.captionBlocksOf.get(s) ?? []),
+      },
       body,
     });
   }
@@ -719,6 +743,7 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled 
     usedHeads: new Set(),
     captions: [],
     captionsOf: new Map(),
+    captionBlocksOf: new Map(),
     photoCredits: new Map(),
     textOf: new Map(),
     articles: [],

@@ -127,7 +127,12 @@ export interface Article {
   /** The section (版名) the page header prints. */
   section?: string;
   keywords: string[];
-  source: { file: string; page: number; lines: [number, number] };
+  /**
+   * Where the article is in its raw file: `lines` spans its first to its last line; `ranges` are
+   * the lines that are its own (its blocks, the blank lines between them included), which never
+   * hold another article's line; `caption_ranges` the lines of its captions, wherever printed.
+   */
+  source: { file: string; page: number; lines: [number, number]; ranges?: [number, number][]; caption_ranges?: [number, number][] };
   body: BodyItem[];
 }
 

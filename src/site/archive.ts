@@ -12,13 +12,18 @@ import type { Role } from '../segment/types.ts';
 import {
   Archive,
   FileGroup,
+  Issue,
   Keyword,
+  Month,
   PageGroup,
   Person,
   Publication,
   SiteArticle,
+  UNDATED,
   UNKNOWN_PUBLICATION,
+  Year,
   collator,
+  dateLabel,
 } from './entities.ts';
 import { assignRelated } from './related.ts';
 
@@ -78,10 +83,6 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
     keys.set(f.key, f.file);
   }
   const fileByName = new Map(files.map((f) => [f.file, f]));
-  files.forEach((f, i) => {
-    f.prev = files[i - 1] ?? null;
-    f.next = files[i + 1] ?? null;
-  });
 
   // Pages: every page the report or an article mentions, 1…max.
   const byFile = new Map<FileGroup, SiteArticle[]>();
@@ -115,13 +116,17 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   // Archive reading order: file, page, position on the page.
   const ordered = files.flatMap((f) => f.articles);
 
-  // Publications: a file belongs to the publication most of its articles name.
+  // Publications: a file belongs to the paper its issue facts name (manifest or path), else to
+  // the publication most of its articles name.
   const publications = new Map<string, Publication>();
   const unknown = new Publication(UNKNOWN_PUBLICATION, false);
-  for (const f of files) {
+  const mostNamed = (names: (string | undefined)[]) => {
     const tally = new Map<string, number>();
-    for (const a of f.articles) if (a.publication) tally.set(a.publication, (tally.get(a.publication) ?? 0) + 1);
-    const best = [...tally].sort((x, y) => y[1] - x[1] || collator.compare(x[0], y[0]))[0]?.[0];
+    for (const n of names) if (n) tally.set(n, (tally.get(n) ?? 0) + 1);
+    return [...tally].sort((x, y) => y[1] - x[1] || collator.compare(x[0], y[0]))[0]?.[0];
+  };
+  for (const f of files) {
+    const best = mostNamed(f.articles.map((a) => a.paper)) ?? mostNamed(f.articles.map((a) => a.publication));
     let pub = unknown;
     if (best) {
       pub = publications.get(best) ?? new Publication(best, true);
@@ -136,6 +141,7 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   for (const p of pubList) {
     if (pubSlugs.has(p.slug)) throw new Error(`Baoku site: two publications map to the URL key "${p.slug}"`);
     pubSlugs.add(p.slug);
+    arrangeByDate(p);
   }
 
   // People and their roles, in byline order.
@@ -180,6 +186,61 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   assignRelated(ordered);
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
+}
+
+/**
+ * A publication's pages by date: issues (a date's pages by page number), months and years; its
+ * files dated first (by date and first page), then the undated ones by name. Neighbours stay
+ * within the paper: pages within their issue, issues and files within the publication.
+ */
+function arrangeByDate(p: Publication): void {
+  const byDate = new Map<string, Issue>();
+  for (const f of p.files) {
+    for (const pg of f.pages) {
+      const date = pg.date;
+      if (!date) continue;
+      let issue = byDate.get(date);
+      if (!issue) byDate.set(date, (issue = new Issue(p, date)));
+      issue.pages.push(pg);
+      pg.issue = issue;
+    }
+  }
+  const issues = [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  issues.forEach((issue, i) => {
+    issue.prev = issues[i - 1] ?? null;
+    issue.next = issues[i + 1] ?? null;
+    issue.pages.sort((x, y) => x.number - y.number || collator.compare(x.file.file, y.file.file) || x.page - y.page);
+    issue.pages.forEach((pg, k) => {
+      pg.prev = issue.pages[k - 1] ?? null;
+      pg.next = issue.pages[k + 1] ?? null;
+    });
+    const year = p.years[p.years.length - 1]?.year === issue.year ? p.years[p.years.length - 1] : new Year(p, issue.year);
+    if (year !== p.years[p.years.length - 1]) p.years.push(year);
+    const last = year.months[year.months.length - 1];
+    const month = last?.month === issue.month ? last : new Month(p, issue.year, issue.month);
+    if (month !== last) year.months.push(month);
+    month.issues.push(issue);
+  });
+  p.issues.push(...issues);
+
+  const firstDated = (f: FileGroup) => f.pages.find((pg) => pg.issue);
+  p.files.sort((x, y) => {
+    const [a, b] = [firstDated(x), firstDated(y)];
+    if (a && b) return (a.issue!.date < b.issue!.date ? -1 : a.issue!.date > b.issue!.date ? 1 : 0) || a.number - b.number || collator.compare(x.file, y.file);
+    return a ? -1 : b ? 1 : collator.compare(x.file, y.file);
+  });
+  for (const f of p.files) {
+    const pg = firstDated(f);
+    if (pg) f.label = `${dateLabel(pg.issue!.date)} ${f.pages.length === 1 ? pg.label : `第 ${pg.number}–${pg.number + f.pages.length - 1} 版`}`;
+    else {
+      p.undated.push(f);
+      f.label = `${UNDATED} · 文件 ${p.undated.length}`;
+    }
+  }
+  p.files.forEach((f, i) => {
+    f.prev = p.files[i - 1] ?? null;
+    f.next = p.files[i + 1] ?? null;
+  });
 }
 
 function checkUnique(slugs: string[], what: string): void {

@@ -3,7 +3,7 @@
  * Eleventy, keeping only the items an incremental run asks for by URL (SiteOptions.only), and
  * the paginated templates (content/pages/*.11ty.ts) page through them with onePagePer().
  */
-import type { Archive, FileGroup, Keyword, PageGroup, Person, Publication, SiteArticle } from './entities.ts';
+import type { Archive, FileGroup, Issue, Keyword, Month, PageGroup, Person, Publication, SiteArticle, Year } from './entities.ts';
 import { outputFor } from './urls.ts';
 
 interface ItemCollection<T> {
@@ -20,6 +20,9 @@ export const COLLECTIONS = {
   rawFiles: collection((a): FileGroup[] => a.rawFiles, (f) => f.rawUrl),
   filePages: collection((a): PageGroup[] => a.pages, (p) => p.url),
   publications: collection((a): Publication[] => a.publications, (p) => p.url),
+  years: collection((a): Year[] => a.years, (y) => y.url),
+  months: collection((a): Month[] => a.months, (m) => m.url),
+  issues: collection((a): Issue[] => a.issues, (i) => i.url),
   people: collection((a): Person[] => a.people, (p) => p.url),
   keywords: collection((a): Keyword[] => a.keywords, (k) => k.url),
 };

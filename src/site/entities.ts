@@ -1,6 +1,7 @@
 /**
  * The nodes of the reader's archive (src/site/archive.ts links them): publications → files →
- * pages → articles, people with their roles, keywords.
+ * pages → articles, and by date publications → years → months → issues → pages; people with
+ * their roles, keywords.
  *
  * Every node is a class instance on purpose: Eleventy deep-copies plain objects in the data
  * cascade, and these graphs are cyclic (an article knows its page, the page its articles).
@@ -9,6 +10,16 @@ import { ROLES, type ArticleFile, type FileReportSummary, type SourceRef } from 
 import type { Caption, Credit, Role } from '../segment/types.ts';
 import { bodyBlocks, markdown, type BodyBlock } from './markdown.ts';
 import { sitePath, slugFor } from './urls.ts';
+import type { DateSource } from '../issues/facts.ts';
+
+/** `2018-01-22` → `2018年1月22日`. */
+export function dateLabel(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Shown where an issue's date is not known (never a date from the text). */
+export const UNDATED = '日期不详';
 
 /** The publication of files whose articles name none. */
 export const UNKNOWN_PUBLICATION = '未注明报刊';
@@ -63,6 +74,10 @@ export class SiteArticle {
   readonly dateline: string | undefined;
   /** A signed essay's author notes, the issue date, page number and section its page header prints. */
   readonly affiliations: string[];
+  /** The newspaper (manifest or path), the edition, and where the issue date came from. */
+  readonly paper: string | undefined;
+  readonly edition: string | undefined;
+  readonly dateSource: DateSource | undefined;
   readonly issueDate: string | undefined;
   readonly pageNumber: number | undefined;
   readonly section: string | undefined;
@@ -86,6 +101,9 @@ export class SiteArticle {
     this.publication = read.publication;
     this.dateline = read.dateline;
     this.affiliations = read.affiliations ?? [];
+    this.paper = read.paper;
+    this.edition = read.edition;
+    this.dateSource = read.date_source;
     this.issueDate = read.issue_date;
     this.pageNumber = read.page;
     this.section = read.section;
@@ -166,13 +184,98 @@ export class Keyword {
 export class PageGroup {
   readonly url: string;
   readonly articles: SiteArticle[] = [];
+  /** Neighbours: within the issue by page number when the page is dated, else within the file. */
   prev: PageGroup | null = null;
   next: PageGroup | null = null;
+  /** The issue the page belongs to (null: its date is not known). */
+  issue: Issue | null = null;
   constructor(
     readonly file: FileGroup,
     readonly page: number,
   ) {
     this.url = sitePath('files', file.key, `p${page}`);
+  }
+  /** The issue date its articles carry. */
+  get date(): string | undefined {
+    return this.articles.find((a) => a.issueDate)?.issueDate;
+  }
+  /** The paper's page number (版次) when known, else the page's place in its file. */
+  get number(): number {
+    return this.articles.find((a) => a.pageNumber !== undefined)?.pageNumber ?? this.page;
+  }
+  get section(): string | undefined {
+    return this.articles.find((a) => a.section)?.section;
+  }
+  get edition(): string | undefined {
+    return this.articles.find((a) => a.edition)?.edition;
+  }
+  /** `第 7 版 要闻` (a dated page) or `第 2 版` of its file. */
+  get label(): string {
+    return `第 ${this.number} 版${this.section ? ` ${this.section}` : ''}`;
+  }
+}
+
+/** One day's paper: its pages, by page number. */
+export class Issue {
+  readonly url: string;
+  readonly pages: PageGroup[] = [];
+  prev: Issue | null = null;
+  next: Issue | null = null;
+  constructor(
+    readonly publication: Publication,
+    /** ISO date. */
+    readonly date: string,
+  ) {
+    this.url = sitePath('browse', publication.slug, date);
+  }
+  get label(): string {
+    return dateLabel(this.date);
+  }
+  get articles(): SiteArticle[] {
+    return this.pages.flatMap((p) => p.articles);
+  }
+  get year(): number {
+    return Number(this.date.slice(0, 4));
+  }
+  get month(): number {
+    return Number(this.date.slice(5, 7));
+  }
+  get day(): number {
+    return Number(this.date.slice(8, 10));
+  }
+}
+
+/** A month of one paper: the calendar of its issues. */
+export class Month {
+  readonly url: string;
+  readonly issues: Issue[] = [];
+  constructor(
+    readonly publication: Publication,
+    readonly year: number,
+    readonly month: number,
+  ) {
+    this.url = sitePath('browse', publication.slug, String(year), String(month).padStart(2, '0'));
+  }
+  get label(): string {
+    return `${this.year}年${this.month}月`;
+  }
+}
+
+/** A year of one paper: its months that have issues. */
+export class Year {
+  readonly url: string;
+  readonly months: Month[] = [];
+  constructor(
+    readonly publication: Publication,
+    readonly year: number,
+  ) {
+    this.url = sitePath('browse', publication.slug, String(year));
+  }
+  get label(): string {
+    return `${this.year}年`;
+  }
+  get issues(): Issue[] {
+    return this.months.flatMap((m) => m.issues);
   }
 }
 
@@ -182,6 +285,12 @@ export class FileGroup {
   readonly rawUrl: string;
   pages: PageGroup[] = [];
   publication!: Publication;
+  /**
+   * What breadcrumbs and titles call the file: its paper, date and page (`2018年1月22日 第 7 版`),
+   * or for an undated file `日期不详 · 文件 3` (its place among the paper's undated files); the
+   * file's name is shown in provenance only.
+   */
+  label = '';
   prev: FileGroup | null = null;
   next: FileGroup | null = null;
   constructor(
@@ -203,6 +312,10 @@ export class Publication {
   readonly slug: string;
   readonly url: string;
   readonly files: FileGroup[] = [];
+  readonly years: Year[] = [];
+  /** Issues in date order, and the files none of whose pages has a date. */
+  readonly issues: Issue[] = [];
+  readonly undated: FileGroup[] = [];
   constructor(
     readonly name: string,
     readonly known: boolean,
@@ -212,6 +325,15 @@ export class Publication {
   }
   get articleCount(): number {
     return this.files.reduce((n, f) => n + f.articles.length, 0);
+  }
+  get months(): Month[] {
+    return this.years.flatMap((y) => y.months);
+  }
+  /** `2018–2021`, or '' when no issue is dated. */
+  get span(): string {
+    if (!this.issues.length) return '';
+    const [a, b] = [this.issues[0].year, this.issues[this.issues.length - 1].year];
+    return a === b ? `${a}年` : `${a}–${b}年`;
   }
 }
 
@@ -234,6 +356,15 @@ export class Archive {
   ) {}
   get pages(): PageGroup[] {
     return this.files.flatMap((f) => f.pages);
+  }
+  get issues(): Issue[] {
+    return this.publications.flatMap((p) => p.issues);
+  }
+  get years(): Year[] {
+    return this.publications.flatMap((p) => p.years);
+  }
+  get months(): Month[] {
+    return this.publications.flatMap((p) => p.months);
   }
   get rawFiles(): FileGroup[] {
     return this.files.filter((f) => f.rawPath !== null);

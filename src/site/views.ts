@@ -6,7 +6,11 @@ import type { Site } from '../../_data/site.ts';
 import { html, join, type HtmlValue, type SafeHtml } from './html.ts';
 import { ROLES } from '../contract/markdown.ts';
 import {
+  UNDATED,
+  dateLabel,
   excerpt,
+  type Issue,
+  type Month,
   type Archive,
   type FileGroup,
   type Keyword,
@@ -33,12 +37,28 @@ export interface TemplateData {
   content?: string;
   /** Set on article pages: the page's canonical URL is the article permalink. */
   canonical?: string;
+  /** `<meta name content>` pairs for the head (an article's citation_* and DC.* tags). */
+  meta?: [string, string][];
 }
 
 export const pageLabel = (n: number): string => `第 ${n} 版`;
 
 export const lineRange = (lines: [number, number]): string =>
   lines[0] === lines[1] ? `第 ${lines[0]} 行` : `第 ${lines[0]}–${lines[1]} 行`;
+
+/** An article's own lines (its ranges) and its captions' lines, in line order. */
+export function ownLines(a: SiteArticle): [number, number][] {
+  const own = a.source.ranges?.length ? a.source.ranges : [a.source.lines];
+  return [...own, ...(a.source.caption_ranges ?? [])].sort((x, y) => x[0] - y[0]);
+}
+
+/** `第 473–759、811–812 行`, plus `图片说明 第 900–901 行` when its captions are printed elsewhere. */
+export function lineRanges(a: SiteArticle): string {
+  const list = (rs: [number, number][]) => `第 ${rs.map(([x, y]) => (x === y ? `${x}` : `${x}–${y}`)).join('、')} 行`;
+  const own = a.source.ranges?.length ? a.source.ranges : [a.source.lines];
+  const caps = a.source.caption_ranges ?? [];
+  return caps.length ? `${list(own)}；图片说明 ${list(caps)}` : list(own);
+}
 
 export function breadcrumbs(items: { label: HtmlValue; url?: string }[]): SafeHtml {
   return html`<nav class="breadcrumbs" aria-label="位置"><ol>${items.map((item, i) =>
@@ -48,16 +68,52 @@ export function breadcrumbs(items: { label: HtmlValue; url?: string }[]): SafeHt
   )}</ol></nav>`;
 }
 
-export function fileCrumbs(file: FileGroup, page?: PageGroup, article?: SiteArticle): SafeHtml {
+/** 首页 › 浏览 › paper › year › month › day, the last items as far as `upTo` goes. */
+export function issueCrumbs(issue: Issue, upTo: 'year' | 'month' | 'issue' = 'issue'): { label: HtmlValue; url?: string }[] {
+  const p = issue.publication;
+  const year = p.years.find((y) => y.year === issue.year)!;
+  const month = year.months.find((m) => m.month === issue.month)!;
   const items: { label: HtmlValue; url?: string }[] = [
     { label: '首页', url: '/' },
     { label: '浏览', url: '/browse/' },
-    { label: file.publication.name, url: file.publication.url },
-    { label: file.file, url: file.url },
+    { label: p.name, url: p.url },
+    { label: year.label, url: year.url },
   ];
-  if (page) items.push({ label: pageLabel(page.page), url: page.url });
-  if (article) items.push({ label: article.displayTitle });
+  if (upTo !== 'year') items.push({ label: `${issue.month}月`, url: month.url });
+  if (upTo === 'issue') items.push({ label: `${issue.day}日`, url: issue.url });
+  return items;
+}
+
+/**
+ * Where a file, page or article stands: paper › year › month › day › page for a dated page,
+ * paper › 日期不详 › 文件 N › page for an undated one. Never the raw file's name (provenance shows it).
+ */
+export function fileCrumbs(file: FileGroup, page?: PageGroup, last?: SiteArticle | string): SafeHtml {
+  const issue = page ? page.issue : (file.pages.find((pg) => pg.issue)?.issue ?? null);
+  const items: { label: HtmlValue; url?: string }[] = issue
+    ? issueCrumbs(issue)
+    : [
+        { label: '首页', url: '/' },
+        { label: '浏览', url: '/browse/' },
+        { label: file.publication.name, url: file.publication.url },
+        { label: UNDATED, url: `${file.publication.url}#undated` },
+        { label: file.label.replace(`${UNDATED} · `, ''), url: file.url },
+      ];
+  if (page) items.push({ label: page.label, url: page.url });
+  else if (issue) items.push({ label: file.label, url: file.url });
+  if (last) items.push({ label: typeof last === 'string' ? last : last.displayTitle });
   return breadcrumbs(items);
+}
+
+/** `2018年1月22日 第 7 版 要闻`, or for an undated page `日期不详 · 文件 3 第 2 版`. */
+export function pageTitle(pg: PageGroup): string {
+  return pg.issue ? `${pg.issue.label} ${pg.label}` : `${pg.file.label} ${pg.label}`;
+}
+
+/** `2018年1月22日 · 人民日报 · 第 7 版` (`出版日期不详` for an undated article): date · paper · page. */
+export function articleWhere(a: SiteArticle): string {
+  const pg = a.pageGroup;
+  return [a.issueDate ? dateLabel(a.issueDate) : `出版${UNDATED}`, a.file.publication.known ? a.file.publication.name : '', pg.label].filter(Boolean).join(' · ');
 }
 
 /** "prev / next" navigation; either side may be missing. */
@@ -162,4 +218,36 @@ export function searchForm(opts: { id: string; value?: string; autofocus?: boole
   }><button type="submit">检索</button></div>
 ${opts.extra}
 </form>`;
+}
+
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/**
+ * A month's calendar, Monday first: the days with an issue link to it (as Chronicling America
+ * shows a paper's issues), the others are plain numbers.
+ */
+export function calendar(m: Month, opts: { heading: boolean }): SafeHtml {
+  const byDay = new Map(m.issues.map((i) => [i.day, i]));
+  const days = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
+  const lead = (new Date(Date.UTC(m.year, m.month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: SafeHtml[] = [];
+  for (let k = 0; k < lead; k++) cells.push(html`<td></td>`);
+  for (let d = 1; d <= days; d++) {
+    const issue = byDay.get(d);
+    cells.push(issue ? html`<td class="has-issue"><a href="${issue.url}" aria-label="${issue.label}，${count(issue.pages.length, '版')}">${d}</a></td>` : html`<td>${d}</td>`);
+  }
+  while (cells.length % 7) cells.push(html`<td></td>`);
+  const rows = Array.from({ length: cells.length / 7 }, (_, r) => html`<tr>${cells.slice(r * 7, r * 7 + 7)}</tr>`);
+  return html`<table class="calendar">
+${opts.heading ? html`<caption><a href="${m.url}">${m.month}月</a> <span class="meta">${count(m.issues.length, '期')}</span></caption>` : html`<caption class="visually-hidden">${m.label}</caption>`}
+<thead><tr>${WEEKDAYS.map((w) => html`<th scope="col" abbr="星期${w}">${w}</th>`)}</tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+}
+
+/** A list of issues: date, pages with their sections. */
+export function issueList(issues: Issue[]): SafeHtml {
+  return html`<ul class="plain-list issue-list">${issues.map(
+    (i) => html`<li><a href="${i.url}">${i.label}</a> <span class="meta">${count(i.pages.length, '版')} · ${count(i.articles.length, '篇')}</span></li>`,
+  )}</ul>`;
 }
