@@ -1,7 +1,7 @@
 import type { Block, ClassifiedBlock } from './types.ts';
 import { parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits } from './rules/credits.ts';
-import { parseDateline } from './rules/dateline.ts';
+import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
 import { readPageHeader } from './rules/page-header.ts';
@@ -99,7 +99,10 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       const dateline = b.heading === 0 ? parseDateline(b.text, rawLinesOf(b)) : null;
       if (!dateline) return null;
       const kind = b.text.length <= DATELINE_MAX_CHARS && !b.terminal ? 'dateline' : 'body';
-      return { ...b, kind, opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits };
+      // the names in its bracket keep the spaces that part them
+      const bracket = spacedCreditBracket(rawLinesOf(b));
+      const text = bracket ? b.text.replace(/[（(][^（）()]*[）)]/u, bracket) : b.text;
+      return { ...b, text, kind, opensStory: true, dateline: dateline.date, publication: dateline.publication, credits: dateline.credits };
     },
   },
   // `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`
