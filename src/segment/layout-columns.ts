@@ -6,9 +6,14 @@
  * column by column, each piece keeping the number of the line it came from.
  *
  * What it relies on: such tools put every character in a grid of fixed cells (a Han character takes
- * one cell, like a letter), so a column starts at the same cell on every line and a gutter is a run
- * of cells that almost no line uses. Nothing here knows a paper's column widths: the gutters are
- * measured on each file.
+ * one cell, like a letter), so a column starts at (nearly) the same cell on every line and a gutter
+ * is a tall strip of cells that no line uses. A newspaper page has several column grids (a
+ * headline over two columns, a box with its own columns, essays of different widths, a picture),
+ * so the gutters are not measured over the whole page: a gutter is any strip of empty cells at
+ * least GUTTER_MIN_CELLS wide and GUTTER_MIN_ROWS tall, wherever it stands. Lines are cut where
+ * they meet such a strip; the pieces that stand one under the other, left-aligned, make a column
+ * block; the blocks are read region by region (see `readingOrder`). Nothing here knows a paper's
+ * column widths: the gutters are measured on each file.
  */
 
 /** One line of the re-ordered text: its text and the line of the file it comes from (1-based). */
@@ -18,152 +23,338 @@ export interface PlacedLine {
 }
 
 /**
- * A cell is in a gutter when fewer than this share of the text lines have a character in it.
- * Measured on the development pages' `-layout` text: gutter cells have 0–1.5 % (headlines and
- * the page header that cross them), column cells 10–100 %.
+ * A gutter is at least this many cells wide; a single space is the gap of justified text (the
+ * development pages' `-layout` text spaces out whole lines `加 宏 大 ，` one cell apart).
  */
-export const GUTTER_OCCUPANCY = 0.02;
-/** A gutter is at least this many cells wide; a single space is the gap of justified text. */
 export const GUTTER_MIN_CELLS = 2;
-/** A column at least this many cells wide; narrower stretches between gutters are noise. */
-export const COLUMN_MIN_CELLS = 6;
 /**
- * Layout text is recognised when at least this share of the text lines hold two pieces of text
- * separated by a gutter. The development pages' `-layout` text: 0.55–0.95; column-wrapped and
- * Markdown-like text (the sample, other extractors): 0.
+ * …and at least this many lines tall. A run of spaces inside a column line (`指出的：     “这条`,
+ * up to 5 cells on the development pages) has text of the lines above and below over it, so its
+ * empty strip is 1–3 lines tall (3 next to a paragraph's short last line and the next one's
+ * indent); gutters between columns run the column's height, and between a 2-line fragment and the
+ * spanning headline over it still 4 with the blank line around. Measured on the development and
+ * news pages' `-layout` text: 3 and 5 read worse than 4.
  */
-export const LAYOUT_SHARE = 0.3;
+export const GUTTER_MIN_ROWS = 4;
+/**
+ * Two pieces on lines one under the other belong to one column when their left edges are at
+ * most this many cells apart: a paragraph's first line is indented 2–4 cells (news and
+ * development pages); a centred subheading or a caption under a picture starts further in.
+ */
+export const COLUMN_ALIGN_CELLS = 4;
+/**
+ * A column runs on across at most this many empty lines (the space a headline beside it or a
+ * blank line of the extractor leaves); more, and what comes below is a new block.
+ */
+export const COLUMN_GAP_ROWS = 2;
+/**
+ * …and across at most this many lines that hold text of other columns only: the extractor gives
+ * each line its own text line, so where stories of different line pitch stand side by side, a
+ * column's lines fall on every second or third text line.
+ */
+export const COLUMN_SKIP_ROWS = 4;
+/**
+ * Regions separated by at least this many empty lines are read one after the other before any
+ * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
+ * the `-layout` text of the development and news pages, lines within a story by at most 1.
+ */
+export const REGION_GAP_ROWS = 2;
+/**
+ * …unless at least this many columns run on across the blank lines (same edges above and below):
+ * then the blank lines are the extractor's (a line of other type size beside the columns), not
+ * space between stories. A story below another opens with its headline, not a column's line.
+ */
+export const CONTINUED_COLUMNS = 2;
+/**
+ * Layout text is recognised when at least this share of the text lines are placed: cut in two
+ * or more pieces at gutters, or starting PLACED_CELLS or more cells in (a column's line with the
+ * columns on its left empty there). The development pages' `-layout` text: 0.95–1, the news
+ * pages' 0.39–0.96; column-wrapped and Markdown-like text (the sample, every other extractor of
+ * both corpora): 0.
+ */
+export const LAYOUT_SHARE = 0.2;
+/** A line starting this many cells in is placed (LAYOUT_SHARE): no paragraph indent is that deep (2–4 cells). */
+export const PLACED_CELLS = 6;
 /** Files with fewer text lines than this are never taken for layout text: too little to measure. */
-export const LAYOUT_MIN_LINES = 20;
+export const LAYOUT_MIN_LINES = 10;
+/**
+ * A page grid larger than this many cells is not measured: a page of `-layout` text is at most
+ * about 200 lines of 250 cells; a bigger grid is a long file of another kind, and measuring it
+ * would cost time for nothing.
+ */
+export const LAYOUT_MAX_CELLS = 4_000_000;
 
-interface Column {
+const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\u3000' || c === '\t' || c === '\u00a0';
+
+/** A piece of one line: its cells [start, end) and its text. */
+interface Segment {
+  row: number;
   start: number;
   end: number;
+  text: string;
 }
 
-const cells = (line: string): string[] => [...line];
-
-/** The columns of a page: the stretches of cells between gutters. */
-export function findColumns(lines: readonly string[]): Column[] {
-  const text = lines.filter((l) => l.trim() !== '');
-  if (text.length === 0) return [];
-  const occupancy: number[] = [];
-  for (const line of text) {
-    cells(line).forEach((c, x) => {
-      if (c !== ' ') occupancy[x] = (occupancy[x] ?? 0) + 1;
-    });
-  }
-  const width = occupancy.length;
-  const limit = GUTTER_OCCUPANCY * text.length;
-  const columns: Column[] = [];
-  let start = -1;
-  let gap = 0;
-  for (let x = 0; x <= width; x++) {
-    const empty = x === width || (occupancy[x] ?? 0) <= limit;
-    if (!empty) {
-      if (start < 0) start = x;
-      gap = 0;
-      continue;
-    }
-    gap++;
-    if (start >= 0 && (gap >= GUTTER_MIN_CELLS || x === width)) {
-      const end = x - gap + 1;
-      if (end - start >= COLUMN_MIN_CELLS) columns.push({ start, end });
-      start = -1;
-    }
-  }
-  return columns;
+/** A page of the file: its first line (0-based) and its lines as cells; `\f` (pdftotext's page break) starts a page. */
+interface Page {
+  first: number;
+  rows: string[][];
 }
 
-/** Pieces of one line: runs of text separated by two or more spaces, with the cell each starts at. */
-function pieces(line: string): { start: number; end: number; text: string }[] {
-  const out: { start: number; end: number; text: string }[] = [];
-  const c = cells(line);
-  let x = 0;
-  while (x < c.length) {
-    if (c[x] === ' ') {
-      x++;
-      continue;
+function pagesOf(lines: readonly string[]): Page[] {
+  const pages: Page[] = [];
+  let cur: Page = { first: 0, rows: [] };
+  lines.forEach((line, i) => {
+    if (line.startsWith('\f') && cur.rows.length) {
+      pages.push(cur);
+      cur = { first: i, rows: [] };
     }
-    const start = x;
-    let end = x;
-    while (x < c.length && !(c[x] === ' ' && (x + 1 >= c.length || c[x + 1] === ' '))) {
-      if (c[x] !== ' ') end = x + 1;
-      x++;
-    }
-    out.push({ start, end, text: c.slice(start, end).join('') });
-  }
-  return out;
+    // the page break character takes no cell: it is not printed
+    cur.rows.push([...line.replace(/^\f+/u, '')]);
+  });
+  pages.push(cur);
+  return pages;
 }
+
+/**
+ * Every line of a page cut at the gutters it meets: a gap of spaces is a gutter when one of its
+ * cells lies in an empty strip at least GUTTER_MIN_ROWS lines tall.
+ */
+function segmentsOf(rows: readonly string[][]): Segment[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const height = rows.length;
+  // tall[r * width + x]: how many lines the empty strip through cell (r, x) is tall
+  const tall = new Uint32Array(width * height);
+  for (let x = 0; x < width; x++) {
+    let r = 0;
+    while (r < height) {
+      if (!isSpace(rows[r][x])) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end < height && isSpace(rows[end][x])) end++;
+      for (let k = r; k < end; k++) tall[k * width + x] = end - r;
+      r = end;
+    }
+  }
+  return rows.map((cells, r) => {
+    const out: Segment[] = [];
+    let start = -1;
+    let last = -1;
+    const close = (): void => {
+      if (start >= 0) out.push({ row: r, start, end: last + 1, text: cells.slice(start, last + 1).join('') });
+    };
+    for (let x = 0; x < cells.length; x++) {
+      if (isSpace(cells[x])) continue;
+      if (start >= 0) {
+        const gap = x - last - 1;
+        let gutter = false;
+        if (gap >= GUTTER_MIN_CELLS) {
+          for (let g = last + 1; g < x && !gutter; g++) gutter = tall[r * width + g] >= GUTTER_MIN_ROWS;
+        }
+        if (gutter) {
+          close();
+          start = x;
+        }
+      } else start = x;
+      last = x;
+    }
+    close();
+    return out;
+  });
+}
+
+/** A column block: pieces standing one under the other, left-aligned. */
+interface Block {
+  segs: Segment[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+function blockOf(segs: Segment[]): Block {
+  return {
+    segs,
+    top: segs[0].row,
+    bottom: segs[segs.length - 1].row,
+    left: Math.min(...segs.map((s) => s.start)),
+    right: Math.max(...segs.map((s) => s.end)),
+  };
+}
+
+const span = (b: Block): { start: number; end: number } => ({ start: b.left, end: b.right });
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+
+/**
+ * Pieces linked into column blocks: a piece continues the block above it when it is the only
+ * piece under that block's last line, that line is the only one over it, and their left edges
+ * agree (COLUMN_ALIGN_CELLS). A piece under two (a headline over columns) or two under one (the
+ * columns under a headline) start new blocks.
+ */
+function blocksOf(lines: readonly Segment[][]): Block[] {
+  const done: Block[] = [];
+  let open: Block[] = [];
+  const extend = (b: Block, s: Segment): void => {
+    b.segs.push(s);
+    b.bottom = s.row;
+    b.left = Math.min(b.left, s.start);
+    b.right = Math.max(b.right, s.end);
+  };
+  // blankBefore[r]: how many of the lines before line r are blank
+  const blankBefore = [0];
+  lines.forEach((segs, r) => blankBefore.push(blankBefore[r] + (segs.length === 0 ? 1 : 0)));
+  lines.forEach((segs, r) => {
+    // blank lines between the block's last line and this one, and lines with text elsewhere only
+    const blanks = (b: Block): number => blankBefore[r] - blankBefore[b.bottom + 1];
+    // across blank lines only a column of two lines or more: a lone line over a blank one is a
+    // page header or a headline, not a column's line
+    const live = open.filter((b) => r - 1 - b.bottom <= COLUMN_SKIP_ROWS && (blanks(b) === 0 || (b.segs.length >= 2 && blanks(b) <= COLUMN_GAP_ROWS)));
+    for (const b of open) if (!live.includes(b)) done.push(b);
+    const next: Block[] = [];
+    const taken = new Set<Block>();
+    for (const s of segs) {
+      const over = live.filter((b) => overlaps(span(b), s));
+      const b = over.length === 1 ? over[0] : undefined;
+      const under = b ? segs.filter((t) => overlaps(span(b), t)) : [];
+      if (b && under.length === 1 && Math.abs(s.start - b.left) <= COLUMN_ALIGN_CELLS) {
+        extend(b, s);
+        taken.add(b);
+        next.push(b);
+      } else next.push(blockOf([s]));
+    }
+    // a block with text now under it that did not take it ends here
+    for (const b of live) {
+      if (taken.has(b)) continue;
+      if (segs.some((s) => overlaps(span(b), s))) done.push(b);
+      else next.push(b);
+    }
+    open = next;
+  });
+  done.push(...open);
+  return done;
+}
+
+/** Groups of items cut where the sorted items leave a gap: [lo, hi) extents, gap in units between. */
+function cuts<T>(items: readonly T[], lo: (t: T) => number, hi: (t: T) => number): { groups: T[][]; gaps: number[] } {
+  const sorted = [...items].sort((a, b) => lo(a) - lo(b) || hi(a) - hi(b));
+  const groups: T[][] = [];
+  const gaps: number[] = [];
+  let reach = -Infinity;
+  for (const t of sorted) {
+    if (groups.length && lo(t) >= reach) {
+      gaps.push(lo(t) - reach);
+      groups.push([t]);
+    } else if (groups.length) groups[groups.length - 1].push(t);
+    else groups.push([t]);
+    reach = Math.max(reach, hi(t));
+  }
+  return { groups, gaps };
+}
+
+/**
+ * Whether the columns run on across a horizontal cut: at least CONTINUED_COLUMNS blocks above it
+ * have as nearest block below (overlapping them) one with the same left and right edges
+ * (COLUMN_ALIGN_CELLS), and the right-most block reaching down to the cut stops mid-sentence:
+ * the text goes on below. A story that ends there ends its last column with a full stop.
+ */
+function runsOn(above: readonly Block[], below: readonly Block[]): boolean {
+  const on: Block[] = [];
+  // only blocks that reach down to the cut: nothing of the region above stands under them
+  const lowest = above.filter((a) => !above.some((o) => o !== a && o.top > a.bottom && overlaps(span(o), span(a))));
+  for (const a of lowest) {
+    const under = below.filter((b) => overlaps(span(b), span(a))).sort((x, y) => x.top - y.top);
+    const b = under[0];
+    if (b && Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS && Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS) on.push(a);
+  }
+  if (on.length < CONTINUED_COLUMNS) return false;
+  const last = lowest.reduce((x, y) => (y.left > x.left ? y : x));
+  return !SENTENCE_END.test(last.segs[last.segs.length - 1].text);
+}
+
+/** A line that ends a sentence: full stop, question or exclamation mark, maybe closed by a quote or bracket. */
+const SENTENCE_END = /[。！？!?][”’」』）)]?\s*$|[”」』）)]\s*$/u;
+
+/**
+ * Blocks in reading order, cut recursively like a page is read: stories stacked with
+ * REGION_GAP_ROWS blank lines between them one after the other; else side-by-side parts (a
+ * vertical strip of white through the whole region) left to right; else bands stacked without
+ * space (a headline over its columns) top to bottom. Blocks that no cut separates are read top
+ * to bottom, left to right.
+ */
+function readingOrder(blocks: Block[]): Block[] {
+  if (blocks.length <= 1) return blocks;
+  const h = cuts(blocks, (b) => b.top, (b) => b.bottom + 1);
+  const apart = h.gaps.map((g, i) => g >= REGION_GAP_ROWS && (!runsOn(h.groups.slice(0, i + 1).flat(), h.groups.slice(i + 1).flat())));
+  if (apart.some(Boolean)) {
+    const groups: Block[][] = [h.groups[0]];
+    apart.forEach((cut, i) => (cut ? groups.push([...h.groups[i + 1]]) : groups[groups.length - 1].push(...h.groups[i + 1])));
+    return groups.flatMap(readingOrder);
+  }
+  const v = cuts(blocks, (b) => b.left, (b) => b.right);
+  if (v.groups.length > 1) return v.groups.flatMap(readingOrder);
+  if (h.groups.length > 1) return h.groups.flatMap(readingOrder);
+  return [...blocks].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The pieces of every page, in blocks, in reading order. */
+function readPages(lines: readonly string[]): { first: number; blocks: Block[] }[] {
+  return pagesOf(lines).map((p) => ({ first: p.first, blocks: readingOrder(blocksOf(segmentsOf(p.rows))) }));
+}
+
+const tooBig = (lines: readonly string[]): boolean => {
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.length);
+  return width * lines.length > LAYOUT_MAX_CELLS;
+};
 
 /** Whether the text is laid out like the page, columns side by side (see LAYOUT_SHARE). */
 export function isLayoutText(lines: readonly string[]): boolean {
   const text = lines.filter((l) => l.trim() !== '');
   if (text.length < LAYOUT_MIN_LINES) return false;
-  const columns = findColumns(text);
-  if (columns.length < 2) return false;
-  let side = 0;
-  for (const line of text) {
-    const hit = new Set<number>();
-    for (const p of pieces(line)) {
-      const k = columns.findIndex((col) => p.start < col.end && p.end > col.start);
-      if (k >= 0) hit.add(k);
-    }
-    if (hit.size >= 2) side++;
+  // cheap first: a placed line holds a run of spaces between text, or starts far in
+  const gapped = text.filter((l) => /\S {2,}\S|^ {6,}\S/u.test(l)).length;
+  if (gapped / text.length < LAYOUT_SHARE || tooBig(lines)) return false;
+  let placed = 0;
+  for (const p of pagesOf(lines)) {
+    for (const segs of segmentsOf(p.rows)) if (segs.length >= 2 || (segs.length === 1 && segs[0].start >= PLACED_CELLS)) placed++;
   }
-  return side / text.length >= LAYOUT_SHARE;
+  return placed / text.length >= LAYOUT_SHARE;
 }
 
 /**
- * The page column by column, article by article. A piece of text that crosses a gutter (a headline
- * over several columns, the page header) opens a new region in the columns it covers: what those
- * columns hold below it is read after it, while the other columns read on undisturbed. Regions are
- * read in the order they open, top to bottom, then left to right — the way a story's columns
- * follow its headline. A row where a column is empty is a blank line of that column (the vertical
- * space around headlines and between blocks); runs of them fold into one.
+ * The page column by column, region by region (see `readingOrder`). Every character of the
+ * input is in the output once: pieces are cut only at runs of spaces. A blank line stands
+ * between blocks, and where a column runs on across empty lines.
  */
 export function readColumns(lines: readonly string[]): PlacedLine[] {
-  const columns = findColumns(lines);
-  if (columns.length < 2) return lines.map((text, i) => ({ no: i + 1, text }));
-  interface Region {
-    row: number;
-    col: number;
-    lines: PlacedLine[];
-  }
-  const regions: Region[] = [];
-  const open: Region[] = columns.map((_c, k) => ({ row: 0, col: k, lines: [] }));
-  regions.push(...open);
-  lines.forEach((line, i) => {
-    const no = i + 1;
-    const cols = columns.map(() => '');
-    for (const p of pieces(line)) {
-      const hit = columns.map((col, k) => (p.start < col.end && p.end > col.start ? k : -1)).filter((k) => k >= 0);
-      if (hit.length > 1) {
-        // a spanning piece: it stands before the regions it opens in the columns it covers
-        regions.push({ row: no, col: hit[0] - 0.5, lines: [{ no, text: p.text }] });
-        for (const k of hit) {
-          open[k] = { row: no, col: k, lines: [] };
-          regions.push(open[k]);
-        }
-        continue;
-      }
-      // in a gutter or past the last column: the nearest column on its left
-      const k = hit.length === 1 ? hit[0] : Math.max(0, columns.filter((col) => col.start <= p.start).length - 1);
-      cols[k] = cols[k] ? `${cols[k]} ${p.text}` : p.text;
-    }
-    cols.forEach((text, k) => open[k].lines.push({ no, text }));
-  });
-  regions.sort((a, b) => a.row - b.row || a.col - b.col);
+  if (tooBig(lines)) return lines.map((text, i) => ({ no: i + 1, text }));
   const out: PlacedLine[] = [];
   const push = (line: PlacedLine): void => {
     const blank = line.text.trim() === '';
     if (blank && (out.length === 0 || out[out.length - 1].text.trim() === '')) return;
     out.push(line);
   };
-  for (const region of regions) {
-    for (const line of region.lines) push(line);
-    if (region.lines.length) push({ no: region.lines[region.lines.length - 1].no, text: '' });
+  for (const page of readPages(lines)) {
+    for (const block of page.blocks) {
+      let prev = -1;
+      for (const s of block.segs) {
+        const no = page.first + s.row + 1;
+        if (prev >= 0 && s.row > prev + 1) push({ no: no - 1, text: '' });
+        push({ no, text: s.text });
+        prev = s.row;
+      }
+      push({ no: page.first + block.bottom + 1, text: '' });
+    }
   }
   while (out.length && out[out.length - 1].text.trim() === '') out.pop();
   return out;
 }
+
+/** The column blocks of a page as cell ranges, in reading order: for tests and diagnostics. */
+export function findBlocks(lines: readonly string[]): { top: number; bottom: number; left: number; right: number; text: string }[] {
+  return readPages(lines).flatMap((p) =>
+    p.blocks.map((b) => ({ top: p.first + b.top + 1, bottom: p.first + b.bottom + 1, left: b.left, right: b.right, text: b.segs.map((s) => s.text).join('') })),
+  );
+}
+
