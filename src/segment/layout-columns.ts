@@ -31,38 +31,47 @@ export const GUTTER_MIN_CELLS = 2;
  * …and at least this many lines tall. A run of spaces inside a column line (`指出的：     “这条`,
  * up to 5 cells on the development pages) has text of the lines above and below over it, so its
  * empty strip is 1–3 lines tall (3 next to a paragraph's short last line and the next one's
- * indent); gutters between columns run the column's height, and between a 2-line fragment and the
- * spanning headline over it still 4 with the blank line around. Measured on the development and
- * news pages' `-layout` text: 3 and 5 read worse than 4.
+ * indent); gutters between columns run the column's height. Measured with the segmenter on the
+ * development and news pages' `-layout` text (`npm run eval`): sentences kept whole on the
+ * development pages 0.935 at 3, 0.937 at 4, 0.943 at 5, the news pages the same for all three;
+ * 4 keeps the gutters of a short box (four lines) found.
  */
 export const GUTTER_MIN_ROWS = 4;
 /**
  * Two pieces on lines one under the other belong to one column when their left edges are at
  * most this many cells apart: a paragraph's first line is indented 2–4 cells (news and
  * development pages); a centred subheading or a caption under a picture starts further in.
+ * At 3 the development pages' 4-cell indents cut their columns (sentences 0.897 against 0.937);
+ * 6 reads the same as 4.
  */
 export const COLUMN_ALIGN_CELLS = 4;
 /**
  * A column runs on across at most this many empty lines (the space a headline beside it or a
- * blank line of the extractor leaves); more, and what comes below is a new block.
+ * blank line of the extractor leaves); more, and what comes below is a new block. Measured
+ * (`npm run eval`, news boundaries / news sentences / development sentences): 1 gives
+ * 0.734 / 0.887 / 0.933, 2 gives 0.691 / 0.895 / 0.937, 3 gives 0.595 / 0.876 / 0.938.
  */
 export const COLUMN_GAP_ROWS = 2;
 /**
  * …and across at most this many lines that hold text of other columns only: the extractor gives
  * each line its own text line, so where stories of different line pitch stand side by side, a
- * column's lines fall on every second or third text line.
+ * column's lines fall on every second or third text line. News sentences 0.862 at 2, 0.895 at 4,
+ * 0.904 at 6 (the development pages 0.937 for all): past 4 little is gained, and more columns
+ * of stories stacked on one grid would run into each other.
  */
 export const COLUMN_SKIP_ROWS = 4;
 /**
  * Regions separated by at least this many empty lines are read one after the other before any
  * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
  * the `-layout` text of the development and news pages, lines within a story by at most 1.
+ * At 3 the news pages' boundaries fall from 0.691 to 0.661 and their sentences from 0.895 to 0.881.
  */
 export const REGION_GAP_ROWS = 2;
 /**
  * …unless at least this many columns run on across the blank lines (same edges above and below):
  * then the blank lines are the extractor's (a line of other type size beside the columns), not
  * space between stories. A story below another opens with its headline, not a column's line.
+ * Development sentences 0.940 at 1, 0.937 at 2, 0.930 at 3; the news pages the same.
  */
 export const CONTINUED_COLUMNS = 2;
 /**
@@ -78,11 +87,21 @@ export const PLACED_CELLS = 6;
 /** Files with fewer text lines than this are never taken for layout text: too little to measure. */
 export const LAYOUT_MIN_LINES = 10;
 /**
- * A page grid larger than this many cells is not measured: a page of `-layout` text is at most
- * about 200 lines of 250 cells; a bigger grid is a long file of another kind, and measuring it
- * would cost time for nothing.
+ * A page (the text between two `\f`) larger than this many cells, or longer than LAYOUT_MAX_ROWS
+ * lines, is not measured: a page of `-layout` text is at most about 200 lines of 250 cells (the
+ * development pages 125–160 lines of 190–216 cells); a bigger one is a long file of another
+ * kind, and measuring it would cost time and memory for nothing.
  */
-export const LAYOUT_MAX_CELLS = 4_000_000;
+export const LAYOUT_MAX_CELLS = 1_000_000;
+/** See LAYOUT_MAX_CELLS. */
+export const LAYOUT_MAX_ROWS = 1000;
+/**
+ * Past this many column blocks on a page no columns are taken to run on across blank lines
+ * (`runsOn`): comparing every block with every other would cost time that no page of a paper
+ * needs. The development and news pages have at most 90 blocks; a random scatter of words over
+ * 900 lines of 1000 cells is read in 1.5 s.
+ */
+export const LAYOUT_MAX_BLOCKS = 2000;
 
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\u3000' || c === '\t' || c === '\u00a0';
 
@@ -281,22 +300,32 @@ function kept<T>(groups: readonly T[][], keep: readonly boolean[]): T[][] {
 
 /**
  * Whether the columns run on across a horizontal cut: at least CONTINUED_COLUMNS blocks above it
- * have as nearest block below (overlapping them) one with the same left and right edges
- * (COLUMN_ALIGN_CELLS), and the right-most block reaching down to the cut stops mid-sentence:
- * the text goes on below. A story that ends there ends its last column with a full stop.
+ * have as nearest block below (overlapping them) one under the cut with the same left and right
+ * edges (COLUMN_ALIGN_CELLS), and the right-most block reaching down to the cut stops
+ * mid-sentence: the text goes on below. A story that ends there ends its last column with a
+ * full stop. `below` gives each block the nearest block under it that overlaps it.
  */
-function runsOn(above: readonly Block[], below: readonly Block[]): boolean {
-  const on: Block[] = [];
+function runsOn(above: readonly Block[], cut: number, below: ReadonlyMap<Block, Block>): boolean {
   // only blocks that reach down to the cut: nothing of the region above stands under them
-  const lowest = above.filter((a) => !above.some((o) => o !== a && o.top > a.bottom && overlaps(span(o), span(a))));
-  for (const a of lowest) {
-    const under = below.filter((b) => overlaps(span(b), span(a))).sort((x, y) => x.top - y.top);
-    const b = under[0];
-    if (b && Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS && Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS) on.push(a);
-  }
+  const lowest = above.filter((a) => (below.get(a)?.top ?? Infinity) >= cut);
+  const on = lowest.filter((a) => {
+    const b = below.get(a);
+    return b !== undefined && Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS && Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS;
+  });
   if (on.length < CONTINUED_COLUMNS) return false;
   const last = lowest.reduce((x, y) => (y.left > x.left ? y : x));
   return !SENTENCE_END.test(last.segs[last.segs.length - 1].text);
+}
+
+/** Each block's nearest block under it that overlaps it. */
+function nearestBelow(blocks: readonly Block[]): Map<Block, Block> {
+  const out = new Map<Block, Block>();
+  for (const a of blocks) {
+    for (const b of blocks) {
+      if (b.top > a.bottom && overlaps(span(a), span(b)) && b.top < (out.get(a)?.top ?? Infinity)) out.set(a, b);
+    }
+  }
+  return out;
 }
 
 /** A line that ends a sentence: full stop, question or exclamation mark, maybe closed by a quote or bracket. */
@@ -318,7 +347,9 @@ const SENTENCE_END = /[。！？!?][”’」』）)]?\s*$|[”」』）)]\s*$/u
 function readingOrder(blocks: Block[]): Block[] {
   if (blocks.length <= 1) return blocks;
   const h = cuts(blocks, (b) => b.top, (b) => b.bottom + 1);
-  const apart = h.gaps.map((g, i) => g >= REGION_GAP_ROWS && !runsOn(h.groups.slice(0, i + 1).flat(), h.groups.slice(i + 1).flat()));
+  const big = h.gaps.some((g) => g >= REGION_GAP_ROWS);
+  const below = big && blocks.length <= LAYOUT_MAX_BLOCKS ? nearestBelow(blocks) : new Map<Block, Block>();
+  const apart = h.gaps.map((g, i) => g >= REGION_GAP_ROWS && !runsOn(h.groups.slice(0, i + 1).flat(), h.groups[i + 1][0].top, below));
   if (apart.some(Boolean)) return kept(h.groups, apart).flatMap(readingOrder);
   // a line of pieces over everything else, each a block of one line (the page's running head):
   // read first, left to right, before any split into side-by-side parts would scatter its pieces
@@ -340,10 +371,17 @@ function readPages(lines: readonly string[]): { first: number; blocks: Block[] }
   return pagesOf(lines).map((p) => ({ first: p.first, blocks: readingOrder(blocksOf(segmentsOf(p.rows))) }));
 }
 
+/** Whether a page of the file is too big to measure (LAYOUT_MAX_CELLS). */
 const tooBig = (lines: readonly string[]): boolean => {
   let width = 0;
-  for (const l of lines) width = Math.max(width, l.length);
-  return width * lines.length > LAYOUT_MAX_CELLS;
+  let rows = 0;
+  for (const l of lines) {
+    if (l.startsWith('\f')) width = rows = 0;
+    width = Math.max(width, l.length);
+    rows++;
+    if (width * rows > LAYOUT_MAX_CELLS || rows > LAYOUT_MAX_ROWS) return true;
+  }
+  return false;
 };
 
 /** Whether the text is laid out like the page, columns side by side (see LAYOUT_SHARE). */
