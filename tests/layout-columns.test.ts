@@ -33,7 +33,7 @@ test('layout columns: three columns side by side are read one after another', ()
 
 test('layout columns: a headline across two columns opens a region read after it', () => {
   const head = `${' '.repeat(10)}社区里的新变化与老街坊的新生活`;
-  // a page long enough that one headline line is a small share of the cells it crosses (GUTTER_OCCUPANCY)
+  // the headline crosses the gutter: the columns under it start new blocks, read after it
   const below = [...sideBySide([middle, middle], 16), ...sideBySide([left, right], 16), ...sideBySide([middle, left], 16), ...sideBySide([right, right], 16)];
   const lines = [...sideBySide([left, right], 16), head, ...below, ...below, ...below];
   const out = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);

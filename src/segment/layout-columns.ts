@@ -32,53 +32,55 @@ export const GUTTER_MIN_CELLS = 2;
  * up to 5 cells on the development pages) has text of the lines above and below over it, so its
  * empty strip is 1–3 lines tall (3 next to a paragraph's short last line and the next one's
  * indent); gutters between columns run the column's height. Measured with the segmenter on the
- * development and news pages' `-layout` text (`npm run eval`): sentences kept whole on the
- * development pages 0.935 at 3, 0.937 at 4, 0.943 at 5, the news pages the same for all three;
- * 4 keeps the gutters of a short box (four lines) found.
+ * development and news pages' `-layout` text (`npm run eval`, COLUMN_SKIP_ROWS at 4): sentences
+ * kept whole on the development pages 0.943 at 3, 0.944 at 4, 0.949 at 5, paragraph breaks
+ * 0.961 / 0.964 / 0.969; the news pages the same for all three.
  */
-export const GUTTER_MIN_ROWS = 4;
+export const GUTTER_MIN_ROWS = 5;
 /**
  * Two pieces on lines one under the other belong to one column when their left edges are at
  * most this many cells apart: a paragraph's first line is indented 2–4 cells (news and
  * development pages); a centred subheading or a caption under a picture starts further in.
- * At 3 the development pages' 4-cell indents cut their columns (sentences 0.897 against 0.937);
- * 6 reads the same as 4.
+ * At 3 the development pages' 4-cell indents cut their columns (sentences 0.903 against 0.944);
+ * 6 reads about the same as 4 (news boundaries 0.710 against 0.697).
  */
 export const COLUMN_ALIGN_CELLS = 4;
 /**
  * A column runs on across at most this many empty lines (the space a headline beside it or a
  * blank line of the extractor leaves); more, and what comes below is a new block. Measured
- * (`npm run eval`, news boundaries / news sentences / development sentences): 1 gives
- * 0.734 / 0.887 / 0.933, 2 gives 0.691 / 0.895 / 0.937, 3 gives 0.595 / 0.876 / 0.938.
+ * (`npm run eval`, news boundaries / news sentences / development sentences, the other
+ * thresholds at 4): 1 gives 0.722 / 0.907 / 0.939, 2 gives 0.697 / 0.921 / 0.944, 3 gives
+ * 0.582 / 0.898 / 0.946.
  */
 export const COLUMN_GAP_ROWS = 2;
 /**
  * …and across at most this many lines that hold text of other columns only: the extractor gives
  * each line its own text line, so where stories of different line pitch stand side by side, a
- * column's lines fall on every second or third text line. News sentences 0.862 at 2, 0.895 at 4,
- * 0.904 at 6 (the development pages 0.937 for all): past 4 little is gained, and more columns
- * of stories stacked on one grid would run into each other.
+ * column's lines fall on every second or third text line. News sentences kept whole 0.879 at 2,
+ * 0.921 at 4, 0.932 at 6, boundaries 0.698 / 0.697 / 0.704 (GUTTER_MIN_ROWS at 4; the
+ * development pages 0.944 for all).
  */
-export const COLUMN_SKIP_ROWS = 4;
+export const COLUMN_SKIP_ROWS = 6;
 /**
  * Regions separated by at least this many empty lines are read one after the other before any
  * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
  * the `-layout` text of the development and news pages, lines within a story by at most 1.
- * At 3 the news pages' boundaries fall from 0.691 to 0.661 and their sentences from 0.895 to 0.881.
+ * At 3 the news pages' boundaries fall from 0.697 to 0.667 and their sentences from 0.921 to 0.907.
  */
 export const REGION_GAP_ROWS = 2;
 /**
  * …unless at least this many columns run on across the blank lines (same edges above and below):
  * then the blank lines are the extractor's (a line of other type size beside the columns), not
  * space between stories. A story below another opens with its headline, not a column's line.
- * Development sentences 0.940 at 1, 0.937 at 2, 0.930 at 3; the news pages the same.
+ * Sentences kept whole, development / news: 0.948 / 0.918 at 1, 0.944 / 0.921 at 2, 0.937 / 0.921
+ * at 3; one column alike above and below is weak evidence, two are not.
  */
 export const CONTINUED_COLUMNS = 2;
 /**
  * Layout text is recognised when at least this share of the text lines are placed: cut in two
  * or more pieces at gutters, or starting PLACED_CELLS or more cells in (a column's line with the
  * columns on its left empty there). The development pages' `-layout` text: 0.95–1, the news
- * pages' 0.39–0.96; column-wrapped and Markdown-like text (the sample, every other extractor of
+ * pages' 0.39–0.95; column-wrapped and Markdown-like text (the sample, every other extractor of
  * both corpora): 0.
  */
 export const LAYOUT_SHARE = 0.2;
@@ -339,10 +341,12 @@ const SENTENCE_END = /[。！？!?][”’」』）)]?\s*$|[”」』）)]\s*$/u
  * without space (a headline over its columns) top to bottom. Blocks that no cut separates are
  * read top to bottom, left to right.
  *
- * Measured on the `-layout` text against two other ways: reading each band's columns and then
- * the next band's (no `runsOn`) cuts the development pages' essays where the extractor left
- * blank lines across their columns (sentences kept whole by the segmenter 0.909 against 0.937);
- * splitting side by side before the running head reads the head's pieces between columns.
+ * Measured on the `-layout` text (`npm run eval`) against two other ways: reading each band's
+ * columns and then the next band's (no `runsOn`) cuts the development pages' essays where the
+ * extractor left blank lines across their columns (sentences kept whole 0.925 against 0.949,
+ * boundaries 0.095 against 0.110; the news pages' sentences 0.927 against 0.932); splitting side
+ * by side before taking off the running head reads the head's pieces between columns (news
+ * boundaries 0.685 against 0.704, development 0.097 against 0.110).
  */
 function readingOrder(blocks: Block[]): Block[] {
   if (blocks.length <= 1) return blocks;
@@ -401,7 +405,7 @@ export function isLayoutText(lines: readonly string[]): boolean {
 /**
  * The page column by column, region by region (see `readingOrder`). Every character of the
  * input is in the output once: pieces are cut only at runs of spaces. A blank line stands
- * between blocks, and where a column runs on across empty lines.
+ * between blocks.
  */
 export function readColumns(lines: readonly string[]): PlacedLine[] {
   if (tooBig(lines)) return lines.map((text, i) => ({ no: i + 1, text }));
@@ -413,13 +417,10 @@ export function readColumns(lines: readonly string[]): PlacedLine[] {
   };
   for (const page of readPages(lines)) {
     for (const block of page.blocks) {
-      let prev = -1;
-      for (const s of block.segs) {
-        const no = page.first + s.row + 1;
-        if (prev >= 0 && s.row > prev + 1) push({ no: no - 1, text: '' });
-        push({ no, text: s.text });
-        prev = s.row;
-      }
+      // no blank line inside a block where it runs on across empty lines: they are the space a
+      // headline beside it takes, not a paragraph's end (a blank line there cost the news pages
+      // 0.03 of their boundaries and sentences kept whole)
+      for (const s of block.segs) push({ no: page.first + s.row + 1, text: s.text });
       push({ no: page.first + block.bottom + 1, text: '' });
     }
   }
