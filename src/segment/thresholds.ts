@@ -253,3 +253,88 @@ export const KEYWORDS_MIN = 5;
 export const KEYWORDS_MAX = 8;
 /** A word nodejieba guessed (`x`, `nr`) is a keyword only when the article prints it this often. Set by hand (`占地约`). */
 export const GUESSED_MIN_COUNT = 2;
+
+// Layout text (`pdftotext -layout`: columns side by side on one line), read by layout-columns.ts.
+
+/**
+ * A gutter is at least this many cells wide; a single space is the gap of justified text (the
+ * development pages' `-layout` text spaces out whole lines `加 宏 大 ，` one cell apart).
+ */
+export const GUTTER_MIN_CELLS = 2;
+/**
+ * …and at least this many lines tall. A run of spaces inside a column line (`指出的：     “这条`,
+ * up to 5 cells on the development pages) has text of the lines above and below over it, so its
+ * empty strip is 1–3 lines tall (3 next to a paragraph's short last line and the next one's
+ * indent); gutters between columns run the column's height. Measured with the segmenter on the
+ * development and news pages' `-layout` text (`npm run eval`, COLUMN_SKIP_ROWS at 4): sentences
+ * kept whole on the development pages 0.943 at 3, 0.944 at 4, 0.949 at 5, paragraph breaks
+ * 0.961 / 0.964 / 0.969; the news pages the same for all three.
+ */
+export const GUTTER_MIN_ROWS = 5;
+/**
+ * Two pieces on lines one under the other belong to one column when their left edges are at
+ * most this many cells apart: a paragraph's first line is indented 2–4 cells (news and
+ * development pages); a centred subheading or a caption under a picture starts further in.
+ * At 3 the development pages' 4-cell indents cut their columns (sentences 0.903 against 0.944);
+ * 6 reads about the same as 4 (news boundaries 0.710 against 0.697).
+ */
+export const COLUMN_ALIGN_CELLS = 4;
+/**
+ * A column runs on across at most this many empty lines (the space a headline beside it or a
+ * blank line of the extractor leaves); more, and what comes below is a new block. Measured
+ * (`npm run eval`, news boundaries / news sentences / development sentences, the other
+ * thresholds at 4): 1 gives 0.722 / 0.907 / 0.939, 2 gives 0.697 / 0.921 / 0.944, 3 gives
+ * 0.582 / 0.898 / 0.946.
+ */
+export const COLUMN_GAP_ROWS = 2;
+/**
+ * …and across at most this many lines that hold text of other columns only: the extractor gives
+ * each line its own text line, so where stories of different line pitch stand side by side, a
+ * column's lines fall on every second or third text line. News sentences kept whole 0.879 at 2,
+ * 0.921 at 4, 0.932 at 6, boundaries 0.698 / 0.697 / 0.704 (GUTTER_MIN_ROWS at 4; the
+ * development pages 0.944 for all).
+ */
+export const COLUMN_SKIP_ROWS = 6;
+/**
+ * Regions separated by at least this many empty lines are read one after the other before any
+ * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
+ * the `-layout` text of the development and news pages, lines within a story by at most 1.
+ * At 3 the news pages' boundaries fall from 0.697 to 0.667 and their sentences from 0.921 to 0.907.
+ */
+export const REGION_GAP_ROWS = 2;
+/**
+ * …unless at least this many columns run on across the blank lines (same edges above and below):
+ * then the blank lines are the extractor's (a line of other type size beside the columns), not
+ * space between stories. A story below another opens with its headline, not a column's line.
+ * Sentences kept whole, development / news: 0.948 / 0.918 at 1, 0.944 / 0.921 at 2, 0.937 / 0.921
+ * at 3; one column alike above and below is weak evidence, two are not.
+ */
+export const CONTINUED_COLUMNS = 2;
+/**
+ * Layout text is recognised when at least this share of the text lines are placed: cut in two
+ * or more pieces at gutters, or starting PLACED_CELLS or more cells in (a column's line with the
+ * columns on its left empty there). The development pages' `-layout` text: 0.95–1, the news
+ * pages' 0.39–0.95; column-wrapped and Markdown-like text (the sample, every other extractor of
+ * both corpora): 0.
+ */
+export const LAYOUT_SHARE = 0.2;
+/** A line starting this many cells in is placed (LAYOUT_SHARE): no paragraph indent is that deep (2–4 cells). */
+export const PLACED_CELLS = 6;
+/** Files with fewer text lines than this are never taken for layout text: too little to measure. */
+export const LAYOUT_MIN_LINES = 10;
+/**
+ * A page (the text between two `\f`) larger than this many cells, or longer than LAYOUT_MAX_ROWS
+ * lines, is not measured: a page of `-layout` text is at most about 200 lines of 250 cells (the
+ * development pages 125–160 lines of 190–216 cells); a bigger one is a long file of another
+ * kind, and measuring it would cost time and memory for nothing.
+ */
+export const LAYOUT_MAX_CELLS = 1_000_000;
+/** See LAYOUT_MAX_CELLS. */
+export const LAYOUT_MAX_ROWS = 1000;
+/**
+ * Past this many column blocks on a page no columns are taken to run on across blank lines
+ * (`runsOn`): comparing every block with every other would cost time that no page of a paper
+ * needs. The development and news pages have at most 90 blocks; a random scatter of words over
+ * 900 lines of 1000 cells is read in 1.5 s.
+ */
+export const LAYOUT_MAX_BLOCKS = 2000;
