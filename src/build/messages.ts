@@ -3,6 +3,7 @@
  * worker protocol and the CLIs alike, so that no message can smuggle a line break or a
  * bidirectional override (tests/hostile-build.test.ts).
  */
+import { relative } from 'node:path';
 
 /**
  * A file name as it may be printed on one line: control characters, line separators and
@@ -16,4 +17,10 @@ export function printable(name: string): string {
 export function firstLine(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return printable(message.split(/\r?\n/u)[0] ?? '').slice(0, 300);
+}
+
+/** A path as the build names it: relative to the working directory when under it. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return printable(rel === '' ? '.' : rel.startsWith('..') ? path : rel);
 }

@@ -8,6 +8,7 @@ import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { firstLine, printable } from './messages.ts';
+import { pauseAt } from './test-pause.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
 import { prepareArticle, type SegmentedFile } from './segment-protocol.ts';
 
@@ -117,21 +118,27 @@ const sizeOf = (bytes: number) => (bytes < 1048576 ? `${(bytes / 1024).toFixed(0
 const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
 /**
- * Replaces folder `target` by folder `fresh` with two renames, so that at every moment either
- * the old or the new folder is in place; the old one is deleted only once the new one is.
+ * Replaces folder `target` by folder `fresh` with two renames: the old one moves aside to
+ * `<target>.old-<pid>`, the new one into its place, and the old one is deleted only once the new
+ * one is in place. A run killed between the two renames leaves no `target`, and the next run
+ * puts `.old-<pid>` back (clearLeftovers(), leftovers.ts). `pause` names the test pause points
+ * of this swap (test-pause.ts): before it, `-renamed` between the renames, `-done` after them.
  */
-export async function swapFolder(fresh: string, target: string): Promise<void> {
+export async function swapFolder(fresh: string, target: string, pause?: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
+  if (pause) await pauseAt(pause);
   await rm(old, { recursive: true, force: true });
   if (existing) await rename(target, old);
+  if (pause && existing) await pauseAt(`${pause}-renamed`);
   try {
     await rename(fresh, target);
   } catch (err) {
     if (existing) await rename(old, target).catch(() => undefined);
     throw err;
   }
+  if (pause) await pauseAt(`${pause}-done`);
   await rm(old, { recursive: true, force: true });
 }
 
@@ -304,7 +311,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
     await writeFile(join(tmp, '_report.json'), `${JSON.stringify({ files: reports }, null, 2)}\n`);
     try {
-      await swapFolder(tmp, output);
+      await swapFolder(tmp, output, 'segment-swap');
     } catch (err) {
       throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
     }
