@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LockBusyError, LockWriteError } from './lock.ts';
-import { firstLine, printable, shownPath } from './messages.ts';
+import { diskFullMessage, firstLine, printable, shownPath } from './messages.ts';
 import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
 import { BuildError, buildSite, claimFolders, clearedLine, defaultStateDir, defaultStatePath, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
 
@@ -87,7 +87,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       try {
         return await run();
       } catch (err) {
-        throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+        throw new BuildError(diskFullMessage(err, output) ?? `cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
       }
     }
     const t0 = performance.now();
@@ -100,6 +100,9 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       if (err instanceof BuildError) throw err;
       if (err instanceof SegmentCliError) throw new BuildError(err.message, 2);
       if (process.env.BAOKU_DEBUG) console.error(err);
+      // a full disk is the output folder's problem, said as such (Eleventy says "Having trouble writing")
+      const full = diskFullMessage(err, name === 'segment' ? resolve(opts.articles) : output);
+      if (full) throw new BuildError(full, 2);
       throw new BuildError(`${name} failed: ${firstLine(err)}`, 1);
     }
   };

@@ -217,6 +217,8 @@ export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean; c
     return { segment, render, index };
   } finally {
     await rm(workDirOf(o), { recursive: true, force: true }).catch(() => undefined);
+    // a failed build's manifest goes with its site (a swapped-in site's is kept)
+    await settleManifest(manifest(o), resolve(o.site)).catch(() => undefined);
   }
 }
 
