@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stateFolderPath } from '../src/build/state-folder.ts';
+import { prng } from '../src/util/prng.ts';
 import { RAW_DIR, siblings, snapshot } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -232,57 +233,56 @@ test('a build killed at each stage boundary leaves the previous or the new site;
   }
 });
 
-/** A seeded generator of numbers in [0, 1) (mulberry32): the same moments on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Resolves when the run has taken its lock (its lock file is there) or has ended. */
+async function locked(r: Run): Promise<void> {
+  while (r.child.exitCode === null && r.child.signalCode === null && !existsSync(`${live.site}.lock`)) await new Promise((ok) => setTimeout(ok, 5));
+}
+
+/** Resolves when the run has printed `build: <stage> done` or has ended. */
+async function stageDone(r: Run, stage: string): Promise<void> {
+  while (r.child.exitCode === null && r.child.signalCode === null && !r.stages.has(stage)) await new Promise((ok) => setTimeout(ok, 5));
 }
 
 test('20 builds killed at seeded random moments: each leaves the previous or the new site, and the next build equals a clean one', async (t) => {
-  // when a build from one input to the other takes its lock and ends each stage here: the kills
-  // are spread over its three parts (segment; Eleventy; Pagefind and the swap), a random moment
-  // in a random part, so that they do not all fall in the segmenter, its longest
+  // How long the three parts of a build from one input to the other take here (segment;
+  // Eleventy; Pagefind and the swap). A kill falls in a random part, at a random moment of it
+  // counted from the part's start as the run itself shows it (its lock file, its `done` lines),
+  // so that the kills are spread over every stage whatever the machine's load, not most of them
+  // in the segmenter, the longest part.
   const from0 = current;
   await useInput(from0 === 'A' ? 'B' : 'A');
   const t0 = performance.now();
   const timed = start(liveArgs());
-  let locked = 0;
-  while (locked === 0 && timed.child.exitCode === null) {
-    if (existsSync(`${live.site}.lock`)) locked = performance.now() - t0;
-    else await new Promise((ok) => setTimeout(ok, 10));
-  }
+  await locked(timed);
+  const lockedAt = performance.now() - t0;
   assert.equal(await timed.done, 0, timed.stderr);
   const end = performance.now() - t0;
   current = from0 === 'A' ? 'B' : 'A';
-  const bounds = [locked, timed.stages.get('segment'), timed.stages.get('eleventy'), end];
+  const bounds = [lockedAt, timed.stages.get('segment'), timed.stages.get('eleventy'), end];
   assert.ok(bounds.every((b, i) => b !== undefined && (i === 0 || b >= bounds[i - 1]!)), `stage times ${bounds}`);
+  const parts = [0, 1, 2].map((i) => bounds[i + 1]! - bounds[i]!);
 
-  const next = random(14);
+  const next = prng(14);
   const seen = new Map<string, number>();
   for (let trial = 0; trial < 20; trial++) {
     const from = current;
     const to = from === 'A' ? 'B' : 'A';
     await useInput(to);
     const part = Math.floor(next() * 3);
-    const delay = bounds[part]! + next() * (bounds[part + 1]! - bounds[part]!);
+    const delay = next() * parts[part];
     const r = start(liveArgs());
-    const timer = new Promise((ok) => setTimeout(ok, delay));
-    const finished = await Promise.race([r.done.then(() => true), timer.then(() => false)]);
+    await (part === 0 ? locked(r) : stageDone(r, part === 1 ? 'segment' : 'eleventy'));
+    const finished = await Promise.race([r.done.then(() => true), new Promise((ok) => setTimeout(ok, delay)).then(() => false)]);
     if (!finished) await killGroup(r);
     // where it was: the last stage it finished
     const stage = finished ? 'finished' : ([...r.stdout.matchAll(/^build: (\w+) done in /gmu)].pop()?.[1] ?? 'started');
-    const found = await assertSiteIsOneOf(from, to, `trial ${trial} (${delay.toFixed(0)} ms)`);
+    const what = `trial ${trial}, killed ${delay.toFixed(0)} ms into part ${part}`;
+    const found = await assertSiteIsOneOf(from, to, what);
     seen.set(`${stage} → ${found}`, (seen.get(`${stage} → ${found}`) ?? 0) + 1);
     const again = await build();
-    assert.equal(again.child.exitCode, 0, `trial ${trial}: ${again.stderr}`);
-    await assertClean(to, `trial ${trial}, killed after ${delay.toFixed(0)} ms`);
+    assert.equal(again.child.exitCode, 0, `${what}: ${again.stderr}`);
+    await assertClean(to, what);
     current = to;
   }
-  t.diagnostic(`a build: lock at ${bounds.map((b) => (b! / 1000).toFixed(1)).join(' s, segment, eleventy, end at ')} s; killed after: ${[...seen].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  t.diagnostic(`parts of a build: ${parts.map((p) => (p / 1000).toFixed(1)).join(' s, ')} s; the last stage done when killed → the site found: ${[...seen].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 });
