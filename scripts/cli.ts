@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { firstLine } from '../src/build/messages.ts';
+import { diskFullMessage, firstLine } from '../src/build/messages.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../src/build/segment-run.ts';
 
 /** The project folder: the default input and output folders are its own. */
@@ -46,7 +46,8 @@ export function cli(name: string): Cli {
       try {
         await main();
       } catch (err) {
-        fail(1, `unexpected error: ${firstLine(err)} (BAOKU_DEBUG=1 shows where)`, err);
+        const full = diskFullMessage(err, process.cwd());
+        fail(full ? 2 : 1, full ?? `unexpected error: ${firstLine(err)} (BAOKU_DEBUG=1 shows where)`, err);
       }
     },
   };

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { Article, FileReport } from '../src/segment/types.ts';
 
 export const RAW_DIR = join(import.meta.dirname, '..', 'content', 'raw');
@@ -40,3 +42,17 @@ export function plainArticle(title: string, paragraphs: string[], extra: Partial
     ...extra,
   };
 }
+
+/** Every file of a folder with its SHA-256: the whole state of a site or an articles folder. */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    out.set(relative(dir, path).split(sep).join('/'), createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return out;
+}
+
+/** The names next to `dir` that start with its own name and a dot: what a run left beside it. */
+export const siblings = async (dir: string) => (await readdir(join(dir, '..'))).filter((n) => n.startsWith(`${dir.split(sep).pop()}.`));

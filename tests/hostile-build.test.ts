@@ -6,14 +6,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gb18030, injectionText, sampleText } from './fixtures/hostile/inputs.ts';
-import { SAMPLE_FILES } from './helpers.ts';
+import { SAMPLE_FILES, siblings, snapshot } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = import.meta.resolve('tsx');
@@ -31,18 +30,6 @@ function build(args: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, errors: r.stderr.split('\n').filter((l) => l && !l.startsWith('warning: ')) };
 }
 
-/** Every file of a folder with its SHA-256: the whole state of a site or an articles folder. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    out.set(relative(dir, path).split(sep).join('/'), createHash('sha256').update(await readFile(path)).digest('hex'));
-  }
-  return out;
-}
-
-const siblings = async (dir: string) => (await readdir(join(dir, '..'))).filter((n) => n.startsWith(`${dir.split(sep).pop()}.`));
 
 let first: ReturnType<typeof build>;
 before(async () => {

@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { firstLine, printable } from './messages.ts';
+import { resolve } from 'node:path';
 import site from '../../_data/site.ts';
+import { LockBusyError, LockWriteError } from './lock.ts';
+import { diskFullMessage, firstLine, printable, shownPath } from './messages.ts';
 import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
-import { BuildError, buildSite, defaultStateDir, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
+import { BuildError, buildSite, claimFolders, clearedLine, defaultStateDir, defaultStatePath, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
 
 export interface BuildOptions {
   /** Raw `.txt` files. */
@@ -25,6 +26,8 @@ export interface BuildOptions {
   workers?: number;
   /** Progress bars on a terminal (default true). */
   progress?: boolean;
+  /** When another build holds the folders: wait for it (default: stop with exit code 2). */
+  wait?: boolean;
   log?: (line: string) => void;
   warn?: (line: string) => void;
 }
@@ -70,6 +73,10 @@ async function holdingConsole<T>(fn: () => Promise<T>): Promise<T> {
  * Builds are incremental: raw files whose bytes did not change come from the segment cache, and
  * only the pages (and Pagefind shards) whose content changed are written again; the result is
  * byte for byte a clean build's (tests/incremental.test.ts).
+ *
+ * One build at a time: the folders it writes are locked first (claimFolders()); another build
+ * holding them stops this one with exit code 2 (`another build is running (pid 1234, started
+ * 10:02)`), or this one waits with `wait`. What interrupted builds left is cleared, in one line.
  */
 export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
@@ -81,7 +88,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       try {
         return await run();
       } catch (err) {
-        throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+        throw new BuildError(diskFullMessage(err, output) ?? `cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
       }
     }
     const t0 = performance.now();
@@ -94,38 +101,55 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
       if (err instanceof BuildError) throw err;
       if (err instanceof SegmentCliError) throw new BuildError(err.message, 2);
       if (process.env.BAOKU_DEBUG) console.error(err);
+      // a full disk is the output folder's problem, said as such (Eleventy says "Having trouble writing")
+      const full = diskFullMessage(err, name === 'segment' ? resolve(opts.articles) : output);
+      if (full) throw new BuildError(full, 2);
       throw new BuildError(`${name} failed: ${firstLine(err)}`, 1);
     }
   };
 
-  // the site folder is checked first: a build that cannot be written is refused before any work
-  const work = workDirOf({ site: output });
-  let o: SiteBuildOptions;
+  const o: SiteBuildOptions = {
+    input: opts.input,
+    // as given: the messages name it so
+    articles: opts.articles,
+    site: output,
+    state: opts.state ?? defaultStatePath(output),
+    segmentCache: opts.segmentCache,
+    pagesPerShard: opts.pagesPerShard,
+    workers: opts.workers,
+    maxFileBytes: opts.maxFileBytes,
+    log,
+    warn,
+    progress: opts.progress,
+  };
+  const claim = await claimFolders(
+    { ...o, skipSegment: opts.skipSegment },
+    { wait: opts.wait, onWait: (err) => log(`build: waiting: ${err.message}`) },
+  ).catch((err: unknown) => {
+    if (err instanceof LockBusyError) throw new BuildError(`${err.message}; --wait queues this build behind it`, 2);
+    if (err instanceof LockWriteError) {
+      const named = err.folder === output ? opts.output : err.folder === resolve(opts.articles) ? opts.articles : err.folder;
+      throw new BuildError(`cannot write output folder ${printable(named)}: ${firstLine(err.cause)}`, 2);
+    }
+    throw err;
+  });
   try {
-    await prepareSibling(output, work);
-    o = {
-      input: opts.input,
-      // as given: the messages name it so
-      articles: opts.articles,
-      site: output,
-      state: opts.state ?? (await defaultStateDir(output)),
-      segmentCache: opts.segmentCache,
-      pagesPerShard: opts.pagesPerShard,
-      workers: opts.workers,
-      maxFileBytes: opts.maxFileBytes,
-      log,
-      warn,
-      progress: opts.progress,
-    };
-  } catch (err) {
-    await rm(work, { recursive: true, force: true }).catch(() => undefined);
-    throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+    if (claim.cleared.length) log(clearedLine(claim.cleared));
+    // the site folder is checked first: a build that cannot be written is refused before any work
+    const work = workDirOf({ site: output });
+    try {
+      await prepareSibling(output, work);
+      if (opts.state === undefined) await defaultStateDir(output);
+    } catch (err) {
+      await rm(work, { recursive: true, force: true }).catch(() => undefined);
+      throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+    }
+    const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment, claimed: true }, stage);
+    if (!site.url) log('build: BAOKU_SITE_URL is not set: links are root-relative (the site works on any host); no feed.xml or sitemap.xml, which need absolute URLs');
+    const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
+    log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${shownPath(output)}`);
+    return { segment, pages: render.htmlPages, indexed: index.pages, full: render.full };
+  } finally {
+    await claim.release();
   }
-
-  const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment }, stage);
-  if (!site.url) log('build: BAOKU_SITE_URL is not set: links are root-relative (the site works on any host); no feed.xml or sitemap.xml, which need absolute URLs');
-  const rel = relative(process.cwd(), output);
-  const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
-  log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${printable(rel === '' ? '.' : rel.startsWith('..') ? output : rel)}`);
-  return { segment, pages: render.htmlPages, indexed: index.pages, full: render.full };
 }

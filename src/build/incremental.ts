@@ -6,7 +6,13 @@
  * each item a signature hashes everything its page shows: the item's own data and what it lists
  * or links to (titles, counts, names, neighbours, related articles). A manifest kept next to the
  * site records the signatures, the files each item's page wrote, and a hash of the site's own
- * source (templates, views, assets, config, package versions, BAOKU_SITE_URL).
+ * source (templates, views, assets, config, package versions, BAOKU_SITE_URL), and which folder it
+ * describes: the identity of the folder the site was assembled in (siteIdentity()), which the
+ * rename that publishes the site keeps. A manifest is used only for the site folder it names, so
+ * the one rename that swaps the site in also makes its manifest the current one: a build killed
+ * at any moment leaves a site and a manifest that belong together (issue #14: killed between the
+ * swap and the manifest's commit, later builds kept the old manifest for the new site and left
+ * 323 stale pages).
  *
  * An incremental build then:
  *  1. loads the archive once (Eleventy is handed the loaded archive);
@@ -30,7 +36,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
@@ -41,10 +47,12 @@ import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/
 import { renderWith } from './render.ts';
 
 const run = promisify(execFile);
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 export interface SiteManifest {
   version: number;
+  /** The site folder it describes (siteIdentity()): a manifest is used only for that folder. */
+  site: string;
   /** Hash of the site's source: templates, views, assets, config, package versions, site URL. */
   source: string;
   /** Item URL → signature. */
@@ -235,13 +243,38 @@ export interface IncrementalResult {
   archive: Archive;
 }
 
-async function readManifest(path: string): Promise<SiteManifest | null> {
+/**
+ * Which folder `dir` is: device, inode and birth time. A rename keeps them, a copy or a new
+ * folder of the same name does not (the birth time tells a new folder from an old one whose
+ * inode number was reused; it is 0 where the file system does not record it).
+ */
+export async function siteIdentity(dir: string): Promise<string | null> {
+  const s = await stat(dir, { bigint: true }).catch(() => null);
+  return s?.isDirectory() ? `${s.dev}:${s.ino}:${s.birthtimeNs}` : null;
+}
+
+async function readManifestFile(path: string): Promise<SiteManifest | null> {
   try {
     const m = JSON.parse(await readFile(path, 'utf8')) as SiteManifest;
-    return m.version === MANIFEST_VERSION && m.items && m.outputs ? m : null;
+    return m.version === MANIFEST_VERSION && typeof m.site === 'string' && m.items && m.outputs ? m : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The manifest of the site now in `siteDir`: the committed one or the pending one (written for
+ * a site that was swapped in but whose build ended before commitManifest()), whichever names
+ * that folder; null when neither does.
+ */
+async function readManifest(path: string, siteDir: string): Promise<SiteManifest | null> {
+  const id = await siteIdentity(siteDir);
+  if (id === null) return null;
+  for (const p of [path, pending(path)]) {
+    const m = await readManifestFile(p);
+    if (m?.site === id) return m;
+  }
+  return null;
 }
 
 /**
@@ -253,8 +286,8 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   const archive = await loadArchive(base);
   const [source, rawHashes] = await Promise.all([siteSourceHash(), rawHashesOf(archive)]);
   const items = itemSignatures(archive, rawHashes);
-  const previous = opts.manifestPath === undefined ? null : await readManifest(opts.manifestPath);
   const siteDir = resolve(opts.siteDir);
+  const previous = opts.manifestPath === undefined ? null : await readManifest(opts.manifestPath, siteDir);
   const workDir = resolve(opts.workDir);
   const usable = previous !== null && previous.source === source && (await stat(join(siteDir, 'index.html')).then((s) => s.isFile()).catch(() => false));
 
@@ -292,7 +325,11 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
     if (item) (outputs[item] ??= []).push(w.path);
   }
   if (usable) for (const [url] of items) if (!toRender.has(url) && previous.outputs[url]) outputs[url] = previous.outputs[url];
-  if (opts.manifestPath !== undefined) await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, source, items: Object.fromEntries(items), outputs });
+  if (opts.manifestPath !== undefined) {
+    const site = await siteIdentity(workDir);
+    if (site === null) throw new Error(`the site folder ${workDir} went away during the render`);
+    await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, site, source, items: Object.fromEntries(items), outputs });
+  }
   // the site's HTML pages: the items' (kept or written) and the site-wide ones written now
   const isHtml = (p: string) => p.endsWith('.html');
   const htmlPages = Object.values(outputs).reduce((n, list) => n + list.filter(isHtml).length, 0) + written.filter((w) => isHtml(w.path) && !itemOf(w.url, byPageUrl)).length;
@@ -454,12 +491,38 @@ async function writeManifest(path: string, m: SiteManifest): Promise<void> {
 const pending = (path: string) => `${path}.pending`;
 
 /**
- * The manifest of the site renderIncremental() just assembled becomes the current one: call it
- * once that site has replaced the previous one. Until then the old manifest stays, matching the
- * old site.
+ * The manifest of the site renderIncremental() just assembled takes the current one's name:
+ * call it once that site has replaced the previous one. Tidying only: from the swap on, the
+ * pending manifest is already the one readManifest() finds for the site.
  */
 export async function commitManifest(path: string): Promise<void> {
   await rename(pending(path), path);
+}
+
+/**
+ * After an interrupted build (its lock held by the next one): the pending manifest becomes the
+ * current one if its site was swapped in, and goes otherwise, with any manifest half-written
+ * (`<path>.<pid>.tmp`). Resolves to what was done, one phrase each.
+ */
+export async function settleManifest(path: string, siteDir: string): Promise<string[]> {
+  const done: string[] = [];
+  const dir = dirname(path);
+  const name = basename(path);
+  for (const f of await readdir(dir).catch(() => [] as string[])) {
+    if (f.startsWith(`${name}.`) && /^\.\d+\.tmp$/u.test(f.slice(name.length))) {
+      await rm(join(dir, f), { force: true });
+      done.push(`removed a half-written site manifest`);
+    }
+  }
+  const p = await readManifestFile(pending(path));
+  if (p !== null && p.site === (await siteIdentity(siteDir))) {
+    await rename(pending(path), path);
+    done.push(`kept the manifest of the site swapped in`);
+  } else if (existsSync(pending(path))) {
+    await rm(pending(path), { force: true });
+    done.push(`removed the manifest of a site never swapped in`);
+  }
+  return done;
 }
 
 /** Remove a manifest (the site it describes is gone or was built another way). */

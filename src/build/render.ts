@@ -15,6 +15,28 @@ interface EleventyResult {
   outputPath?: string | false;
 }
 
+/** Eleventy's own errors (TemplateWriteError, EleventyPassthroughCopyError, …) by class name. */
+const isEleventyError = (e: unknown) => e instanceof Error && /^(Template|Eleventy)\w*Error$/u.test(e.constructor.name);
+
+/** An Eleventy error nobody awaited, since the last renderWith() began. */
+let straggler: Error | null = null;
+let watching = false;
+
+/**
+ * When a run fails, Eleventy may leave a second failure unawaited (its passthrough copy, when
+ * the templates failed first: seen on a full disk), and Node would end the process on it with a
+ * stack trace instead of the build's one line (issue #14). Such rejections are kept here and
+ * handed to the run they belong to; any other unhandled rejection ends the process as before.
+ */
+function watchStragglers(): void {
+  if (watching) return;
+  watching = true;
+  process.on('unhandledRejection', (reason) => {
+    if (!isEleventyError(reason)) throw reason;
+    straggler ??= reason as Error;
+  });
+}
+
 /**
  * One Eleventy run into `outDir` with the given site options (the one place Eleventy is
  * started); resolves to the pages it wrote (URL, path). The options reach the run as its own
@@ -22,9 +44,14 @@ interface EleventyResult {
  */
 export async function renderWith(options: SiteOptions, outDir: string): Promise<{ url: string; outputPath: string }[]> {
   await mkdir(outDir, { recursive: true });
+  watchStragglers();
+  straggler = null;
   const input = relative(process.cwd(), join(ROOT, INPUT_DIR));
   const elev = new Eleventy(input, outDir, { quietMode: true, configPath: false, config: configure(options) });
   const results = (await elev.write()) as unknown;
+  // a run that resolved with a failure left unawaited did not write everything
+  await new Promise((ok) => setImmediate(ok));
+  if (straggler) throw straggler;
   const flat = (Array.isArray(results) ? results.flat(3) : []) as EleventyResult[];
   return flat
     .filter((r) => r && typeof r.outputPath === 'string' && typeof r.url === 'string')

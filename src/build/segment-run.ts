@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../segment/decode.ts';
@@ -7,7 +8,8 @@ import { fileKey, segmentFile, UndecodableError } from '../segment/index.ts';
 import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
-import { firstLine, printable } from './messages.ts';
+import { diskFullMessage, firstLine, printable } from './messages.ts';
+import { pauseAt } from './test-pause.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
 import { prepareArticles, type SegmentedFile } from './segment-protocol.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
@@ -70,15 +72,48 @@ export async function prepareSibling(output: string, sibling: string): Promise<v
   }
 }
 
-/** Every `*.txt` under dir, nested folders included, in a stable (code unit) order. */
-export async function listRawFiles(dir: string): Promise<string[]> {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What a directory entry is, when it is neither a regular file nor a folder. */
+function kindOf(e: Dirent<Buffer>): string {
+  if (e.isFIFO()) return 'a FIFO';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice() || e.isBlockDevice()) return 'a device';
+  return 'not a file or folder';
+}
+
+/**
+ * Every `*.txt` under dir, nested folders included, in a stable (code unit) order. Entries that
+ * are not read are told to `skipped` (path, why), one call each (issue #14: they used to vanish
+ * without a word): a `.txt` that is a FIFO, a socket or a device (reading one could wait for
+ * ever); a symbolic link named `.txt` or pointing to a folder, never followed (a link in an
+ * archive could publish any file of the machine in the site's raw view, or loop); a name that is
+ * not valid UTF-8 (it could not be named in the articles, the report or a URL).
+ */
+export async function listRawFiles(dir: string, skipped: (path: string, why: string) => void = () => {}): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string) => {
-    const entries = await readdir(d, { withFileTypes: true });
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, e.name);
+    const named: { name: string; e: Dirent<Buffer> }[] = [];
+    for (const e of await readdir(d, { withFileTypes: true, encoding: 'buffer' })) {
+      let name: string;
+      try {
+        name = utf8.decode(e.name);
+      } catch {
+        if (/\.txt$/iu.test(e.name.toString('latin1')) || e.isDirectory()) skipped(join(d, e.name.toString('utf8')), 'the name is not valid UTF-8: skipped (rename it)');
+        continue;
+      }
+      named.push({ name, e });
+    }
+    for (const { name, e } of named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, name);
+      const txt = /\.txt$/iu.test(name);
       if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && /\.txt$/iu.test(e.name)) out.push(p);
+      else if (e.isFile()) {
+        if (txt) out.push(p);
+      } else if (e.isSymbolicLink()) {
+        const to = await stat(p).catch(() => null);
+        if (txt || to?.isDirectory()) skipped(p, `not a regular file: a symbolic link${to?.isDirectory() ? ' to a folder' : ''}, not followed`);
+      } else if (txt) skipped(p, `not a regular file: ${kindOf(e)}, skipped`);
     }
   };
   await walk(dir);
@@ -118,21 +153,27 @@ const sizeOf = (bytes: number) => (bytes < 1048576 ? `${(bytes / 1024).toFixed(0
 const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
 /**
- * Replaces folder `target` by folder `fresh` with two renames, so that at every moment either
- * the old or the new folder is in place; the old one is deleted only once the new one is.
+ * Replaces folder `target` by folder `fresh` with two renames: the old one moves aside to
+ * `<target>.old-<pid>`, the new one into its place, and the old one is deleted only once the new
+ * one is in place. A run killed between the two renames leaves no `target`, and the next run
+ * puts `.old-<pid>` back (clearLeftovers(), leftovers.ts). `pause` names the test pause points
+ * of this swap (test-pause.ts): before it, `-renamed` between the renames, `-done` after them.
  */
-export async function swapFolder(fresh: string, target: string): Promise<void> {
+export async function swapFolder(fresh: string, target: string, pause?: string): Promise<void> {
   const old = `${target}.old-${process.pid}`;
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
+  if (pause) await pauseAt(pause);
   await rm(old, { recursive: true, force: true });
   if (existing) await rename(target, old);
+  if (pause && existing) await pauseAt(`${pause}-renamed`);
   try {
     await rename(fresh, target);
   } catch (err) {
     if (existing) await rename(old, target).catch(() => undefined);
     throw err;
   }
+  if (pause) await pauseAt(`${pause}-done`);
   await rm(old, { recursive: true, force: true });
 }
 
@@ -156,11 +197,13 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   if (!info.isDirectory()) throw new SegmentCliError(`input is not a folder: ${printable(opts.input)}`);
   if (isInside(input, output)) throw new SegmentCliError(`the output folder ${printable(opts.output)} would replace the input folder ${printable(opts.input)}`);
   let files: string[];
+  const irregular: string[] = [];
   try {
-    files = await listRawFiles(input);
+    files = await listRawFiles(input, (path, why) => irregular.push(...warningLines(relative(input, path).split(sep).join('/'), [{ message: why }])));
   } catch (err) {
     throw new SegmentCliError(`cannot read input folder ${printable(opts.input)}: ${firstLine(err)}`);
   }
+  for (const line of irregular) warn(line);
   if (files.length === 0) throw new SegmentCliError(`no .txt files in input folder: ${printable(opts.input)}`);
 
   // the issue manifest, when the user wrote one: a bad row stops the run before anything is written
@@ -255,7 +298,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
 
     // 2. segment file by file
     const reports: FileReport[] = [];
-    const summary: SegmentSummary = { files: files.length, built: 0, skipped: 0, articles: 0, warnings: 0, written: false };
+    const summary: SegmentSummary = { files: files.length, built: 0, skipped: 0, articles: 0, warnings: irregular.length, written: false };
     for (let i = 0; i < files.length; i++) {
       const name = names[i];
       let report: FileReport;
@@ -324,17 +367,19 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
     await writeFile(join(tmp, '_report.json'), `${JSON.stringify({ files: reports }, null, 2)}\n`);
     try {
-      await swapFolder(tmp, output);
+      await swapFolder(tmp, output, 'segment-swap');
     } catch (err) {
-      throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
+      throw new SegmentCliError(diskFullMessage(err, output) ?? `cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
     }
     summary.written = true;
     log(`segment: ${counts} → ${printable(where)}`);
     return summary;
   } catch (err) {
     if (err instanceof SegmentCliError) throw err;
+    const full = diskFullMessage(err, output);
+    if (full) throw new SegmentCliError(full);
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'EDQUOT') {
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
       throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
     }
     throw err;

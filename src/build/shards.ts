@@ -18,9 +18,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, statfs, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import site_ from '../../_data/site.ts';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
@@ -256,6 +256,39 @@ export async function indexOne(
   if (written.errors.length) throw new Error(written.errors.join('; '));
 }
 
+/** Free space below this on the index's disk after its service stopped: the disk was full. */
+const NEARLY_FULL = 1 << 20;
+
+/**
+ * `work`, or an error if the process would exit before it settles. A Pagefind service that
+ * stops (it panics on a full disk; the kernel may kill it for memory) leaves its answers pending
+ * for ever — the pagefind package does not watch its process —, and Node would end the build
+ * with exit code 13 and not a word. When the disk under `writing` is then (nearly) full, the
+ * error is ENOSPC for that folder, so that the build says `no space left on device`.
+ */
+async function unlessStalled<T>(work: Promise<T>, writing: string): Promise<T> {
+  let onEmpty = () => {};
+  const stalled = new Promise<never>((_resolve, reject) => {
+    onEmpty = () => {
+      process.off('beforeExit', onEmpty);
+      void statfs(writing)
+        .catch(() => statfs(dirname(writing)))
+        .then((s) => s.bavail * s.bsize < NEARLY_FULL)
+        .catch(() => false)
+        .then((full) =>
+          reject(full ? Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: writing }) : new Error('the Pagefind service stopped without an answer (its own message is above)')),
+        );
+    };
+  });
+  // emitted when nothing is left to run: only a service that will never answer is awaited
+  process.on('beforeExit', onEmpty);
+  try {
+    return await Promise.race([work, stalled]);
+  } finally {
+    process.off('beforeExit', onEmpty);
+  }
+}
+
 const bundleName = (i: number, n: number) => `shard-${String(i).padStart(Math.max(2, String(n - 1).length), '0')}`;
 
 async function pagefindVersion(): Promise<string> {
@@ -360,11 +393,16 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
         report(i);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, (_, n) => lane(n)));
+    await unlessStalled(Promise.all(Array.from({ length: Math.max(1, concurrency) }, (_, n) => lane(n))), pfDir);
   } catch (e) {
     throw new Error(`indexShards: Pagefind could not index ${site}: ${(e as Error).message}`, { cause: e });
   } finally {
-    for (const pf of new Set([pagefind, ...used])) await pf.close();
+    await unlessStalled(
+      (async () => {
+        for (const pf of new Set([pagefind, ...used])) await pf.close();
+      })(),
+      pfDir,
+    ).catch(() => undefined);
   }
 
   const file: ShardsFile = { version: 1, pagesPerShard: target, language, shards };

@@ -6,8 +6,13 @@
  * time it, and also runs each stage in a process of its own to measure it.
  *
  * State kept between builds, under `state`: site-manifest.json (what each page of the site was
- * rendered from) and, unless `segmentCache` says otherwise, segment/ (the segment cache). The
- * site is assembled in `<site>.next` and swapped in only when every stage succeeded.
+ * rendered from, bound to the site folder it describes: incremental.ts) and, unless
+ * `segmentCache` says otherwise, segment/ (the segment cache). The site is assembled in
+ * `<site>.next` and swapped in only when every stage succeeded.
+ *
+ * One build at a time (issue #14): a build first locks the folders it writes — site, articles,
+ * state, segment cache — (claimFolders(), lock.ts) and clears what interrupted builds left there
+ * (leftovers.ts), so that no two builds share `<site>.next` or a manifest.
  *
  * renderSite() and indexSite() build a site from articles already segmented, with no state kept
  * (the browser tests, search-eval): the same render and index, everything rendered.
@@ -16,12 +21,15 @@ import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../../.eleventy.ts';
-import { commitManifest, renderIncremental, type IncrementalResult } from './incremental.ts';
+import { commitManifest, renderIncremental, settleManifest, type IncrementalResult } from './incremental.ts';
+import { clearLeftovers } from './leftovers.ts';
+import { lockFolders } from './lock.ts';
 import { printable } from './messages.ts';
 import { indexShards, type IndexShardsResult } from './shards.ts';
 import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
-import { stateFolder } from './state-folder.ts';
+import { stateFolder, stateFolderPath } from './state-folder.ts';
+import { pauseAt } from './test-pause.ts';
 
 /** A stage of the build failed; `code` is the process exit code the CLI uses. */
 export class BuildError extends Error {
@@ -65,6 +73,41 @@ const manifest = (o: SiteBuildOptions) => join(resolve(o.state), 'site-manifest.
 /** The state folder for a site folder: `.cache/site/<hash of its path>/` under the project. */
 export const defaultStateDir = (site: string, root = ROOT): Promise<string> => stateFolder('site', site, root);
 
+/** Where defaultStateDir() keeps the state of a site folder, without making the folder. */
+export const defaultStatePath = (site: string, root = ROOT): string => stateFolderPath('site', site, root);
+
+/** The segment cache folder of a build, false for none. */
+const segmentCacheOf = (o: SiteBuildOptions): string | false => o.segmentCache ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : join(resolve(o.state), 'segment'));
+
+export interface Claim {
+  /** What interrupted builds had left, and was cleared, one phrase each. */
+  cleared: string[];
+  release(): Promise<void>;
+}
+
+/**
+ * Lock every folder the build writes (the site, the articles unless `skipSegment`, the state,
+ * the segment cache; src/build/lock.ts) and clear what interrupted builds left next to them
+ * (leftovers.ts: `<site>.next`, `<site>.old-<pid>`, `<articles>.tmp-<pid>`, a pending manifest).
+ * LockBusyError when another build holds one of them (unless `wait`), LockWriteError when a lock
+ * cannot be written.
+ */
+export async function claimFolders(o: SiteBuildOptions & { skipSegment?: boolean }, lock: { wait?: boolean; onWait?: (err: Error) => void } = {}): Promise<Claim> {
+  const cache = segmentCacheOf(o);
+  const writes = [o.site, o.state, ...(o.skipSegment ? [] : [o.articles]), ...(cache === false ? [] : [cache])];
+  const held = await lockFolders(writes, { what: 'build', ...lock });
+  try {
+    const cleared: string[] = [];
+    for (const f of [o.site, ...(o.skipSegment ? [] : [o.articles])]) cleared.push(...(await clearLeftovers(f)));
+    // after the site's: a site put back is the one its manifest describes
+    cleared.push(...(await settleManifest(manifest(o), resolve(o.site))));
+    return { cleared, release: held.release };
+  } catch (err) {
+    await held.release();
+    throw err;
+  }
+}
+
 export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary> {
   const log = o.log ?? (() => {});
   // the per-file lines drive a progress bar on a terminal, and are dropped elsewhere
@@ -72,7 +115,7 @@ export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary>
   return runSegment({
     input: o.input,
     output: o.articles,
-    cacheDir: o.segmentCache ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : join(resolve(o.state), 'segment')),
+    cacheDir: segmentCacheOf(o),
     workers: o.workers,
     maxFileBytes: o.maxFileBytes,
     log: (l) => (l.startsWith('[') ? bar?.(l) : log(l)),
@@ -119,11 +162,14 @@ export async function indexStage(o: SiteBuildOptions): Promise<IndexShardsResult
 
 /** The assembled site replaces the previous one; its manifest becomes the one to build on. */
 export async function swapStage(o: SiteBuildOptions): Promise<void> {
-  await swapFolder(workDirOf(o), resolve(o.site));
+  await swapFolder(workDirOf(o), resolve(o.site), 'swap');
   await commitManifest(manifest(o));
 }
 
 export type StageName = 'segment' | 'eleventy' | 'pagefind' | 'swap';
+
+/** The one line that says what claimFolders() cleared. */
+export const clearedLine = (cleared: string[]) => `build: cleared what an interrupted build left: ${cleared.join(', ')}`;
 
 /** Runs one stage of buildSite(): the build wraps it for its log and errors, the bench times it. */
 export type StageRunner = <T>(name: StageName, run: () => Promise<T>) => Promise<T>;
@@ -138,9 +184,20 @@ export interface SiteBuildResult {
 /**
  * segment → render what changed → index the shards that changed → swap, each stage through
  * `runStage`. No article, or (with `skipSegment`) no articles folder, is a BuildError: a site
- * of nothing would replace the previous one. The work folder goes whatever happens.
+ * of nothing would replace the previous one. The work folder goes whatever happens. Unless
+ * `claimed` (the caller holds claimFolders()), the build claims its folders itself first and
+ * fails with LockBusyError when another build holds them.
  */
-export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean }, runStage: StageRunner = (_name, run) => run()): Promise<SiteBuildResult> {
+export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean; claimed?: boolean }, runStage: StageRunner = (_name, run) => run()): Promise<SiteBuildResult> {
+  if (!o.claimed) {
+    const claim = await claimFolders(o);
+    if (claim.cleared.length) (o.log ?? (() => {}))(clearedLine(claim.cleared));
+    try {
+      return await buildSite({ ...o, claimed: true }, runStage);
+    } finally {
+      await claim.release();
+    }
+  }
   try {
     let segment: SegmentSummary | undefined;
     if (!o.skipSegment) {
@@ -152,12 +209,16 @@ export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean },
     } else if (!(await stat(o.articles).catch(() => undefined))?.isDirectory()) {
       throw new BuildError(`articles folder not found: ${printable(o.articles)}`, 2);
     }
+    await pauseAt('eleventy');
     const render = await runStage('eleventy', () => renderStage(o));
+    await pauseAt('pagefind');
     const index = await runStage('pagefind', () => indexStage(o));
     await runStage('swap', () => swapStage(o));
     return { segment, render, index };
   } finally {
     await rm(workDirOf(o), { recursive: true, force: true }).catch(() => undefined);
+    // a failed build's manifest goes with its site (a swapped-in site's is kept)
+    await settleManifest(manifest(o), resolve(o.site)).catch(() => undefined);
   }
 }
 

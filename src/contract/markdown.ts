@@ -4,6 +4,7 @@
  * the site (src/site/archive.ts) and search-eval's synthetic archive (src/search/eval/synth.ts,
  * written by scripts/search-eval.ts) — so that what one side writes is what the other accepts.
  */
+import { sep } from 'node:path';
 import matter from 'gray-matter';
 import type { Article, Caption, Credit, Role } from '../segment/types.ts';
 import { DATE_SOURCES, type DateSource } from '../issues/facts.ts';
@@ -161,8 +162,10 @@ function source(v: unknown, file: string): SourceRef {
   if (!v || typeof v !== 'object') throw new ArticleFormatError(`${file}: front matter has no "source"`);
   const o = v as Record<string, unknown>;
   const raw = str(o.file);
-  // a path under the input folder (nested folders allowed), never absolute and never climbing out
-  if (!raw || raw.startsWith('/') || raw.includes('\\') || raw.split('/').some((part) => part === '..' || part === '')) {
+  // a path under the input folder (nested folders allowed), never absolute and never climbing out;
+  // parts are split on "/" only: on POSIX a backslash is a character of a name like any other
+  // (`a\b.txt`, issue #14), and only where it separates folders (Windows) could it climb out
+  if (!raw || raw.startsWith('/') || (sep === '\\' && raw.includes('\\')) || raw.split('/').some((part) => part === '..' || part === '')) {
     throw new ArticleFormatError(`${file}: source.file must be a path under the input folder, got ${JSON.stringify(o.file)}`);
   }
   const page = Number(o.page);

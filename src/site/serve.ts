@@ -5,11 +5,18 @@
  * sent gzip-compressed when the browser accepts it, as any static host does, so that the bytes a
  * search costs are measured as a reader would pay them (Pagefind's own files are compressed
  * already and go as they are).
+ *
+ * Every answer carries the site's Content-Security-Policy — the one its pages state in their
+ * `<meta>` (read from the served index.html, so it is the policy the site was built with) plus
+ * `frame-ancestors 'none'`, which a `<meta>` cannot state — and `X-Frame-Options: DENY` and
+ * `X-Content-Type-Options: nosniff`, as a host should send them. A file that fails while it is
+ * sent (removed, unreadable) ends that answer, never the server.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -55,9 +62,31 @@ export interface ServeOptions {
   cors?: boolean;
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" };
+
+/**
+ * The Content-Security-Policy the site's pages carry in their `<meta>` (from `<root>/index.html`
+ * as _includes/base.11ty.ts writes it), null when it states none (search-eval's stock Pagefind
+ * page: its inline script must run).
+ */
+export async function siteCsp(root: string): Promise<string | null> {
+  const page = await readFile(join(root, 'index.html'), 'utf8').catch(() => '');
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/iu.exec(page);
+  return m ? m[1].replace(/&(amp|lt|gt|quot|#39|#x27|apos);/gu, (_, e: string) => ENTITIES[e]) : null;
+}
+
+/** The headers of every answer (see the top of this file). */
+export const securityHeaders = (policy: string | null): Record<string, string> => ({
+  'Content-Security-Policy': policy ? `${policy}; frame-ancestors 'none'` : "frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+});
+
 export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
+  const security = securityHeaders(await siteCsp(root));
   const server = createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -92,7 +121,7 @@ export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise
       }
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
-      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding' };
+      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
       if (gzip) headers['Content-Encoding'] = 'gzip';
       if (opts.cors) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(status, headers);
@@ -100,11 +129,12 @@ export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise
         res.end();
         return;
       }
-      if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
-      else createReadStream(file).pipe(res);
-    } catch (e) {
-      if (!res.headersSent) res.writeHead(500);
-      res.end(String(e));
+      // a read that fails midway (the file removed by a rebuild's swap) ends this answer only:
+      // pipeline destroys every stream and the client sees the connection close early
+      await (gzip ? pipeline(createReadStream(file), createGzip(), res) : pipeline(createReadStream(file), res)).catch(() => undefined);
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
     }
   });
   const host = opts.host ?? '127.0.0.1';
