@@ -106,7 +106,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
     },
   },
   // `株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉`
-  { name: 'role-byline', apply: (b) => (b.heading === 0 && isRoleByline(b.display) ? asByline(b) : null) },
+  // (a converter that marks type sizes marks it too: `### 本报记者 莫成`)
+  { name: 'role-byline', apply: (b) => (b.heading !== 1 && isRoleByline(b.display) ? asByline(b) : null) },
   // `…图为株洲河西城区。张咪 摄`, `图为…`, `▲…`
   {
     name: 'caption',
