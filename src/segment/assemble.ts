@@ -111,10 +111,6 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return out;
 }
 
-/**
- * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
- * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
- */
 /** The block printed before position `at`, page furniture and captions passed over. */
 function textBefore(blocks: ClassifiedBlock[], at: number): ClassifiedBlock {
   let k = at - 1;
@@ -122,6 +118,10 @@ function textBefore(blocks: ClassifiedBlock[], at: number): ClassifiedBlock {
   return blocks[k];
 }
 
+/**
+ * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
+ * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
+ */
 function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean {
   const before = textBefore(blocks, group.at);
   const after = blocks[group.at + group.blocks.length];
@@ -133,32 +133,28 @@ function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean
 }
 
 /**
+ * One head group's vote on the side a file prints bodies on: +1 when its words are clearly more
+ * (by HEAD_SIDE_MARGIN) in the text before it than in the text after it, -1 the other way, 0 when
+ * the two are too close to tell.
+ */
+function sideVote(g: HeadGroup, before: string, after: string): number {
+  const words = contentWords(headText(g));
+  const d = affinity(words, before) - affinity(words, after);
+  return Math.abs(d) < HEAD_SIDE_MARGIN ? 0 : Math.sign(d);
+}
+
+/**
  * Which side of its head groups does this file print their stories' bodies on, by the groups'
- * own words: each group that surely heads a story whose words are clearly more in the paragraphs after it than in those
- * before it (by HEAD_SIDE_MARGIN) votes "after", and the other way round; undefined on a tie.
+ * own words against the paragraphs either side (sideVote): true for before, undefined on a tie.
  */
 function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean | undefined {
-  let before = 0;
-  let after = 0;
+  const bodyText = (from: number, to: number) => blocks.slice(Math.max(0, from), to).filter((b) => b.kind === 'body').map((b) => b.text).join('');
+  const tally = (voters: HeadGroup[]) => voters.reduce((n, g) => n + sideVote(g, bodyText(g.at - COHESION_PARAGRAPHS, g.at), bodyText(g.at + g.blocks.length, g.at + g.blocks.length + COHESION_PARAGRAPHS)), 0);
   // groups that surely head a story vote first: a subhead's words are in the paragraphs under it
   // whichever side the file prints bodies on; when none of them can tell, every group votes
   const sure = groups.filter((g) => surelyArticleHead(g, blocks));
-  const vote = (voters: HeadGroup[]) => {
-    for (const g of voters) {
-      const words = contentWords(headText(g));
-      const prev = blocks.slice(Math.max(0, g.at - COHESION_PARAGRAPHS), g.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-      const end = g.at + g.blocks.length;
-      const next = blocks.slice(end, end + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-      const a = affinity(words, prev);
-      const b = affinity(words, next);
-      if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
-      if (a > b) before++;
-      else after++;
-    }
-  };
-  vote(sure);
-  if (before === after) vote(groups.filter((g) => !sure.includes(g)));
-  return before === after ? undefined : before > after;
+  const total = tally(sure) || tally(groups.filter((g) => !sure.includes(g)));
+  return total === 0 ? undefined : total > 0;
 }
 
 /**
@@ -450,20 +446,14 @@ function segmentsPass(state: AssemblyState): void {
  * (by HEAD_SIDE_MARGIN) says "after", and the other way round. Set per file, never per paper.
  */
 function headSidePass(state: AssemblyState): void {
-  let before = 0;
-  let after = 0;
+  let total = 0;
   for (const g of state.pending) {
     const prev = state.prevOf.get(g);
     const next = state.nextOf.get(g);
     if (!prev || !next || 'at' in prev || 'at' in next) continue;
-    const words = contentWords(headText(g));
-    const a = affinity(words, segText(state, prev));
-    const b = affinity(words, segText(state, next));
-    if (Math.abs(a - b) < HEAD_SIDE_MARGIN) continue;
-    if (a > b) before++;
-    else after++;
+    total += sideVote(g, segText(state, prev), segText(state, next));
   }
-  if (before !== after) state.bodyFirst = before > after;
+  if (total !== 0) state.bodyFirst = total > 0;
 }
 
 /**

@@ -122,9 +122,10 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     name: 'signed-name',
     apply: (b) => {
+      if (!(b.heading === 0 ? b.short || vertical(b) : b.heading > 1)) return null;
       // a name in fake bold comes out twice (`叶青禾叶青禾`): the name is the one copy
       const name = halveOverprint(b.display) ?? b.display.replace(/\s+/gu, '');
-      return (b.heading === 0 ? b.short || vertical(b) : b.heading > 1) && isSignedName(name) ? { ...b, kind: 'byline', credits: [{ name, role: '作者' }] } : null;
+      return isSignedName(name) ? { ...b, kind: 'byline', credits: [{ name, role: '作者' }] } : null;
     },
   },
   // `延伸阅读`, `相关链接`

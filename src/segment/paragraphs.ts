@@ -1,6 +1,6 @@
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
-import { continues } from './rules/continuation.ts';
+import { continues, continuesAcross } from './rules/continuation.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel } from './rules/headline.ts';
@@ -206,7 +206,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
-    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continues(line.text.replace(/\s+/gu, ''), next.text.replace(/\s+/gu, ''))) {
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
       // large type the extractor broke into short lines, a word cut at each break
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
@@ -214,7 +214,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /^\s*[\u4e00-\u9fff]\s*$/u.test(line.text) && /^\s*[\u4e00-\u9fff]\s*$/u.test(next.text)) {
       // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continues(line.text.replace(/\s+/gu, ''), next.text.replace(/\s+/gu, ''))) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line
       // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`)

@@ -88,9 +88,8 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
     return half;
   };
   const fixed = articles.map((art) => {
-    const fields = [art.title, art.kicker, art.subtitle, ...art.bylines];
-    if (!fields.some((f) => f !== undefined && halveOverprint(f) !== null) && !art.authors.some((a) => halveOverprint(a) !== null)) return art;
-    return {
+    const reported = report.length;
+    const printedOnce = {
       ...art,
       title: once(art, art.title),
       ...(art.kicker !== undefined ? { kicker: once(art, art.kicker) } : {}),
@@ -100,6 +99,8 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
       authors: art.authors.map((a) => halveOverprint(a) ?? a),
       credits: art.credits.map((c) => ({ ...c, name: halveOverprint(c.name) ?? c.name })),
     };
+    const changed = report.length > reported || printedOnce.authors.some((a, k) => a !== art.authors[k]) || printedOnce.credits.some((c, k) => c.name !== art.credits[k].name);
+    return changed ? printedOnce : art;
   });
   return { articles: fixed, report };
 }

@@ -1,12 +1,9 @@
 import type { ClassifiedBlock } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
-import { continues } from './rules/continuation.ts';
+import { continuesAcross } from './rules/continuation.ts';
 import { THREAD_WINDOW } from './thresholds.ts';
 
-const squash = (s: string) => s.replace(/\s+/gu, '');
 const running = (b: ClassifiedBlock) => b.kind === 'body';
-/** What stands above a story's or a part's first paragraph. */
-const STARTERS = new Set(['dateline', 'byline', 'headline', 'kicker', 'subtitle', 'subhead', 'sidebar-label']);
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
 const opener = (b: ClassifiedBlock) => b.kind === 'dateline' || b.opensStory === true;
 /** Running text that stops mid-sentence and must go on somewhere. */
@@ -18,7 +15,7 @@ const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && !e
  * stories: four lines of one, four of the other, …), and print a story's column after a box that
  * stands between. A block that stops mid-sentence goes on in a later block that no story opens:
  * the first such block, within THREAD_WINDOW running blocks, where a word runs across the cut
- * (`…有效保` / `障了…`), else the nearest one not yet taken by another thread. Each thread is then
+ * (`…有效保` / `障了…`); a break between words is left where it is. Each thread is then
  * given in one piece where it starts; everything else keeps its place. Pure: the blocks are not
  * changed, only their order.
  */
@@ -36,11 +33,9 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
       if (!taken.has(j) && !opener(c)) candidates.push(j);
     }
     if (candidates.length === 0) return;
-    const tail = squash(b.text);
-    // a block under a dateline, byline or headline is a story's (or a part's) first paragraph:
-    // only a word run across the cut says it goes on from elsewhere
-    const first = (k: number) => k > 0 && STARTERS.has(blocks[k - 1].kind);
-    const j = candidates.find((k) => continues(tail, squash(blocks[k].text)));
+    // only a word run across the cut says where it goes on: taking the nearest block without one
+    // threaded stories' first paragraphs into others on the development and news pages
+    const j = candidates.find((k) => continuesAcross(b.text, blocks[k].text));
     if (j === undefined) return;
     next.set(i, j);
     taken.add(j);

@@ -20,3 +20,11 @@ export function continues(tail: string, head: string): boolean {
   return false;
 }
 
+
+/**
+ * continues() on the printed text with its spaces taken out: justified lines (`建 设 向 前`) and
+ * box fragments keep inserted spaces that would hide a word run across the cut.
+ */
+export function continuesAcross(tail: string, head: string): boolean {
+  return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''));
+}
