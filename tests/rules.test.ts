@@ -6,7 +6,7 @@ import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { parseCaption } from '../src/segment/rules/caption.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
-import { parseDateline } from '../src/segment/rules/dateline.ts';
+import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitGluedCredit } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
@@ -201,4 +201,11 @@ test('overprint: display type printed wholly twice over is printed once; anythin
   assert.equal(halveOverprint('看看'), null);
   assert.equal(halveOverprint('哈哈哈哈'), null);
   assert.equal(halveOverprint('乡村振兴的时代答卷'), null);
+});
+
+test('datelines: the credit bracket keeps the spaces between names, a role word on a new line parted from the name before it', () => {
+  assert.equal(spacedCreditBracket(['湖南日报·新湖南客户端6月25日讯（记', '者 陈鸿飞 通讯员 周健 颜伶俐）6 月 23 日']), '（记者 陈鸿飞 通讯员 周健 颜伶俐）');
+  assert.equal(spacedCreditBracket(['湖南日报·新湖南客户端 6月 25 日讯（通讯员 杨清', '', '记者 李永亮）6月24日，…']), '（通讯员 杨清 记者 李永亮）');
+  assert.equal(spacedCreditBracket(['本报讯（记者 王', '芳）今年以来']), '（记者 王芳）');
+  assert.equal(spacedCreditBracket(['本报讯 今年以来，县里开展了活动']), null);
 });

@@ -40,13 +40,15 @@ export function parseDateline(text: string, rawLines: string[]): Dateline | null
 /**
  * A dateline's credit bracket as printed, the spaces between its names kept (`（记者 陈鸿飞 通讯员 周健
  * 颜伶俐）`): running text drops every space between Han characters, and with them the only sign of
- * where one name ends. Line breaks inside it are closed up (a name or a role word cut by the wrap).
+ * where one name ends. A line break before a role word parts it from the name before it
+ * (`通讯员 杨清` / `记者 李永亮`); other line breaks are closed up (a name or a role word cut by the wrap).
  * Null when the dateline has no such bracket.
  */
 export function spacedCreditBracket(rawLines: string[]): string | null {
   const m = /[讯电]\s*([（(][^（）()]{2,120}[）)])/u.exec(rawLines.join('\n'));
   if (!m) return null;
   return m[1]
+    .replace(/\s*\n\s*(?=记\s*者|通\s*讯\s*员|实\s*习\s*生)/gu, ' ')
     .replace(/[ \t\u3000]*\n[ \t\u3000]*/gu, '')
     .replace(/[ \t\u3000]+/gu, ' ')
     .replace(/([（(]) /u, '$1')
