@@ -6,6 +6,7 @@ import { decode, UndecodableError } from './decode.ts';
 import { keywordsOf, teach } from './keywords.ts';
 import { toLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
+import { gatherSpreadNames } from './spread-names.ts';
 import { dropRepeatedParagraphs, stitchFragments, undoOverprintedHeads } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -59,7 +60,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   // before any stage: paragraphs, classify and assemble cut words too (continues(), topic.ts), not only keywordsOf()
   teach(opts.lexicon ?? []);
   const decoded = decode(bytes);
-  const lines = toLines(decoded.text);
+  const lines = gatherSpreadNames(toLines(decoded.text));
   const flavour = detectFlavour(lines);
   const report: FileReport = {
     file: name,

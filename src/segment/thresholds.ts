@@ -45,6 +45,15 @@ export const TIGHT_RADIUS = 8;
 /** Share of those neighbours that must have a blank line before them for a line with none to count as tight (a majority). */
 export const TIGHT_SPACED_SHARE = 0.5;
 
+/**
+ * Lines from the first character of a signed name set in large letter-spaced type to its second
+ * (spread-names.ts): pdftotext reads the name's two glyphs as lines of their own, the first under
+ * the headline and the second among the body lines it sits beside. Measured on the development
+ * set's pdftotext and pdfminer text: 2 to 272 lines apart (a lead essay's name beside its whole
+ * first column), 40–45 for most; within one page only.
+ */
+export const SPREAD_NAME_WINDOW = 320;
+
 // ── paragraphs (paragraphs.ts) ─────────────────────────────────────────────────────────────
 
 /**
