@@ -248,6 +248,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   const printed = g.blocks.filter((b) => b.kind === 'byline').map((b) => b.display);
   // headline lines: consecutive lines wrap one headline; a line cut after a colon or before a short rest continues it
   const parts: string[] = [];
+  // each part's heading level, where a converter marks type sizes (`## 外贸企业…` / `### 港口…`)
+  const levels: number[] = [];
   let prevLine: ClassifiedBlock | undefined;
   for (const b of g.blocks) {
     if (b.kind === 'subtitle' && parts.length === 0) continue;
@@ -257,7 +259,10 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     }
     const wraps = prevLine !== undefined && wrapsInto(prevLine, b);
     if (wraps) parts[parts.length - 1] += b.display;
-    else parts.push(b.display);
+    else {
+      parts.push(b.display);
+      levels.push(b.heading);
+    }
     prevLine = b;
   }
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
@@ -267,7 +272,9 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   if (parts.length >= 2) {
     const [a, b] = parts;
     const explains = b.length >= SUBTITLE_PART_MIN_CHARS || /[，,、；]/u.test(b);
-    if (/[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
+    // marked sizes say it outright: the larger type (the lower level) is the headline
+    const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
+    if (sized ? levels[0] > levels[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
@@ -369,6 +376,15 @@ function captionTextPass(state: AssemblyState): void {
 }
 
 /**
+ * Two marked heading lines of different sizes printed together (`## 外贸企业抢抓年初订单` /
+ * `### 港口集装箱吞吐量保持增长`) are one head, a headline with its subtitle or kicker; lines of
+ * one size are separate heads (a converter marks headlines and subheads alike). A marked line that
+ * ends a sentence is running text in a size of its own (`#### 一年之计在于春。…`), not a subtitle.
+ */
+const sizedPair = (a: ClassifiedBlock, b: ClassifiedBlock) =>
+  a.heading !== b.heading && HEAD_KINDS.has(a.kind) && b.lines[0].blanksBefore <= 1 && !endsSentence(b.display);
+
+/**
  * Display blocks printed together form head groups; grouped headlines of several stories are
  * split by topic (splitByTopic); each group then heads an article or is a subhead inside the
  * running story (isArticleHead).
@@ -379,7 +395,7 @@ function headGroupsPass(state: AssemblyState): void {
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
     const start = i;
-    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]))) i++;
+    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]) && !sizedPair(blocks[i], blocks[i + 1]))) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
   const split = groups.flatMap((x) => splitByTopic(x, blocks));
