@@ -38,6 +38,9 @@ test('page header: glued in one line, converter separators, overprinted bold', (
   // only the page number beside the doubled word is halved, never a day of the month
   assert.equal(undoOverprint('要闻要闻 332021 年 1 月 11 日'), '要闻 332021 年 1 月 11 日');
   assert.deepEqual(readPageHeader('55 体育体育2021 年 1 月 11 日 星期一'), { issueDate: '2021-01-11', weekday: '星期一', page: 5, section: '体育', strong: true });
+  // a converter that keeps bold marks and draws its separator as `(^)`
+  assert.deepEqual(readPageHeader('**3 要闻** (^) 2021 年 6 月 14 日 星期一 **澧兰日报**'), { issueDate: '2021-06-14', weekday: '星期一', publication: '澧兰日报', page: 3, section: '要闻', strong: true });
+  assert.deepEqual(readPageHeader('**青溪晚报** (^) 2022年03月08日 周二 **民生 7**'), { issueDate: '2022-03-08', weekday: '星期二', publication: '青溪晚报', page: 7, section: '民生', strong: true });
 });
 
 test('page header: paper name, lunar date and editors are read past', () => {

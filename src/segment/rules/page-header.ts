@@ -7,7 +7,8 @@
  * Extractors print it in many shapes, and the rule reads all of them the same way:
  * - on its own lines, date and page apart: `2021 年 6 月 14 日 星期一` / `3 要闻`;
  * - glued into one line, in either order: `3 要闻2021 年 6 月 14 日 星期一`;
- * - with a converter's separators: `## 2021 年 6 月 14 日 星期一^3 要闻`;
+ * - with a converter's separators and bold marks: `## 2021 年 6 月 14 日 星期一^3 要闻`,
+ *   `**3 要闻** (^) 2021 年 6 月 14 日 星期一 **株洲日报**`;
  * - overprinted: papers set the page number and section in fake bold (each glyph drawn twice a hair
  *   apart) and text extractors keep both copies: `33 要闻要闻` is page 3, section 要闻;
  * - `第3版`, `A3版`, `03版：要闻`, `要闻 A3`, `星期一 农历五月初五`, `责任编辑：…`;
@@ -101,7 +102,9 @@ function arabicDate(line: string): string {
 
 export function readPageHeader(line: string): PageHeader | null {
   // a header is one short line: longer text is never read further (and never costs more)
-  const trimmed = arabicDate(line.replace(/^#{1,6}\s+/u, '').replace(/[\u3000\u00a0]/gu, ' ').trim());
+  // a converter's bold marks and separator (`**6 综合** (^) 2023 年 1 月 15 日 星期日 **青溪晚报**`) are no text
+  const unmarked = line.replace(/^#{1,6}\s+/u, '').replace(/\*\*|__/gu, ' ').replace(/\(\^\)/gu, '^');
+  const trimmed = arabicDate(unmarked.replace(/[\u3000\u00a0]/gu, ' ').trim());
   // every header has a date or a page number: a line without a digit is never one (most lines)
   if (trimmed === '' || trimmed.length > HEADER_MAX_CHARS || !/\d/u.test(trimmed)) return null;
   let rest = undoOverprint(trimmed);
