@@ -118,6 +118,12 @@ export const CUT_WINDOW = 4;
 export const DISPLAY_MAX_CHARS = 48;
 /** Display type is printed on at most this many lines. Set by hand. */
 export const DISPLAY_MAX_LINES = 3;
+/**
+ * …unless every line is this narrow (em): a headline set in a column a few characters wide wraps
+ * onto many lines (`衡阳县巡` / `特警：暖` / …, 4 em); running text is set wider (sample columns 11–20 em,
+ * the development pages' 13–17, text round a picture 6 and more). Measured on all three sets.
+ */
+export const NARROW_HEADLINE_LINE_EM = 5;
 /** A headline may hold one comma (`谋篇布局，绘就治污蓝图`) when at most this long; longer, it is text cut short. Set by hand. */
 export const COMMA_HEADLINE_MAX_CHARS = 14;
 /** A subtitle (`——…`) is at most this long. Set by hand. */
