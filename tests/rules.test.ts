@@ -209,3 +209,23 @@ test('datelines: the credit bracket keeps the spaces between names, a role word 
   assert.equal(spacedCreditBracket(['本报讯（记者 王', '芳）今年以来']), '（记者 王芳）');
   assert.equal(spacedCreditBracket(['本报讯 今年以来，县里开展了活动']), null);
 });
+
+test('display type: a headline wrapped every few characters in a narrow column is one headline, a paragraph of wide lines is not', () => {
+  const blocksOf = (text: string) => {
+    const lines = toLines(text);
+    return toBlocks(lines, detectFlavour(lines)).map((b) => classifyBlock(b));
+  };
+  // four lines of 4 em: more lines than display type usually takes, each as narrow as a headline column
+  const narrow = blocksOf('县城\n\n衡山县巡\n特警暖心\n举动感动\n卖菜老人\n\n本报讯（记者 龙晓）6月13日上午，县公安局巡特警大队接到指令称，城西市场有一位老奶奶卖菜时遇到了难处。\n');
+  assert.deepEqual(
+    narrow.map((b) => [b.kind, b.display]),
+    [
+      ['headline', '县城'],
+      ['headline', '衡山县巡特警暖心举动感动卖菜老人'],
+      ['body', '本报讯（记者 龙晓）6月13日上午，县公安局巡特警大队接到指令称，城西市场有一位老奶奶卖菜时遇到了难处。'],
+    ],
+  );
+  // the same words on four lines of running-text width stay running text
+  const wide = blocksOf('县城\n\n衡山县巡特警暖心举动感动\n卖菜老人的事在城西市场\n传开了大家都说这些年轻\n人做得好\n');
+  assert.equal(wide[1].kind, 'body');
+});

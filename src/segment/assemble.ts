@@ -2,7 +2,7 @@ import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavou
 import { photographersOf } from './rules/caption.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
-import { isNumberedSubhead } from './rules/headline.ts';
+import { isNarrowSet, isNumberedSubhead } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import {
   ADJACENT_BONUS,
@@ -36,6 +36,7 @@ import {
   SPLIT_VOTE_MARGIN,
   SPLIT_VOTER_MIN_CHARS,
   SUBTITLE_PART_MIN_CHARS,
+  DISPLAY_MAX_LINES,
 } from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
@@ -202,6 +203,8 @@ function partStarts(g: HeadGroup): number[] {
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
+  // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
+  if (b.lines[0].blanksBefore === 0 && isNarrowSet(prev) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
   return /[：:]$/u.test(prev.display) || /[“「《（]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);

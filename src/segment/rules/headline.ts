@@ -3,16 +3,21 @@ import { endsSentence } from './chars.ts';
 import { COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NARROW_HEADLINE_LINE_EM, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS } from '../thresholds.ts';
 
 /**
+ * Set in a narrow column: a headline there wraps every few characters (`衡阳县巡` / `特警：暖` /
+ * `心举动感` / …), vertical type every one (`湿` / `地` / `迎` / …).
+ */
+export function isNarrowSet(b: Block): boolean {
+  return b.lines.every((l) => l.width <= NARROW_HEADLINE_LINE_EM);
+}
+
+/**
  * Could this block be display type (headline, kicker, subtitle, subhead, label)? Short,
  * without sentence-final punctuation, not ending on a comma.
  */
 export function isDisplayLine(b: Block): boolean {
   const t = b.display;
   if (b.heading > 0) return true;
-  // a headline set in a narrow column wraps every few characters (`衡阳县巡` / `特警：暖` / `心举动感` / …),
-  // vertical type one (`湿` / `地` / `迎` / …)
-  const narrow = b.lines.every((l) => l.width <= NARROW_HEADLINE_LINE_EM);
-  if (t.length === 0 || t.length > DISPLAY_MAX_CHARS || (b.lines.length > DISPLAY_MAX_LINES && !narrow)) return false;
+  if (t.length === 0 || t.length > DISPLAY_MAX_CHARS || (b.lines.length > DISPLAY_MAX_LINES && !isNarrowSet(b))) return false;
   if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
   if (/[，,、；;]$/u.test(t)) return false;
   // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
