@@ -8,7 +8,7 @@ import { parseCaption } from '../src/segment/rules/caption.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { splitGluedCredit } from '../src/segment/rules/glued.ts';
+import { splitGluedCredit, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
@@ -228,4 +228,16 @@ test('display type: a headline wrapped every few characters in a narrow column i
   // the same words on four lines of running-text width stay running text
   const wide = blocksOf('县城\n\n衡山县巡特警暖心举动感动\n卖菜老人的事在城西市场\n传开了大家都说这些年轻\n人做得好\n');
   assert.equal(wide[1].kind, 'body');
+});
+
+test('glued vertical run: the last glyph of a vertical headline glued to the next line goes back to the run', () => {
+  // the glyph completes a word of the run (`候鸟`), or closes the quote the run opened
+  assert.deepEqual(splitGluedVertical('鸟白鹭在滩涂上觅食。 龙晓 摄', '江滩迎来越冬候'), ['鸟', '白鹭在滩涂上觅食。 龙晓 摄']);
+  assert.deepEqual(splitGluedVertical('”老街新景。图为修缮后的骑楼。', '留住“城市记忆'), ['”', '老街新景。图为修缮后的骑楼。']);
+  // a line that starts a word of its own after the run is the next headline, whole
+  assert.deepEqual(splitGluedVertical('北方多地迎来降雪', '全县加快疫苗接种'), ['北方多地迎来降雪']);
+  // two runs side by side (`通本` / `讯报`), a mark in the run (`展·`), too short a run: left alone
+  assert.deepEqual(splitGluedVertical('讯 报', '湖通'), ['讯 报']);
+  assert.deepEqual(splitGluedVertical('展·之三', '高质量发'), ['展·之三']);
+  assert.deepEqual(splitGluedVertical('鸟白鹭在滩涂上觅食。', '候'), ['鸟白鹭在滩涂上觅食。']);
 });

@@ -3,7 +3,7 @@ import { displayWidth } from './rules/chars.ts';
 import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
-import { splitGluedCredit } from './rules/glued.ts';
+import { splitGluedCredit, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -24,11 +24,17 @@ export function toLines(text: string): SourceLine[] {
   // text laid out like the page (columns side by side on one line) is read column by column first
   const read: PlacedLine[] = isLayoutText(rawLines) ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
   // a headline glued after a story's closing credit goes on a line of its own (same line number)
+  // a vertical run's last glyph glued to the next line goes back to the run (same line number)
   const placed: PlacedLine[] = [];
   let before = '';
+  let run = '';
   for (const l of read) {
-    for (const text of splitGluedCredit(l.text, before)) placed.push({ no: l.no, text });
-    if (l.text.trim() !== '') before = l.text.trim();
+    for (const credited of splitGluedCredit(l.text, before)) for (const text of splitGluedVertical(credited, run)) placed.push({ no: l.no, text });
+    const t = l.text.trim();
+    if (t !== '') {
+      before = t;
+      run = t.length === 1 ? run + t : '';
+    }
   }
   const normalised = placed.map((l) => normaliseSpaces(l.text));
   // a converter that marks every body line with #s marks type sizes: body type is no heading

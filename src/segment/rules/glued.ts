@@ -1,3 +1,4 @@
+import { continues } from './continuation.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -28,4 +29,26 @@ export function splitGluedCredit(line: string, before = ''): string[] {
   if (start < 0 || at - start > 40 || !CREDIT_WORDS.test(text.slice(start + 1, at))) return [line];
   if (!/[。！？!?”]\s*$/u.test(text.slice(0, start))) return [line];
   return [line.slice(0, close + 1), tail];
+}
+
+/** Lines of one glyph before a line that make a vertical run: a headline or name set vertically. */
+const VERTICAL_RUN_MIN = 3;
+
+/**
+ * pypdf ends a vertical run without a line break: its last glyph is glued to the next box's first
+ * line (`越` / `冬` / `候` / `鸟白鹤在湿地觅食。 谢岚 摄`). Where the glyph completes a word of the
+ * run (`候鸟`, `纪实`, `幼儿园`) or closes a quote the run opened (`“株洲样本` / `”株洲生态环境…`), it is
+ * split off onto a line of its own; `run` is the run's glyphs in order. A line that starts a word of
+ * its own after the run (`…接种` / `北方多地迎来降雪`) is left alone.
+ */
+export function splitGluedVertical(line: string, run: string): string[] {
+  const text = line.trim();
+  if (run.length < VERTICAL_RUN_MIN || text.length < 3) return [line];
+  const glyph = text[0];
+  const rest = text.slice(1).trim();
+  // two glyphs a line are two vertical runs side by side (`通本` / `讯报`), a mark after a glyph part of the run (`展·`)
+  if (rest.length < 2 || /^[·—－-]/u.test(rest)) return [line];
+  const closesQuote = /[”」』》）]/u.test(glyph) && run.lastIndexOf({ '”': '“', '」': '「', '』': '『', '》': '《', '）': '（' }[glyph] as string) > run.lastIndexOf(glyph);
+  const endsWord = /[\u4e00-\u9fff]/u.test(glyph) && continues(run, glyph) && !continues(glyph, rest);
+  return closesQuote || endsWord ? [glyph, rest] : [line];
 }
