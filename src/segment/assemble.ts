@@ -597,7 +597,8 @@ function moveKickersPass(state: AssemblyState): void {
  * headline's own story is already credited and the next one is not.
  */
 function moveSignedNamesPass(state: AssemblyState): void {
-  const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'credit' || b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+  // an affiliation note (`（作者为…教授）`) closes a signed essay but names no one: it credits nothing
+  const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
   for (const s of state.segments.filter((x) => x.head)) {
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];

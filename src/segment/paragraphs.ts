@@ -1,3 +1,4 @@
+import { opensAffiliation } from './rules/affiliation.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
@@ -190,6 +191,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
     if (next !== undefined && (header[i] || header[i + 1])) {
+      goesOn = false;
+    } else if (next !== undefined && opensAffiliation(next.text)) {
+      // the note that closes a signed essay (`（作者为…）`) is the essay's credit, never its last sentence
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && PHOTO_CREDIT_ALONE.test(next.text.trim()) && current.reduce((n, l) => n + l.text.length, 0) <= CAPTION_MAX_CHARS) {
       // a caption's credit wrapped onto a line of its own (`建设者在主塔顶部作业。 本报记者 龚毅` / `摄`,

@@ -12,6 +12,11 @@ const NOTE = new RegExp(`^${OPENING}\\s*([^（）()]{2,200}?)\\s*[）)]\\s*$`, '
 /** A note closing a paragraph. */
 const NOTE_AT_END = new RegExp(`${OPENING}[^（）()]{2,200}[）)]\\s*$`, 'u');
 
+/** Does a line open such a note (`（作者为某大学…`, maybe wrapped onto the next line)? */
+export function opensAffiliation(text: string): boolean {
+  return new RegExp(`^${OPENING}`, 'u').test(text.trim());
+}
+
 /** The affiliation a note states (spaces removed), or null when the text is not such a note. */
 export function readAffiliation(text: string): string | null {
   const m = NOTE.exec(text.trim());
