@@ -241,3 +241,10 @@ test('glued vertical run: the last glyph of a vertical headline glued to the nex
   assert.deepEqual(splitGluedVertical('展·之三', '高质量发'), ['展·之三']);
   assert.deepEqual(splitGluedVertical('鸟白鹭在滩涂上觅食。', '候'), ['鸟白鹭在滩涂上觅食。']);
 });
+
+test('affiliation note: a line opening `（作者为…` never runs into the paragraph before it', () => {
+  const lines = toLines('城市更新不是大拆大建，而是要在保留城市记忆的同时改善居民生活，老街区的改造应当先听居民怎么说。\n一些城市的实践证明，微改造同样能让老街区焕发新的活力。\n（作者为某城市规划研究院研究员）\n');
+  const blocks = toBlocks(lines, detectFlavour(lines)).map((b) => classifyBlock(b));
+  assert.deepEqual(blocks.map((b) => b.kind), ['body', 'credit']);
+  assert.equal(blocks[1].display, '（作者为某城市规划研究院研究员）');
+});
