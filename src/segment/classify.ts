@@ -168,7 +168,7 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }
-    const wraps = prev?.kind === 'subtitle' && (b.lines[0].tight || /[“「《（][^”」》）]*$/u.test(prev.display) || continues(prev.display, b.display));
+    const wraps = prev?.kind === 'subtitle' && (b.lines[0].tight || /[“「《（﹃﹁『][^”」》）﹄﹂』]*$/u.test(prev.display) || continues(prev.display, b.display));
     if (wraps && b.kind === 'headline' && b.lines[0].blanksBefore <= 1 && b.page === prev.page && b.heading === 0) {
       out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text, display: prev.display + b.display };
       continue;
