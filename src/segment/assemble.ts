@@ -37,6 +37,7 @@ import {
   SPLIT_VOTER_MIN_CHARS,
   SUBTITLE_PART_MIN_CHARS,
   DISPLAY_MAX_LINES,
+  SIGNED_NAMES_MAX,
 } from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
@@ -63,7 +64,10 @@ export interface Assembled {
 }
 
 const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
-const isSignedByline = (b: ClassifiedBlock) => b.kind === 'byline' && b.credits?.length === 1 && b.credits[0].role === '作者' && b.display.replace(/\s/gu, '').length <= CREDIT_NAME_MAX_CHARS;
+const isSignedByline = (b: ClassifiedBlock) => {
+  const n = b.credits?.length ?? 0;
+  return b.kind === 'byline' && n >= 1 && n <= SIGNED_NAMES_MAX && b.credits!.every((c) => c.role === '作者') && b.display.replace(/\s/gu, '').length <= CREDIT_NAME_MAX_CHARS * n;
+};
 
 const textOf = (blocks: ClassifiedBlock[]) => blocks.filter((b) => b.kind === 'body' || b.kind === 'dateline').map((b) => b.text).join('');
 const entry = (blocks: ClassifiedBlock[], reason: string): ReportEntry => ({

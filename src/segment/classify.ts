@@ -1,6 +1,6 @@
 import type { Block, ClassifiedBlock } from './types.ts';
 import { parseCaption } from './rules/caption.ts';
-import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits } from './rules/credits.ts';
+import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
@@ -125,7 +125,10 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       if (!(b.heading === 0 ? b.short || vertical(b) : b.heading > 1)) return null;
       // a name in fake bold comes out twice (`叶青禾叶青禾`): the name is the one copy
       const name = halveOverprint(b.display) ?? b.display.replace(/\s+/gu, '');
-      return isSignedName(name) ? { ...b, kind: 'byline', credits: [{ name, role: '作者' }] } : null;
+      if (isSignedName(name)) return { ...b, kind: 'byline', credits: [{ name, role: '作者' }] };
+      // two or three authors signing together, printed apart (`周 江 张济坤`)
+      const names = signedNames(rawLinesOf(b));
+      return names ? { ...b, kind: 'byline', credits: names.map((n) => ({ name: n, role: '作者' as const })) } : null;
     },
   },
   // `延伸阅读`, `相关链接`

@@ -1,4 +1,5 @@
 import { opensAffiliation } from './rules/affiliation.ts';
+import { signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
@@ -6,7 +7,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { CAPTION_MAX_CHARS, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -134,6 +135,20 @@ class Brackets {
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
 
+/**
+ * Do the lines from `at` hold a head over a signed name: one to HEAD_OVER_NAME_LINES lines
+ * without sentence punctuation, then a line that is only a name or two (`贺岚`, `周 江 张济坤`)?
+ * Text set without blank lines gives no other sign that a paragraph has ended before them.
+ */
+function headOverName(lines: readonly SourceLine[], at: number): boolean {
+  for (let k = at; k < Math.min(lines.length, at + HEAD_OVER_NAME_LINES + 1); k++) {
+    const t = lines[k].text;
+    if (k > at && signedNames(t)) return true;
+    if (hasSentencePunct(t) || endsSentence(t) || lines[k].page !== lines[at].page) return false;
+  }
+  return false;
+}
+
 /** The most common number of blank lines between lines near line i (0 or 1 in the samples). */
 function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
   return lines.map((line, i) => {
@@ -228,8 +243,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
       } else if (isFull(i)) {
-        // a sentence ending flush with the column: the next line decides (indented start, or a heading)
-        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)));
+        // a sentence ending flush with the column: the next line decides (indented start, or a heading;
+        // a headline as wide as the column over a signed name, `通过深化改革…` / `解决…问题` / `龚红果 曾国安`)
+        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
         goesOn = !terminal && !isIndented(i + 1);

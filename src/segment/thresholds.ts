@@ -57,6 +57,12 @@ export const SPREAD_NAME_WINDOW = 320;
 // ── paragraphs (paragraphs.ts) ─────────────────────────────────────────────────────────────
 
 /**
+ * Lines of a head (kicker, headline, subtitle) looked through above a signed name to see that a
+ * paragraph ended before them (headOverName). Set by hand: the development pages set at most three.
+ */
+export const HEAD_OVER_NAME_LINES = 3;
+
+/**
  * Median printed line width (em) above which a file is Markdown-like (one line per paragraph)
  * rather than column-wrapped. Measured on the sample and 12 files of the synthetic bench
  * archive: column files 14.5–18 em, Markdown-like files 53.5–72 em.
@@ -145,6 +151,8 @@ export const CREDIT_NAME_MAX_CHARS = 4;
 export const CREDIT_UNKNOWN_SURNAMES_MIN_NAMES = 3;
 /** A signed name standing alone (`谢能武`) is at most this long. Set by hand. */
 export const SIGNED_NAME_MAX_CHARS = 3;
+/** Authors who sign one essay together on its name line (`周 江 张济坤`): rarely more than three. Set by hand. */
+export const SIGNED_NAMES_MAX = 3;
 /** A run of spaced single characters this short or shorter is one name (`谭 延 喜`). */
 export const NAME_RUN_MAX = 3;
 /** A tight line set under a headline at most this long is its subtitle (`近5年来，有100多名村（社区）干部成为…`). Set by hand (003). */

@@ -1,6 +1,6 @@
 import type { Credit, Role } from '../types.ts';
 import { looksLikeName, splitNames } from './names.ts';
-import { BYLINE_MAX_CHARS, CREDIT_NAME_MAX_CHARS, CREDIT_UNKNOWN_SURNAMES_MIN_NAMES, SIGNED_NAME_MAX_CHARS } from '../thresholds.ts';
+import { BYLINE_MAX_CHARS, CREDIT_NAME_MAX_CHARS, CREDIT_UNKNOWN_SURNAMES_MIN_NAMES, SIGNED_NAME_MAX_CHARS, SIGNED_NAMES_MAX } from '../thresholds.ts';
 
 /** Role words as printed, longest first so `全媒体记者` wins over `记者`. */
 const ROLE_WORDS: [RegExp, Role][] = [
@@ -75,4 +75,17 @@ export function closingCreditStart(text: string): number {
 export function isSignedName(text: string): boolean {
   const t = text.replace(/\s+/gu, '');
   return looksLikeName(t) && t.length <= SIGNED_NAME_MAX_CHARS;
+}
+
+/**
+ * The names of a line that holds only signed names: one (`贺岚`, `谭 延 喜`), or two or three
+ * printed apart (`周 江 张济坤`: a two-character name padded to three cells); null otherwise.
+ */
+export function signedNames(lines: string | string[]): string[] | null {
+  const raw = typeof lines === 'string' ? [lines] : lines;
+  const whole = raw.join('').replace(/\s+/gu, '');
+  if (isSignedName(whole)) return [whole];
+  if (!/\s/u.test(raw.join(' ').trim())) return null;
+  const names = splitNames(raw);
+  return names.length >= 2 && names.length <= SIGNED_NAMES_MAX && names.every(isSignedName) ? names : null;
 }
