@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { readPageHeader } from '../src/segment/rules/page-header.ts';
-import { undoOverprint } from '../src/segment/rules/overprint.ts';
+import { halveDoubledLeadIn, undoOverprint } from '../src/segment/rules/overprint.ts';
 
 // Header shapes as the extractors print them, on headers we write ourselves.
 test('page header: date and weekday on a line of their own', () => {
@@ -102,4 +102,12 @@ test('page header: a number glued to words is a headline, not a page and section
 test('page header: glued once the line is a header; a weekday cut mid-character', () => {
   assert.deepEqual(readPageHeader('55体育体育2021年1月11日 星期一'), { issueDate: '2021-01-11', weekday: '星期一', page: 5, section: '体育', strong: true });
   assert.deepEqual(readPageHeader('2021 年 1 月 11 日 星\ufffd'), { issueDate: '2021-01-11', strong: true });
+});
+
+test('overprint: a headline lead-in printed twice on lines of its own is kept once', () => {
+  assert.equal(halveDoubledLeadIn('新起点：新起点：绘就乡村振兴新图景'), '新起点：绘就乡村振兴新图景');
+  assert.equal(halveDoubledLeadIn('新起点：新起点：  绘就乡村振兴新图景'), '新起点：绘就乡村振兴新图景');
+  // a lead-in printed once, or a colon later in the line, is left alone
+  assert.equal(halveDoubledLeadIn('新起点：绘就乡村振兴新图景'), null);
+  assert.equal(halveDoubledLeadIn('产业兴旺：村里办起了合作社：社员一百多户'), null);
 });

@@ -1,7 +1,7 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
-import { halveOverprint } from './rules/overprint.ts';
+import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
@@ -82,7 +82,7 @@ export function stitchFragments(articles: readonly Draft[]): Repaired {
 export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
   const once = (art: Draft, s: string): string => {
-    const half = halveOverprint(s);
+    const half = halveOverprint(s) ?? halveDoubledLeadIn(s);
     if (half === null) return s;
     report.push({ lines: art.source.lines, text: half, reason: 'display type printed twice (fake bold); one copy kept' });
     return half;

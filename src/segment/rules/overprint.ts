@@ -48,3 +48,13 @@ export function halveOverprint(s: string): string | null {
   // a line of one character repeated (`哈哈哈哈`) is a word, not a bold face
   return once !== null && new Set(once).size > 1 ? once : null;
 }
+
+/**
+ * A headline whose lead-in alone was printed twice, its copies on lines of their own
+ * (`新时代：` / `新时代` / `：发展新方位 奋进新目标` read as `新时代：新时代：发展新方位 奋进新目标`): the
+ * lead-in once. Returns null when the line does not open with a doubled lead-in ending in a colon.
+ */
+export function halveDoubledLeadIn(s: string): string | null {
+  const m = /^\s*([^：:\s]{1,8}[：:])\s*\1\s*/u.exec(s);
+  return m ? m[1] + s.slice(m[0].length) : null;
+}
