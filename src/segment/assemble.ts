@@ -38,6 +38,7 @@ import {
   SUBTITLE_PART_MIN_CHARS,
   DISPLAY_MAX_LINES,
   SIGNED_NAMES_MAX,
+  SIGNED_PAGE_MIN_HEADS,
 } from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
@@ -407,8 +408,14 @@ function headGroupsPass(state: AssemblyState): void {
   }
   const split = groups.flatMap((x) => splitByTopic(x, blocks));
   state.bodyFirst = bodySideVote(split, blocks) ?? state.bodyFirst;
+  // a page of signed essays (a theory or commentary page) signs every piece under its headline: there a
+  // display group with no name and no other mark of a story's start is a subhead of the running essay
+  const signedOnPage = new Map<number, number>();
+  for (const g of split) if (g.blocks.some(isSignedByline)) signedOnPage.set(g.blocks[0].page, (signedOnPage.get(g.blocks[0].page) ?? 0) + 1);
   for (const g of split) {
-    if (isArticleHead(g, blocks, state.flavour, state.bodyFirst)) state.headAt.set(g.at, g);
+    const essayPage = (signedOnPage.get(g.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS;
+    const head = essayPage ? surelyArticleHead(g, blocks) : isArticleHead(g, blocks, state.flavour, state.bodyFirst);
+    if (head) state.headAt.set(g.at, g);
     else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
 }

@@ -247,6 +247,13 @@ export const CAPTION_NEARBY_STORIES = 40;
  */
 export const CAPTION_AFFINITY = 0.34;
 
+/**
+ * Head groups with a signed name on one page that make it a page of signed essays, where an unsigned
+ * display group is a subhead (headGroupsPass). Set by hand; the development pages sign 3 to 6 pieces a
+ * page, the sample's and the typeset news pages' news stories sign none (a commentary at most one).
+ */
+export const SIGNED_PAGE_MIN_HEADS = 2;
+
 // ── repair (repair.ts) ─────────────────────────────────────────────────────────────────────
 
 /** Paragraphs at least this long printed twice are a repeat (`为推进产业项目建设,…` in 004); shorter ones may recur by chance. Set by hand. */
