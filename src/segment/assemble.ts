@@ -386,7 +386,8 @@ function captionTextPass(state: AssemblyState): void {
 /**
  * Two marked heading lines of different sizes printed together (`## 外贸企业抢抓年初订单` /
  * `### 港口集装箱吞吐量保持增长`) are one head, a headline with its subtitle or kicker; lines of
- * one size are separate heads (a converter marks headlines and subheads alike). A marked line that
+ * one size are separate heads (a converter marks headlines and subheads alike), but for a subtitle,
+ * which says it is one by its dash (`## 鲲鹏展翅从兹起` / `## ——职业教育的…篇`). A marked line that
  * ends a sentence is running text in a size of its own (`#### 一年之计在于春。…`), not a subtitle.
  */
 const sizedPair = (a: ClassifiedBlock, b: ClassifiedBlock) =>
@@ -403,7 +404,7 @@ function headGroupsPass(state: AssemblyState): void {
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
     const start = i;
-    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]) && !sizedPair(blocks[i], blocks[i + 1]))) i++;
+    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]) && blocks[i + 1].kind !== 'subtitle' && !sizedPair(blocks[i], blocks[i + 1]))) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
   const split = groups.flatMap((x) => splitByTopic(x, blocks));

@@ -207,6 +207,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
     if (next !== undefined && (header[i] || header[i + 1])) {
       goesOn = false;
+    } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
+      // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
+      goesOn = false;
     } else if (next !== undefined && opensAffiliation(next.text)) {
       // the note that closes a signed essay (`（作者为…）`) is the essay's credit, never its last sentence
       goesOn = false;
