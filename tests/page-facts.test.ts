@@ -100,3 +100,16 @@ test('signed essay: the author note is kept as the affiliation, never a headline
   const back = fromMarkdown(toMarkdown(a), 'e.md');
   assert.deepEqual(back.affiliations, ['湘江大学文学院教授']);
 });
+
+test('page facts: a header an extractor set in pieces, one a line around its dated line, is read whole and kept out of the stories', () => {
+  const page = ['澧兰晨报', '', '7', '', '评论', '', '2022 年 5 月 9 日 星期一', '', '城东社区图书室开放', '', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。', ''].join('\n');
+  const { articles, report } = segmentFile('pieces.txt', new TextEncoder().encode(page));
+  assert.equal(articles.length, 1);
+  assert.equal(articles[0].title, '城东社区图书室开放');
+  assert.deepEqual([articles[0].issue_date, articles[0].page, articles[0].section], ['2022-05-09', 7, '评论']);
+  assert.deepEqual(report.unassigned.map((e) => e.text), ['澧兰晨报', '7', '评论', '2022年5月9日 星期一']);
+  // after the dated line too (`2023年3月16日 星期四` / `教育` / `10`)
+  const after = ['2023年3月16日 星期四', '', '教育', '', '10', '', '城东社区图书室开放', '', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。', ''].join('\n');
+  const second = segmentFile('after.txt', new TextEncoder().encode(after));
+  assert.deepEqual([second.articles[0].title, second.articles[0].page, second.articles[0].section], ['城东社区图书室开放', 10, '教育']);
+});

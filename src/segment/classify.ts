@@ -9,7 +9,7 @@ import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
 const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
@@ -153,7 +153,39 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)));
+  return absorbHeaderPieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))));
+}
+
+/** A piece of a page header an extractor set on a line of its own: a page number or a short word. */
+const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length === 1 && b.heading === 0 && /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6})$/u.test(b.display.replace(/\s+/gu, ''));
+
+/**
+ * The page header printed in pieces, each on a line of its own around the dated line (`沅湘晨报` /
+ * `1` / `评论` / `2023 年 2 月 19 日 星期日`; `2023年3月16日 星期四` / `教育` / `10`): a number or a
+ * short word right beside a strong header line is a piece of it when the header read with it gains
+ * a page number or a section it did not have. Those pieces are furniture, not headlines.
+ */
+function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out = [...blocks];
+  out.forEach((b, i) => {
+    if (b.kind !== 'furniture') return;
+    const header = readPageHeader(b.display);
+    if (!header?.strong) return;
+    for (const step of [-1, 1]) {
+      const pieces: number[] = [];
+      for (let k = i + step; pieces.length < HEADER_PIECES_MAX && k >= 0 && k < out.length && out[k].page === b.page && headerPiece(out[k]); k += step) pieces.push(k);
+      // the most pieces that still read as one header with more facts than the dated line alone
+      for (let n = pieces.length; n > 0; n--) {
+        const taken = pieces.slice(0, n).map((k) => out[k].display);
+        const read = readPageHeader(step < 0 ? [...taken.reverse(), b.display].join(' ') : [b.display, ...taken].join(' '));
+        const gains = read !== null && ((read.page !== undefined && header.page === undefined) || (read.section !== undefined && header.section === undefined));
+        if (!gains) continue;
+        for (const k of pieces.slice(0, n)) out[k] = { ...out[k], kind: 'furniture' };
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Article, FileReport, SegmentResult } from './types.ts';
+import type { Article, ClassifiedBlock, FileReport, SegmentResult } from './types.ts';
 import { assemble } from './assemble.ts';
 import { classify } from './classify.ts';
 import { threadBlocks } from './thread.ts';
@@ -56,6 +56,29 @@ export interface SegmentOptions {
  * is taught first, so nodejieba's dictionary is the same whatever ran before in the process.
  * Throws UndecodableError for bytes that are not text.
  */
+/**
+ * The page furniture as page facts read it: runs of furniture lines printed one after another
+ * first, joined (a header an extractor set in pieces, `沅湘晨报` / `1` / `评论` / `2023 年 2 月 19 日
+ * 星期日`), then each line alone.
+ */
+function headerRuns(blocks: readonly ClassifiedBlock[]): { page: number; display: string }[] {
+  const runs: { page: number; display: string }[] = [];
+  let run: ClassifiedBlock[] = [];
+  const flush = () => {
+    if (run.length > 1) runs.push({ page: run[0].page, display: run.map((b) => b.display).join(' ') });
+    run = [];
+  };
+  for (const b of blocks) {
+    if (b.kind === 'furniture' && (run.length === 0 || run[0].page === b.page)) run.push(b);
+    else {
+      flush();
+      if (b.kind === 'furniture') run.push(b);
+    }
+  }
+  flush();
+  return [...runs, ...blocks.filter((b) => b.kind === 'furniture')];
+}
+
 export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOptions = {}): SegmentResult {
   // before any stage: paragraphs, classify and assemble cut words too (continues(), topic.ts), not only keywordsOf()
   teach(opts.lexicon ?? []);
@@ -80,7 +103,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   }
   const blocks = threadBlocks(classify(toBlocks(lines, flavour)));
   // what each page's header states: the issue's date, the page number, the section
-  const facts = pageFacts(blocks.filter((b) => b.kind === 'furniture'));
+  const facts = pageFacts(headerRuns(blocks));
   const assembled = assemble(blocks, flavour);
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);

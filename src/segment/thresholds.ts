@@ -163,6 +163,12 @@ export const TIGHT_SUBTITLE_MAX_CHARS = 48;
  */
 export const CONTENT_WORD_MIN_IDF = 4;
 
+/**
+ * Lines of a page header an extractor may set apart on each side of its dated line (paper, page
+ * number, section: absorbHeaderPieces). Set by hand: the typeset news pages print three.
+ */
+export const HEADER_PIECES_MAX = 3;
+
 // ── assemble (assemble.ts) ─────────────────────────────────────────────────────────────────
 
 /**

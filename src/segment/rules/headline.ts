@@ -75,7 +75,7 @@ export function isCampaignBanner(text: string): boolean {
  * of the page, never a story's headline.
  */
 export function isMasthead(text: string): boolean {
-  return /^[\u4e00-\u9fff]{2,6}(日报|晚报|时报|早报|商报|都市报|青年报|法治报|农民报|工人报)$/u.test(text.replace(/\s+/gu, ''));
+  return /^[\u4e00-\u9fff]{2,6}(日报|晚报|晨报|时报|早报|商报|都市报|青年报|法治报|农民报|工人报)$/u.test(text.replace(/\s+/gu, ''));
 }
 
 /** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label. */
