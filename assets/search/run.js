@@ -87,6 +87,10 @@ async function runSearch(page, query, gen) {
     const dates = datesIn(Object.keys((await pf.filters())?.date ?? {}), range);
     if (dates.length) filters.date = { any: dates };
     else nothing = true;
+  } else if (sort) {
+    // Pagefind counts only the filters a search names (it loads their files then): a filter
+    // on `date` that takes nothing away has it count the results' dates
+    filters.date = { none: ['-'] };
   }
   if (gen !== page.generation) return;
   /** @type {Record<string, number>} */
