@@ -99,6 +99,7 @@ async function watched(width = 1000): Promise<{ context: BrowserContext; page: P
   return { context, page, problems };
 }
 
+/** The search page for `params`, given in the order the page writes them (q, filters, from, to, sort). */
 async function open(page: Page, params: Record<string, string>): Promise<void> {
   await page.goto(`${server.url}/search/?${new URLSearchParams(params)}`);
   await waitSearchDone(page);
@@ -335,6 +336,34 @@ test('a traditional query\'s count line names the simplified form it searched', 
     assert.ok(status.includes(`包含“${simplified}”`), status);
     assert.ok(status.includes(traditional), status);
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the search page with chips, an offer, open filters and sorted results passes axe (light and dark)', { timeout: 90_000 }, async () => {
+  // axe is injected as a script tag, which the site's CSP would (rightly) refuse
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, bypassCSP: true });
+  const page = await context.newPage();
+  try {
+    const failures: string[] = [];
+    for (const params of [{ q: '湖南日报', section: '要闻', from: '2018-01-01', sort: 'newest' }, {}]) {
+      await open(page, params);
+      if (Object.keys(params).length) await page.waitForFunction(() => document.documentElement.dataset.filtersReady === 'true');
+      await page.addScriptTag({ path: join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js') });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const r = await axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+        for (const v of violations) failures.push(`${JSON.stringify(params)} [${scheme}] ${v}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
+    }
+    assert.deepEqual(failures, []);
   } finally {
     await context.close();
   }
