@@ -248,6 +248,19 @@ test('sort by newest or oldest: issue dates in order across every shard, undated
       const [y, m, d] = dates[0].split('-').map(Number);
       assert.ok(first.includes(`${y}年${m}月${d}日`), first);
     }
+    // chosen in the page: the order goes to the URL
+    await open(page, { q: word });
+    await page.selectOption('#search-sort', 'oldest');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'oldest');
+    await waitSearchDone(page);
+    const chosen = (await allResults(page)).map(dateOf);
+    assert.deepEqual(chosen.filter(Boolean), [...chosen.filter(Boolean)].sort());
+    // within a date range: only its dates, in order
+    await open(page, { q: word, from: '2018-01-23', to: '2020', sort: 'newest' });
+    const ranged = (await allResults(page)).map(dateOf);
+    assert.ok(ranged.length > 0 && ranged.every((d) => d >= '2018-01-23' && d <= '2020-12-31'), ranged.join(' '));
+    assert.deepEqual(ranged, [...ranged].sort().reverse());
+    assert.equal(ranged.length, want.filter((u) => dateOf(u) >= '2018-01-23' && dateOf(u) <= '2020-12-31').length);
     // and with a filter only (a paper's articles, oldest first)
     await open(page, { publication: '人民日报', sort: 'oldest' });
     const rmrb = (await allResults(page)).map(dateOf);

@@ -81,20 +81,9 @@ async function runSearch(page, query, gen) {
   if (hasFilters || sort) await mergeAll(page, pf);
   /** @type {Record<string, any>} */
   const filters = { ...query.filters };
-  let nothing = false;
-  if (range) {
-    // Pagefind filters match values, not ranges: the archive's dates within the range
-    const dates = datesIn(Object.keys((await pf.filters())?.date ?? {}), range);
-    if (dates.length) filters.date = { any: dates };
-    else nothing = true;
-  } else if (sort) {
-    // Pagefind counts only the filters a search names (it loads their files then): a filter
-    // on `date` that takes nothing away has it count the results' dates
-    filters.date = { none: ['-'] };
-  }
-  if (gen !== page.generation) return;
-  /** @type {Record<string, number>} */
+  /** Issue dates of the results (Pagefind's counts of the `date` filter, over every shard). @type {Record<string, number>} */
   let dateCounts = {};
+  let nothing = false;
   /** @param {Record<string, any>} extra @returns {Promise<Entry[]>} */
   const find = async (extra = {}) => {
     if (nothing) return [];
@@ -115,9 +104,26 @@ async function runSearch(page, query, gen) {
     }
     return [];
   };
+  /** @type {Set<string> | null} the dates a range lets through */
+  let inRange = null;
+  if (range || sort) {
+    // Pagefind counts only the filters a search names (it loads their files then): a filter on
+    // `date` that takes nothing away has it count the results' dates
+    filters.date = { none: ['-'] };
+    if (range) {
+      // Pagefind filters match values, not ranges: the results' dates within the range
+      await find();
+      const dates = datesIn(Object.keys(dateCounts), range);
+      inRange = new Set(dates);
+      if (dates.length) filters.date = { any: dates };
+      else nothing = true;
+      dateCounts = {};
+    }
+  }
+  if (gen !== page.generation) return;
   const entries = await find();
   if (gen !== page.generation) return;
-  const counts = dateCounts;
+  const counts = Object.fromEntries(Object.entries(dateCounts).filter(([d]) => !inRange || inRange.has(d)));
   /** @type {Shown} */
   const current = {
     q,

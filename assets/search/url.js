@@ -33,7 +33,9 @@ export function queryFromForm(page) {
   /** @type {Record<string, string>} */
   const filters = {};
   for (const name of FILTERS) if (page.el.selects[name].value) filters[name] = page.el.selects[name].value;
-  return { q: page.el.input.value, filters, sort: page.el.sort.value, from: page.el.from.value, to: page.el.to.value };
+  // a date input holds days only: a year or month the URL gave (data-range) stands until a day is picked
+  const { from, to } = page.el;
+  return { q: page.el.input.value, filters, sort: page.el.sort.value, from: from.value || (from.dataset.range ?? ''), to: to.value || (to.dataset.range ?? '') };
 }
 
 /** @param {Query} query */
@@ -69,9 +71,12 @@ export function showQuery(page, query) {
     select.value = value;
   }
   page.el.sort.value = query.sort;
-  // a date input holds full days only; a year or month range from the URL still applies
-  page.el.from.value = ISO_DAY.test(query.from) ? query.from : '';
-  page.el.to.value = ISO_DAY.test(query.to) ? query.to : '';
+  // a date input holds full days only; a year or month range from the URL is kept beside it
+  for (const [input, value] of /** @type {[HTMLInputElement, string][]} */ ([[page.el.from, query.from], [page.el.to, query.to]])) {
+    input.value = ISO_DAY.test(value) ? value : '';
+    if (value && !ISO_DAY.test(value)) input.dataset.range = value;
+    else delete input.dataset.range;
+  }
   // Filters in use are shown; otherwise the box stays as the reader left it.
   if (isFiltered(query)) page.el.filterBox.open = true;
 }
