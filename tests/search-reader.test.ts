@@ -360,7 +360,7 @@ test('the search page with chips, an offer, open filters and sorted results pass
   const page = await context.newPage();
   try {
     const failures: string[] = [];
-    for (const params of [{ q: '湖南日报', section: '要闻', from: '2018-01-01', sort: 'newest' }, {}]) {
+    for (const params of [{ q: '湖南日报', section: '要闻', from: '2018-01-01', sort: 'newest' }, {}] as Record<string, string>[]) {
       await open(page, params);
       if (Object.keys(params).length) await page.waitForFunction(() => document.documentElement.dataset.filtersReady === 'true');
       await page.addScriptTag({ path: join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js') });
