@@ -38,9 +38,9 @@ function contains(a: SiteArticle, q: string): boolean {
 /**
  * Up to EXAMPLES_PER_KIND names (the people credited on most articles), places and keywords (the
  * keywords most articles have), none repeated, ties by the archive's collation. Each is checked
- * to be found by the search: every one of the articles it is ranked by contains it as the page
- * matches (so an example never answers "nothing found"). Only the candidates looked at are
- * checked, so the cost does not grow with the archive. Deterministic.
+ * to be found by the search (one of the articles it is ranked by contains it as the page
+ * matches), so an example never answers "nothing found"; only the candidates looked at are
+ * checked, and each until its first hit, so the cost hardly grows with the archive. Deterministic.
  */
 export function searchExamples(archive: Archive): SearchExample[] {
   const out: SearchExample[] = [];
@@ -53,7 +53,7 @@ export function searchExamples(archive: Archive): SearchExample[] {
     for (const c of ranked) {
       if (n >= EXAMPLES_PER_KIND) break;
       // `株洲` adds nothing beside `株洲市`
-      if ([...taken].some((t) => t.includes(c.q) || c.q.includes(t)) || !c.articles.every((a) => contains(a, c.q))) continue;
+      if ([...taken].some((t) => t.includes(c.q) || c.q.includes(t)) || !c.articles.some((a) => contains(a, c.q))) continue;
       out.push({ kind, q: c.q });
       taken.add(c.q);
       n++;
