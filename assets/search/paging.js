@@ -9,7 +9,7 @@ import { renderResult, showStatus } from './render.js';
 /** @typedef {import('./page.js').SearchPage} SearchPage */
 
 /** Results per page: each shown result costs one fragment (~2–4 KB) of Pagefind data. */
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 /**
  * Load and show the next page of results, after any page of this search still loading (so pages
