@@ -250,3 +250,132 @@ export function excerpt(fields, needles, length = 72) {
   const chars = Array.from(lead);
   return [{ text: chars.length > length ? chars.slice(0, length).join('') + '…' : lead, mark: false }];
 }
+
+/**
+ * Quote marks a reader may put around a query, opening and closing: straight, curly, corner
+ * brackets. Every query already means "this exact string", so they are taken off, not searched.
+ */
+const QUOTE_PAIRS = [
+  ['"', '"'],
+  ["'", "'"],
+  ['“', '”'],
+  ['‘', '’'],
+  ['「', '」'],
+  ['『', '』'],
+  ['＂', '＂'],
+];
+// sentence punctuation and brackets, not signs that belong to a value (`50%`, `#3`, `￥20`)
+const EDGE_CHARS = '\\s。，、；：！？,.;:!?…·～~—–\\-()（）【】\\[\\]《》〈〉<>{}｛｝';
+const EDGE_PUNCT = new RegExp(`^[${EDGE_CHARS}]+|[${EDGE_CHARS}]+$`, 'gu');
+const QUOTE_CHARS = new Set(QUOTE_PAIRS.flat());
+
+/**
+ * The query as searched: quote marks and punctuation at the ends of the query, or of its
+ * space-separated parts (`"职业" 教育`), taken off. Every query already means "this exact string";
+ * Pagefind drops punctuation, and a leading `“` or trailing `。` would otherwise count as part of
+ * the string, so `"产教融合"` found nothing. Only ends are trimmed, so the string searched is
+ * always part of the one typed: a text holding what was typed holds what is searched. Marks
+ * inside (`3.5亿`, `他说“好”吧`) stay: they are part of what the reader wants matched.
+ * `removed` says what went: 'quotes', 'punctuation', both or neither.
+ * @param {string} raw
+ * @returns {{ q: string, removed: ('quotes' | 'punctuation')[] }}
+ */
+export function cleanQuery(raw) {
+  let quotes = false;
+  let punct = false;
+  const parts = raw
+    .normalize('NFC')
+    .split(/\s+/u)
+    .map((part) => {
+      let p = part;
+      for (;;) {
+        const chars = Array.from(p);
+        if (chars.length && QUOTE_CHARS.has(chars[0])) {
+          quotes = true;
+          p = chars.slice(1).join('');
+        } else if (chars.length && QUOTE_CHARS.has(chars[chars.length - 1])) {
+          quotes = true;
+          p = chars.slice(0, -1).join('');
+        } else {
+          const t = p.replace(EDGE_PUNCT, '');
+          // a part that is nothing but punctuation is left alone (it searches for nothing either way)
+          if (t === p || !t) return p;
+          punct = true;
+          p = t;
+        }
+      }
+    })
+    .filter(Boolean);
+  /** @type {('quotes' | 'punctuation')[]} */
+  const removed = [];
+  if (quotes) removed.push('quotes');
+  if (punct) removed.push('punctuation');
+  return { q: parts.join(' '), removed };
+}
+
+/** The `date` filter value of an article whose issue date is not known (src/site/entities.ts UNDATED). */
+export const UNDATED = '日期不详';
+
+/**
+ * The issue dates present among a search's results (Pagefind's filter counts of `date`, summed
+ * over every shard) in the order asked for: newest or oldest first, undated last in both.
+ * @param {Record<string, number>} counts @param {'newest' | 'oldest'} order
+ * @returns {[string, number][]}
+ */
+export function dateGroups(counts, order) {
+  const dated = Object.entries(counts).filter(([d, n]) => n > 0 && d !== UNDATED);
+  dated.sort((a, b) => (order === 'newest' ? b[0].localeCompare(a[0]) : a[0].localeCompare(b[0])));
+  const undated = counts[UNDATED] ?? 0;
+  return undated > 0 ? [...dated, [UNDATED, undated]] : dated;
+}
+
+/**
+ * The next dates to fetch for a page of `size` results, from `groups[from]` on: as many whole
+ * dates as fit in `size` (at least one, however large it is). A page of several dates is put in
+ * date order once its results are loaded; one date alone keeps the relevance order within it.
+ * @param {[string, number][]} groups @param {number} from @param {number} size
+ * @returns {string[]}
+ */
+export function nextDates(groups, from, size) {
+  const out = [];
+  let n = 0;
+  for (let i = from; i < groups.length; i++) {
+    if (out.length && n + groups[i][1] > size) break;
+    out.push(groups[i][0]);
+    n += groups[i][1];
+  }
+  return out;
+}
+
+/**
+ * A date range from the URL (`from`, `to`: a year, a year-month or a full ISO date; either may
+ * be missing) as the first and last ISO day it covers, or null when neither is a date.
+ * @param {string | null | undefined} from @param {string | null | undefined} to
+ * @returns {{ from: string, to: string } | null}
+ */
+export function dateRange(from, to) {
+  const day = (/** @type {string | null | undefined} */ s, /** @type {boolean} */ end) => {
+    const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/u.exec((s ?? '').trim());
+    if (!m) return null;
+    const y = Number(m[1]);
+    const mo = m[2] ? Number(m[2]) : end ? 12 : 1;
+    if (mo < 1 || mo > 12) return null;
+    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    const d = m[3] ? Number(m[3]) : end ? last : 1;
+    if (d < 1 || d > last) return null;
+    return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  };
+  const a = day(from, false);
+  const b = day(to, true);
+  if (!a && !b) return null;
+  return { from: a ?? '0000-01-01', to: b ?? '9999-12-31' };
+}
+
+/**
+ * The issue dates among `dates` (the archive's `date` filter values) that fall in `range`,
+ * for Pagefind's `{ any: [...] }` (a filter matches values, not ranges). Undated never does.
+ * @param {string[]} dates @param {{ from: string, to: string }} range
+ */
+export function datesIn(dates, range) {
+  return dates.filter((d) => d !== UNDATED && d >= range.from && d <= range.to).sort();
+}

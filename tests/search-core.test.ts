@@ -39,9 +39,19 @@ interface Core {
   decodeContent(content: string): Fields;
   fieldsContain(fields: Fields, needles: string[]): boolean;
   excerpt(fields: Fields, needles: string[], length?: number): Piece[];
+  cleanQuery(raw: string): { q: string; removed: string[] };
+  UNDATED: string;
+  dateGroups(counts: Record<string, number>, order: 'newest' | 'oldest'): [string, number][];
+  nextDates(groups: [string, number][], from: number, size: number): string[];
+  dateRange(from: string | null, to: string | null): { from: string; to: string } | null;
+  datesIn(dates: string[], range: { from: string; to: string }): string[];
+}
+interface Order {
+  compareDates(a: string, b: string, sort: 'newest' | 'oldest'): number;
 }
 // The browser module has no type declarations; its shape is the interface above.
 const core = (await import('../assets/search-core.js' as string)) as Core;
+const order = (await import('../assets/search/order.js' as string)) as Order;
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 const render = (pieces: Piece[]) => pieces.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
@@ -146,6 +156,47 @@ test('a shown result is checked, and its excerpt highlights the string', () => {
     [4, 6],
   ]);
   assert.deepEqual(core.findMatches('𠀀援站', ['援站']), [[2, 4]], 'astral characters keep their offsets');
+});
+
+test('quotes and punctuation at the ends of a query (or of its parts) are taken off, and said', () => {
+  const word = '产教融合';
+  for (const q of [`"${word}"`, `“${word}”`, `「${word}」`, `『${word}』`, `'${word}'`, `＂${word}＂`]) assert.deepEqual(core.cleanQuery(q), { q: word, removed: ['quotes'] }, q);
+  for (const q of [`${word}。`, `——${word}`, `《${word}》`, `（${word}）`, ` ${word}？ `]) assert.deepEqual(core.cleanQuery(q), { q: word, removed: ['punctuation'] }, q);
+  assert.deepEqual(core.cleanQuery(`“${word}。”`), { q: word, removed: ['quotes', 'punctuation'] });
+  assert.deepEqual(core.cleanQuery('"职业" 教育'), { q: '职业 教育', removed: ['quotes'] }, 'each part');
+  // inside the string, and signs that belong to a value, stay
+  for (const q of ['3.5亿', '50%', '他说“好”吧', word]) assert.deepEqual(core.cleanQuery(q), { q, removed: [] }, q);
+  // what is searched is part of what was typed: an article with the typed string has the searched one
+  for (const q of ['“他说“好”', '「3.5亿」。', '——“产教融合”']) assert.ok(q.includes(core.cleanQuery(q).q), q);
+  assert.deepEqual(core.cleanQuery('。。'), { q: '。。', removed: [] }, 'nothing but punctuation is left to find nothing');
+  // the cleaned query plans as the bare one: one exact phrase, nothing to verify
+  const plan = core.planQuery(core.cleanQuery(`“${word}”`).q, toSimplified);
+  assert.deepEqual(plan.mode === 'exact' && [plan.phrases, plan.verify], [['"产 教 融 合"'], false]);
+});
+
+test('date order: the dates of the results newest or oldest first, undated last; a page of dates at a time', () => {
+  const counts = { '2018-01-22': 4, [core.UNDATED]: 3, '2020-06-14': 1, '2018-01-23': 0, '2019-12-31': 12 };
+  assert.deepEqual(core.dateGroups(counts, 'newest'), [['2020-06-14', 1], ['2019-12-31', 12], ['2018-01-22', 4], [core.UNDATED, 3]]);
+  assert.deepEqual(core.dateGroups(counts, 'oldest'), [['2018-01-22', 4], ['2019-12-31', 12], ['2020-06-14', 1], [core.UNDATED, 3]]);
+  const groups = core.dateGroups(counts, 'newest');
+  assert.deepEqual(core.nextDates(groups, 0, 10), ['2020-06-14'], 'the next date would overflow the page');
+  assert.deepEqual(core.nextDates(groups, 1, 10), ['2019-12-31'], 'a date larger than a page comes alone');
+  assert.deepEqual(core.nextDates(groups, 2, 10), ['2018-01-22', core.UNDATED]);
+  assert.deepEqual(core.nextDates(groups, 4, 10), []);
+  const dates = ['2019-12-31', '2018-01-22', core.UNDATED, '2020-06-14'];
+  assert.deepEqual([...dates].sort((a, b) => order.compareDates(a, b, 'newest')), ['2020-06-14', '2019-12-31', '2018-01-22', core.UNDATED]);
+  assert.deepEqual([...dates].sort((a, b) => order.compareDates(a, b, 'oldest')), ['2018-01-22', '2019-12-31', '2020-06-14', core.UNDATED]);
+});
+
+test('a date range: days, months or years, either end open; the archive dates within it', () => {
+  assert.deepEqual(core.dateRange('2018-01-23', '2020-12-31'), { from: '2018-01-23', to: '2020-12-31' });
+  assert.deepEqual(core.dateRange('2020', '2020'), { from: '2020-01-01', to: '2020-12-31' });
+  assert.deepEqual(core.dateRange('2020-2', '2020-02'), { from: '2020-02-01', to: '2020-02-29' }, 'a leap year');
+  assert.deepEqual(core.dateRange('', '2018-6'), { from: '0000-01-01', to: '2018-06-30' });
+  assert.deepEqual(core.dateRange('2018-02-30', null), null, 'no such day');
+  assert.equal(core.dateRange('last week', ''), null);
+  const range = core.dateRange('2018-01-23', '2020')!;
+  assert.deepEqual(core.datesIn(['2020-06-14', '2018-01-22', core.UNDATED, '2018-01-23', '2021-01-01'], range), ['2018-01-23', '2020-06-14']);
 });
 
 test('the evaluation generates every kind of query, and its truth is the exact string', () => {

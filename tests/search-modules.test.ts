@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const ASSETS = join(import.meta.dirname, '..', 'assets');
 const MODULES = ['search.js', ...readdirSync(join(ASSETS, 'search')).filter((n) => n.endsWith('.js')).map((n) => `search/${n}`)];
 
-type Query = { q: string; filters: Record<string, string> };
+type Query = { q: string; filters: Record<string, string>; sort: string; from: string; to: string };
 interface Url {
   queryFromUrl(): Query;
   urlFor(query: Query): string;
@@ -40,16 +40,19 @@ test('every relative import of a search module names a file that exists (or the 
   }
 });
 
-test('the query goes to the URL trimmed, with the filters in a fixed order, and comes back', () => {
+test('the query goes to the URL trimmed, with the filters, range and order in a fixed order, and comes back', () => {
   const g = globalThis as { location?: unknown };
   const saved = g.location;
   try {
     g.location = new URL('https://baoku.example/search/');
-    const path = url.urlFor({ q: '  消防 救援 ', filters: { file: '000', publication: '株洲日报' } });
-    assert.equal(path, `/search/?${new URLSearchParams([['q', '消防 救援'], ['publication', '株洲日报'], ['file', '000']])}`);
+    const none = { sort: '', from: '', to: '' };
+    const path = url.urlFor({ q: '  消防 救援 ', filters: { file: '000', section: '要闻', publication: '株洲日报' }, sort: 'newest', from: '2018-01-01', to: '2019' });
+    assert.equal(path, `/search/?${new URLSearchParams([['q', '消防 救援'], ['publication', '株洲日报'], ['section', '要闻'], ['file', '000'], ['from', '2018-01-01'], ['to', '2019'], ['sort', 'newest']])}`);
     g.location = new URL(`https://baoku.example${path}&page=2&author=`);
-    assert.deepEqual(url.queryFromUrl(), { q: '消防 救援', filters: { publication: '株洲日报', file: '000' } });
-    assert.equal(url.urlFor({ q: ' ', filters: {} }), '/search/', 'an empty query leaves no parameter');
+    assert.deepEqual(url.queryFromUrl(), { q: '消防 救援', filters: { publication: '株洲日报', section: '要闻', file: '000' }, sort: 'newest', from: '2018-01-01', to: '2019' });
+    g.location = new URL('https://baoku.example/search/?q=x&sort=random');
+    assert.deepEqual(url.queryFromUrl(), { q: 'x', filters: {}, ...none }, 'an order the page does not know is relevance');
+    assert.equal(url.urlFor({ q: ' ', filters: {}, ...none }), '/search/', 'an empty query leaves no parameter');
   } finally {
     g.location = saved;
   }

@@ -1,4 +1,4 @@
-// The filter lists (publication, author, source file) come from every shard's filter files,
+// The filter lists (publication, section, year, author, source file; the span of issue dates) come from every shard's filter files,
 // which grow with the archive: they are fetched when the reader opens the filter box (or the
 // URL asks for a filter), not with every search.
 
@@ -30,6 +30,13 @@ async function fillFilters(page) {
     select.disabled = entries.length === 0;
     any ||= entries.length > 0;
   }
+  // the date inputs offer the archive's span of issue dates
+  const dates = Object.keys(available?.date ?? {}).filter((d) => /^\d{4}-\d{2}-\d{2}$/u.test(d)).sort();
+  for (const input of [page.el.from, page.el.to]) {
+    input.disabled = dates.length === 0;
+    if (dates.length) [input.min, input.max] = [dates[0], dates[dates.length - 1]];
+  }
+  any ||= dates.length > 0;
   page.el.filterBox.hidden = !any;
   document.documentElement.dataset.filtersReady = 'true';
 }

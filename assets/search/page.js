@@ -5,27 +5,43 @@
 import { DEFAULT_CONFIG } from '../search-core.js';
 
 /** Pagefind filter names, in the order of their <select>s (content/pages/search.11ty.ts). */
-export const FILTERS = ['publication', 'year', 'author', 'file'];
+export const FILTERS = ['publication', 'section', 'year', 'author', 'file'];
+
+/** What each filter is called on a chip. */
+export const FILTER_LABELS = /** @type {Record<string, string>} */ ({ publication: '报刊', section: '版面', year: '年份', author: '作者', file: '源文件' });
+
+/** Orders other than relevance (the `sort` parameter). */
+export const SORTS = ['newest', 'oldest'];
 
 /**
  * @typedef {{ version: number, bundles: string[], headlineSpan: number, sites?: string[] }} Config
- * @typedef {{ q: string, filters: Record<string, string> }} Query
+ * A search as the URL and the form hold it: the query as typed, the filters, the order ('' for
+ * relevance) and the issue-date range (`from`, `to`: ISO dates, '' when open).
+ * @typedef {{ q: string, filters: Record<string, string>, sort: string, from: string, to: string }} Query
  */
 
 /**
  * The search being shown: its ranked candidates, how far they have been loaded, and how many
  * turned out not to contain the query.
  * `widen` brings the next shard in and adds its candidates (false when none was left).
- * @typedef {{ q: string, hasFilters: boolean, needles: string[], check: boolean, verify: boolean,
- *   entries: { result: any }[], seen: Set<string>, widen: () => Promise<boolean>, next: number,
- *   shown: number, dropped: number, loading: Promise<void> }} Shown
+ * `searched` is the string looked for (the simplified form of a traditional query), `q` the query
+ * as typed once quotes and end punctuation are off. `order`, for a search sorted by date, says how
+ * far the entries are in date order (assets/search/order.js); null for relevance.
+ * An entry's `data` is its Pagefind data once asked for (date order may load it before paging).
+ * @typedef {{ result: any, data?: Promise<any> }} Entry
+ * @typedef {{ sort: 'newest' | 'oldest', groups: [string, number][], next: number, placed: number,
+ *   findWith: (filters: Record<string, any>) => Promise<Entry[]> }} DateOrder
+ * @typedef {{ q: string, searched: string, hasFilters: boolean, needles: string[], check: boolean, verify: boolean,
+ *   entries: Entry[], seen: Set<string>, widen: () => Promise<boolean>, next: number,
+ *   shown: number, dropped: number, loading: Promise<void>, order: DateOrder | null }} Shown
  */
 
 /**
  * @typedef {{
  *   form: HTMLFormElement, input: HTMLInputElement, filterBox: HTMLDetailsElement,
  *   status: HTMLElement, note: HTMLElement, list: HTMLOListElement, more: HTMLButtonElement,
- *   selects: Record<string, HTMLSelectElement>,
+ *   selects: Record<string, HTMLSelectElement>, sort: HTMLSelectElement, from: HTMLInputElement,
+ *   to: HTMLInputElement, chips: HTMLElement, help: HTMLElement, moreStatus: HTMLElement,
  * }} Elements
  */
 
@@ -66,6 +82,12 @@ export function createPage(doc) {
       list: byId('results'),
       more: byId('more-results'),
       selects: Object.fromEntries(FILTERS.map((name) => [name, byId(`filter-${name}`)])),
+      sort: byId('search-sort'),
+      from: byId('filter-from'),
+      to: byId('filter-to'),
+      chips: byId('search-chips'),
+      help: byId('search-help'),
+      moreStatus: byId('search-more-status'),
     },
     bundles: { config: DEFAULT_CONFIG, pagefind: null, pending: [], sitesAsked: false, merging: Promise.resolve() },
     converter: { toSimplified: null, loading: null },

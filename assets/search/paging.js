@@ -3,6 +3,7 @@
 
 import { decodeContent, fieldsContain } from '../search-core.js';
 import { moreBundles } from './bundles.js';
+import { dataOf, placeUpTo } from './order.js';
 import { renderResult, showStatus } from './render.js';
 
 /** @typedef {import('./page.js').SearchPage} SearchPage */
@@ -41,11 +42,14 @@ async function loadPage(page, gen) {
       continue;
     }
     if (!(added < PAGE_SIZE && s.next < s.entries.length && s.next < stop)) break;
+    // sorted by date: the entries of this page put in date order first
+    await placeUpTo(s, s.next + PAGE_SIZE - added, PAGE_SIZE);
+    if (gen !== page.generation) return;
     const batch = s.entries.slice(s.next, s.next + PAGE_SIZE - added);
     s.next += batch.length;
     // All of the page's data is requested at once; each result is shown as soon as it and
     // those before it have arrived.
-    const datas = batch.map((e) => e.result.data());
+    const datas = batch.map(dataOf);
     for (const p of datas) p.catch(() => undefined); // a failure surfaces once, below
     for (const pending of datas) {
       const d = await pending;

@@ -3,8 +3,10 @@
 
 import { excerpt, findMatches, highlight } from '../search-core.js';
 import { moreBundles } from './bundles.js';
+import { FILTER_LABELS } from './page.js';
+import { urlFor } from './url.js';
 
-/** @typedef {import('./page.js').SearchPage} SearchPage @typedef {import('./page.js').Shown} Shown */
+/** @typedef {import('./page.js').SearchPage} SearchPage @typedef {import('./page.js').Shown} Shown @typedef {import('./page.js').Query} Query */
 
 /** @param {import('../search-core.js').Piece[]} pieces */
 function piecesNodes(pieces) {
@@ -64,16 +66,79 @@ export function renderResult(data, fields, needles) {
   return li;
 }
 
+/** A link to another search (search.js runs it in place), as a chip. @param {Query} query @param {string} text @param {string} [label] */
+function chipLink(query, text, label) {
+  const a = el('a', 'chip', text);
+  a.setAttribute('href', urlFor(query));
+  a.dataset.search = '';
+  if (label) a.setAttribute('aria-label', label);
+  return a;
+}
+
+/** @param {string} s */
+const parseList = (s) => {
+  try {
+    const v = JSON.parse(s || '[]');
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * The chips above the results: each filter in use (with the date range) as a link to the same
+ * search without it, and, when the query is exactly the name of one of the archive's papers or
+ * sections (which the page lists in data-papers, data-sections), the offer of that filter: the
+ * paper's articles are what such a query wants, not the articles whose text names the paper.
+ * @param {SearchPage} page @param {Query} query @param {string} q the query as searched
+ */
+export function showChips(page, query, q) {
+  const { chips } = page.el;
+  chips.replaceChildren();
+  const active = Object.entries(query.filters);
+  const ranged = Boolean(query.from || query.to);
+  if (active.length || ranged) {
+    const row = el('p', 'chip-row');
+    row.appendChild(el('span', 'chip-label', '筛选：'));
+    for (const [name, value] of active) {
+      const { [name]: _, ...rest } = query.filters;
+      row.appendChild(chipLink({ ...query, filters: rest }, `${FILTER_LABELS[name] ?? name}：${value} ×`, `去掉筛选条件 ${FILTER_LABELS[name] ?? name}：${value}`));
+    }
+    if (ranged) {
+      const text = `出版日期：${query.from || '…'} 至 ${query.to || '…'}`;
+      row.appendChild(chipLink({ ...query, from: '', to: '' }, `${text} ×`, `去掉筛选条件 ${text}`));
+    }
+    chips.appendChild(row);
+  }
+  /** @type {[string, string, string][]} filter, its values, the offer's wording */
+  const offers = [
+    ['publication', chips.dataset.papers ?? '', `查看《${q}》的全部文章`],
+    ['section', chips.dataset.sections ?? '', `查看“${q}”版的全部文章`],
+  ];
+  for (const [name, list, text] of offers) {
+    if (!q || query.filters[name] === q || !parseList(list).includes(q)) continue;
+    const row = el('p', 'chip-row offer');
+    row.appendChild(el('span', 'chip-label', name === 'publication' ? `“${q}”是报刊名：` : `“${q}”是版面名：`));
+    row.appendChild(chipLink({ ...query, q: '', filters: { ...query.filters, [name]: q } }, text));
+    chips.appendChild(row);
+  }
+  chips.hidden = !chips.childElementCount;
+}
+
 /** The status line (and the note naming sites left out) for the search shown. @param {SearchPage} page @param {Shown} s */
 export function showStatus(page, s) {
   const { status, note } = page.el;
-  const quoted = /[“”]/.test(s.q) ? `「${s.q}」` : `“${s.q}”`;
-  const scope = !s.q ? '符合筛选条件的' : s.check ? `包含${quoted}的` : `与${quoted}相关的`;
-  const filtered = s.hasFilters ? '（已筛选）' : '';
+  // the string looked for: the simplified form of a traditional query
+  const quoted = /[“”]/.test(s.searched) ? `「${s.searched}」` : `“${s.searched}”`;
+  // a traditional query says which simplified form it searched
+  const from = s.searched !== s.q ? `（由繁体“${s.q}”转换）` : '';
+  const scope = !s.q ? '符合筛选条件的' : s.check ? `包含${quoted}${from}的` : `与${quoted}${from}相关的`;
+  const filtered = (s.hasFilters ? '（已筛选）' : '') + (s.order ? (s.order.sort === 'newest' ? '，最新的在前' : '，最早的在前') : '');
   const unchecked = s.entries.length - s.next;
   const missing = document.documentElement.dataset.searchMissing;
   if (missing) {
-    note.textContent = `以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
+    const text = `以下站点的索引暂时无法加载，结果不含其文章：${missing}。`;
+    if (!note.textContent?.includes(text)) note.textContent = (note.textContent ?? '') + text;
     note.hidden = false;
   }
   if (moreBundles(page)) {

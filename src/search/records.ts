@@ -35,17 +35,46 @@ export function searchFields(a: SiteArticle): SearchFields {
   };
 }
 
+/**
+ * How a search result names an article: its title, and where it stands in print (date · paper ·
+ * page). The raw file's name is shown only when neither the date nor the paper is known, the
+ * one thing left that tells two `第 2 版` apart. Kept apart so that a change to how an untitled
+ * article is titled has one place to go.
+ */
+export function resultHead(a: SiteArticle): { title: string; where: string } {
+  const paperKnown = a.file.publication.known;
+  const where = a.issueDate || paperKnown ? articleWhere(a) : [`出版${UNDATED}`, a.source.file, a.pageGroup.label].join(' · ');
+  return { title: a.displayTitle, where };
+}
+
+/** The paper the page is from (manifest, path, or the outlet most of its file's articles name): the `publication` filter. */
+export function paperOf(a: SiteArticle): string | undefined {
+  return a.file.publication.known ? a.file.publication.name : a.publication;
+}
+
+/** The `section` filter: the article's 版名, or its page's. */
+export function sectionOf(a: SiteArticle): string | undefined {
+  return a.section ?? a.pageGroup.section;
+}
+
 export function searchRecord(a: SiteArticle): SearchRecord {
-  // where the reader finds it in print: date · paper · page (not the raw file's name)
-  const meta: Record<string, string> = { title: a.displayTitle, page: a.pageGroup.label, where: articleWhere(a) };
+  const head = resultHead(a);
+  const meta: Record<string, string> = { title: head.title, page: a.pageGroup.label, where: head.where };
   if (a.issueDate) meta.date = a.issueDate;
   if (a.kicker) meta.kicker = a.kicker;
   if (a.subtitle) meta.subtitle = `——${a.subtitle}`;
   const byline = bylineText(a);
   if (byline) meta.byline = byline;
-  const filters: Record<string, string[]> = { file: [a.source.file], year: [a.issueDate ? a.issueDate.slice(0, 4) : UNDATED] };
-  // the paper the page is from (manifest, path, or the outlet most of its file's articles name)
-  const paper = a.file.publication.known ? a.file.publication.name : a.publication;
+  // `date` serves the date range and the sort by date (assets/search/order.js): its values are
+  // ISO dates, which sort as strings; undated articles carry UNDATED, which both orders put last
+  const filters: Record<string, string[]> = {
+    file: [a.source.file],
+    year: [a.issueDate ? a.issueDate.slice(0, 4) : UNDATED],
+    date: [a.issueDate ?? UNDATED],
+  };
+  const section = sectionOf(a);
+  if (section) filters.section = [section];
+  const paper = paperOf(a);
   if (paper) filters.publication = [paper];
   const authors = authorNames(a);
   if (authors.length) filters.author = authors;
