@@ -8,7 +8,7 @@ import { parseCaption } from '../src/segment/rules/caption.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { splitGluedCredit, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { splitGluedByline, splitGluedCredit, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
@@ -257,4 +257,13 @@ test('affiliation note: a line opening `（作者为…` never runs into the par
       ['byline', '龙晓'],
     ],
   );
+});
+
+test('glued byline: a byline run into the story\'s first line goes on a line of its own', () => {
+  assert.deepEqual(splitGluedByline('本报记者 贺岚峰今年以来，全县新建乡村图书室四十二个，'), ['本报记者 贺岚峰', '今年以来，全县新建乡村图书室四十二个，']);
+  assert.deepEqual(splitGluedByline('记者 龙晓春节前夕，记者走进城东社区，看到'), ['记者 龙晓', '春节前夕，记者走进城东社区，看到']);
+  // a byline alone, two roles on one line, a photo credit: left alone
+  assert.deepEqual(splitGluedByline('本报记者 贺岚峰'), ['本报记者 贺岚峰']);
+  assert.deepEqual(splitGluedByline('本报记者 贺岚峰 通讯员 龙晓'), ['本报记者 贺岚峰 通讯员 龙晓']);
+  assert.deepEqual(splitGluedByline('本报记者 贺岚峰 摄'), ['本报记者 贺岚峰 摄']);
 });

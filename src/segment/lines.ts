@@ -3,7 +3,7 @@ import { displayWidth } from './rules/chars.ts';
 import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
-import { splitGluedCredit, splitGluedVertical } from './rules/glued.ts';
+import { splitGluedByline, splitGluedCredit, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -29,7 +29,7 @@ export function toLines(text: string): SourceLine[] {
   let before = '';
   let run = '';
   for (const l of read) {
-    for (const credited of splitGluedCredit(l.text, before)) for (const text of splitGluedVertical(credited, run)) placed.push({ no: l.no, text });
+    for (const credited of splitGluedCredit(l.text, before)) for (const upright of splitGluedVertical(credited, run)) for (const text of splitGluedByline(upright)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;

@@ -169,6 +169,12 @@ export const CONTENT_WORD_MIN_IDF = 4;
  */
 export const HEADER_PIECES_MAX = 3;
 
+/**
+ * Characters of running text a byline glued to a story's first line must be followed by
+ * (splitGluedByline): a name and a short remainder (`本报记者 王小明摄`) is left alone. Set by hand.
+ */
+export const GLUED_BYLINE_REST_MIN = 8;
+
 // ── assemble (assemble.ts) ─────────────────────────────────────────────────────────────────
 
 /**

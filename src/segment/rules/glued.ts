@@ -1,4 +1,7 @@
+import nodejieba from 'nodejieba';
 import { continues } from './continuation.ts';
+import { looksLikeName } from './names.ts';
+import { GLUED_BYLINE_REST_MIN } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -51,4 +54,26 @@ export function splitGluedVertical(line: string, run: string): string[] {
   const closesQuote = /[”」』》）]/u.test(glyph) && run.lastIndexOf({ '”': '“', '」': '「', '』': '『', '》': '《', '）': '（' }[glyph] as string) > run.lastIndexOf(glyph);
   const endsWord = /[\u4e00-\u9fff]/u.test(glyph) && continues(run, glyph) && !continues(glyph, rest);
   return closesQuote || endsWord ? [glyph, rest] : [line];
+}
+
+/**
+ * pypdf runs a story's byline into its first line (`本报记者 张弦冬日暖阳下，韶山市…`): the byline goes
+ * on a line of its own. Where the name ends is read from the word cut: jieba leaves an unknown
+ * name in single characters (`张/弦/冬日/暖/阳`), so the name is the single characters after the role
+ * word (two or three), or a surname and the short word after it (`鲁/融冰/近日`), and the text that
+ * follows must open with a word and run on (at least GLUED_BYLINE_REST_MIN characters).
+ */
+export function splitGluedByline(line: string): string[] {
+  const m = /^(\s*(?:本报|本台)?(?:记者|通讯员|实习生)\s+)(\S+)(.*)$/u.exec(line);
+  // another role on the line (`… 通讯员 龙晓`), a photo credit: a byline, nothing glued
+  if (!m || /记者|通讯员/u.test(m[2].slice(0, 6)) || /(?:^|\s)(?:记者|通讯员)\s|摄\s*$/u.test(m[3])) return [line];
+  const token = m[2];
+  const words = nodejieba.cut(token);
+  let name = '';
+  let k = 0;
+  while (k < words.length && words[k].length === 1 && name.length < 3 && /\p{Script=Han}/u.test(words[k])) name += words[k++];
+  if (name.length === 1 && k < words.length && words[k].length === 2) name += words[k++];
+  const rest = token.slice(name.length) + m[3];
+  if (name.length < 2 || !looksLikeName(name) || rest.replace(/\s+/gu, '').length < GLUED_BYLINE_REST_MIN || !/[，。,]/u.test(rest)) return [line];
+  return [m[1] + name, rest];
 }
