@@ -230,7 +230,8 @@ function articleText(a: SiteArticle): string {
 
 /**
  * A function that finds which of `keywords` a text prints: at each place the longest form that
- * starts there (so 长沙县 is not read as 长沙, nor 株洲市 twice), then on after it. Forms are
+ * starts there (长沙县 is not read as 长沙, 株洲高新区 not as 株洲), every place looked at (a
+ * form may start inside another: 教学生产线 prints 生产线 whatever 学生 does). Forms are
  * looked up by their first two characters, one lookup per character of the text: linear in the
  * text, whatever the number of keywords.
  */
@@ -250,7 +251,6 @@ function keywordFinder(keywords: Keyword[]): (text: string) => Set<Keyword> {
       const hit = byStart.get(text.slice(i, i + 2))?.find(([form]) => text.startsWith(form, i));
       if (!hit) continue;
       found.add(hit[1]);
-      i += hit[0].length - 1;
     }
     return found;
   };

@@ -25,7 +25,8 @@ const CLAUSE_MIN = 8;
 
 /** The first sentence of `text`, cut at the last clause mark (，、；：) within SUPPLIED_MAX characters when longer. */
 export function firstSentence(text: string, max = SUPPLIED_MAX): string {
-  const chars = Array.from(text.trim());
+  // a dateline's date leads many a photo caption (6月25日，浏阳经开区…): the title starts after it
+  const chars = Array.from(text.trim().replace(/^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚|早)?[，,]\s*/u, ''));
   const end = chars.findIndex((c) => /[。！？!?]/u.test(c));
   const sentence = end >= 0 ? chars.slice(0, end) : chars;
   if (sentence.length <= max) return sentence.join('');
