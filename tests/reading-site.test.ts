@@ -94,6 +94,7 @@ test('an article printed without a headline: 图片新闻 or 无题, its first s
     await page.click('.issue-line a:has-text("第")');
     const item = page.locator(`.articles a[href="${urlOf(a)}"]`);
     assert.equal(await item.locator('.title-mark').textContent(), mark);
+    if (a === photo[0]) await item.screenshot({ path: join(SHOTS, 'reading-untitled-in-list.png') });
   }
   assert.ok(!feed.includes('无标题'), 'no （无标题） in the feed');
 });

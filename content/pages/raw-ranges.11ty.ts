@@ -22,7 +22,7 @@ export function render(d: Data): string {
   // back link shows while its first line is the target
   const rules = d.rawFile.articles.flatMap((a, k) => [
     `.raw-text:has(#L${ownLines(a)[0][0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
-    `main:has(#L${ownLines(a)[0][0]}:target) .raw-back .back-r${k} { display: inline-block; }`,
+    `main:has(#L${ownLines(a)[0][0]}:target) .raw-back .back-r${k} { display: block; }`,
   ]);
   return `/* Line ranges of the articles in ${d.rawFile.file.replace(/\*\//g, '')} */\n${rules.join('\n')}\n`;
 }

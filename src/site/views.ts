@@ -151,7 +151,8 @@ export function byline(a: SiteArticle, opts: { links: boolean; pagefind?: boolea
 export function printedByline(line: string, names: string[]): SafeHtml {
   const wanted = [...new Set(names)].filter((n) => n.length > 1).sort((x, y) => y.length - x.length);
   if (!wanted.length) return html`${line}`;
-  const re = new RegExp(wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu');
+  // a name may be printed spaced out (王 斌, 张 建平): the spaces are inside it, and kept
+  const re = new RegExp(wanted.map((n) => [...n].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[ \\u3000]*')).join('|'), 'gu');
   const parts: SafeHtml[] = [];
   let at = 0;
   for (const m of line.matchAll(re)) {
