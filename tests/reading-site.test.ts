@@ -219,11 +219,12 @@ test('the raw-text view: the bar clears the first character, blank lines folded,
     return all.slice(0, k).filter((li) => li.getBoundingClientRect().top >= 0).length;
   });
   assert.ok(above >= 3, `${above} lines of context above line ${first}`);
-  // blank lines: no two blank rows in a row, and fewer rows than lines when the file has blank runs
-  const rows = await page.$$eval('.raw-text > li', (lis) => lis.map((li) => (li.textContent ?? '').trim() === ''));
-  for (let i = 1; i < rows.length; i++) assert.ok(!(rows[i] && rows[i - 1]), `rows ${i} and ${i + 1} are both blank`);
-  const blank = lines.filter((l) => l.trim() === '').length;
-  if (blank > 0) assert.ok(rows.length < lines.length, `${rows.length} rows for ${lines.length} lines`);
+  // blank lines are folded: no row is blank, a row per text line, each numbered as its line
+  const rows = await page.$$eval('.raw-text > li', (lis) => lis.map((li) => [(li.textContent ?? '').trim(), li.id, (li as HTMLLIElement).value] as const));
+  const textLines = lines.map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim() !== '');
+  assert.ok(textLines.length < lines.length, `${file} has blank lines`);
+  assert.equal(rows.length, textLines.length, `${rows.length} rows for ${textLines.length} text lines of ${lines.length}`);
+  for (const [text, id, value] of rows) assert.ok(text !== '' && id === `L${value}`, `row ${id} (${value}): "${text}"`);
   // every line still has its anchor
   assert.equal(await page.locator('.raw-text [id^="L"]').count(), lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
   await page.screenshot({ path: join(SHOTS, 'reading-raw.png') });

@@ -1,12 +1,12 @@
 /**
- * The raw-text view of one source file: /raw/<key>/, every line an <li id="L<n>"> (a run of
- * blank lines folded into one).
+ * The raw-text view of one source file: /raw/<key>/, every text line an <li id="L<n>"> (blank
+ * lines folded into the row before them, keeping their anchors).
  * /raw/<key>/#L412 highlights line 412 and, through /raw/<key>/ranges.css, exactly the lines of
  * the article that starts there — its own line ranges and its captions' lines, nothing between
  * them that belongs to another article; no JavaScript needed.
  */
 import { onePagePer } from '../../src/site/collections.ts';
-import { html } from '../../src/site/html.ts';
+import { html, type SafeHtml } from '../../src/site/html.ts';
 import type { FileGroup } from '../../src/site/entities.ts';
 import { cleanLine, readRawLines } from '../../src/site/raw.ts';
 import { count, fileCrumbs, lineRanges, ownLines, titleHtml, type TemplateData } from '../../src/site/views.ts';
@@ -35,37 +35,36 @@ export function lineClasses(f: FileGroup, lineCount: number): string[][] {
   return classes;
 }
 
-/** A run of lines: one text line, or consecutive blank lines folded into one thin row. */
+/** A text line, and the blank lines folded into it (those before it, for the first; else those after it). */
 interface RawRow {
-  first: number;
-  last: number;
-  text: string | null;
+  line: number;
+  text: string;
   classes: string[];
+  /** Blank lines whose anchors this row carries. */
+  folded: number[];
 }
 
 /**
- * The file's lines as rows: each text line its own row, each run of blank lines one folded row
- * (a page extracted with a blank line between every two would otherwise be twice as long, its
- * every other row an empty number). A folded run is highlighted with an article only when the
- * lines on both sides of it are, so a highlight never reaches past the article's lines.
+ * The file's text lines as rows; blank lines get no row of their own (a page extracted with a
+ * blank line between every two would otherwise be twice as long, its every other row an empty
+ * number): each keeps its anchor in the row before it, so a link to it lands there, and the
+ * numbers of the rows show the gap.
  */
 export function rawRows(lines: string[], classes: string[][]): RawRow[] {
   const rows: RawRow[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = cleanLine(lines[i]);
-    if (text.trim() !== '') {
-      rows.push({ first: i + 1, last: i + 1, text, classes: classes[i] });
-      continue;
-    }
-    let j = i;
-    while (j + 1 < lines.length && cleanLine(lines[j + 1]).trim() === '') j++;
-    const inside = classes.slice(i, j + 1);
-    const around = [classes[i - 1] ?? [], classes[j + 1] ?? []];
-    const kept = inside[0].filter((c) => inside.every((l) => l.includes(c)) && around.every((l) => l.includes(c)));
-    rows.push({ first: i + 1, last: j + 1, text: null, classes: kept });
-    i = j;
-  }
+  const leading: number[] = [];
+  lines.forEach((line, i) => {
+    const text = cleanLine(line);
+    if (text.trim() !== '') rows.push({ line: i + 1, text, classes: classes[i], folded: rows.length ? [] : leading });
+    else (rows.length ? rows[rows.length - 1].folded : leading).push(i + 1);
+  });
   return rows;
+}
+
+/** The row's articles, and `gap` when blank lines follow it (a little space shows where they were). */
+function rowClass(r: RawRow): SafeHtml {
+  const cls = [...r.classes, ...(r.folded.length && r.folded[0] > r.line ? ['gap'] : [])];
+  return cls.length ? html` class="${cls.join(' ')}"` : html``;
 }
 
 export async function render(d: Data): Promise<string> {
@@ -79,11 +78,11 @@ export async function render(d: Data): Promise<string> {
 `.value;
   }
   const rows = rawRows(lines, lineClasses(f, lines.length));
-  const blank = rows.filter((r) => r.text === null).reduce((n, r) => n + r.last - r.first + 1, 0);
-  // every row says its own number (value): a folded run takes one row for several lines
+  const blank = lines.length - rows.length;
+  // every row says its own number (value): the numbers skip the blank lines folded away
   return html`${crumbs}
 <h1 class="file-title"><span class="h1-pre">原始文本</span> ${f.file}</h1>
-<p class="intro">${count(lines.length, '行')}，未经整理的版面文字${blank ? `（${count(blank, '个')}空行折叠为细线）` : ''}。从文章页进入时，文章所占的行会被标出。</p>
+<p class="intro">${count(lines.length, '行')}，未经整理的版面文字${blank ? `（${count(blank, '个')}空行不单列，行号跳过它们）` : ''}。从文章页进入时，文章所占的行会被标出。</p>
 ${f.articles.length ? html`<nav class="raw-back" aria-label="返回文章">${f.articles.map(
   (a, k) => html`<a class="back-r${k}" href="${a.url}">← 返回文章：${titleHtml(a)}</a>`,
 )}</nav>
@@ -93,13 +92,10 @@ ${f.articles.length ? html`<nav class="raw-back" aria-label="返回文章">${f.a
   (a) => html`<li><a href="#L${ownLines(a)[0][0]}">${lineRanges(a)}</a> <a href="${a.url}">${titleHtml(a)}</a> <span class="meta">${a.pageGroup.label}</span></li>`,
 )}</ol>
 </details>` : ''}
-<ol class="raw-text" aria-label="原始文本，共 ${lines.length} 行">${rows.map((r) => {
-    const cls = [...(r.text === null ? ['blank'] : []), ...r.classes];
-    const attrs = html` id="L${r.first}" value="${r.first}"${cls.length ? html` class="${cls.join(' ')}"` : ''}`;
-    if (r.text !== null) return html`<li${attrs}>${r.text}</li>`;
-    // the folded lines keep their anchors: a link to any of them still lands here
-    const anchors = Array.from({ length: r.last - r.first }, (_, k) => html`<span id="L${r.first + 1 + k}"></span>`);
-    return html`<li${attrs} aria-label="${r.first === r.last ? `第 ${r.first} 行：空行` : `第 ${r.first}–${r.last} 行：空行`}">${anchors}</li>`;
-  })}</ol>
+<ol class="raw-text" aria-label="原始文本，共 ${lines.length} 行">${rows.map(
+    (r) =>
+      // the folded blank lines keep their anchors: a link to any of them still lands on this row
+      html`<li id="L${r.line}" value="${r.line}"${rowClass(r)}>${r.text}${r.folded.map((n) => html`<span id="L${n}"></span>`)}</li>`,
+  )}</ol>
 `.value;
 }
