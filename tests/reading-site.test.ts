@@ -189,7 +189,7 @@ test('the raw-text view: the bar clears the first character, blank lines folded,
   const a = inFile.find((x) => (x.source.ranges?.[0] ?? x.source.lines)[0] > 20) ?? inFile[inFile.length - 1];
   await page.goto(`${server.url}${urlOf(a)}`);
   await page.click('a:text("查看原文中的这几行")');
-  await page.waitForLoadState('load');
+  await page.waitForURL(/\/raw\//u);
   const first = (a.source.ranges?.[0] ?? a.source.lines)[0];
   assert.ok(page.url().endsWith(`#L${first}`));
   // the highlight's bar is left of the first character of every highlighted line

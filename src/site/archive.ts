@@ -213,11 +213,12 @@ export function keywordFamilies(names: string[]): Map<string, Keyword> {
     const chosen = forms.length === 1 ? forms[0] : forms.find((f) => f.endsWith('市'));
     if (chosen && [...bare].length >= 2) adminOf.set(bare, chosen);
   }
+  const baresOf = new Map<string, string[]>();
+  for (const [bare, form] of adminOf) baresOf.set(form, [...(baresOf.get(form) ?? []), bare]);
   const nodes = new Map<string, Keyword>();
   for (const name of [...all].sort(collator.compare)) {
     if (adminOf.has(name)) continue;
-    const bare = [...adminOf].filter(([, f]) => f === name).map(([b]) => b);
-    nodes.set(name, new Keyword(name, [name, ...bare]));
+    nodes.set(name, new Keyword(name, [name, ...(baresOf.get(name) ?? [])]));
   }
   for (const [bare, form] of adminOf) nodes.set(bare, nodes.get(form)!);
   return nodes;
