@@ -40,7 +40,7 @@ export function firstSentence(text: string, max = SUPPLIED_MAX): string {
   return `${sentence.slice(0, cut >= 0 ? cut : max).join('')}…`;
 }
 
-/** A byline that says the item is pictures: `摄影报道`, `图片报道`, `图/文`-less `摄`. */
+/** A credit line that says the item is pictures: `摄影报道`, `图片报道`, `图片新闻`. */
 const PHOTO_BYLINE = /摄影报道|图片报道|图片新闻/u;
 
 /**
