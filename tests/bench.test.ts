@@ -117,8 +117,8 @@ test('segment pool: a file that is not text is an UndecodableError, the others g
 function naiveRelated(a: SiteArticle): RelatedArticle[] {
   const scores = new Map<SiteArticle, RelatedArticle>();
   for (const k of a.keywordNodes) {
-    const weight = 1 / k.articles.length;
-    for (const other of k.articles) {
+    const weight = 1 / k.tagged.length;
+    for (const other of k.tagged) {
       if (other === a) continue;
       const r = scores.get(other) ?? { article: other, shared: [], score: 0 };
       r.shared.push(k.name);

@@ -6,6 +6,7 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html, join, raw } from '../../src/site/html.ts';
 import { UNDATED, dateLabel, excerpt, type SiteArticle } from '../../src/site/entities.ts';
+import { citedTitle as cited } from '../../src/site/untitled.ts';
 import { gbt7714 } from '../../src/site/citation.ts';
 import { citeFile } from '../../src/site/cite-files.ts';
 
@@ -28,7 +29,10 @@ import {
   keywordLinks,
   lineRanges,
   ownLines,
+  pageTitle,
   pager,
+  printedByline,
+  titleHtml,
   type TemplateData,
 } from '../../src/site/views.ts';
 
@@ -55,17 +59,27 @@ export const data = {
 export function citationMeta(a: SiteArticle, permalink: string | null): [string, string][] {
   const authors = authorNames(a);
   const paper = a.file.publication.known ? a.file.publication.name : null;
-  const tags: [string, string][] = [['citation_title', a.displayTitle], ...authors.map((n): [string, string] => ['citation_author', n])];
+  const tags: [string, string][] = [['citation_title', cited(a.title, a.supplied)], ...authors.map((n): [string, string] => ['citation_author', n])];
   if (a.issueDate) tags.push(['citation_publication_date', a.issueDate.replace(/-/gu, '/')], ['citation_date', a.issueDate]);
   if (paper) tags.push(['citation_journal_title', paper], ['citation_publisher', paper]);
   if (a.pageNumber !== undefined) tags.push(['citation_firstpage', String(a.pageNumber)]);
   tags.push(['citation_language', 'zh']);
   if (permalink) tags.push(['citation_public_url', permalink]);
-  tags.push(['DC.title', a.displayTitle], ...authors.map((n): [string, string] => ['DC.creator', n]));
+  tags.push(['DC.title', cited(a.title, a.supplied)], ...authors.map((n): [string, string] => ['DC.creator', n]));
   if (a.issueDate) tags.push(['DC.date', a.issueDate]);
   if (paper) tags.push(['DC.source', paper]);
   tags.push(['DC.language', 'zh'], ['DC.type', 'Text']);
   return tags;
+}
+
+/**
+ * What the pager says of a neighbour: `本版上一篇` on the same page, else where it is — the page
+ * (`上一篇 · 第 6 版`), with its date when it is in another issue.
+ */
+function neighbourHint(a: SiteArticle, other: SiteArticle, which: '上一篇' | '下一篇'): string {
+  if (other.pageGroup === a.pageGroup) return `本版${which}`;
+  const sameIssue = other.pageGroup.issue === a.pageGroup.issue && other.file.publication === a.file.publication;
+  return `${which} · ${sameIssue ? other.pageGroup.label : pageTitle(other.pageGroup)}`;
 }
 
 export function render(d: Data): string {
@@ -79,9 +93,7 @@ export function render(d: Data): string {
 <article class="article" data-pagefind-body>
 <header class="article-header">
 ${a.kicker ? html`<p class="kicker" data-pagefind-meta="kicker">${a.kicker}</p>` : ''}
-<h1 data-pagefind-weight="10" data-pagefind-meta="title">${
-    a.untitled ? html`<span class="untitled">（无标题）</span>${excerpt(a.lead, 16)}` : a.title
-  }</h1>
+<h1 data-pagefind-weight="10" data-pagefind-meta="title">${titleHtml(a)}</h1>
 ${a.subtitle ? html`<p class="subtitle" data-pagefind-meta="subtitle">——${a.subtitle}</p>` : ''}
 ${names.value ? html`<p class="byline" data-pagefind-meta="byline:${bylineText(a)}">${names}</p>` : ''}
 <p class="issue-line" data-pagefind-ignore>${join(
@@ -118,7 +130,7 @@ ${keywordLinks(a.keywordNodes)}
 ${a.dateline ? html`<dt>文中日期</dt><dd>${a.dateline}（电头或导语中的日期，不是出版日期）</dd>
 ` : ''}${a.publication && a.publication !== f.publication.name ? html`<dt>文中署名报刊</dt><dd>${a.publication}</dd>
 ` : ''}<dt>源文件</dt><dd><a href="${f.url}" data-pagefind-filter="file">${f.file}</a> · 文件第 ${String(a.source.page)} 页</dd>
-${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd>
+${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines.map((b) => printedByline(b, a.people.map((p) => p.person.name))), '；')}</dd>
 ` : ''}${a.affiliations.length ? html`<dt>作者单位</dt><dd>${join(a.affiliations, '；')}</dd>
 ` : ''}<dt>行号</dt><dd>${lineRanges(a)}${
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
@@ -140,15 +152,15 @@ ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines, '；')}</dd
 </section>
 </article>
 ${pager(
-  '本版文章',
-  a.prev ? { url: a.prev.url, text: a.prev.displayTitle, hint: '本版上一篇' } : null,
-  a.next ? { url: a.next.url, text: a.next.displayTitle, hint: '本版下一篇' } : null,
+  '相邻文章',
+  a.prev ? { url: a.prev.url, text: titleHtml(a.prev), hint: neighbourHint(a, a.prev, '上一篇') } : null,
+  a.next ? { url: a.next.url, text: titleHtml(a.next), hint: neighbourHint(a, a.next, '下一篇') } : null,
 )}
 ${a.related.length ? html`<section class="related" aria-labelledby="related-h">
 <h2 id="related-h">相关文章</h2>
 <ul class="related-list">${a.related.map(
   (r) =>
-    html`<li><a href="${r.article.url}">${r.article.displayTitle}</a> <span class="meta">共同关键词：${r.shared.join('、')}</span></li>`,
+    html`<li><a href="${r.article.url}">${titleHtml(r.article)}</a> <span class="meta">共同关键词：${r.shared.join('、')}</span></li>`,
 )}</ul>
 </section>` : ''}
 `.value;

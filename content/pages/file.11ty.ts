@@ -2,7 +2,7 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
 import type { FileGroup } from '../../src/site/entities.ts';
-import { count, fileCrumbs, pager, type TemplateData } from '../../src/site/views.ts';
+import { count, fileCrumbs, pager, titleHtml, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   file: FileGroup;
@@ -27,7 +27,7 @@ ${f.pages.map(
 <h2 id="p${pg.page}"><a href="${pg.url}">${pg.label}</a> <span class="meta">${count(pg.articles.length, '篇')}</span></h2>
 ${pg.articles.length
   ? html`<ol class="toc">${pg.articles.map(
-      (a) => html`<li>${a.kicker ? html`<span class="kicker">${a.kicker}</span> ` : ''}<a href="${a.url}">${a.displayTitle}</a>${
+      (a) => html`<li>${a.kicker ? html`<span class="kicker">${a.kicker}</span> ` : ''}<a href="${a.url}">${titleHtml(a)}</a>${
         a.subtitle ? html` <span class="subtitle">——${a.subtitle}</span>` : ''
       }</li>`,
     )}</ol>`

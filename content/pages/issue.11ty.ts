@@ -2,7 +2,7 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
 import type { Issue } from '../../src/site/entities.ts';
-import { breadcrumbs, count, issueCrumbs, pager, type TemplateData } from '../../src/site/views.ts';
+import { breadcrumbs, count, issueCrumbs, pager, titleHtml, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   issue: Issue;
@@ -23,7 +23,7 @@ export function render(d: Data): string {
 <ol class="issue-pages">${issue.pages.map(
     (pg) => html`<li>
 <h2><a href="${pg.url}">${pg.label}</a> <span class="meta">${count(pg.articles.length, '篇')}</span></h2>
-${pg.articles.length ? html`<ol class="toc">${pg.articles.map((a) => html`<li><a href="${a.url}">${a.displayTitle}</a></li>`)}</ol>` : ''}
+${pg.articles.length ? html`<ol class="toc">${pg.articles.map((a) => html`<li><a href="${a.url}">${titleHtml(a)}</a></li>`)}</ol>` : ''}
 </li>`,
   )}</ol>
 ${pager(

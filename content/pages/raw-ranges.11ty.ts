@@ -1,4 +1,7 @@
-/** /raw/<key>/ranges.css: highlight exactly an article's lines (its own and its captions') when its first line is the target. */
+/**
+ * /raw/<key>/ranges.css: highlight exactly an article's lines (its own and its captions') when its
+ * first line is the target, and show the link back to that article.
+ */
 import type { FileGroup } from '../../src/site/entities.ts';
 import { outputFor } from '../../src/site/urls.ts';
 import { ownLines } from '../../src/site/views.ts';
@@ -15,8 +18,11 @@ export const data = {
 };
 
 export function render(d: Data): string {
-  const rules = d.rawFile.articles.map(
-    (a, k) => `.raw-text:has(#L${ownLines(a)[0][0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
-  );
+  // the bar sits in the rows' left padding (site.css), clear of the first character; the article's
+  // back link shows while its first line is the target
+  const rules = d.rawFile.articles.flatMap((a, k) => [
+    `.raw-text:has(#L${ownLines(a)[0][0]}:target) .r${k} { background: var(--highlight); box-shadow: inset 3px 0 0 var(--accent); }`,
+    `main:has(#L${ownLines(a)[0][0]}:target) .raw-back .back-r${k} { display: block; }`,
+  ]);
   return `/* Line ranges of the articles in ${d.rawFile.file.replace(/\*\//g, '')} */\n${rules.join('\n')}\n`;
 }

@@ -88,6 +88,9 @@ function pagePlace(pg: PageGroup): unknown[] {
   return [pg.url, pg.label, i ? [i.url, i.date, near(i.prev), near(i.next)] : null, near(pg.prev), near(pg.next)];
 }
 
+/** Where the list of all articles says an article is: date, paper and page (views.ts articleWhere). */
+const articlePlace = (a: SiteArticle) => [a.issueDate ?? null, a.file.publication.name, a.file.publication.known, a.pageGroup.label];
+
 /** An issue as a list shows it. */
 const issueHead = (i: Issue) => [i.url, i.date, i.pages.length, i.articles.length];
 
@@ -110,8 +113,9 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
           sum(a),
           fileHead(f, undefined),
           pagePlace(a.pageGroup),
-          a.prev ? [a.prev.url, sum(a.prev)] : null,
-          a.next ? [a.next.url, sum(a.next)] : null,
+          // a neighbour on another page is named with its page (and date)
+          a.prev ? [a.prev.url, sum(a.prev), pagePlace(a.prev.pageGroup), a.prev.pageGroup.issue?.label ?? null] : null,
+          a.next ? [a.next.url, sum(a.next), pagePlace(a.next.pageGroup), a.next.pageGroup.issue?.label ?? null] : null,
           a.related.map((r) => [r.article.url, sum(r.article), r.shared]),
           a.keywordNodes.map((k) => [k.name, k.url]),
           a.people.map((p) => [p.person.name, p.person.url, p.roles]),
@@ -128,6 +132,9 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
     for (const pg of f.pages) {
       out.set(pg.url, sha(JSON.stringify(['page', head, pg.page, pagePlace(pg), pg.articles.map(sum)])));
     }
+  }
+  for (const l of archive.articleLists) {
+    out.set(l.url, sha(JSON.stringify(['articles', l.number, l.of, l.articles.map((a) => [sum(a), articlePlace(a)]), l.prev?.url ?? null, l.next?.url ?? null])));
   }
   for (const k of archive.keywords) out.set(k.url, sha(JSON.stringify(['keyword', k.name, k.slug, k.articles.map(sum)])));
   for (const p of archive.people) {

@@ -14,13 +14,58 @@ const STOP = new Set(
  * dictionary so keywords keep them whole.
  */
 export function learnLexicon(texts: string[]): string[] {
-  const found = new Map<string, number>();
+  // judged by nodejieba's own dictionary, whatever this process taught it before: the same texts, the same lexicon
+  teach([]);
+  const found = new Map<string, { n: number; whole: number }>();
   const re = /[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)(?![\u4e00-\u9fff]{0,0}[的])/gu;
-  for (const t of texts) for (const m of t.matchAll(re)) found.set(m[0], (found.get(m[0]) ?? 0) + 1);
+  for (const t of texts) {
+    for (const m of t.matchAll(re)) {
+      const tally = found.get(m[0]) ?? { n: 0, whole: 0 };
+      tally.n++;
+      if (cutAtEdges(t, m.index, m[0].length)) tally.whole++;
+      found.set(m[0], tally);
+    }
+  }
   return [...found]
-    .filter(([w, n]) => n >= LEXICON_MIN_COUNT && w.length >= LEXICON_MIN_CHARS && w.length <= LEXICON_MAX_CHARS && !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w))
+    .filter(
+      ([w, { n, whole }]) =>
+        n >= LEXICON_MIN_COUNT &&
+        w.length >= LEXICON_MIN_CHARS &&
+        w.length <= LEXICON_MAX_CHARS &&
+        !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w) &&
+        // mostly printed as a unit of its own (服务区 of 服务区域 is not), and read as a name
+        whole * 2 >= n &&
+        namelike(w),
+    )
     .map(([w]) => w)
     .sort();
+}
+
+const NAME_SUFFIX = /(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)$/u;
+
+/**
+ * Whether the part before the suffix reads as a name, as nodejieba tags it: no verb in it
+ * (人才跟着|市场, 打造战|区, 群众跨|省), and not led by a numeral (多名|村干部) or by a lone
+ * measure word, adverb, preposition or pronoun (个|乡镇, 先|高标准实现县域).
+ */
+function namelike(word: string): boolean {
+  const tags = nodejieba.tag(word.replace(NAME_SUFFIX, ''));
+  if (tags.length === 0) return false;
+  if (tags.some((t) => t.tag === 'v')) return false;
+  const first = tags[0];
+  return first.tag !== 'm' && !([...first.word].length === 1 && /^(q|d|p|c|r|u)$/u.test(first.tag));
+}
+
+/**
+ * Whether nodejieba, cutting the text around `text[at, at + length)` with its own dictionary,
+ * starts a word where it starts and ends one where it ends: `株洲市|委` does, `多名|村干部` does not.
+ */
+function cutAtEdges(text: string, at: number, length: number): boolean {
+  const from = Math.max(0, at - 6);
+  let pos = from;
+  const edges = new Set([from]);
+  for (const w of nodejieba.cut(text.slice(from, Math.min(text.length, at + length + 6)))) edges.add((pos += w.length));
+  return edges.has(at) && edges.has(at + length);
 }
 
 /** Loads nodejieba's dictionaries now rather than at the first word cut (a second or so). */
@@ -30,6 +75,8 @@ export function loadDictionary(): void {
 
 /** The words taught since nodejieba's dictionaries were loaded (a copy): none yet. */
 let taught: string[] = [];
+/** The same words as a set: a keyword may be one of them (keywordsOf). */
+let learned = new Set<string>();
 /**
  * Makes nodejieba's dictionary its own words plus exactly `lexicon`, whatever this process
  * taught before: insertWord() is process-wide and cannot be undone, so a different lexicon
@@ -42,6 +89,7 @@ export function teach(lexicon: string[]): void {
   if (taught.length > 0) nodejieba.load();
   for (const w of lexicon) nodejieba.insertWord(w);
   taught = [...lexicon];
+  learned = new Set(lexicon);
   tagOf.clear();
   forgetIdf();
 }
@@ -73,12 +121,30 @@ function count(text: string, word: string): number {
   return n;
 }
 
-/** 5–8 TF-IDF keywords: no stop words, no single characters, no numbers; ties broken by the word. */
+/** Administrative suffixes a place is printed with or without (株洲/株洲市, 凤凰/凤凰县, 芦淞/芦淞区). */
+export const PLACE_SUFFIX = /^(.{2,})(?:省|市|县|区)$/u;
+
+/**
+ * 5–8 TF-IDF keywords: no stop words, no single characters, no numbers; ties broken by the word.
+ * Each is a word of the text: one nodejieba's dictionary cut keeps whole (without its guesses,
+ * which make `于民` of 问策于民 and `社局` of 人社局) or a name the archive taught (learnLexicon).
+ * A place and its administrative form count once, as the administrative form (株洲市, not also 株洲).
+ */
 export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
   const text = [article.title, article.title, article.subtitle ?? '', ...article.body.map((b) => b.text)].join('\n');
-  const ranked = nodejieba
+  const words = new Set(nodejieba.cut(text, false));
+  const extracted = nodejieba
     .extract(text, KEYWORD_CANDIDATES)
-    .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word))
+    .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word) && (words.has(k.word) || learned.has(k.word)));
+  // 株洲 and 株洲市 both ranked: one keyword, the administrative form, with the better weight
+  const byWord = new Map(extracted.map((k) => [k.word, k]));
+  const ranked = extracted
+    .filter((k) => !['省', '市', '县', '区'].some((s) => byWord.has(k.word + s)))
+    .map((k) => {
+      const bare = PLACE_SUFFIX.exec(k.word)?.[1];
+      const other = bare ? byWord.get(bare) : undefined;
+      return other && other.weight > k.weight ? { word: k.word, weight: other.weight } : k;
+    })
     .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1));
   const topical = ranked.filter((k) => {
     const tag = singleTag(k.word);

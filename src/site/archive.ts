@@ -25,6 +25,7 @@ import {
   collator,
   dateLabel,
 } from './entities.ts';
+import { compareNames } from './names.ts';
 import { assignRelated } from './related.ts';
 
 /** One article file, read and checked; `file` names it in every error. */
@@ -103,10 +104,6 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
     }
     for (const pg of f.pages) {
       pg.articles.sort((x, y) => x.seq - y.seq || x.source.lines[0] - y.source.lines[0] || collator.compare(x.id, y.id));
-      pg.articles.forEach((a, i) => {
-        a.prev = pg.articles[i - 1] ?? null;
-        a.next = pg.articles[i + 1] ?? null;
-      });
     }
     f.pages.forEach((pg, i) => {
       pg.prev = f.pages[i - 1] ?? null;
@@ -142,6 +139,7 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
     if (pubSlugs.has(p.slug)) throw new Error(`Baoku site: two publications map to the URL key "${p.slug}"`);
     pubSlugs.add(p.slug);
     arrangeByDate(p);
+    linkArticles(p);
   }
 
   // People and their roles, in byline order.
@@ -164,20 +162,30 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
       a.people.push({ person: p, roles: list });
     }
   }
-  const peopleList = [...people.values()].sort((x, y) => collator.compare(x.name, y.name));
+  // by reading, surnames read as surnames (曾 Zēng): src/site/names.ts
+  const peopleList = [...people.values()].sort((x, y) => compareNames(x.name, y.name));
   checkUnique(peopleList.map((p) => p.slug), 'people');
 
-  // Keywords.
-  const keywords = new Map<string, Keyword>();
+  // Keywords: a place and its administrative form are one (keywordFamilies); each page lists every
+  // article that prints the keyword, not only those whose own five to eight name it
+  const nodeOf = keywordFamilies(ordered.flatMap((a) => a.keywords));
   for (const a of ordered) {
     for (const k of a.keywords) {
-      let node = keywords.get(k);
-      if (!node) keywords.set(k, (node = new Keyword(k)));
-      node.articles.push(a);
+      const node = nodeOf.get(k)!;
+      if (a.keywordNodes.includes(node)) continue;
       a.keywordNodes.push(node);
+      node.tagged.push(a);
     }
   }
-  const keywordList = [...keywords.values()].sort(
+  const keywordNodes = [...new Set(nodeOf.values())];
+  const findIn = keywordFinder(keywordNodes);
+  for (const a of ordered) {
+    const found = findIn(articleText(a));
+    for (const k of a.keywordNodes) found.add(k);
+    // in archive order, each article once: the nodes are visited article by article
+    for (const node of found) node.articles.push(a);
+  }
+  const keywordList = keywordNodes.sort(
     (x, y) => y.articles.length - x.articles.length || collator.compare(x.name, y.name),
   );
   checkUnique(keywordList.map((k) => k.slug), 'keywords');
@@ -186,6 +194,67 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   assignRelated(ordered);
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
+}
+
+/** Administrative suffixes, most specific last: 株洲市 is 株洲's city, 凤凰县 凤凰's county. */
+const ADMIN_SUFFIXES = ['省', '市', '县', '区'];
+
+/**
+ * One node per keyword, a place's bare name merged into its administrative form when the archive
+ * has both (株洲 → 株洲市, 凤凰 → 凤凰县, 芦淞 → 芦淞区). A bare name with two such forms
+ * (长沙市, 长沙县: two places) goes to the city only when one of them is a city (长沙 means
+ * 长沙市), else stays a keyword of its own.
+ */
+export function keywordFamilies(names: string[]): Map<string, Keyword> {
+  const all = new Set(names);
+  const adminOf = new Map<string, string>();
+  for (const bare of all) {
+    const forms = ADMIN_SUFFIXES.map((s) => bare + s).filter((f) => all.has(f));
+    const chosen = forms.length === 1 ? forms[0] : forms.find((f) => f.endsWith('市'));
+    if (chosen && [...bare].length >= 2) adminOf.set(bare, chosen);
+  }
+  const baresOf = new Map<string, string[]>();
+  for (const [bare, form] of adminOf) baresOf.set(form, [...(baresOf.get(form) ?? []), bare]);
+  const nodes = new Map<string, Keyword>();
+  for (const name of [...all].sort(collator.compare)) {
+    if (adminOf.has(name)) continue;
+    nodes.set(name, new Keyword(name, [name, ...(baresOf.get(name) ?? [])]));
+  }
+  for (const [bare, form] of adminOf) nodes.set(bare, nodes.get(form)!);
+  return nodes;
+}
+
+/** Title, kicker, subtitle, body and captions: what a reader sees of the article. */
+function articleText(a: SiteArticle): string {
+  return [a.kicker ?? '', a.title, a.subtitle ?? '', a.body, ...a.captions.map((c) => c.text)].join('\n');
+}
+
+/**
+ * A function that finds which of `keywords` a text prints: at each place the longest form that
+ * starts there (长沙县 is not read as 长沙, 株洲高新区 not as 株洲), every place looked at (a
+ * form may start inside another: 教学生产线 prints 生产线 whatever 学生 does). Forms are
+ * looked up by their first two characters, one lookup per character of the text: linear in the
+ * text, whatever the number of keywords.
+ */
+function keywordFinder(keywords: Keyword[]): (text: string) => Set<Keyword> {
+  const byStart = new Map<string, [string, Keyword][]>();
+  for (const k of keywords) {
+    for (const form of k.forms) {
+      const list = byStart.get(form.slice(0, 2)) ?? [];
+      list.push([form, k]);
+      byStart.set(form.slice(0, 2), list);
+    }
+  }
+  for (const list of byStart.values()) list.sort((x, y) => y[0].length - x[0].length);
+  return (text) => {
+    const found = new Set<Keyword>();
+    for (let i = 0; i < text.length - 1; i++) {
+      const hit = byStart.get(text.slice(i, i + 2))?.find(([form]) => text.startsWith(form, i));
+      if (!hit) continue;
+      found.add(hit[1]);
+    }
+    return found;
+  };
 }
 
 /**
@@ -240,6 +309,24 @@ function arrangeByDate(p: Publication): void {
   p.files.forEach((f, i) => {
     f.prev = p.files[i - 1] ?? null;
     f.next = p.files[i + 1] ?? null;
+  });
+}
+
+/**
+ * Each article's previous and next article in its paper's reading order: issues by date, their
+ * pages by number, then the undated pages in file order; each page's
+ * articles as printed. So a page's first article leads back to the previous page's last, and an
+ * issue's first to the previous issue's last.
+ */
+function linkArticles(p: Publication): void {
+  const dated = p.issues.flatMap((i) => i.pages);
+  // undated pages (the undated files', and any a dated file holds) follow, in file order
+  const pages = [...dated, ...p.files.flatMap((f) => f.pages.filter((pg) => !pg.issue))];
+  const order = pages.flatMap((pg) => pg.articles);
+  p.reading.push(...order);
+  order.forEach((a, i) => {
+    a.prev = order[i - 1] ?? null;
+    a.next = order[i + 1] ?? null;
   });
 }
 

@@ -11,6 +11,7 @@ import '@citation-js/plugin-ris';
 import '@citation-js/plugin-bibtex';
 import type { SiteArticle } from './entities.ts';
 import { authorNames, lineRanges } from './views.ts';
+import { citedTitle } from './untitled.ts';
 
 // Chinese stays Chinese in BibTeX (the plugin's default writes ASCII only, which drops every
 // Han character), and the entry's key is the article's id.
@@ -41,7 +42,7 @@ export function cslItem(a: SiteArticle, permalink: string | null): CslItem {
   return {
     id: a.id,
     type: 'article-newspaper',
-    title: a.displayTitle,
+    title: citedTitle(a.title, a.supplied),
     ...(authors.length ? { author: authors.map((literal) => ({ literal })) } : {}),
     ...(a.file.publication.known ? { 'container-title': a.file.publication.name } : {}),
     ...(a.issueDate ? { issued: { 'date-parts': [[y, m, d]] as [[number, number, number]] } } : {}),
@@ -72,7 +73,7 @@ export function citationFiles(item: CslItem): { ris: string; bibtex: string; csl
 export function gbt7714(a: SiteArticle): string {
   const authors = authorNames(a);
   const who = authors.length > 3 ? `${authors.slice(0, 3).join(', ')}, 等. ` : authors.length ? `${authors.join(', ')}. ` : '';
-  const title = a.displayTitle;
+  const title = citedTitle(a.title, a.supplied);
   const paper = a.file.publication.known ? a.file.publication.name : '[报名不详]';
   const date = a.issueDate ?? '[出版日期不详]';
   const page = a.pageNumber !== undefined ? `(${a.pageNumber})` : '';

@@ -11,6 +11,7 @@ import type { Caption, Credit, Role } from '../segment/types.ts';
 import { bodyBlocks, markdown, type BodyBlock } from './markdown.ts';
 import { sitePath, slugFor } from './urls.ts';
 import type { DateSource } from '../issues/facts.ts';
+import { plainTitle, suppliedTitle, type SuppliedTitle } from './untitled.ts';
 
 /** `2018-01-22` → `2018年1月22日`. */
 export function dateLabel(iso: string): string {
@@ -51,9 +52,12 @@ export class SiteArticle {
   /** First paragraph as plain text. */
   readonly lead: string;
   readonly untitled: boolean;
-  /** Title, or for an untitled article "（无标题）" plus the first words of the body. */
+  /** For an article printed without a headline, the title supplied from its first sentence and its mark (无题, 图片新闻); else null. */
+  readonly supplied: SuppliedTitle | null;
+  /** The headline, or the supplied title as plain text: `[无题] 今年以来，东安县公安局…` (src/site/untitled.ts). */
   readonly displayTitle: string;
   pageGroup!: PageGroup;
+  /** Neighbours in the paper's reading order, across pages and issues (archive.ts linkArticles). */
   prev: SiteArticle | null = null;
   next: SiteArticle | null = null;
   people: PersonCredit[] = [];
@@ -116,7 +120,8 @@ export class SiteArticle {
     this.seq = m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
     this.lead = bodyBlocks(read.body).find((b) => b.kind === 'paragraph')?.text ?? '';
     this.untitled = read.title.trim() === '';
-    this.displayTitle = this.untitled ? `（无标题）${excerpt(this.lead, 16)}` : read.title;
+    this.supplied = suppliedTitle({ title: read.title, lead: this.lead || (read.captions[0]?.text ?? ''), bylines: read.bylines, authors: read.authors, photographers: read.photographers });
+    this.displayTitle = plainTitle(read.title, this.supplied);
   }
 
   /**
@@ -174,8 +179,15 @@ export class Person {
 export class Keyword {
   readonly slug: string;
   readonly url: string;
+  /** Every article whose text prints the keyword (any of its forms): what its page lists. */
   readonly articles: SiteArticle[] = [];
-  constructor(readonly name: string) {
+  /** The articles whose own keywords (front matter) include it: what related articles weigh. */
+  readonly tagged: SiteArticle[] = [];
+  constructor(
+    readonly name: string,
+    /** The forms it is printed in: the name, and a place's bare form (株洲市: also 株洲). */
+    readonly forms: string[] = [name],
+  ) {
     this.slug = slugFor(name);
     this.url = sitePath('keywords', this.slug);
   }
@@ -313,6 +325,8 @@ export class Publication {
   readonly url: string;
   readonly files: FileGroup[] = [];
   readonly years: Year[] = [];
+  /** Its articles in reading order (archive.ts linkArticles): what prev and next walk through. */
+  readonly reading: SiteArticle[] = [];
   /** Issues in date order, and the files none of whose pages has a date. */
   readonly issues: Issue[] = [];
   readonly undated: FileGroup[] = [];
@@ -337,6 +351,26 @@ export class Publication {
   }
 }
 
+/** How many articles one page of the list of all articles (/articles/, /articles/2/ …) holds. */
+export const ARTICLES_PER_LIST_PAGE = 100;
+
+/** One page of the list of all articles: each paper's articles in reading order, the papers in the archive's order. */
+export class ArticleListPage {
+  readonly url: string;
+  prev: ArticleListPage | null = null;
+  next: ArticleListPage | null = null;
+  constructor(
+    /** 1-based. */
+    readonly number: number,
+    readonly of: number,
+    readonly articles: SiteArticle[],
+    /** Place of the first article in the whole list (1-based). */
+    readonly from: number,
+  ) {
+    this.url = number === 1 ? '/articles/' : sitePath('articles', String(number));
+  }
+}
+
 export interface ArchiveCounts {
   publications: number;
   files: number;
@@ -354,8 +388,21 @@ export class Archive {
     readonly people: Person[],
     readonly keywords: Keyword[],
   ) {}
+  #lists: ArticleListPage[] | null = null;
   get pages(): PageGroup[] {
     return this.files.flatMap((f) => f.pages);
+  }
+  /** The list of all articles, in pages of ARTICLES_PER_LIST_PAGE (one page, empty, for an empty archive). */
+  get articleLists(): ArticleListPage[] {
+    if (this.#lists) return this.#lists;
+    const order = this.publications.flatMap((p) => p.reading);
+    const n = Math.max(1, Math.ceil(order.length / ARTICLES_PER_LIST_PAGE));
+    const lists = Array.from({ length: n }, (_, i) => new ArticleListPage(i + 1, n, order.slice(i * ARTICLES_PER_LIST_PAGE, (i + 1) * ARTICLES_PER_LIST_PAGE), i * ARTICLES_PER_LIST_PAGE + 1));
+    lists.forEach((l, i) => {
+      l.prev = lists[i - 1] ?? null;
+      l.next = lists[i + 1] ?? null;
+    });
+    return (this.#lists = lists);
   }
   get issues(): Issue[] {
     return this.publications.flatMap((p) => p.issues);

@@ -1,6 +1,6 @@
 /**
  * Related articles: those sharing the most keyword weight with an article, a keyword shared by
- * n articles weighing 1/n. Found for every article when the archive is built (src/site/archive.ts).
+ * n articles weighing 1/n (shared: both have it among their own keywords, Keyword.tagged). Found for every article when the archive is built (src/site/archive.ts).
  */
 import { collator, type Keyword, type RelatedArticle, type SiteArticle } from './entities.ts';
 
@@ -55,15 +55,15 @@ export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5, 
   const byRelevance = (x: RelatedArticle, y: RelatedArticle) =>
     y.score - x.score || y.shared.length - x.shared.length || idRank.get(x.article)! - idRank.get(y.article)!;
   const ks = a.keywordNodes;
-  const order = ks.map((_, i) => i).sort((x, y) => ks[x].articles.length - ks[y].articles.length || x - y);
+  const order = ks.map((_, i) => i).sort((x, y) => ks[x].tagged.length - ks[y].tagged.length || x - y);
   const rest: number[] = new Array(order.length + 1).fill(0);
-  for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + 1 / ks[order[j]].articles.length;
+  for (let j = order.length - 1; j >= 0; j--) rest[j] = rest[j + 1] + 1 / ks[order[j]].tagged.length;
   const seen = new Set<SiteArticle>(excludeSelf ? [a] : []);
   const best: RelatedArticle[] = [];
   for (let j = 0; j < order.length; j++) {
     // strictly less, with a margin for rounding: an article not met can neither tie nor pass
     if (best.length === limit && rest[j] * (1 + 1e-9) + 1e-12 < best[limit - 1].score) break;
-    for (const other of ks[order[j]].articles) {
+    for (const other of ks[order[j]].tagged) {
       if (seen.has(other)) continue;
       seen.add(other);
       const own = keywordSets.get(other);
@@ -71,7 +71,7 @@ export function relatedArticles(a: SiteArticle, ctx: RelatedContext, limit = 5, 
       for (const k of ks) {
         if (own ? own.has(k) : other.keywordNodes.includes(k)) {
           r.shared.push(k.name);
-          r.score += 1 / k.articles.length;
+          r.score += 1 / k.tagged.length;
         }
       }
       // keep the best `limit`, sorted (insertion into a short list)

@@ -101,7 +101,7 @@ export function fileCrumbs(file: FileGroup, page?: PageGroup, last?: SiteArticle
       ];
   if (page) items.push({ label: page.label, url: page.url });
   else if (issue) items.push({ label: file.label, url: file.url });
-  if (last) items.push({ label: typeof last === 'string' ? last : last.displayTitle });
+  if (last) items.push({ label: typeof last === 'string' ? last : titleHtml(last) });
   return breadcrumbs(items);
 }
 
@@ -137,13 +137,30 @@ export function byline(a: SiteArticle, opts: { links: boolean; pagefind?: boolea
     if (!people.length) continue;
     const names = people.map((p) => {
       const filter = opts.pagefind && role !== '摄影' ? html` data-pagefind-filter="author"` : '';
+      // class "name": a name never breaks across lines (site.css), however narrow the screen
       return opts.links
-        ? html`<a href="${p.url}"${filter}>${p.name}</a>`
-        : html`<span>${p.name}</span>`;
+        ? html`<a class="name" href="${p.url}"${filter}>${p.name}</a>`
+        : html`<span class="name">${p.name}</span>`;
     });
     parts.push(html`<span class="credit"><span class="role"${opts.pagefind ? html` data-pagefind-ignore` : ''}>${role}</span> ${join(names, '、')}</span>`);
   }
   return join(parts, html`<span class="sep" aria-hidden="true"> · </span>`);
+}
+
+/** A credit line as printed, each credited name in it kept whole on one line (class "name"). */
+export function printedByline(line: string, names: string[]): SafeHtml {
+  const wanted = [...new Set(names)].filter((n) => n.length > 1).sort((x, y) => y.length - x.length);
+  if (!wanted.length) return html`${line}`;
+  // a name may be printed spaced out (王 斌, 张 建平): the spaces are inside it, and kept
+  const re = new RegExp(wanted.map((n) => [...n].map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[ \\u3000]*')).join('|'), 'gu');
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const m of line.matchAll(re)) {
+    parts.push(html`${line.slice(at, m.index)}<span class="name">${m[0]}</span>`);
+    at = m.index + m[0].length;
+  }
+  parts.push(html`${line.slice(at)}`);
+  return join(parts, '');
 }
 
 /** The byline as plain text: "记者 谢嘉 · 通讯员 周媛、钟一苇". */
@@ -159,9 +176,18 @@ export function authorNames(a: SiteArticle): string[] {
   return a.people.filter((p) => p.roles.some((r) => r !== '摄影')).map((p) => p.person.name);
 }
 
+/**
+ * An article's title as the page shows it: the headline, or for one printed without a headline
+ * its mark (无题, 图片新闻) and, greyed, the title supplied from its first sentence.
+ */
+export function titleHtml(a: SiteArticle): SafeHtml {
+  if (!a.supplied) return html`${a.title}`;
+  return html`<span class="title-mark">${a.supplied.mark}</span>${a.supplied.text ? html` <span class="supplied-title">${a.supplied.text}</span>` : ''}`;
+}
+
 /** One article in a list: kicker, headline, subtitle, byline and first line of text. */
 export function articleSummary(a: SiteArticle, opts: { heading: 'h2' | 'h3'; source?: boolean }): SafeHtml {
-  const headline = html`<a href="${a.url}">${a.displayTitle}</a>`;
+  const headline = html`<a href="${a.url}">${titleHtml(a)}</a>`;
   const names = byline(a, { links: false });
   return html`<article class="summary">
 ${a.kicker ? html`<p class="kicker">${a.kicker}</p>` : ''}
