@@ -29,7 +29,10 @@ export async function pageView(a: SiteArticle): Promise<SafeHtml | ''> {
 </section>`;
   }
   const { width: W, height: H } = size;
-  const [x0, y0, x1, y1] = box;
+  // the outline stands a few points clear of the type: the region's bottom is the last baseline,
+  // and Chinese glyphs reach a little below it
+  const pad = 3;
+  const [x0, y0, x1, y1] = [Math.max(0, box[0] - pad), Math.max(0, box[1] - pad), Math.min(W, box[2] + pad), Math.min(H, box[3] + pad)];
   // the page dimmed outside the region: the page's outline and the region's, filled even-odd
   const dim = `M0 0H${pt(W)}V${pt(H)}H0Z M${pt(x0)} ${pt(y0)}H${pt(x1)}V${pt(y1)}H${pt(x0)}Z`;
   const label = `${f.file} 第 ${a.source.page} 页的版面图，框出的是《${a.displayTitle}》所在的区域`;
@@ -41,7 +44,7 @@ export async function pageView(a: SiteArticle): Promise<SafeHtml | ''> {
 <path class="page-dim" d="${dim}" fill-rule="evenodd"></path>
 <rect class="page-region" x="${pt(x0)}" y="${pt(y0)}" width="${pt(x1 - x0)}" height="${pt(y1 - y0)}"></rect>
 </svg></a>
-<figcaption>${f.file} 第 ${String(a.source.page)} 页，框内是本文（区域 ${pt(x0)}, ${pt(y0)} – ${pt(x1)}, ${pt(y1)}，PDF 点，自左上角量起）。点击图片看整版大图 · ${download}</figcaption>
+<figcaption>${f.file} 第 ${String(a.source.page)} 页，框内是本文（区域 ${pt(box[0])}, ${pt(box[1])} – ${pt(box[2])}, ${pt(box[3])}，PDF 点，自左上角量起）。点击图片看整版大图 · ${download}</figcaption>
 </figure>
 </section>`;
 }
