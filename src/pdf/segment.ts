@@ -20,7 +20,7 @@
  */
 import type { PdfPage } from './read.ts';
 import { horizontalOverlap, itemsToLines, linesToBlocks, readingOrder, tidy, type Box, type TextBlock, type TextLine } from './layout.ts';
-import { bodySize, boxOf, captionAbove, findHeads, flowsOf, moveBesideColumns, ownerOf, paragraphsOf, photoCredits, squash, type Head } from './geometry.ts';
+import { bodySize, boxOf, captionAbove, findHeads, flowsOf, paragraphsOf, photoCredits, squash, type Head } from './geometry.ts';
 import { readPageHeader } from '../segment/rules/page-header.ts';
 import { closingCreditStart, isRoleByline, isSignedName, parseCredits } from '../segment/rules/credits.ts';
 import { parseCaption, photographersOf } from '../segment/rules/caption.ts';
@@ -217,7 +217,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   // 2. display type left over: brief headlines (body right under them), crossheads (body of their column right above too), labels
   const bodyLines = rest.filter(isBody);
   const smallLines = rest.filter(isSmall);
-  const blocksOfBody = linesToBlocks(bodyLines);
+  const blocksOfBody = joinColumnPieces(linesToBlocks(bodyLines));
   const crossheads: TextLine[] = [];
   const minor: PdfHead[] = [];
   for (const l of display.filter((x) => !used.has(x)).sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
@@ -255,7 +255,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   // 人民日报: captions in body type with the credit on a row of its own under them
   const photo = photoCredits(bodyLines, B);
   const creditLines = new Set(photo.flatMap((c) => c.lines));
-  const bodyBlocks = linesToBlocks(bodyLines.filter((l) => !creditLines.has(l)));
+  const bodyBlocks = joinColumnPieces(linesToBlocks(bodyLines.filter((l) => !creditLines.has(l))));
   for (const c of photo) {
     const block = captionAbove(c, bodyBlocks, B);
     const region = block && clearBand(block, all, page, B);
@@ -277,8 +277,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
     if (owner) owner.blocks.push(b);
     else orphans.push(b);
   }
-  moveBesideColumns(heads, B);
-  orphans = claimBeside(heads, orphans, B);
+  orphans = claimBeside(heads, claimForVertical(heads, orphans, B), B);
   for (const l of crossheads) {
     const block: TextBlock = { lines: [l], x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size };
     const owner = heads.find((h) => h.blocks.some((b) => b.bottom <= l.top + 1 && l.top - b.bottom < 2.5 * B && horizontalOverlap(b, l) > 0)) ?? headOf(block, heads, B);
@@ -324,13 +323,15 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
 /**
  * The head a column piece belongs to: the nearest of the heads above it that overlap it and the
  * vertical headlines beside it (its text to its left, as 人民日报 sets the right-hand essay, or to
- * its right); failing both, geometry.ts ownerOf().
+ * its right); none: the piece is an orphan, for claimBeside() and flowsOf().
  */
 function headOf(block: Box, heads: readonly PdfHead[], B: number): PdfHead | undefined {
   let best: PdfHead | undefined;
   let bestDist = Infinity;
   for (const h of heads) {
     if (h.vertical || h.box.bottom > block.top + B || horizontalOverlap(h.box, block) <= Math.min(2 * B, 0.5 * (block.x1 - block.x0))) continue;
+    // another headline standing between them over the block's columns starts another story
+    if (heads.some((g) => g !== h && g.box.top > h.box.bottom && g.box.bottom < block.top + B && horizontalOverlap(g.box, block) > 0)) continue;
     // measured from the foot of the head: its subtitle and bylines included
     const foot = Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom));
     const d = block.top - Math.min(foot, block.top);
@@ -340,16 +341,49 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number): PdfHead | und
     }
   }
   for (const h of heads) {
-    if (!h.vertical || block.bottom < h.box.top - 2 * B || block.top > h.box.bottom + 40 * B) continue;
+    // beside the headline (its top no lower than the headline's foot), or right under it
+    if (!h.vertical || block.bottom < h.box.top - 2 * B || block.top > h.box.bottom + 4 * B) continue;
     const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
-    if (gap > 6 * B) continue;
+    if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0)) continue;
     const d = Math.max(0, gap) + Math.max(0, block.top - h.box.bottom);
     if (d < bestDist) {
       bestDist = d;
       best = h;
     }
   }
-  return best ?? (ownerOf(block as TextBlock, heads, B) as PdfHead | undefined);
+  return best;
+}
+
+/**
+ * A vertical headline at the edge of its story (人民日报's right-hand essay, a side story of the
+ * news pages) heads the columns standing in line beside it: the column next to it whose span
+ * meets the headline's, then each column next to those with its top in line with theirs. A column
+ * given to a headline far above it (nothing between but a picture) moves to the vertical one.
+ */
+function claimForVertical(heads: readonly PdfHead[], orphans: readonly TextBlock[], B: number): TextBlock[] {
+  let left = [...orphans];
+  for (const v of heads.filter((h) => h.vertical)) {
+    // the columns headOf() already gave it start the chain
+    const chain: TextBlock[] = [...v.blocks];
+    const others = heads.filter((h) => h !== v);
+    const pool = () => [...others.flatMap((h) => h.blocks.map((b) => ({ h: h as PdfHead | undefined, b }))), ...left.map((b) => ({ h: undefined, b }))];
+    const near = (b: Box, c: Box) => Math.max(c.x0 - b.x1, b.x0 - c.x1) < 4.5 * B;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const { h, b } of pool()) {
+        const foot = h ? Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom)) : -Infinity;
+        if (b.top - foot < 4 * B) continue; // right under its own headline: it is that story's
+        const beside = chain.length === 0 ? Math.max(v.box.x0 - b.x1, b.x0 - v.box.x1) < 6 * B && Math.abs(b.top - v.box.top) < 2 * B : chain.some((c) => near(b, c) && Math.abs(b.top - c.top) < 1.5 * B);
+        if (!beside) continue;
+        if (h) h.blocks.splice(h.blocks.indexOf(b), 1);
+        else left = left.filter((x) => x !== b);
+        v.blocks.push(b);
+        chain.push(b);
+        grown = true;
+      }
+    }
+  }
+  return left;
 }
 
 /**
@@ -379,6 +413,26 @@ function claimBeside(heads: readonly PdfHead[], orphans: readonly TextBlock[], B
     }
   }
   return left;
+}
+
+/**
+ * Column pieces linesToBlocks() left apart within one column: a paragraph's indented first line
+ * over the short last line of the one before overlap too little for it (`教育的一头……` over
+ * `光所系。`). A piece that starts right under another, its left edge within two characters of
+ * that one's, continues it.
+ */
+function joinColumnPieces(blocks: readonly TextBlock[]): TextBlock[] {
+  const out = [...blocks].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    const k = out.findIndex((b, j) => j !== i && Math.abs(b.size - a.size) < 0.05 * a.size && b.top >= a.bottom - 0.3 * a.size && b.top - a.bottom < 0.8 * a.size && Math.abs(b.x0 - a.x0) <= 2.2 * a.size && b.x0 < a.x1 && a.x0 < b.x1);
+    if (k === -1) continue;
+    const b = out[k]!;
+    out[i] = { lines: [...a.lines, ...b.lines], x0: Math.min(a.x0, b.x0), x1: Math.max(a.x1, b.x1), top: a.top, bottom: Math.max(a.bottom, b.bottom), size: a.size };
+    out.splice(k, 1);
+    i = -1; // start over: the joined piece may continue further
+  }
+  return out;
 }
 
 /** Kickers, subtitles and bylines of each head, taken from `display` (lines in `used` are taken). */
