@@ -273,7 +273,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   // 4. every column piece to its head; crossheads to the head of the column piece above them
   let orphans: TextBlock[] = [];
   for (const b of flowBlocks) {
-    const owner = headOf(b, heads, B);
+    const owner = headOf(b, heads, B, flowBlocks);
     if (owner) owner.blocks.push(b);
     else orphans.push(b);
   }
@@ -321,35 +321,49 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
 }
 
 /**
- * The head a column piece belongs to: the nearest of the heads above it that overlap it and the
- * vertical headlines beside it (its text to its left, as 人民日报 sets the right-hand essay, or to
- * its right); none: the piece is an orphan, for claimBeside() and flowsOf().
+ * The head a column piece belongs to: the nearest of the heads above it (overlapping it, or above
+ * and to its left), a headline set beside it with its top in line, and the vertical headlines
+ * beside it (its text to its left, as 人民日报 sets the right-hand essay, or to its right); none:
+ * the piece is an orphan, for claimBeside() and flowsOf().
  */
-function headOf(block: Box, heads: readonly PdfHead[], B: number): PdfHead | undefined {
+function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readonly Box[] = []): PdfHead | undefined {
   let best: PdfHead | undefined;
   let bestDist = Infinity;
-  for (const h of heads) {
-    if (h.vertical || h.box.bottom > block.top + B || horizontalOverlap(h.box, block) <= Math.min(2 * B, 0.5 * (block.x1 - block.x0))) continue;
-    // another headline standing between them over the block's columns starts another story
-    if (heads.some((g) => g !== h && g.box.top > h.box.bottom && g.box.bottom < block.top + B && horizontalOverlap(g.box, block) > 0)) continue;
-    // measured from the foot of the head: its subtitle and bylines included
-    const foot = Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom));
-    const d = block.top - Math.min(foot, block.top);
+  const take = (h: PdfHead, d: number) => {
     if (d < bestDist) {
       bestDist = d;
       best = h;
     }
+  };
+  // measured from the foot of the head: its subtitle and bylines included
+  const footOf = (h: PdfHead) => Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom));
+  // another headline standing between a head and the block, over the block's columns, starts another story
+  const blocked = (h: PdfHead) => heads.some((g) => g !== h && g.box.top > h.box.bottom && g.box.bottom < block.top + B && horizontalOverlap(g.box, block) > 0);
+  for (const h of heads) {
+    if (h.vertical || h.box.bottom > block.top + B) continue;
+    const over = horizontalOverlap(h.box, block) > Math.min(2 * B, 0.5 * (block.x1 - block.x0));
+    // a head above and to the left: a story's columns run on to the right of a short headline
+    // (counted two lines further than a head right above, which wins when it is as near)
+    const aboveLeft = !over && h.box.x0 <= block.x0 && h.box.x1 < block.x0;
+    if ((!over && !aboveLeft) || blocked(h)) continue;
+    take(h, block.top - Math.min(footOf(h), block.top) + (over ? 0 : 2 * B));
   }
   for (const h of heads) {
-    // beside the headline (its top no lower than the headline's foot), or right under it
+    // a headline set beside its story, its top in line with the story's first column, or with
+    // the picture that opens it (nothing but the picture between the headline's top and the column)
+    if (h.vertical || block.top < h.box.top - 3 * B || block.top > h.box.top + 30 * B) continue;
+    const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
+    if (gap < -B || gap > 3 * B) continue;
+    const between = blocks.some((o) => o !== block && horizontalOverlap(o, block) > 0 && o.bottom > h.box.top - B && o.bottom <= block.top + 1);
+    if (block.top > h.box.top + 3 * B && between) continue;
+    take(h, Math.max(0, Math.abs(h.box.top - block.top) - 3 * B));
+  }
+  for (const h of heads) {
+    // beside a vertical headline (its top no lower than the headline's foot), or right under it
     if (!h.vertical || block.bottom < h.box.top - 2 * B || block.top > h.box.bottom + 4 * B) continue;
     const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
     if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0)) continue;
-    const d = Math.max(0, gap) + Math.max(0, block.top - h.box.bottom);
-    if (d < bestDist) {
-      bestDist = d;
-      best = h;
-    }
+    take(h, Math.max(0, gap) + Math.max(0, block.top - h.box.bottom));
   }
   return best;
 }
