@@ -18,7 +18,7 @@ import { segmentPdfFile } from '../src/pdf/file.ts';
 import { runSegment } from '../src/build/segment-run.ts';
 import { renderSite } from '../src/build/site-build.ts';
 import { serveStatic } from '../src/site/serve.ts';
-import { fromMarkdown } from '../src/contract/markdown.ts';
+import { ArticleFormatError, fromMarkdown, toMarkdown } from '../src/contract/markdown.ts';
 import { launchBrowser } from './browser.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -200,6 +200,16 @@ test('every line of the text layer is in exactly one article or in the report', 
   // the header and the paper's name are furniture, said so
   const header = out.unassigned.find((u) => u.reason === 'page furniture: page header');
   assert.ok(header && header.text.includes('2024年3月5日') && header.text.includes('青川日报'), JSON.stringify(out.unassigned));
+});
+
+test('source.bbox in the contract: written as four numbers, read back, refused when malformed with the file named', async () => {
+  const out = segmentPdf('qc.pdf', await readPdf(pagePdf));
+  const a = { ...out.articles[0]!, id: 'qc-p1-01', keywords: [] };
+  const md = toMarkdown(a);
+  assert.deepEqual(fromMarkdown(md, 'qc-p1-01.md').source.bbox, a.source.bbox);
+  const bad = md.replace(/bbox:\n(?:\s+- [\d.]+\n){4}/u, 'bbox: [300, 10, 20, 40]\n');
+  assert.notEqual(bad, md);
+  assert.throws(() => fromMarkdown(bad, 'qc-p1-01.md'), (e: Error) => e instanceof ArticleFormatError && /^qc-p1-01\.md: source\.bbox must be \[left, top, right, bottom\]/u.test(e.message));
 });
 
 test('a page of pictures only: no article, one warning that says to OCR it', async () => {

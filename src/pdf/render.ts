@@ -21,7 +21,9 @@ let canvasOk: boolean | undefined;
 export function canDrawPages(): boolean {
   if (canvasOk === undefined) {
     try {
-      require('@napi-rs/canvas');
+      // loaded by pdfjs itself when it draws; loaded here only to know whether it can (its native build)
+      const load = createRequire(import.meta.url);
+      load('@napi-rs/canvas');
       canvasOk = true;
     } catch {
       canvasOk = false;
