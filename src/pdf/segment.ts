@@ -218,22 +218,23 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   const bodyLines = rest.filter(isBody);
   const smallLines = rest.filter(isSmall);
   const blocksOfBody = joinColumnPieces(linesToBlocks(bodyLines));
-  const crossheads: TextLine[] = [];
+  const crossheads: TextBlock[] = [];
   const minor: PdfHead[] = [];
-  for (const l of display.filter((x) => !used.has(x)).sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
-    const t = squash(l.text);
-    if (l.vertical || l.size < MINOR_HEAD_MIN * B || t.length > MINOR_HEAD_MAX_CHARS || SENTENCE_END.test(t) || isBylineText(l.spaced)) continue;
-    const below = blocksOfBody.some((b) => b.top >= l.bottom - 1 && b.top - l.bottom < 1.5 * l.size && horizontalOverlap(b, l) > 0.5 * Math.min(b.x1 - b.x0, l.x1 - l.x0));
+  // a crosshead or a brief's headline may wrap: its lines, stacked at one size, are judged together
+  for (const g of linesToBlocks(display.filter((x) => !used.has(x) && !x.vertical)).sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
+    const t = squash(g.lines.map((l) => l.text).join(''));
+    // a character or three alone (a name's last glyph set apart, a drop cap) heads nothing
+    if (g.size < MINOR_HEAD_MIN * B || t.length < 4 || t.length > MINOR_HEAD_MAX_CHARS || SENTENCE_END.test(t) || g.lines.some((l) => isBylineText(l.spaced))) continue;
+    const fits = (b: Box) => horizontalOverlap(b, g) > 0.5 * Math.min(b.x1 - b.x0, g.x1 - g.x0);
+    const below = blocksOfBody.some((b) => b.top >= g.bottom - 1 && b.top - g.bottom < 2 * g.size && fits(b));
     if (!below) continue;
-    const above = blocksOfBody.some((b) => b.bottom <= l.top + 1 && l.top - b.bottom < 2.5 * B && horizontalOverlap(b, l) > 0.5 * Math.min(b.x1 - b.x0, l.x1 - l.x0));
-    if (above && l.size >= CROSSHEAD_MIN * B) {
-      crossheads.push(l);
-      used.add(l);
+    const above = blocksOfBody.some((b) => b.bottom <= g.top + 1 && g.top - b.bottom < 2.5 * B && fits(b));
+    for (const l of g.lines) used.add(l);
+    if (above && g.size >= CROSSHEAD_MIN * B) {
+      crossheads.push(g);
       continue;
     }
-    const h = { headline: [l], vertical: false, box: boxOf([l]), subtitle: [], authorLines: [], blocks: [], bylines: [], subheads: new Set(), captions: [] } as PdfHead;
-    minor.push(h);
-    used.add(l);
+    minor.push({ headline: g.lines, vertical: false, box: boxOf(g.lines), subtitle: [], authorLines: [], blocks: [], bylines: [], subheads: new Set(), captions: [] } as PdfHead);
   }
   if (minor.length) {
     attach(minor, display, used, B);
@@ -278,13 +279,12 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
     else orphans.push(b);
   }
   orphans = claimBeside(heads, claimForVertical(heads, orphans, B), B);
-  for (const l of crossheads) {
-    const block: TextBlock = { lines: [l], x0: l.x0, x1: l.x1, top: l.top, bottom: l.bottom, size: l.size };
-    const owner = heads.find((h) => h.blocks.some((b) => b.bottom <= l.top + 1 && l.top - b.bottom < 2.5 * B && horizontalOverlap(b, l) > 0)) ?? headOf(block, heads, B);
+  for (const block of crossheads) {
+    const owner = heads.find((h) => h.blocks.some((b) => b.bottom <= block.top + 1 && block.top - b.bottom < 2.5 * B && horizontalOverlap(b, block) > 0)) ?? headOf(block, heads, B);
     if (owner) {
       owner.blocks.push(block);
       owner.subheads.add(block);
-    } else left.push({ lines: [l], reason: 'crosshead with no article' });
+    } else left.push({ lines: block.lines, reason: 'crosshead with no article' });
   }
   const { flows, left: unplaced } = flowsOf(heads, orphans);
   for (const b of unplaced) left.push({ lines: b.lines, reason: 'text no article took' });
@@ -354,6 +354,8 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
     if (h.vertical || block.top < h.box.top - 3 * B || block.top > h.box.top + 30 * B) continue;
     const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
     if (gap < -B || gap > 3 * B) continue;
+    // a headline with its own column right under it is not set beside a story
+    if (blocks.some((o) => horizontalOverlap(o, h.box) > 0 && o.top >= h.box.bottom - 1 && o.top - footOf(h) < 3 * B)) continue;
     const between = blocks.some((o) => o !== block && horizontalOverlap(o, block) > 0 && o.bottom > h.box.top - B && o.bottom <= block.top + 1);
     if (block.top > h.box.top + 3 * B && between) continue;
     take(h, Math.max(0, Math.abs(h.box.top - block.top) - 3 * B));
@@ -479,7 +481,19 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
     }
   }
   // bylines: byline-sized lines under a horizontal head (or its subtitle), chained; beside a vertical one
-  const candidates = display.filter((l) => free(l) && l.size <= BYLINE_MAX * B && isBylineText(l.spaced)).sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  // a two-character name is set as two glyphs a character apart, to line up with three-character
+  // names (`陈  龙`): each glyph alone is no name, the pair is
+  const single = display.filter((l) => free(l) && [...squash(l.text)].length === 1 && l.size <= BYLINE_MAX * B);
+  const partner = new Map<TextLine, TextLine>();
+  for (const a of single) {
+    const b = single.find((o) => o !== a && !partner.has(o) && Math.abs(o.size - a.size) < 0.05 * a.size && (a.vertical ? Math.abs(o.x0 - a.x0) < 0.3 * a.size && o.top > a.top && o.top - a.bottom < 2.5 * a.size : Math.abs(o.bottom - a.bottom) < 0.3 * a.size && o.x0 > a.x0 && o.x0 - a.x1 < 2.5 * a.size));
+    if (b && !partner.has(a)) {
+      partner.set(a, b);
+      partner.set(b, a);
+    }
+  }
+  const pairs = [...partner.entries()].filter(([a, b]) => (a.vertical ? a.top < b.top : a.x0 < b.x0)).map(([a]) => a);
+  const candidates = [...display.filter((l) => free(l) && l.size <= BYLINE_MAX * B && isBylineText(l.spaced)), ...pairs.filter((a) => looksLikeName(squash(a.text + partner.get(a)!.text)))].sort((a, b) => a.top - b.top || a.x0 - b.x0);
   for (const l of candidates) {
     let best: PdfHead | undefined;
     let bestDist = Infinity;
@@ -499,6 +513,11 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
     if (best) {
       best.bylines.push(l);
       used.add(l);
+      const second = pairs.includes(l) ? partner.get(l) : undefined;
+      if (second) {
+        best.bylines.push(second);
+        used.add(second);
+      }
     }
   }
 }
@@ -530,7 +549,13 @@ function draftOf(h: PdfHead, flow: readonly TextBlock[], B: number): PdfDraft | 
   let publication: string | undefined;
   let dateline: string | undefined;
   if (h.bylines.length) {
-    const texts = h.bylines.map((l) => l.spaced);
+    // a name's glyphs set apart (attach()) are one name again
+    const texts: string[] = [];
+    h.bylines.forEach((l, i) => {
+      const prev = h.bylines[i - 1];
+      if (prev && [...squash(prev.text)].length === 1 && [...squash(l.text)].length === 1 && texts.length) texts[texts.length - 1] += l.spaced;
+      else texts.push(l.spaced);
+    });
     credits.push(...creditsOf(texts));
     bylines.push(...texts.map((t) => t.replace(/\s+/gu, ' ')));
   }
