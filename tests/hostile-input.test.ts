@@ -255,7 +255,7 @@ test('CLI: a missing input folder, an empty input folder, an unwritable output: 
   await writeFile(join(tmp, 'a-file'), 'x');
   const cases: [string[], RegExp][] = [
     [['--input', join(tmp, 'does-not-exist')], /^segment: input folder not found: /u],
-    [['--input', join(tmp, 'no-txt')], /^segment: no \.txt files in input folder: /u],
+    [['--input', join(tmp, 'no-txt')], /^segment: no \.txt or \.pdf files in input folder: /u],
     [['--input', join(tmp, 'hostile-raw'), '--output', join(tmp, 'a-file', 'articles')], /^segment: cannot write output folder /u],
     [['--input', join(tmp, 'hostile-raw'), '--output', join(tmp, 'a-file')], /^segment: cannot write output folder .*not a folder/u],
     [['--input', join(tmp, 'hostile-raw'), '--output', join(tmp, 'hostile-raw')], /^segment: the output folder .* would replace the input folder/u],

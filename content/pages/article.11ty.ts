@@ -9,6 +9,7 @@ import { UNDATED, dateLabel, excerpt, type SiteArticle } from '../../src/site/en
 import { citedTitle as cited } from '../../src/site/untitled.ts';
 import { gbt7714 } from '../../src/site/citation.ts';
 import { citeFile } from '../../src/site/cite-files.ts';
+import { pageView } from '../../src/site/page-view.ts';
 
 const CITE_LABELS = { ris: 'RIS', bib: 'BibTeX', json: 'CSL-JSON' } as const;
 const CITE_TYPES = { ris: 'application/x-research-info-systems', bib: 'application/x-bibtex', json: 'application/vnd.citationstyles.csl+json' } as const;
@@ -82,8 +83,9 @@ function neighbourHint(a: SiteArticle, other: SiteArticle, which: '上一篇' | 
   return `${which} · ${sameIssue ? other.pageGroup.label : pageTitle(other.pageGroup)}`;
 }
 
-export function render(d: Data): string {
+export async function render(d: Data): Promise<string> {
   const a = d.article;
+  const onPage = await pageView(a);
   const f = a.file;
   // absolute only when the site knows where it lives (BAOKU_SITE_URL); else the root-relative URL
   const permalink = d.site.url ? d.site.url + a.url : a.url;
@@ -138,6 +140,7 @@ ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines.map((b) => p
 <dt>编号</dt><dd><code>${a.id}</code></dd>
 </dl>
 </section>
+${onPage}
 <section class="cite" aria-labelledby="cite-h" data-pagefind-ignore>
 <h2 id="cite-h">引用本文</h2>
 <p class="cite-style">GB/T 7714—2015</p>

@@ -163,7 +163,8 @@ export async function siteSourceHash(root = ROOT): Promise<string> {
   const h = createHash('sha256');
   h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\nsearch also ${process.env.BAOKU_SEARCH_ALSO ?? ''}\n`);
   const files: string[] = [];
-  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'src/contract', 'assets']) {
+  // src/pdf: a PDF's raw view is its text layer and its pages are drawn by it
+  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'src/contract', 'src/pdf', 'assets']) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const e of await readdir(abs, { withFileTypes: true, recursive: true })) {

@@ -12,13 +12,14 @@ import { diskFullMessage, firstLine, printable } from './messages.ts';
 import { pauseAt } from './test-pause.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
 import { prepareArticles, type SegmentedFile } from './segment-protocol.ts';
+import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
 
 /** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
 
 export interface SegmentSummary {
-  /** `.txt` files found in the input folder. */
+  /** `.txt` and `.pdf` files found in the input folder. */
   files: number;
   /** Files that yielded at least one article. */
   built: number;
@@ -82,8 +83,11 @@ function kindOf(e: Dirent<Buffer>): string {
   return 'not a file or folder';
 }
 
+/** Raw files: page text (`*.txt`) and page PDFs (`*.pdf`), any case. */
+const RAW_NAME = /\.(?:txt|pdf)$/iu;
+
 /**
- * Every `*.txt` under dir, nested folders included, in a stable (code unit) order. Entries that
+ * Every `*.txt` and `*.pdf` under dir, nested folders included, in a stable (code unit) order. Entries that
  * are not read are told to `skipped` (path, why), one call each (issue #14: they used to vanish
  * without a word): a `.txt` that is a FIFO, a socket or a device (reading one could wait for
  * ever); a symbolic link named `.txt` or pointing to a folder, never followed (a link in an
@@ -99,14 +103,14 @@ export async function listRawFiles(dir: string, skipped: (path: string, why: str
       try {
         name = utf8.decode(e.name);
       } catch {
-        if (/\.txt$/iu.test(e.name.toString('latin1')) || e.isDirectory()) skipped(join(d, e.name.toString('utf8')), 'the name is not valid UTF-8: skipped (rename it)');
+        if (RAW_NAME.test(e.name.toString('latin1')) || e.isDirectory()) skipped(join(d, e.name.toString('utf8')), 'the name is not valid UTF-8: skipped (rename it)');
         continue;
       }
       named.push({ name, e });
     }
     for (const { name, e } of named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(d, name);
-      const txt = /\.txt$/iu.test(name);
+      const txt = RAW_NAME.test(name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) {
         if (txt) out.push(p);
@@ -204,7 +208,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     throw new SegmentCliError(`cannot read input folder ${printable(opts.input)}: ${firstLine(err)}`);
   }
   for (const line of irregular) warn(line);
-  if (files.length === 0) throw new SegmentCliError(`no .txt files in input folder: ${printable(opts.input)}`);
+  if (files.length === 0) throw new SegmentCliError(`no .txt or .pdf files in input folder: ${printable(opts.input)}`);
 
   // the issue manifest, when the user wrote one: a bad row stops the run before anything is written
   let manifest: ManifestRow[] = [];
@@ -233,6 +237,14 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   let warm: Worker[] = [];
   try {
     const names = files.map((f) => relative(input, f).split(sep).join('/'));
+    // a page given both as text and as its PDF: the PDF is read (it has the type sizes and
+    // positions the text lost), the text file is reported as set aside
+    const pdfStems = new Map(names.filter(isPdfName).map((n) => [n.replace(/\.pdf$/iu, ''), n]));
+    const replaced = new Map<number, string>();
+    names.forEach((n, i) => {
+      const twin = /\.txt$/iu.test(n) ? pdfStems.get(n.replace(/\.txt$/iu, '')) : undefined;
+      if (twin !== undefined) replaced.set(i, twin);
+    });
     for (const r of unusedRows(manifest, names)) {
       warn(`warning: ${printable(join(opts.input, MANIFEST_NAME))}:${r.line}: "${printable(r.path)}" names no .txt file of the input folder`);
     }
@@ -241,6 +253,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     if (!opts.segmenter && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), files.length));
     // 1. what each file is: too large, unreadable, a copy, not text; the lexicon from the rest
     const skip = new Map<number, string>();
+    for (const [i, twin] of replaced) skip.set(i, `set aside: ${printable(twin)}, the PDF of the same page, is read instead`);
     const firstWithDigest = new Map<string, string>();
     const lexiconTexts: string[] = [];
     // files are read a few ahead (one at a time, the wait for the disk would add up), used in order
@@ -258,6 +271,11 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const reads: Promise<Read>[] = [];
     for (let i = 0; i < Math.min(AHEAD, files.length); i++) reads.push(read(i));
     for (let i = 0; i < files.length; i++) {
+      if (skip.has(i)) {
+        delete reads[i];
+        if (i + AHEAD < files.length) reads[i + AHEAD] = read(i + AHEAD);
+        continue;
+      }
       const got = await reads[i];
       delete reads[i];
       if (i + AHEAD < files.length) reads[i + AHEAD] = read(i + AHEAD);
@@ -273,6 +291,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
         continue;
       }
       firstWithDigest.set(digest, names[i]);
+      // a PDF's words teach no lexicon: its bytes are not text
+      if (isPdfName(names[i])) continue;
       try {
         const text = decode(bytes).text;
         // a copy, so the file's whole text is not kept alive by a slice of it
@@ -310,7 +330,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
         try {
           if (pool) result = await pool.take(i);
           else {
-            const r = opts.segmenter!(name, await readFile(files[i]), { lexicon, key: keyOf(i) });
+            const bytes = await readFile(files[i]);
+            const r = isPdfName(name) ? await segmentPdfFile(name, bytes, { lexicon, key: keyOf(i) }) : opts.segmenter!(name, bytes, { lexicon, key: keyOf(i) });
             result = { articles: prepareArticles(r.articles, manifestFacts(manifest, name)), report: r.report };
           }
           report = result.report;

@@ -9,6 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
+import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { prepareArticles, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
@@ -20,7 +21,7 @@ if (lexicon) teach(lexicon);
 else loadDictionary();
 
 const ready: ReadyMessage = { ready: true };
-port.on('message', (job: WorkerJob | LexiconMessage) => {
+port.on('message', async (job: WorkerJob | LexiconMessage) => {
   if ('lexicon' in job) {
     lexicon = job.lexicon;
     teach(lexicon);
@@ -30,7 +31,9 @@ port.on('message', (job: WorkerJob | LexiconMessage) => {
   let reply: WorkerReply;
   try {
     const bytes = new Uint8Array(job.buffer, job.byteOffset, job.byteLength);
-    const result = segmentFile(job.name, bytes, { lexicon: lexicon ?? [], key: job.key });
+    // a PDF is read asynchronously (pdfjs); the pool sends a worker one job at a time, so no two overlap
+    const opts = { lexicon: lexicon ?? [], key: job.key };
+    const result = isPdfName(job.name) ? await segmentPdfFile(job.name, bytes, opts) : segmentFile(job.name, bytes, opts);
     reply = {
       seq: job.seq,
       ok: true,

@@ -76,6 +76,7 @@ export function frontMatterOf(a: ContractArticle): FrontMatter {
       lines: a.source.lines,
       ...(a.source.ranges?.length ? { ranges: a.source.ranges } : {}),
       ...(a.source.caption_ranges?.length ? { caption_ranges: a.source.caption_ranges } : {}),
+      ...(a.source.bbox ? { bbox: a.source.bbox } : {}),
     },
   };
 }
@@ -176,6 +177,7 @@ function source(v: unknown, file: string): SourceRef {
   }
   const ranges = lineRangeList(o.ranges, 'ranges', file);
   const captionRanges = lineRangeList(o.caption_ranges, 'caption_ranges', file);
+  const bbox = bboxOf(o.bbox, file);
   return {
     file: raw,
     page,
@@ -183,7 +185,16 @@ function source(v: unknown, file: string): SourceRef {
     // a file written before ranges were: its one span is its range
     ranges: ranges.length ? ranges : [[lines[0], lines[1]]],
     caption_ranges: captionRanges,
+    ...(bbox ? { bbox } : {}),
   };
+}
+
+/** `[left, top, right, bottom]` in PDF points (an article read from a PDF page); undefined when absent. */
+function bboxOf(v: unknown, file: string): [number, number, number, number] | undefined {
+  if (v === undefined || v === null) return undefined;
+  const ok = Array.isArray(v) && v.length === 4 && v.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) && v[0] <= v[2] && v[1] <= v[3];
+  if (!ok) throw new ArticleFormatError(`${file}: source.bbox must be [left, top, right, bottom] in points, left ≤ right and top ≤ bottom`);
+  return [v[0], v[1], v[2], v[3]];
 }
 
 /** `[[first, last], …]` of line numbers, each first ≤ last; [] when absent. */

@@ -13,7 +13,14 @@ import type { Box, PdfItem } from './read.ts';
  * spaces pdfjs puts between spaced-out CJK glyphs removed; its font is the one carrying most of
  * its characters.
  */
-export type TextLine = PdfItem;
+export interface TextLine extends PdfItem {
+  /**
+   * The text with a space wherever its runs stand apart by a fifth of a character or more (and
+   * the spaces pdfjs put inside runs): names set apart in a byline (`通讯员 陈超林 郭婧`) stay apart
+   * here, while `text` closes them up as running text must be.
+   */
+  spaced: string;
+}
 
 export interface TextBlock extends Box {
   lines: TextLine[];
@@ -104,6 +111,7 @@ function lineOf(parts: PdfItem[]): TextLine {
   }
   return {
     text: tidy(unifyRadicals(text)),
+    spaced: unifyRadicals(text).replace(/\s+/gu, ' ').trim(),
     x0: Math.min(...parts.map((p) => p.x0)),
     x1: Math.max(...parts.map((p) => p.x1)),
     top: Math.min(...parts.map((p) => p.top)),
@@ -112,6 +120,50 @@ function lineOf(parts: PdfItem[]): TextLine {
     font: dominantFont(parts),
     vertical,
   };
+}
+
+/**
+ * Vertical writing drawn as upright glyphs one under another (Chromium prints CSS
+ * `writing-mode: vertical-rl` that way: each glyph a run of its own, not flagged vertical): three or
+ * more one-character runs of one size, left edges aligned, each starting where the one above ends
+ * (within half a character), become one vertical run. Otherwise the top glyph would join the
+ * horizontal line it happens to share a baseline with.
+ */
+export function stackGlyphs(items: readonly PdfItem[]): PdfItem[] {
+  const single = (it: PdfItem) => !it.vertical && [...it.text.trim()].length === 1;
+  const used = new Set<PdfItem>();
+  const stacks: PdfItem[][] = [];
+  const candidates = items.filter(single).sort((a, b) => a.x0 - b.x0 || a.top - b.top);
+  for (const it of candidates) {
+    if (used.has(it)) continue;
+    const stack = [it];
+    for (;;) {
+      const last = stack[stack.length - 1]!;
+      const next = candidates.find(
+        (o) => !used.has(o) && !stack.includes(o) && Math.abs(o.x0 - last.x0) < 0.2 * last.size && Math.abs(o.size - last.size) < 0.05 * last.size && o.top >= last.bottom - 0.25 * last.size && o.top - last.bottom < 0.5 * last.size,
+      );
+      if (!next) break;
+      stack.push(next);
+    }
+    if (stack.length >= 3) {
+      for (const s of stack) used.add(s);
+      stacks.push(stack);
+    }
+  }
+  if (stacks.length === 0) return [...items];
+  const size = (st: PdfItem[]) => st[0]!.size;
+  const merged: PdfItem[] = stacks.map((st) => ({
+    // a glyph set apart from the one above by a sixth of a character or more parts two names
+    text: st.map((s, i) => (i > 0 && s.top - st[i - 1]!.bottom >= size(st) / 6 ? ' ' : '') + s.text.trim()).join(''),
+    x0: Math.min(...st.map((s) => s.x0)),
+    x1: Math.max(...st.map((s) => s.x1)),
+    top: st[0]!.top,
+    bottom: st[st.length - 1]!.bottom,
+    size: st[0]!.size,
+    font: st[0]!.font,
+    vertical: true,
+  }));
+  return [...items.filter((it) => !used.has(it)), ...merged];
 }
 
 /**
@@ -130,7 +182,7 @@ export function maxRunGap(size: number): number {
  * the next one on the same line.
  */
 export function itemsToLines(items: readonly PdfItem[]): TextLine[] {
-  const clean = dropDuplicateItems(items);
+  const clean = stackGlyphs(dropDuplicateItems(items));
   const horizontal = clean.filter((i) => !i.vertical).sort((a, b) => a.bottom - b.bottom || a.x0 - b.x0);
   const rows: PdfItem[][] = [];
   for (const it of horizontal) {

@@ -131,8 +131,10 @@ export interface Article {
    * Where the article is in its raw file: `lines` spans its first to its last line; `ranges` are
    * the lines that are its own (its blocks, the blank lines between them included), which never
    * hold another article's line; `caption_ranges` the lines of its captions, wherever printed.
+   * From a PDF (src/pdf/segment.ts) the lines are those of its text layer, and `bbox` is the
+   * article's region on the page: [left, top, right, bottom] in PDF points from the top-left corner.
    */
-  source: { file: string; page: number; lines: [number, number]; ranges?: [number, number][]; caption_ranges?: [number, number][] };
+  source: { file: string; page: number; lines: [number, number]; ranges?: [number, number][]; caption_ranges?: [number, number][]; bbox?: [number, number, number, number] };
   body: BodyItem[];
 }
 
@@ -150,7 +152,8 @@ export interface Warning {
 /** What the segmenter says about one raw file: every character not in an article is here. */
 export interface FileReport {
   file: string;
-  encoding: DecodedText['encoding'] | 'skipped';
+  /** How the file was read: a text encoding, `pdf` (its text layer, src/pdf/), or `skipped`. */
+  encoding: DecodedText['encoding'] | 'pdf' | 'skipped';
   flavour?: Flavour;
   pages: number;
   articles: number;

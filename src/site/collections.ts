@@ -18,6 +18,9 @@ export const COLLECTIONS = {
   articles: collection((a): SiteArticle[] => a.articles, (x) => x.url),
   files: collection((a): FileGroup[] => a.files, (f) => f.url),
   rawFiles: collection((a): FileGroup[] => a.rawFiles, (f) => f.rawUrl),
+  // a PDF and its page images are written with the file's raw view: same item, same URL
+  rawPdfs: collection((a): FileGroup[] => a.rawFiles.filter((f) => f.isPdf), (f) => f.rawUrl),
+  rawPdfPages: collection((a): PageGroup[] => a.rawFiles.filter((f) => f.isPdf).flatMap((f) => f.pages), (p) => p.file.rawUrl),
   filePages: collection((a): PageGroup[] => a.pages, (p) => p.url),
   publications: collection((a): Publication[] => a.publications, (p) => p.url),
   years: collection((a): Year[] => a.years, (y) => y.url),

@@ -315,6 +315,18 @@ export class FileGroup {
     this.url = sitePath('files', this.key);
     this.rawUrl = sitePath('raw', this.key);
   }
+  /** A page PDF (src/pdf/): the site publishes it and draws its pages. */
+  get isPdf(): boolean {
+    return /\.pdf$/iu.test(this.file);
+  }
+  /** Where the site publishes the PDF itself (beside its raw view), for download. */
+  get pdfUrl(): string {
+    return `${this.rawUrl}original.pdf`;
+  }
+  /** The image of page `n` of a PDF (content/pages/raw-page-image.11ty.ts). */
+  pageImageUrl(n: number): string {
+    return `${this.rawUrl}page-${n}.webp`;
+  }
   get articles(): SiteArticle[] {
     return this.pages.flatMap((p) => p.articles);
   }

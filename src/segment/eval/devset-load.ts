@@ -40,7 +40,7 @@ export interface Devset {
 }
 
 /** The source files the derivation depends on: a change to any of them invalidates the cache. */
-const DERIVATION_SOURCES = [join(here, 'devset.ts'), join(here, '..', '..', 'pdf', 'layout.ts'), join(here, '..', '..', 'pdf', 'read.ts')];
+const DERIVATION_SOURCES = [join(here, 'devset.ts'), join(here, '..', '..', 'pdf', 'geometry.ts'), join(here, '..', '..', 'pdf', 'layout.ts'), join(here, '..', '..', 'pdf', 'read.ts')];
 
 function derivationKey(pdf: Uint8Array): string {
   const h = createHash('sha256');

@@ -19,15 +19,8 @@
  *   - paragraphs start with a two-character indent.
  */
 import type { PdfPage } from '../../pdf/read.ts';
-import {
-  horizontalOverlap,
-  itemsToLines,
-  linesToBlocks,
-  readingOrder,
-  type Box,
-  type TextBlock,
-  type TextLine,
-} from '../../pdf/layout.ts';
+import { horizontalOverlap, itemsToLines, linesToBlocks, readingOrder, type TextBlock, type TextLine } from '../../pdf/layout.ts';
+import { attachToHeads, bodySize, captionAbove, type Head, findHeads, flowsOf, moveBesideColumns, namesOf, near, ownerOf, paragraphsOf, photoCredits } from '../../pdf/geometry.ts';
 import { squash, type GoldArticle, type GoldFile } from './gold.ts';
 
 export interface DevArticle extends GoldArticle {
@@ -59,12 +52,6 @@ const WEEKDAY = /星期[一二三四五六日天]/u;
 const PAGE_SECTION = /^(\d{1,2})(\D+)$/u;
 /** Page credits set in body type at the foot of the page: 制图：…, 责编：… (page furniture). */
 const PAGE_CREDIT = /^(?:本版)?(?:制图|责编|责任编辑|版式设计|图片编辑)[：:]/u;
-/** The end of a block that closes an article with an affiliation note. */
-const CLOSING_NOTE = /（作者(?:为|单位|系)[^（）]*）$/u;
-/** Text that ends a sentence (a block ending otherwise runs on elsewhere). */
-const SENTENCE_END = /[。！？…][”’」』）]*$/u;
-/** A photo credit line under a caption: `新华社记者 徐 昱摄` (the name alone is the photographer). */
-const PHOTO_CREDIT = /^(?:.*记者)?(\S{2,4})摄$/u;
 /** The source note of a chart or table: furniture of the graphic, not article text. */
 /** The credit of a cartoon or drawing: `某某作（新华社发）`. */
 const ART_CREDIT = /(?:作|绘)[（(][^）)]*发[）)]$/u;
@@ -73,36 +60,7 @@ const AFFILIATION = /^（作者(?:为|单位|系)[^）]*）$/u;
 /** Sentence ends: a full stop, question or exclamation mark, with any closing quotes or brackets after it. */
 const SENTENCE = /[^。！？]*[。！？][”’」』）]*/gu;
 
-interface Head {
-  headline: TextLine[];
-  vertical: boolean;
-  box: Box;
-  kicker?: TextLine;
-  subtitle: TextLine[];
-  authorLines: TextLine[];
-  blocks: TextBlock[];
-}
-
-/** Most frequent type size, counted in characters: the body type. */
-export function bodySize(lines: readonly TextLine[]): number {
-  const count = new Map<number, number>();
-  for (const l of lines) {
-    const k = Math.round(l.size * 10) / 10;
-    count.set(k, (count.get(k) ?? 0) + l.text.length);
-  }
-  return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
-}
-
-function boxOf(lines: readonly Box[]): Box {
-  return {
-    x0: Math.min(...lines.map((l) => l.x0)),
-    x1: Math.max(...lines.map((l) => l.x1)),
-    top: Math.min(...lines.map((l) => l.top)),
-    bottom: Math.max(...lines.map((l) => l.bottom)),
-  };
-}
-
-const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+export { bodySize, namesOf };
 
 /** The header facts from the lines in the header band. */
 function readHeader(lines: readonly TextLine[]): { issue_date: string; weekday: string; page: number; section: string } {
@@ -114,147 +72,6 @@ function readHeader(lines: readonly TextLine[]): { issue_date: string; weekday: 
   return { issue_date: iso, weekday: weekday?.[0] ?? '', page: ps ? Number(ps[1]) : 0, section: ps?.[2] ?? '' };
 }
 
-/**
- * Author names from the name lines of one article. Names stand in runs; a two-character name is set
- * as two one-character runs a character apart (to line up with three-character names), so two
- * single characters in a row make one name.
- */
-export function namesOf(lines: readonly TextLine[]): string[] {
-  const vertical = lines.some((l) => l.vertical);
-  const runs = [...lines].sort((a, b) => (vertical ? a.top - b.top : a.top - b.top || a.x0 - b.x0)).map((l) => squash(l.text));
-  const names: string[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const r = runs[i]!;
-    if ([...r].length === 1 && i + 1 < runs.length && [...runs[i + 1]!].length === 1) {
-      names.push(r + runs[i + 1]!);
-      i++;
-    } else names.push(r);
-  }
-  return names;
-}
-
-/** Lines of the head of each article: headline lines stacked, or one vertical headline. */
-function findHeads(display: readonly TextLine[], B: number): Head[] {
-  const big = display.filter((l) => l.size >= HEADLINE_MIN * B).sort((a, b) => a.top - b.top || a.x0 - b.x0);
-  const heads: Head[] = [];
-  for (const l of big) {
-    // A second headline line of the same size directly under the first continues it.
-    const prev = heads.find((h) => {
-      const last = h.headline[h.headline.length - 1]!;
-      return !h.vertical && !l.vertical && near(last.size, l.size, 0.05 * l.size) && l.top - last.bottom < 0.6 * l.size && horizontalOverlap(last, l) > 0;
-    });
-    if (prev) {
-      prev.headline.push(l);
-      prev.box = boxOf(prev.headline);
-    } else heads.push({ headline: [l], vertical: l.vertical, box: boxOf([l]), subtitle: [], authorLines: [], blocks: [] });
-  }
-  return heads;
-}
-
-/** Attach kickers, subtitles and author lines to heads; return the display lines left over. */
-function attachToHeads(heads: Head[], display: readonly TextLine[], authorSized: readonly TextLine[], B: number): TextLine[] {
-  const used = new Set<TextLine>();
-  for (const h of heads) {
-    if (h.vertical) continue;
-    const hs = h.headline[0]!.size;
-    // Kicker: the nearest smaller display line just above, overlapping the headline.
-    const above = display
-      .filter((l) => !used.has(l) && !l.vertical && l.size < hs && l.bottom <= h.box.top + 1 && h.box.top - l.bottom < 0.8 * hs && horizontalOverlap(l, h.box) > 0)
-      .sort((a, b) => b.bottom - a.bottom);
-    if (above[0] && !above[0].text.startsWith('——')) {
-      h.kicker = above[0];
-      used.add(above[0]);
-    }
-    // Subtitle: display lines chained under the headline, the first opening with a dash.
-    let edge = h.box.bottom;
-    for (;;) {
-      const next = display
-        .filter((l) => !used.has(l) && !l.vertical && l.size < hs && l.top >= edge - 1 && l.top - edge < 0.8 * l.size + (h.subtitle.length ? 0 : 0.3 * hs) && horizontalOverlap(l, h.box) > 0)
-        .sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
-      if (!next || (h.subtitle.length === 0 && !next.text.startsWith('——'))) break;
-      if (h.subtitle.length && !near(next.size, h.subtitle[0]!.size, 0.1 * next.size)) break;
-      h.subtitle.push(next);
-      used.add(next);
-      edge = next.bottom;
-    }
-  }
-  // Authors: author-sized lines under a horizontal head (or its subtitle), or beside a vertical one.
-  for (const l of authorSized) {
-    let best: Head | undefined;
-    let bestDist = Infinity;
-    for (const h of heads) {
-      let d = Infinity;
-      if (h.vertical) {
-        if (l.vertical && l.x1 <= h.box.x0 + 1 && h.box.x0 - l.x1 < 5 * B && l.top >= h.box.top - 1 && l.bottom <= h.box.bottom + 1) d = h.box.x0 - l.x1;
-      } else if (!l.vertical) {
-        const base = h.subtitle.length ? boxOf([h.box, ...h.subtitle]).bottom : h.box.bottom;
-        if (l.top >= base - 1 && l.top - base < 6 * B && horizontalOverlap(l, h.box) > 0) d = l.top - base;
-      }
-      if (d < bestDist) {
-        bestDist = d;
-        best = h;
-      }
-    }
-    if (best) best.authorLines.push(l);
-  }
-  return display.filter((l) => !used.has(l) && !heads.some((h) => h.headline.includes(l)));
-}
-
-/**
- * Which head a body block belongs to: the nearest head above it that overlaps it horizontally, or
- * a vertical headline to its right whose frame the block shares (the essay in the right-hand
- * column has its headline set vertically at the right edge, its body to the left and below).
- */
-function ownerOf(block: TextBlock, heads: readonly Head[], B: number): Head | undefined {
-  let best: Head | undefined;
-  let bestDist = Infinity;
-  for (const h of heads) {
-    let d = Infinity;
-    if (h.box.bottom <= block.top + B && horizontalOverlap(h.box, block) > 2 * B) d = block.top - h.box.bottom;
-    else if (h.vertical && block.x0 < h.box.x0 && h.box.x0 - block.x1 < 40 * B && block.bottom > h.box.top - 40 * B && block.top < h.box.bottom + 4 * B) {
-      d = Math.max(0, h.box.x0 - block.x1, h.box.top - block.bottom);
-    }
-    if (d < bestDist) {
-      bestDist = d;
-      best = h;
-    }
-  }
-  return best;
-}
-
-interface Paragraph {
-  lines: TextLine[];
-  /** Index of each line's block in the flow: a sentence spanning two blocks is not scored. */
-  blockOf: number[];
-}
-
-/**
- * Paragraphs of one article's body lines in reading order: a line starts a paragraph when it is
- * indented by more than one character from its column's left edge. `breakBefore` marks lines after
- * which a paragraph must end whatever the indent says (a crosshead stood in between).
- */
-function paragraphsOf(blocks: readonly TextBlock[], B: number, breakBefore: ReadonlySet<TextBlock>): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const b of blocks) {
-    // The column's left edge: the median start of its lines and of the lines of blocks in the same
-    // column (a line opening with a quotation mark starts further left; a one-line block has no
-    // edge of its own).
-    const peers = blocks.filter((o) => horizontalOverlap(o, b) > 0.5 * Math.min(o.x1 - o.x0, b.x1 - b.x0));
-    const starts = peers.flatMap((p) => p.lines.map((l) => l.x0)).sort((x, y) => x - y);
-    const left = starts[Math.floor(starts.length / 2)]!;
-    const k = blocks.indexOf(b);
-    b.lines.forEach((l, i) => {
-      const indented = l.x0 - left > 1.0 * B;
-      const cur = paragraphs[paragraphs.length - 1];
-      if (!cur || indented || (i === 0 && breakBefore.has(b))) paragraphs.push({ lines: [l], blockOf: [k] });
-      else {
-        cur.lines.push(l);
-        cur.blockOf.push(k);
-      }
-    });
-  }
-  return paragraphs;
-}
 
 /** Shortest prefix (at least `min` characters) of `s` that occurs once in `hay`; the whole of `s` if none. */
 function uniquePrefix(s: string, hay: string, min: number): string {
@@ -297,41 +114,19 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
   // are display type too but stand inside columns, never next to a headline.
   const display = rest.filter((l) => !isBody(l) && !isAuthorSized(l) && l.size >= 1.25 * B);
 
-  const heads = findHeads(display, B);
+  const heads = findHeads(display, HEADLINE_MIN * B);
   const leftover = attachToHeads(heads, display, authorSized, B);
   const insets = leftover.filter((l) => l.size < 1.8 * B); // crossheads and pull quotes
   const labels = leftover.filter((l) => l.size >= 1.8 * B);
 
   // Body blocks, and the crossheads that interrupt them (a crosshead closes the paragraph before it).
   // Photo credits: the body-sized runs on one baseline ending in 摄; the block right above is the caption.
-  const creditRows = new Map<number, TextLine[]>();
-  for (const l of body) {
-    const row = [...creditRows.keys()].find((y) => near(y, l.bottom, 0.3 * B));
-    if (row === undefined) creditRows.set(l.bottom, [l]);
-    else creditRows.get(row)!.push(l);
-  }
-  const creditLines = new Set<TextLine>();
-  const credits: { text: string; name: string; box: Box }[] = [];
-  for (const row of creditRows.values()) {
-    const sorted = row.sort((a, b) => a.x0 - b.x0);
-    // The credit is the rightmost runs of the row that together end in 摄, sitting close together.
-    const endAt = sorted.findIndex((l) => squash(l.text).endsWith('摄'));
-    if (endAt === -1) continue;
-    let from = endAt;
-    while (from > 0 && sorted[from]!.x0 - sorted[from - 1]!.x1 < 1.5 * B && squash(sorted.slice(from - 1, endAt + 1).map((l) => l.text).join('')).length <= 12) from--;
-    const parts = sorted.slice(from, endAt + 1);
-    const text = squash(parts.map((l) => l.text).join(''));
-    const m = PHOTO_CREDIT.exec(text);
-    if (!m) continue;
-    for (const l of parts) creditLines.add(l);
-    credits.push({ text, name: m[1]!, box: boxOf(parts) });
-  }
+  const credits = photoCredits(body, B);
+  const creditLines = new Set<TextLine>(credits.flatMap((c) => c.lines));
   const allBlocks = linesToBlocks(body.filter((l) => !creditLines.has(l)));
   const captions: { block: TextBlock; text: string; credit: string; name: string }[] = [];
   for (const c of credits) {
-    const above = allBlocks
-      .filter((b) => horizontalOverlap(b, c.box) > 0 && c.box.top - b.bottom >= -1 && c.box.top - b.bottom < 2 * B)
-      .sort((a, b) => b.bottom - a.bottom)[0];
+    const above = captionAbove(c, allBlocks, B);
     if (above) captions.push({ block: above, text: squash(above.lines.map((l) => l.text).join('')), credit: c.text, name: c.name });
   }
   // Chart source notes; a cartoon's credit and the one-line title printed on its baseline.
@@ -353,48 +148,8 @@ export function deriveDevGold(file: string, page: PdfPage): DevGold {
     if (owner) owner.blocks.push(b);
     else orphans.push(b);
   }
-  // A column beside an article's columns, starting at or below that article's headline and lining up
-  // with the tops or the feet of its columns, belongs to it even though the headline's type ends short
-  // of it (2018-01-04: the lower article's last column stands right of its headline).
-  for (const h1 of heads) {
-    for (const b of [...h1.blocks]) {
-      const to = heads.find((h2) => {
-        if (h2 === h1 || h2.vertical || h2.blocks.length === 0 || h2.box.top <= h1.box.bottom) return false;
-        const frame = boxOf(h2.blocks);
-        const gap = Math.max(frame.x0 - b.x1, b.x0 - frame.x1);
-        // Beside the frame, starting no higher than its headline, lining up with its columns, while
-        // the rest of the article it was given to ends above that headline.
-        if (!h1.blocks.every((o) => o === b || o.bottom <= h2.box.top + B)) return false;
-        return gap >= 0 && gap < 3 * B && b.top >= h2.box.top - 4 * B && (near(b.top, frame.top, B) || near(b.bottom, frame.bottom, B));
-      });
-      if (to) {
-        h1.blocks.splice(h1.blocks.indexOf(b), 1);
-        to.blocks.push(b);
-      }
-    }
-  }
-  // An affiliation note closes its article: blocks read after it belong to another article, one
-  // whose text breaks off mid-sentence (on 2018-01-02 the last column of the lower article runs on
-  // under the right-hand essay).
-  const flows = new Map<Head, TextBlock[]>();
-  for (const h of heads) {
-    const flow = readingOrder(h.blocks);
-    const k = flow.findIndex((b) => CLOSING_NOTE.test(squash(b.lines.map((l) => l.text).join(''))));
-    if (k !== -1 && k < flow.length - 1) orphans.push(...flow.splice(k + 1));
-    flows.set(h, flow);
-  }
-  for (const o of readingOrder(orphans)) {
-    const open = heads.filter((h) => {
-      const last = flows.get(h)!.at(-1);
-      return last && !SENTENCE_END.test(squash(last.lines.at(-1)!.text));
-    });
-    const dist = (h: Head) => {
-      const last = flows.get(h)!.at(-1)!;
-      return Math.hypot(Math.max(0, o.x0 - last.x1), Math.abs(o.top - last.top));
-    };
-    const to = open.sort((a, b) => dist(a) - dist(b))[0];
-    if (to) flows.get(to)!.push(o);
-  }
+  moveBesideColumns(heads, B);
+  const { flows } = flowsOf(heads, orphans);
 
   const captionsOf = new Map<Head, typeof captions>();
   for (const c of captions) {
