@@ -4,7 +4,7 @@
  * samples; four times the input must take well under sixteen times as long. Time is the child's
  * CPU time, so that other work on the machine does not make a linear stage look quadratic.
  *
- * BAOKU_BIG=1 adds the 50 MB file and the 3 MB line (a few minutes; figures printed as diagnostics).
+ * `npm run bench:size` prints the figures for a 50 MiB file and a 3 MiB line (a few minutes).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -87,13 +87,4 @@ test('one line of megabytes: time and memory grow linearly', (t) => {
   t.diagnostic(s.line);
   assert.ok(s.ratio < MAX_RATIO, s.line);
   assert.ok(s.rssPerMib < MAX_RSS_PER_MIB, s.line);
-});
-
-test('BAOKU_BIG=1: a 50 MB file and a 3 MB line are segmented, with time and peak RSS reported', { skip: !process.env.BAOKU_BIG && 'set BAOKU_BIG=1 (several minutes)' }, (t) => {
-  const big = measure('mixed', 50 * MiB, 900_000);
-  t.diagnostic(`50 MiB: ${(big.ms / 1000).toFixed(1)} s, ${big.articles} articles, peak RSS ${big.rss} MiB`);
-  assert.ok(big.articles > 50_000);
-  const line = measure('line', 3 * MiB, 300_000);
-  t.diagnostic(`3 MiB line: ${(line.ms / 1000).toFixed(1)} s, peak RSS ${line.rss} MiB`);
-  assert.equal(line.articles, 1);
 });

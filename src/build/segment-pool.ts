@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { UndecodableError } from '../segment/index.ts';
 import type { IssueFacts } from '../issues/facts.ts';
 import type { SegmentCache } from './segment-cache.ts';
-import { WORKER_URL, type LexiconMessage, type ReadyMessage, type SegmentedFile, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { WORKER_URL, type LexiconMessage, type ReadyMessage, type SegmentedFile, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 export interface SegmentJob {
   /** The file's name relative to the input folder (`source.file`, the report's `file`). */
@@ -92,11 +92,37 @@ import(workerData.tsxApi)
   .catch((err) => { setImmediate(() => { throw err; }); });
 `;
 
+const exits = new WeakMap<Worker, Promise<void>>();
+
 export function startWorker(url: URL, data: WorkerInit): Worker {
-  return new Worker(BOOTSTRAP, {
+  const worker = new Worker(BOOTSTRAP, {
     eval: true,
     workerData: { ...data, tsxApi: import.meta.resolve('tsx/esm/api'), workerUrl: url.href },
   });
+  exits.set(worker, new Promise((resolve) => worker.once('exit', () => resolve())));
+  return worker;
+}
+
+/**
+ * How long a worker asked to stop may take to finish its file before it is terminated from
+ * outside: a file takes seconds and loading the dictionaries one or two, so only a worker that
+ * hangs ever reaches it.
+ */
+const STOP_GRACE_MS = 60_000;
+
+/**
+ * Stops a worker the safe way (StopMessage): it exits between two jobs, never torn down inside
+ * nodejieba. Resolves once the thread has exited; the process is kept alive until then, since
+ * a process that exits with a worker still running terminates it from outside.
+ */
+export async function stopWorker(worker: Worker): Promise<void> {
+  const exited = exits.get(worker)!;
+  worker.ref();
+  worker.postMessage({ stop: true } satisfies StopMessage);
+  const timer = setTimeout(() => void worker.terminate().catch(() => undefined), STOP_GRACE_MS);
+  timer.unref();
+  await exited;
+  clearTimeout(timer);
 }
 
 /**
@@ -141,7 +167,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
   let broken: Error | null = null;
 
   const warm = (opts.warm ?? []).filter((w) => !stopped.has(w));
-  for (const w of warm.splice(maxWorkers)) void w.terminate().catch(() => undefined);
+  for (const w of warm.splice(maxWorkers)) void stopWorker(w);
   const spawn = (): PoolWorker => {
     let taken = warm.shift();
     while (taken && stopped.has(taken)) taken = warm.shift();
@@ -273,8 +299,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
     async close(): Promise<void> {
       closed = true;
       queue.length = 0;
-      for (const w of warm.splice(0)) void w.terminate().catch(() => undefined);
-      await Promise.all(pool.map((p) => p.worker.terminate().catch(() => undefined)));
+      await Promise.all([...warm.splice(0), ...pool.map((p) => p.worker)].map(stopWorker));
       pool.length = 0;
       await Promise.all([...writes]);
     },

@@ -47,6 +47,16 @@ export interface WorkerJob {
   byteLength: number;
 }
 
+/**
+ * Pool → worker: finish what you are doing and exit. A worker is never terminated from outside
+ * while it may be inside nodejieba: a thread torn down in the middle of a native call aborts the
+ * whole process ("terminate called after throwing an instance of 'Napi::Error'", seen when a
+ * full disk stopped a run while the warm workers were still loading their dictionaries).
+ */
+export interface StopMessage {
+  stop: true;
+}
+
 /** Worker → pool: it is ready for jobs (its lexicon is taught). */
 export interface ReadyMessage {
   ready: true;

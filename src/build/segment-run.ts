@@ -10,7 +10,7 @@ import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { diskFullMessage, firstLine, printable } from './messages.ts';
 import { pauseAt } from './test-pause.ts';
-import { defaultWorkers, segmentInOrder, startWarmWorkers, type SegmentPoolStats } from './segment-pool.ts';
+import { defaultWorkers, segmentInOrder, startWarmWorkers, stopWorker, type SegmentPoolStats } from './segment-pool.ts';
 import { prepareArticles, type SegmentedFile } from './segment-protocol.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
@@ -405,7 +405,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
     throw err;
   } finally {
-    for (const w of warm) void w.terminate().catch(() => undefined);
+    await Promise.all(warm.map(stopWorker));
     await pool?.close();
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
   }

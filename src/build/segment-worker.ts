@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
-import { prepareArticles, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { prepareArticles, type LexiconMessage, type ReadyMessage, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -21,7 +21,9 @@ if (lexicon) teach(lexicon);
 else loadDictionary();
 
 const ready: ReadyMessage = { ready: true };
-port.on('message', async (job: WorkerJob | LexiconMessage) => {
+port.on('message', async (job: WorkerJob | LexiconMessage | StopMessage) => {
+  // between two native calls, never inside one (segment-protocol.ts, StopMessage)
+  if ('stop' in job) process.exit(0);
   if ('lexicon' in job) {
     lexicon = job.lexicon;
     teach(lexicon);
