@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
-import { prepareArticles, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { finishFile, type LexiconMessage, type ReadyMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -31,12 +31,7 @@ port.on('message', (job: WorkerJob | LexiconMessage) => {
   try {
     const bytes = new Uint8Array(job.buffer, job.byteOffset, job.byteLength);
     const result = segmentFile(job.name, bytes, { lexicon: lexicon ?? [], key: job.key });
-    reply = {
-      seq: job.seq,
-      ok: true,
-      articles: prepareArticles(result.articles, job.issue),
-      report: result.report,
-    };
+    reply = { seq: job.seq, ok: true, ...finishFile(result, job.issue, job.corrections) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { seq: job.seq, ok: false, undecodable: err instanceof UndecodableError, message: e.message, stack: e.stack };
