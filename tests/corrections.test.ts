@@ -173,3 +173,24 @@ test('corrections: changing one correction file re-segments only its raw file (s
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('corrections: survive a segmenter change that respaces the text, as long as their anchors exist', () => {
+  const raw = readSample(FILE);
+  const { articles, report } = segmentFile(FILE, raw, { key: '000' });
+  // a simulated later segmenter: another spacing repair puts a space after every second character
+  const respace = (s: string) => s.replace(/(\S\S)(?=\S)/gu, '$1 ');
+  const other = articles.map((a) => ({ ...a, title: respace(a.title), body: a.body.map((b) => ({ ...b, text: respace(b.text) })), captions: a.captions.map((c) => ({ ...c, text: respace(c.text) })) }));
+  assert.notDeepEqual(other[2].body[0].text, articles[2].body[0].text);
+  const ops = parseCorrections(ALL_OPS, 'c.yml');
+  const now = applyCorrections(articles, report, ops);
+  const later = applyCorrections(other, report, ops);
+  assert.deepEqual(later.warnings, []);
+  assert.deepEqual(later.applied.map((a) => a.ids), now.applied.map((a) => a.ids));
+  const shape = (list: typeof articles) => list.map((a) => [a.id, a.title.replace(/\s+/gu, ''), a.body.map((b) => b.text.replace(/\s+/gu, '')).join('|')]);
+  assert.deepEqual(shape(later.articles), shape(now.articles));
+  // one anchor gone from the new text: only that correction is reported, the others still apply
+  const gone = other.map((a) => ({ ...a, body: a.body.filter((b) => !b.text.replace(/\s+/gu, '').startsWith('凯清环保研发生产的')) }));
+  const partial = applyCorrections(gone, report, ops);
+  assert.deepEqual(partial.warnings, [{ line: 9, message: 'anchor "凯清环保研发生产的" not found; correction not applied' }]);
+  assert.equal(partial.applied.length, 5);
+});
