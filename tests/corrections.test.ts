@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { applyCorrections } from '../src/corrections/apply.ts';
 import { parseCorrections } from '../src/corrections/parse.ts';
 import { runSegment, SegmentCliError } from '../src/build/segment-run.ts';
+import { renderSite } from '../src/build/site-build.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { RAW_DIR, readSample, unaccounted } from './helpers.ts';
 
@@ -65,6 +66,8 @@ test('corrections: each operation is applied and visible in the Markdown; uncorr
     assert.deepEqual(after.warnings, []);
     const md = (id: string) => after.md.get(`${id}.md`) ?? assert.fail(`${id}.md not written`);
     const orig = (id: string) => before.md.get(`${id}.md`)!;
+    // the body alone: the front matter's 更正记录 quotes the anchors
+    const body = (id: string) => md(id).split(/^---$/mu)[2];
     // set
     assert.match(md('000-p2-03'), /^title: 东安县公安局便民服务获群众好评$/mu);
     assert.match(md('000-p2-03'), /^authors:\n {2}- 甲\n {2}- 乙$/mu);
@@ -79,15 +82,16 @@ test('corrections: each operation is applied and visible in the Markdown; uncorr
     assert.ok(md('000-p2-02').includes('善谋者胜，远谋者兴。'));
     // furniture: out of the article, into the report
     assert.ok(orig('000-p2-04').includes('凯清环保研发生产的'));
-    assert.ok(!md('000-p2-04').includes('凯清环保研发生产的'));
+    // (its front matter's 更正记录 names it: the body must not hold it)
+    assert.ok(!body('000-p2-04').includes('凯清环保研发生产的'));
     const report = JSON.parse(after.md.get('_report.json')!) as { files: { file: string; unassigned: { text: string; reason: string }[]; corrections?: { file: string; applied: { line: number; ids: string[] }[] } }[] };
     const file = report.files.find((f) => f.file === FILE)!;
     assert.ok(file.unassigned.some((e) => e.text.startsWith('凯清环保研发生产的') && /furniture/u.test(e.reason)));
     assert.equal(file.corrections?.file, `corrections/${YML}`);
     assert.deepEqual(file.corrections?.applied.map((a) => a.line), [2, 6, 7, 9, 10, 12]);
     // move: the paragraph leaves 000-p2-03 for 000-p2-04
-    assert.ok(!md('000-p2-03').includes('此外，选派民警下沉联'));
-    assert.ok(md('000-p2-04').includes('此外，选派民警下沉联'));
+    assert.ok(!body('000-p2-03').includes('此外，选派民警下沉联'));
+    assert.ok(body('000-p2-04').includes('此外，选派民警下沉联'));
     // headline_of: the subhead becomes the headline; the old headline is kept in the report
     assert.match(md('000-p2-01'), /^title: 创新体制机制 推动拓展融合深度$/mu);
     assert.ok(!md('000-p2-01').includes('## 创新体制机制'));
@@ -132,7 +136,7 @@ test('corrections: a stale anchor or id is reported with its line and the rest i
       `warning: corrections/${YML}:4: article 000-p9-09 not found; correction not applied`,
     ]);
     assert.equal(summary.warnings, 3);
-    assert.ok(md.get('000-p2-03.md')!.includes('此外，选派民警下沉联'), 'the refused move left the paragraph where it was');
+    assert.ok(md.get('000-p2-03.md')!.split(/^---$/mu)[2].includes('此外，选派民警下沉联'), 'the refused move left the paragraph where it was');
     assert.match(md.get('000-p2-03.md')!, /^kicker: 政法队伍教育整顿$/mu);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -193,4 +197,22 @@ test('corrections: survive a segmenter change that respaces the text, as long as
   const partial = applyCorrections(gone, report, ops);
   assert.deepEqual(partial.warnings, [{ line: 9, message: 'anchor "凯清环保研发生产的" not found; correction not applied' }]);
   assert.equal(partial.applied.length, 5);
+});
+
+test('corrections: a corrected article says what was changed (更正记录) in its front matter and on its page; others say nothing', async () => {
+  const dir = await content({ [YML]: ALL_OPS });
+  try {
+    const { md } = await segment(dir, 'articles');
+    assert.match(md.get('000-p2-03.md')!, /^corrections:\n {2}- 更正标题、作者\n {2}- “此外，选派民警下沉联/mu);
+    assert.match(md.get('000-p2-05.md')!, /^corrections:\n {2}- 并入 000-p2-06（原为两篇）$/mu);
+    assert.doesNotMatch(md.get('000-p1-01.md')!, /^corrections:/mu);
+    await renderSite({ articlesDir: join(dir, 'articles'), rawDir: join(dir, 'raw'), outDir: join(dir, 'site') });
+    const page = (id: string) => readFile(join(dir, 'site', 'articles', id, 'index.html'), 'utf8');
+    const corrected = await page('000-p2-02-2');
+    assert.match(corrected, /<dt>更正记录<\/dt><dd><ul class="corrections"><li>000-p2-02 在“攻坚克难， 坚持分类施治”处拆为两篇，后一篇为 000-p2-02-2<\/li><\/ul>据更正文件 <code>corrections\/000_9b41f1c6617766a6\.yml<\/code>/u);
+    assert.match(await page('000-p2-03'), /<li>更正标题、作者<\/li>/u);
+    assert.doesNotMatch(await page('000-p1-01'), /更正记录/u);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -109,5 +109,11 @@ export const prepareArticles = (articles: Article[], issue: IssueFacts): Segment
 export function finishFile(result: { articles: Article[]; report: FileReport }, issue: IssueFacts, corrections?: FileCorrections): SegmentedFile {
   if (!corrections || corrections.ops.length === 0) return { articles: prepareArticles(result.articles, issue), report: result.report };
   const c = applyCorrections(result.articles, result.report, corrections.ops);
-  return { articles: prepareArticles(c.articles, issue), report: c.report, corrections: { file: corrections.label, applied: c.applied, warnings: c.warnings } };
+  // each article carries the notes of the operations that changed it, in the order applied
+  const notes = (id: string) => c.applied.filter((x) => x.ids.includes(id)).map((x) => x.note);
+  const articles = c.articles.map((a) => {
+    const n = notes(a.id);
+    return prepareArticle(n.length ? { ...withIssue(a, issue), corrections: n } : withIssue(a, issue));
+  });
+  return { articles, report: c.report, corrections: { file: corrections.label, applied: c.applied, warnings: c.warnings } };
 }

@@ -184,7 +184,7 @@ export function applyCorrections(articlesIn: Article[], reportIn: FileReport, op
         };
         setFields(fresh, op.set, report, op.line);
         articles.splice(articles.indexOf(a) + 1, 0, fresh);
-        applied.push({ line: op.line, ids: [a.id, fresh.id], note: `${a.id} 在"${shown(op.before)}"处拆为两篇，后一篇为 ${fresh.id}` });
+        applied.push({ line: op.line, ids: [a.id, fresh.id], note: `${a.id} 在“${shown(op.before)}”处拆为两篇，后一篇为 ${fresh.id}` });
         break;
       }
       case 'furniture': {
@@ -195,7 +195,7 @@ export function applyCorrections(articlesIn: Article[], reportIn: FileReport, op
         }
         removeBlock(f);
         report.unassigned.push({ lines: f.article.source.lines, text: f.text, reason: `furniture (correction line ${op.line})` });
-        applied.push({ line: op.line, ids: [f.article.id], note: `移除版面杂项"${shown(f.text)}"` });
+        applied.push({ line: op.line, ids: [f.article.id], note: `移除版面杂项“${shown(f.text)}”` });
         break;
       }
       case 'move': {
@@ -217,7 +217,7 @@ export function applyCorrections(articlesIn: Article[], reportIn: FileReport, op
         removeBlock(f);
         if (f.where === 'caption') target.captions.push(f.caption);
         else target.body.push({ kind: 'paragraph', text: f.text });
-        applied.push({ line: op.line, ids: [f.article.id, target.id], note: `"${shown(f.text)}"从 ${f.article.id} 移至 ${target.id}` });
+        applied.push({ line: op.line, ids: [f.article.id, target.id], note: `“${shown(f.text)}”从 ${f.article.id} 移至 ${target.id}` });
         break;
       }
       case 'headline_of': {
@@ -244,7 +244,7 @@ export function applyCorrections(articlesIn: Article[], reportIn: FileReport, op
         }
         if (a.title && a.title !== printed) report.unassigned.push({ lines: a.source.lines, text: a.title, reason: `title of ${a.id} replaced by correction line ${op.line}` });
         a.title = printed;
-        applied.push({ line: op.line, ids: [a.id], note: `标题改为"${shown(printed)}"` });
+        applied.push({ line: op.line, ids: [a.id], note: `标题改为“${shown(printed)}”` });
         break;
       }
     }
