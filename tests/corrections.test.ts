@@ -155,6 +155,8 @@ test('corrections: a correction file with a YAML error stops the build with its 
     // not a list of known operations: named too
     assert.throws(() => parseCorrections('- article: 1\n- rename: x\n', 'c.yml'), /^Error: c\.yml:2: unknown correction/u);
     assert.throws(() => parseCorrections('- article: 000-p2-03\n  set: {colour: red}\n', 'c.yml'), /c\.yml:1: "colour" is not a field/u);
+    assert.throws(() => parseCorrections('- article: 000-p2-03\n- article: 000-p2-04\n  set: {issue_date: 6月13日}\n', 'c.yml'), /c\.yml:2: "issue_date" must be a date/u);
+    assert.throws(() => parseCorrections('- merge: [000-p2-05]\n', 'c.yml'), /c\.yml:1: "merge" takes two article ids/u);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
