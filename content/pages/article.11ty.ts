@@ -138,7 +138,8 @@ ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines.map((b) => p
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>
 <dt>编号</dt><dd><code>${a.id}</code></dd>
-</dl>
+${a.corrections.length ? html`<dt>更正记录</dt><dd><ul class="corrections">${a.corrections.map((n) => html`<li>${n}</li>`)}</ul>据更正文件 <code>corrections/${a.source.file.replace(/\.txt$/iu, '.yml')}</code></dd>
+` : ''}</dl>
 </section>
 ${onPage}
 <section class="cite" aria-labelledby="cite-h" data-pagefind-ignore>

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { IssueFacts } from '../issues/facts.ts';
 import type { FileReport } from '../segment/types.ts';
 import { importGraph } from './import-graph.ts';
-import { WORKER_URL, type SegmentedArticle, type SegmentedFile } from './segment-protocol.ts';
+import { WORKER_URL, type CorrectionsReport, type SegmentedArticle, type SegmentedFile } from './segment-protocol.ts';
 import { stateFolder } from './state-folder.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -66,6 +66,7 @@ interface Entry {
   key: string;
   articles: SegmentedArticle[];
   report: FileReport;
+  corrections?: CorrectionsReport;
 }
 
 export interface CacheOpenOptions {
@@ -94,9 +95,12 @@ export class SegmentCache {
     return new SegmentCache(resolve(opts.dir), salt);
   }
 
-  /** `issue`: the file's manifest facts, written into its articles (a manifest edit re-segments the files it names). */
-  keyFor(name: string, key: string, bytes: Uint8Array, issue: IssueFacts = {}): string {
-    return createHash('sha256').update(`${this.salt}\0${name}\0${key}\0${JSON.stringify(issue)}\0`).update(bytes).digest('hex');
+  /**
+   * `issue`: the file's manifest facts, written into its articles (a manifest edit re-segments the files it names);
+   * `corrections`: the text of its correction file (editing one re-segments its file alone).
+   */
+  keyFor(name: string, key: string, bytes: Uint8Array, issue: IssueFacts = {}, corrections?: string): string {
+    return createHash('sha256').update(`${this.salt}\0${name}\0${key}\0${JSON.stringify(issue)}\0${JSON.stringify(corrections ?? null)}\0`).update(bytes).digest('hex');
   }
 
   private path(k: string): string {
@@ -109,7 +113,7 @@ export class SegmentCache {
       const e = JSON.parse(await readFile(this.path(k), 'utf8')) as Entry;
       if (e.v !== FORMAT || e.key !== k || !Array.isArray(e.articles) || !e.report) throw new Error('stale entry');
       this.hits++;
-      return { articles: e.articles, report: e.report };
+      return { articles: e.articles, report: e.report, ...(e.corrections ? { corrections: e.corrections } : {}) };
     } catch {
       this.misses++;
       return undefined;
@@ -120,7 +124,7 @@ export class SegmentCache {
     this.used.add(k);
     const path = this.path(k);
     // serialised now: the caller goes on to amend the report it was handed
-    const json = JSON.stringify({ v: FORMAT, key: k, articles: value.articles, report: value.report } satisfies Entry);
+    const json = JSON.stringify({ v: FORMAT, key: k, articles: value.articles, report: value.report, corrections: value.corrections } satisfies Entry);
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     await writeFile(tmp, json);

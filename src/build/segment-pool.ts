@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { UndecodableError } from '../segment/index.ts';
 import type { IssueFacts } from '../issues/facts.ts';
 import type { SegmentCache } from './segment-cache.ts';
-import { WORKER_URL, type LexiconMessage, type ReadyMessage, type SegmentedFile, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { WORKER_URL, type FileCorrections, type LexiconMessage, type ReadyMessage, type SegmentedFile, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 export interface SegmentJob {
   /** The file's name relative to the input folder (`source.file`, the report's `file`). */
@@ -28,6 +28,8 @@ export interface SegmentJob {
   key: string;
   /** The file's issue facts from the manifest (default {}: none). */
   issue?: IssueFacts;
+  /** The file's corrections, when it has a correction file. */
+  corrections?: FileCorrections;
 }
 
 export interface SegmentOutcome extends SegmentedFile {
@@ -188,7 +190,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
       if (waiting) {
         if (msg.ok) {
           stats.segmented++;
-          const outcome: SegmentOutcome = { articles: msg.articles, report: msg.report, cached: false };
+          const outcome: SegmentOutcome = { articles: msg.articles, report: msg.report, ...(msg.corrections ? { corrections: msg.corrections } : {}), cached: false };
           if (opts.cache && waiting.cacheKey) {
             const w = opts.cache.put(waiting.cacheKey, outcome).catch(() => undefined);
             writes.add(w);
@@ -242,7 +244,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
       // a copy into a buffer of its own, transferred (not cloned) to the worker
       const own = item.bytes.byteOffset === 0 && item.bytes.buffer.byteLength === item.bytes.byteLength ? item.bytes : Buffer.from(item.bytes);
       const ab = own.buffer as ArrayBuffer;
-      const job: WorkerJob = { seq: item.seq, name: item.job.name, key: item.job.key, issue: item.job.issue ?? {}, buffer: ab, byteOffset: own.byteOffset, byteLength: own.byteLength };
+      const job: WorkerJob = { seq: item.seq, name: item.job.name, key: item.job.key, issue: item.job.issue ?? {}, corrections: item.job.corrections, buffer: ab, byteOffset: own.byteOffset, byteLength: own.byteLength };
       free.worker.postMessage(job, [ab]);
     }
   }
@@ -254,7 +256,7 @@ export function segmentInOrder(jobs: (SegmentJob | null)[], opts: SegmentPoolOpt
     inFlight++;
     void (async () => {
       const bytes = await readFile(job.path);
-      const cacheKey = opts.cache ? opts.cache.keyFor(job.name, job.key, bytes, job.issue) : null;
+      const cacheKey = opts.cache ? opts.cache.keyFor(job.name, job.key, bytes, job.issue, job.corrections?.text) : null;
       if (opts.cache && cacheKey) {
         const hit = await opts.cache.get(cacheKey);
         if (hit) {

@@ -8,7 +8,9 @@
 import { toMarkdown, type ContractArticle } from '../contract/markdown.ts';
 import type { IssueFacts } from '../issues/facts.ts';
 import { withIssue } from '../issues/apply.ts';
-import type { Article, FileReport } from '../segment/types.ts';
+import type { Article, FileReport, Warning } from '../segment/types.ts';
+import { applyCorrections, type AppliedCorrection } from '../corrections/apply.ts';
+import type { Operation } from '../corrections/parse.ts';
 import { firstLine } from './messages.ts';
 
 /** An article ready to be written: its Markdown, or why it cannot be written. */
@@ -23,6 +25,25 @@ export interface SegmentedArticle {
 export interface SegmentedFile {
   articles: SegmentedArticle[];
   report: FileReport;
+  /** What the file's correction file did, when it has one (written to `_report.json`). */
+  corrections?: CorrectionsReport;
+}
+
+/** A raw file's correction file (content/corrections/<raw path>.yml), parsed by the main thread. */
+export interface FileCorrections {
+  /** How messages name it: `corrections/<raw path>.yml`. */
+  label: string;
+  /** Its text: part of the segment cache key, so editing it re-segments its file alone. */
+  text: string;
+  ops: Operation[];
+}
+
+/** What a correction file did to its raw file's articles. */
+export interface CorrectionsReport {
+  file: string;
+  applied: AppliedCorrection[];
+  /** Operations not applied (stale id or anchor, refused move), with their lines in `file`. */
+  warnings: Warning[];
 }
 
 /** The worker's start data: the archive's lexicon, or null for a warm worker that waits for it. */
@@ -42,6 +63,8 @@ export interface WorkerJob {
   key: string;
   /** The file's issue facts from the manifest (src/issues/manifest.ts); {} without one. */
   issue: IssueFacts;
+  /** The file's corrections, applied after segmentation and before Markdown. */
+  corrections?: FileCorrections;
   buffer: ArrayBuffer;
   byteOffset: number;
   byteLength: number;
@@ -87,3 +110,20 @@ export const prepareArticle = (a: ContractArticle): SegmentedArticle => ({ id: a
 
 /** A file's articles with their issue facts settled (manifest > path > page header), ready to be written. */
 export const prepareArticles = (articles: Article[], issue: IssueFacts): SegmentedArticle[] => articles.map((a) => prepareArticle(withIssue(a, issue)));
+
+/**
+ * A segmented file ready to be written: its corrections applied (when it has a correction file),
+ * then its issue facts settled and its articles turned into Markdown. The worker and the
+ * in-thread segmenter of segment-run.ts both go through here, so they write the same output.
+ */
+export function finishFile(result: { articles: Article[]; report: FileReport }, issue: IssueFacts, corrections?: FileCorrections): SegmentedFile {
+  if (!corrections || corrections.ops.length === 0) return { articles: prepareArticles(result.articles, issue), report: result.report };
+  const c = applyCorrections(result.articles, result.report, corrections.ops);
+  // each article carries the notes of the operations that changed it, in the order applied
+  const notes = (id: string) => c.applied.filter((x) => x.ids.includes(id)).map((x) => x.note);
+  const articles = c.articles.map((a) => {
+    const n = notes(a.id);
+    return prepareArticle(n.length ? { ...withIssue(a, issue), corrections: n } : withIssue(a, issue));
+  });
+  return { articles, report: c.report, corrections: { file: corrections.label, applied: c.applied, warnings: c.warnings } };
+}

@@ -11,7 +11,8 @@ import type { Worker } from 'node:worker_threads';
 import { diskFullMessage, firstLine, printable } from './messages.ts';
 import { pauseAt } from './test-pause.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, stopWorker, type SegmentPoolStats } from './segment-pool.ts';
-import { prepareArticles, type SegmentedFile } from './segment-protocol.ts';
+import { finishFile, type CorrectionsReport, type FileCorrections, type SegmentedFile } from './segment-protocol.ts';
+import { CorrectionFileError, parseCorrections } from '../corrections/parse.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
 
@@ -49,6 +50,11 @@ export interface SegmentRunOptions {
   workers?: number;
   /** Segment cache folder (segment-cache.ts); default .cache/segment/<input>; false (or BAOKU_SEGMENT_CACHE=0): none. */
   cacheDir?: string | false;
+  /**
+   * The correction files' folder (issue 16): the corrections of `<input>/a/b.txt` are in
+   * `<corrections>/a/b.yml`. Default: `corrections` beside the input folder (content/corrections).
+   */
+  corrections?: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -140,6 +146,33 @@ export function warningLines(name: string, warnings: Warning[]): string[] {
   });
 }
 
+/** A correction file's warning lines: `warning: corrections/a.yml:3: anchor "…" not found; correction not applied`. */
+export const correctionWarnings = (c: CorrectionsReport): string[] => c.warnings.map((w) => `warning: ${printable(c.file)}:${w.line}: ${printable(w.message)}`);
+
+/**
+ * The correction file of each raw file that has one, parsed. A file that is not valid YAML or
+ * holds something other than corrections is a SegmentCliError naming its file and line.
+ */
+export async function readCorrections(dir: string, names: string[]): Promise<Map<string, FileCorrections>> {
+  const out = new Map<string, FileCorrections>();
+  for (const name of names) {
+    const rel = name.replace(/\.txt$/iu, '.yml');
+    const text = await readFile(join(dir, rel), 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null;
+      throw new SegmentCliError(`cannot read corrections/${printable(rel)}: ${firstLine(err)}`);
+    });
+    if (text === null) continue;
+    const label = `corrections/${rel}`;
+    try {
+      out.set(name, { label, text, ops: parseCorrections(text, label) });
+    } catch (err) {
+      if (err instanceof CorrectionFileError) throw new SegmentCliError(printable(err.message));
+      throw err;
+    }
+  }
+  return out;
+}
+
 const skippedReport = (file: string, message: string): FileReport => ({
   file,
   encoding: 'skipped',
@@ -226,6 +259,10 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
   }
 
+  // the correction files: one that cannot be read as corrections stops the run before anything is written
+  const names = files.map((f) => relative(input, f).split(sep).join('/'));
+  const corrections = await readCorrections(resolve(opts.corrections ?? join(input, '..', 'corrections')), names);
+
   const tmp = `${output}.tmp-${process.pid}`;
   try {
     await prepareSibling(output, tmp);
@@ -236,7 +273,6 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   let pool: ReturnType<typeof segmentInOrder> | null = null;
   let warm: Worker[] = [];
   try {
-    const names = files.map((f) => relative(input, f).split(sep).join('/'));
     // a page given both as text and as its PDF: the PDF is read (it has the type sizes and
     // positions the text lost), the text file is reported as set aside
     const pdfStems = new Map(names.filter(isPdfName).map((n) => [n.replace(/\.pdf$/iu, ''), n]));
@@ -313,26 +349,26 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const keyOf = (i: number) => (seen.get(keys[i])! > 1 ? `${keys[i]}-${createHash('sha1').update(names[i]).digest('hex').slice(0, 6)}` : keys[i]);
     // files are segmented on every core (segment-pool.ts), results taken in input order
     const cache = opts.segmenter || cacheDir === false ? null : await SegmentCache.open({ dir: cacheDir, lexicon });
-    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i), issue: manifestFacts(manifest, names[i]) })), { lexicon, cache, workers: opts.workers, warm });
+    pool = opts.segmenter ? null : segmentInOrder(files.map((path, i) => (skip.has(i) ? null : { name: names[i], path, key: keyOf(i), issue: manifestFacts(manifest, names[i]), corrections: corrections.get(names[i]) })), { lexicon, cache, workers: opts.workers, warm });
     warm = [];
 
     // 2. segment file by file
-    const reports: FileReport[] = [];
+    const reports: (FileReport & { corrections?: CorrectionsReport })[] = [];
     const summary: SegmentSummary = { files: files.length, built: 0, skipped: 0, articles: 0, warnings: irregular.length, written: false };
     for (let i = 0; i < files.length; i++) {
       const name = names[i];
       let report: FileReport;
+      let result: SegmentedFile | undefined;
       const skipped = skip.get(i);
       if (skipped !== undefined) {
         report = skippedReport(name, skipped);
       } else {
-        let result: SegmentedFile | undefined;
         try {
           if (pool) result = await pool.take(i);
           else {
             const bytes = await readFile(files[i]);
             const r = isPdfName(name) ? await segmentPdfFile(name, bytes, { lexicon, key: keyOf(i) }) : opts.segmenter!(name, bytes, { lexicon, key: keyOf(i) });
-            result = { articles: prepareArticles(r.articles, manifestFacts(manifest, name)), report: r.report };
+            result = finishFile(r, manifestFacts(manifest, name), corrections.get(name));
           }
           report = result.report;
         } catch (err) {
@@ -362,7 +398,9 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
           }
         }
       }
-      reports.push(report);
+      // a correction file's stale entries are named by its own file and line, not the raw file's
+      const corrected = result?.corrections;
+      reports.push(corrected ? { ...report, corrections: corrected } : report);
       if (report.articles > 0) summary.built++;
       else summary.skipped++;
       summary.articles += report.articles;
@@ -371,7 +409,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
           ? ['skipped']
           : [report.encoding, report.flavour, `${report.pages} pages`, `${report.articles} articles`, report.unassigned.length ? `${report.unassigned.length} unassigned` : '', report.duplicates.length ? `${report.duplicates.length} duplicates removed` : ''];
       log(`[${i + 1}/${files.length}] ${printable(name)}: ${extra.filter(Boolean).join(', ')}`);
-      for (const line of warningLines(name, report.warnings)) {
+      for (const line of [...warningLines(name, report.warnings), ...(corrected ? correctionWarnings(corrected) : [])]) {
         warn(line);
         summary.warnings++;
       }

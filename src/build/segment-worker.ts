@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadDictionary, teach } from '../segment/keywords.ts';
 import { segmentFile, UndecodableError } from '../segment/index.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
-import { prepareArticles, type LexiconMessage, type ReadyMessage, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
+import { finishFile, type LexiconMessage, type ReadyMessage, type StopMessage, type WorkerInit, type WorkerJob, type WorkerReply } from './segment-protocol.ts';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -36,12 +36,7 @@ port.on('message', async (job: WorkerJob | LexiconMessage | StopMessage) => {
     // a PDF is read asynchronously (pdfjs); the pool sends a worker one job at a time, so no two overlap
     const opts = { lexicon: lexicon ?? [], key: job.key };
     const result = isPdfName(job.name) ? await segmentPdfFile(job.name, bytes, opts) : segmentFile(job.name, bytes, opts);
-    reply = {
-      seq: job.seq,
-      ok: true,
-      articles: prepareArticles(result.articles, job.issue),
-      report: result.report,
-    };
+    reply = { seq: job.seq, ok: true, ...finishFile(result, job.issue, job.corrections) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { seq: job.seq, ok: false, undecodable: err instanceof UndecodableError, message: e.message, stack: e.stack };

@@ -27,8 +27,16 @@ export interface IssueFields {
   date_source?: DateSource;
 }
 
+/**
+ * What the article's correction file changed (issue 16, src/corrections/), one note per applied
+ * operation, in Chinese: the site shows them as 更正记录. Absent when nothing was corrected.
+ */
+export interface CorrectionFields {
+  corrections?: string[];
+}
+
 /** An article as the contract writes it. */
-export type ContractArticle = Article & IssueFields;
+export type ContractArticle = Article & IssueFields & CorrectionFields;
 
 /** The front matter as written: the article without its body; optional fields left out when empty. */
 export type FrontMatter = Omit<ContractArticle, 'body' | 'bylines'> & { bylines?: string[] };
@@ -70,6 +78,7 @@ export function frontMatterOf(a: ContractArticle): FrontMatter {
     ...(a.edition ? { edition: a.edition } : {}),
     ...(a.date_source ? { date_source: a.date_source } : {}),
     keywords: a.keywords,
+    ...(a.corrections?.length ? { corrections: a.corrections } : {}),
     source: {
       file: a.source.file,
       page: a.source.page,
@@ -241,6 +250,8 @@ export function fromMarkdown(text: string, file: string): ArticleFile {
     // a hand-made file without it: its date's source is not known, and with no date there is none
     date_source: (DATE_SOURCES as readonly string[]).includes(str(d.date_source) ?? '') ? (str(d.date_source) as DateSource) : issueDate ? undefined : 'unknown',
     keywords: strList(d.keywords),
+    // only when there are some: an uncorrected article reads back exactly as its writer's object
+    ...(strList(d.corrections).length ? { corrections: strList(d.corrections) } : {}),
     source: source(d.source, file),
     body: parsed.content.replace(/^\s*\n/, ''),
     data: d,

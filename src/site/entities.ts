@@ -86,6 +86,8 @@ export class SiteArticle {
   readonly pageNumber: number | undefined;
   readonly section: string | undefined;
   readonly keywords: string[];
+  /** What the article's correction file changed (更正记录), one note each; empty when uncorrected. */
+  readonly corrections: string[];
   readonly source: SourceRef;
   /** The Markdown body. */
   readonly body: string;
@@ -112,6 +114,7 @@ export class SiteArticle {
     this.pageNumber = read.page;
     this.section = read.section;
     this.keywords = read.keywords;
+    this.corrections = read.corrections ?? [];
     this.source = read.source;
     this.body = read.body;
     this.frontMatter = read.data;
