@@ -2,7 +2,7 @@ import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavou
 import { photographersOf } from './rules/caption.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
-import { isNarrowSet, isNumberedSubhead } from './rules/headline.ts';
+import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import {
   ADJACENT_BONUS,
@@ -193,16 +193,22 @@ function headText(g: HeadGroup): string {
   return g.blocks.filter((b) => b.kind !== 'byline').map((b) => b.text).join('');
 }
 
-/** Where a new headline starts inside a group: after a subtitle, or a headline line that does not wrap the one before. */
+/** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
 function partStarts(g: HeadGroup): number[] {
   const starts: number[] = [];
   g.blocks.forEach((b, k) => {
-    if (k === 0 || b.kind !== 'headline') return;
+    if (k === 0) return;
     const prev = g.blocks[k - 1];
+    // a kicker stands over its own headline: after a headline line it opens the next head
+    if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
+    if (b.kind !== 'headline') return;
     if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b))) starts.push(k);
   });
   return starts;
 }
+
+/** A display line that cannot end a head: it stops after a colon or an opening bracket. */
+const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display);
 
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
@@ -212,7 +218,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (b.lines[0].blanksBefore === 0 && isNarrowSet(prev) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
-  return /[：:]$/u.test(prev.display) || /[“「《（﹃﹁『]$/u.test(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
+  return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
 /**
@@ -259,18 +265,23 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   // each part's heading level, where a converter marks type sizes (`## 外贸企业…` / `### 港口…`)
   const levels: number[] = [];
   let prevLine: ClassifiedBlock | undefined;
+  // the widths of the lines of the part being read (partEnded)
+  let partWidths: number[] = [];
   for (const b of g.blocks) {
     if (b.kind === 'subtitle' && parts.length === 0) continue;
     if (b.kind !== 'headline') {
       prevLine = undefined;
+      partWidths = [];
       continue;
     }
-    const wraps = prevLine !== undefined && wrapsInto(prevLine, b);
+    const wraps = prevLine !== undefined && !b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display));
     if (wraps) parts[parts.length - 1] += b.display;
     else {
       parts.push(b.display);
       levels.push(b.heading);
+      partWidths = [];
     }
+    partWidths.push(...b.lines.map((l) => l.width));
     prevLine = b;
   }
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
@@ -391,7 +402,7 @@ function captionTextPass(state: AssemblyState): void {
  * ends a sentence is running text in a size of its own (`#### 一年之计在于春。…`), not a subtitle.
  */
 const sizedPair = (a: ClassifiedBlock, b: ClassifiedBlock) =>
-  a.heading !== b.heading && HEAD_KINDS.has(a.kind) && b.lines[0].blanksBefore <= 1 && !endsSentence(b.display);
+  (a.heading !== b.heading || b.resized === true) && HEAD_KINDS.has(a.kind) && b.lines[0].blanksBefore <= 1 && !endsSentence(b.display);
 
 /**
  * Display blocks printed together form head groups; grouped headlines of several stories are

@@ -5,7 +5,7 @@ import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
-import { isColumnLabel, isSidebarLabel } from './rules/headline.ts';
+import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
 
@@ -193,9 +193,13 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   let afterCredit = false;
   // the block just made is running text left mid-sentence
   let openBefore = false;
+  // the block being read, and the next one, start where a wrapped display part ended (Block.resized)
+  let resized = false;
+  let resizedNext = false;
   lines.forEach((line, i) => {
     if (current.length > 0 && line.pageStart) {
       blocks.push(makeBlock(current, false));
+      resized = false;
       current = [];
       brackets = new Brackets();
     }
@@ -220,7 +224,12 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     } else if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
       // type sizes marked by a converter (column text has no other headings): a display line set
       // on several lines goes on in the same size; a change of size ends the block
+      // (…unless the lines so far end a wrapped part: `## 长沙消防救援又添生` / `## 力军` / `## 10个消防`)
       goesOn = line.heading === next.heading && next.blanksBefore <= 1 && !next.pageStart;
+      if (goesOn && partEnded(current.map((l) => l.width))) {
+        goesOn = false;
+        resizedNext = true;
+      }
     } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
@@ -261,6 +270,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
       if (current.length === 1 && overwide(i)) block.overwide = true;
+      if (resized) block.resized = true;
+      resized = resizedNext;
+      resizedNext = false;
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       blocks.push(block);
       openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;

@@ -61,6 +61,11 @@ export interface Block {
   heading: number;
   /** One line set far wider than the column around it: display type across columns. */
   overwide?: boolean;
+  /**
+   * Cut from the marked display block before it where a wrapped part ended (partEnded): the
+   * same head in another type size (`## 长沙消防救援又添生` / `## 力军` | `## 10个消防` …).
+   */
+  resized?: boolean;
 }
 
 export type BlockKind =

@@ -1,6 +1,6 @@
 import type { Block } from '../types.ts';
 import { endsSentence } from './chars.ts';
-import { COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NARROW_HEADLINE_LINE_EM, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS } from '../thresholds.ts';
+import { COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NARROW_HEADLINE_LINE_EM, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS, WRAPPED_LAST_LINE_SHARE } from '../thresholds.ts';
 
 /**
  * Set in a narrow column: a headline there wraps every few characters (`衡阳县巡` / `特警：暖` /
@@ -81,4 +81,16 @@ export function isMasthead(text: string): boolean {
 /** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label. */
 export function isFurniture(text: string): boolean {
   return isMasthead(text) || isColumnLabel(text) || /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
+}
+
+/**
+ * Has the head part made of these lines ended? A head wrapped over two lines or more ends with
+ * a line markedly shorter than the lines above it (`## 长沙消防救援又添生` / `## 力军`); a line after
+ * it starts the next part, set in another size (`## 10个消防` / `## 救援站集` …), not the same
+ * head going on. The wrap width tells the sizes apart where a converter marks them all alike.
+ */
+export function partEnded(widths: readonly number[]): boolean {
+  if (widths.length < 2) return false;
+  const last = widths[widths.length - 1];
+  return last <= WRAPPED_LAST_LINE_SHARE * Math.max(...widths.slice(0, -1));
 }
