@@ -1,4 +1,5 @@
 import { opensAffiliation } from './rules/affiliation.ts';
+import { opensDateline } from './rules/dateline.ts';
 import { signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
@@ -213,6 +214,11 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       goesOn = false;
     } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
       // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
+      goesOn = false;
+    } else if (next !== undefined && opensDateline(next.text)) {
+      // a dateline opens a story's first paragraph: the line above it, set tight against it where
+      // an extractor leaves no blank lines, is the headline or the end of another story
+      // (`社区食堂让老人吃上热乎饭` / `青溪晚报讯（记者 孟秋 通讯`)
       goesOn = false;
     } else if (next !== undefined && opensAffiliation(next.text)) {
       // the note that closes a signed essay (`（作者为…）`) is the essay's credit, never its last sentence

@@ -17,6 +17,18 @@ export interface Dateline {
  */
 const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?<![快简短资通喜音传审问查死凶警电视闻])\s*讯(?!员)|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
 
+/**
+ * Does this line open a story with a dateline that names its reporters or its date
+ * (`青溪晚报讯（记者 孟秋 通讯`, `新华社长沙6月25日电`)? Only those: a bare `…讯` could be a word. A
+ * line where `本报` comes after other characters is a dateline with something glued before it,
+ * which the glued-text rules part; it is not set on a line of its own.
+ */
+export function opensDateline(line: string): boolean {
+  const head = DATELINE_HEAD.exec(line.trim());
+  if (head === null || /^.+本报/u.test(head[0])) return false; // `人本报讯（…`: a headline's last glyph glued on (pypdf)
+  return /\d\s*日/u.test(head[0]) || /^\s*[（(]/u.test(line.trim().slice(head[0].length));
+}
+
 /** News agencies whose datelines name no paper: the outlet of a `…电` dateline. */
 const AGENCY = /^(新华社|中新社|中国新闻社|人民网|央视网|中央广播电视总台|法新社|路透社|美联社|共同社|塔斯社)/u;
 
