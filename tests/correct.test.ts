@@ -18,6 +18,7 @@ import { CorrectError, runCorrect, type CorrectOptions } from '../src/correction
 import { correctionSnippet, editCorrections } from '../src/corrections/edit.ts';
 import { correctionPathOf } from '../src/corrections/files.ts';
 import { parseCorrections } from '../src/corrections/parse.ts';
+import { loadArchive } from '../src/site/archive.ts';
 import { editLink } from '../src/site/correct.ts';
 import { serveStatic } from '../src/site/serve.ts';
 import { launchBrowser } from './browser.ts';
@@ -128,6 +129,13 @@ test('correct: --split-before and --merge-with write a split and a merge, applie
   // a merge joins articles of one raw file only (corrections are applied file by file)
   await assert.rejects(runCorrect(opts({ id: '000-p2-05', set: {}, mergeWith: '001-p1-01' })), (e: Error) => e instanceof CorrectError && e.code === 2 && e.message === `000-p2-05 is in ${FILE} and 001-p1-01 in ${OTHER}: only articles of one raw file can be merged`);
   assert.equal(await readFile(join(c.corrections, YML), 'utf8'), merged);
+
+  // on the site a split's new article follows the one it was split from, not the place its `-2` says
+  await runCorrect(opts({ id: '000-p2-03', set: {}, splitBefore: '此外，选派民警下沉联' }));
+  const archive = await loadArchive({ articlesDir: c.articles, rawDir: c.raw });
+  const split3 = archive.articles.find((a) => a.id === '000-p2-03-2') ?? assert.fail('000-p2-03-2 not written');
+  assert.deepEqual(split3.pageGroup.articles.map((a) => a.id), ['000-p2-01', '000-p2-02', '000-p2-02-2', '000-p2-03', '000-p2-03-2', '000-p2-04', '000-p2-05']);
+  assert.deepEqual([split3.prev?.id, split3.next?.id], ['000-p2-03', '000-p2-04']);
 });
 
 test('correct: an unknown id, no id or nothing to change exits 2 with one line and writes nothing', async () => {
