@@ -153,6 +153,9 @@ test('correct: an unknown id, no id or nothing to change exits 2 with one line a
   const path = correctCli(['../../etc/passwd', '--title', '甲', '--input', c.raw, '--articles', c.articles]);
   assert.equal(path.status, 2);
   assert.match(path.stderr, /^correct: "\.\.\/\.\.\/etc\/passwd" is not an article id/u);
+  const noArticles = correctCli(['000-p2-03', '--title', '甲', '--input', c.raw, '--articles', join(c.dir, 'never-segmented')]);
+  assert.equal(noArticles.status, 2);
+  assert.match(noArticles.stderr, /^correct: articles folder not found: \S*never-segmented \(npm run segment writes it\)\n$/u);
   assert.equal(await exists(join(c.corrections, YML)), false);
 });
 

@@ -120,6 +120,8 @@ export async function runCorrect(opts: CorrectOptions): Promise<CorrectResult> {
   });
   try {
     await clearLeftovers(articles);
+    // the ids are those of the articles folder: without one there is nothing to correct yet
+    if (!(await stat(articles).then((s) => s.isDirectory(), () => false))) throw new CorrectError(`articles folder not found: ${shownPath(articles)} (npm run segment writes it)`, 2);
     const raw = await rawFileOf(articles, edit.id);
     if (edit.mergeWith !== undefined) {
       const other = await rawFileOf(articles, edit.mergeWith);
