@@ -159,7 +159,7 @@ test('correct: an unknown id, no id or nothing to change exits 2 with one line a
   assert.equal(await exists(join(c.corrections, YML)), false);
 });
 
-test('correct: a correction file the build would refuse is named with its line and left as it was; an anchor that is not there is reported, not applied', { timeout: 300_000 }, async () => {
+test('correct: a correction file the build would refuse is named with its line and left as it was; an anchor that is not there is reported, not applied (exit 1)', { timeout: 300_000 }, async () => {
   const broken = '- article: 000-p2-03\n  set: {title: 甲\n';
   const c = await content('refused', { [YML]: broken });
   const opts = (edit: CorrectOptions['edit']): CorrectOptions => ({ edit, input: c.raw, articles: c.articles, cacheDir: false, workers: 1 });
@@ -172,6 +172,15 @@ test('correct: a correction file the build would refuse is named with its line a
   assert.deepEqual(r.notApplied, [{ line: 3, message: 'anchor "这句话不在报纸上" not found; correction not applied' }]);
   assert.deepEqual(warnings, [`warning: corrections/${YML}:3: anchor "这句话不在报纸上" not found; correction not applied`]);
   assert.equal(await exists(join(c.articles, '000-p2-02-2.md')), false);
+  // the command: the segment run's warning, then one line naming the entry, exit 1
+  const cli = correctCli(['000-p2-04', '--split-before', '也不在报纸上', '--input', c.raw, '--articles', c.articles], { BAOKU_SEGMENT_CACHE: '0' });
+  assert.equal(cli.status, 1);
+  assert.equal(cli.stdout, '');
+  assert.deepEqual(cli.stderr.trim().split('\n'), [
+    `warning: corrections/${YML}:3: anchor "这句话不在报纸上" not found; correction not applied`,
+    `warning: corrections/${YML}:5: anchor "也不在报纸上" not found; correction not applied`,
+    `correct: corrections/${YML}:5: written, but not applied (the warning above says why): fix or remove it`,
+  ]);
 });
 
 test('correction files of page PDFs are named as those of text files: a/b.pdf → a/b.yml', async () => {
