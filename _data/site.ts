@@ -32,6 +32,26 @@ export function siteUrl(value = process.env.BAOKU_SITE_URL ?? ''): string {
   return u.href.replace(/\/+$/u, '');
 }
 
+/**
+ * BAOKU_EDIT_URL, checked: the address the article pages' 报告错误 / 更正 link goes to, a URL
+ * template in which `{file}` is the article's correction file under content/corrections
+ * (`000_9b41f1c6617766a6.yml`) and `{id}` its id; '' when unset (the pages then show the entry
+ * to paste). Only http(s): a `javascript:` address would run script from a link the archive made.
+ */
+export function editUrl(value = process.env.BAOKU_EDIT_URL ?? ''): string {
+  const template = value.trim();
+  if (!template) return '';
+  const example = 'e.g. https://github.com/you/archive/edit/main/content/corrections/{file}';
+  let u: URL;
+  try {
+    u = new URL(template.replaceAll('{file}', 'a.yml').replaceAll('{id}', 'a'));
+  } catch {
+    throw new Error(`BAOKU_EDIT_URL: "${value}" is not a URL template (${example})`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`BAOKU_EDIT_URL: "${value}" is not an http(s) URL (${example})`);
+  return template;
+}
+
 /** Site-wide data, available to every template as `site`. */
 const site = {
   name: '报库',
@@ -47,6 +67,10 @@ const site = {
    */
   get url(): string {
     return siteUrl();
+  },
+  /** The 报告错误 / 更正 link's URL template (BAOKU_EDIT_URL, see editUrl()), '' when not set; read when a build asks, as `url`. */
+  get editUrl(): string {
+    return editUrl();
   },
   /** Root URLs of other Baoku sites searched together with this one (see searchAlso()). */
   searchAlso: searchAlso(),

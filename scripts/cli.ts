@@ -58,7 +58,15 @@ export function cli(name: string): Cli {
  * option or a stray argument exits 2.
  */
 export function options<const O extends Options>(name: string, usage: string, opts: O) {
-  const config = { options: { ...opts, help: { type: 'boolean', default: false } } as O & { help: { type: 'boolean'; default: false } }, allowPositionals: false } as const;
+  return commandLine(name, usage, opts, 0).values;
+}
+
+/**
+ * options() for a command that also takes up to `max` arguments (`npm run correct -- <id>`): the
+ * options and the arguments; one more argument than `max` exits 2.
+ */
+export function commandLine<const O extends Options>(name: string, usage: string, opts: O, max: number) {
+  const config = { options: { ...opts, help: { type: 'boolean', default: false } } as O & { help: { type: 'boolean'; default: false } }, allowPositionals: max > 0 } as const;
   const parse = () => {
     try {
       return parseArgs(config);
@@ -66,10 +74,11 @@ export function options<const O extends Options>(name: string, usage: string, op
       return cli(name).fail(2, `${firstLine(err)} (--help lists the options)`);
     }
   };
-  const { values } = parse();
+  const { values, positionals } = parse();
   if ((values as { help?: boolean }).help) {
     console.log(usage);
     process.exit(0);
   }
-  return values;
+  if (positionals.length > max) cli(name).fail(2, `unexpected argument "${firstLine(positionals[max])}" (--help lists the options)`);
+  return { values, positionals };
 }

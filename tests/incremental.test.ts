@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { RAW_DIR } from './helpers.ts';
@@ -53,10 +53,14 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-/** Build `raw`, change it with `edit`, rebuild; compare with a clean build of the changed archive. */
-async function scenario(name: string, edit: (raw: string) => Promise<void>) {
+/**
+ * Build `raw` (after `prepare`, given the folder), change it with `edit`, rebuild; compare with a
+ * clean build of the changed archive.
+ */
+async function scenario(name: string, edit: (raw: string) => Promise<void>, prepare?: (raw: string) => Promise<void>) {
   const raw = join(tmp, name, 'raw');
   await cp(RAW_DIR, raw, { recursive: true });
+  await prepare?.(raw);
   const inc = build(`${name}/inc`, raw);
   const first = await buildSiteIncremental(inc);
   assert.equal(first.render.full, true);
@@ -82,6 +86,48 @@ test('one raw file changes: only it is segmented again, only what it touches re-
   assert.ok(second.render.rendered > 0 && second.render.rendered < second.render.items / 2, `re-rendered ${second.render.rendered} of ${second.render.items} pages`);
   assert.ok(second.index.reused > 0 && second.index.reused < second.index.shards, `kept ${second.index.reused} of ${second.index.shards} shards`);
   assert.equal(clean.segment?.pool?.segmented, 5);
+});
+
+test('one correction file changes: only its raw file is segmented again, only its articles\' pages (and those that show them) re-rendered, output as a clean build', async () => {
+  // the corrections of <raw>/000_….txt are in <raw>/../corrections/000_….yml (runSegment's default)
+  const yml = (raw: string) => join(raw, '..', 'corrections', '000_9b41f1c6617766a6.yml');
+  const correction = (title: string) => `# 校对\n- article: 000-p2-03\n  set: {title: ${title}}\n`;
+  const site = join(tmp, 'correction', 'inc', 'site');
+  /** The inode of every article page: a page kept from the previous site is a hard link to it, a page rendered again is a new file. */
+  const inodes = async () => {
+    const out = new Map<string, number>();
+    for (const id of await readdir(join(site, 'articles'))) {
+      const s = await stat(join(site, 'articles', id, 'index.html')).catch(() => null);
+      if (s) out.set(id, s.ino);
+    }
+    return out;
+  };
+  let before = new Map<string, number>();
+  const { second } = await scenario(
+    'correction',
+    async (raw) => {
+      before = await inodes();
+      await writeFile(yml(raw), correction('东安县公安局便民服务获群众好评'));
+    },
+    async (raw) => {
+      await mkdir(join(raw, '..', 'corrections'));
+      await writeFile(yml(raw), correction('东安县公安局便民服务受好评'));
+    },
+  );
+  assert.equal(second.segment?.pool?.segmented, 1, 'the corrected file alone segmented');
+  assert.equal(second.segment?.pool?.cached, 4, 'the other four from the cache');
+  assert.equal(second.render.full, false);
+  const after = await inodes();
+  const rendered = [...after].filter(([id, ino]) => before.get(id) !== ino).map(([id]) => id);
+  assert.ok(rendered.includes('000-p2-03'), 'the corrected article\'s page is rendered again');
+  // an article page of another file is rendered again only when it shows the corrected article (as a neighbour or related)
+  for (const id of rendered.filter((x) => !x.startsWith('000-'))) {
+    const page = await readFile(join(site, 'articles', id, 'index.html'), 'utf8');
+    assert.ok(page.includes('/articles/000-p2-03/'), `${id} rendered again without showing 000-p2-03`);
+  }
+  assert.ok(rendered.length < after.size / 2, `${rendered.length} of ${after.size} article pages rendered again`);
+  assert.ok(second.render.rendered < second.render.items / 2, `re-rendered ${second.render.rendered} of ${second.render.items} pages`);
+  assert.match(await readFile(join(tmp, 'correction', 'inc', 'articles', '000-p2-03.md'), 'utf8'), /^title: 东安县公安局便民服务获群众好评$/mu);
 });
 
 test('a change that teaches the lexicon a new name invalidates every cached file; output as a clean build', async () => {

@@ -10,6 +10,8 @@ import { citedTitle as cited } from '../../src/site/untitled.ts';
 import { gbt7714 } from '../../src/site/citation.ts';
 import { citeFile } from '../../src/site/cite-files.ts';
 import { pageView } from '../../src/site/page-view.ts';
+import { correctSection } from '../../src/site/correct.ts';
+import { correctionPathOf } from '../../src/corrections/files.ts';
 
 const CITE_LABELS = { ris: 'RIS', bib: 'BibTeX', json: 'CSL-JSON' } as const;
 const CITE_TYPES = { ris: 'application/x-research-info-systems', bib: 'application/x-bibtex', json: 'application/vnd.citationstyles.csl+json' } as const;
@@ -138,7 +140,7 @@ ${a.bylines.length ? html`<dt>原文署名</dt><dd>${join(a.bylines.map((b) => p
     rawLink ? html` · <a href="${rawLink}">查看原文中的这几行</a>` : html` · 原文文件未收录`
   }</dd>
 <dt>编号</dt><dd><code>${a.id}</code></dd>
-${a.corrections.length ? html`<dt>更正记录</dt><dd><ul class="corrections">${a.corrections.map((n) => html`<li>${n}</li>`)}</ul>据更正文件 <code>corrections/${a.source.file.replace(/\.txt$/iu, '.yml')}</code></dd>
+${a.corrections.length ? html`<dt>更正记录</dt><dd><ul class="corrections">${a.corrections.map((n) => html`<li>${n}</li>`)}</ul>据更正文件 <code>corrections/${correctionPathOf(a.source.file)}</code></dd>
 ` : ''}</dl>
 </section>
 ${onPage}
@@ -154,6 +156,7 @@ ${onPage}
 )}</p>
 <p class="permalink">永久链接：<a href="${a.url}">${permalink}</a></p>
 </section>
+${correctSection(a, d.site.editUrl)}
 </article>
 ${pager(
   '相邻文章',

@@ -82,6 +82,13 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
   const warn = opts.warn ?? log;
   const output = resolve(opts.output);
+  // the site's settings are checked before any work: a bad BAOKU_SITE_URL or BAOKU_EDIT_URL is a
+  // bad command line (exit 2), not an Eleventy failure found after the segmenting
+  try {
+    void [site.url, site.editUrl];
+  } catch (err) {
+    throw new BuildError(firstLine(err), 2);
+  }
 
   const stage: StageRunner = async (name, run) => {
     if (name === 'swap') {

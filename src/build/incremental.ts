@@ -6,7 +6,7 @@
  * each item a signature hashes everything its page shows: the item's own data and what it lists
  * or links to (titles, counts, names, neighbours, related articles). A manifest kept next to the
  * site records the signatures, the files each item's page wrote, and a hash of the site's own
- * source (templates, views, assets, config, package versions, BAOKU_SITE_URL), and which folder it
+ * source (templates, views, assets, config, package versions, BAOKU_SITE_URL, BAOKU_EDIT_URL), and which folder it
  * describes: the identity of the folder the site was assembled in (siteIdentity()), which the
  * rename that publishes the site keeps. A manifest is used only for the site folder it names, so
  * the one rename that swaps the site in also makes its manifest the current one: a build killed
@@ -161,10 +161,11 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
 /** Hash of the site's own source: a change to any of it means a full render. */
 export async function siteSourceHash(root = ROOT): Promise<string> {
   const h = createHash('sha256');
-  h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\nsearch also ${process.env.BAOKU_SEARCH_ALSO ?? ''}\n`);
+  h.update(`manifest ${MANIFEST_VERSION}\nsite url ${process.env.BAOKU_SITE_URL ?? ''}\nsearch also ${process.env.BAOKU_SEARCH_ALSO ?? ''}\nedit url ${process.env.BAOKU_EDIT_URL ?? ''}\n`);
   const files: string[] = [];
-  // src/pdf: a PDF's raw view is its text layer and its pages are drawn by it
-  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'src/contract', 'src/pdf', 'assets']) {
+  // src/pdf: a PDF's raw view is its text layer and its pages are drawn by it; src/corrections:
+  // an article page names its correction file and shows the entry to paste into it
+  for (const dir of ['content/pages', '_includes', '_data', 'src/site', 'src/search', 'src/contract', 'src/pdf', 'src/corrections', 'assets']) {
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const e of await readdir(abs, { withFileTypes: true, recursive: true })) {

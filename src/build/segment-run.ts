@@ -13,6 +13,7 @@ import { pauseAt } from './test-pause.ts';
 import { defaultWorkers, segmentInOrder, startWarmWorkers, stopWorker, type SegmentPoolStats } from './segment-pool.ts';
 import { finishFile, type CorrectionsReport, type FileCorrections, type SegmentedFile } from './segment-protocol.ts';
 import { CorrectionFileError, parseCorrections } from '../corrections/parse.ts';
+import { correctionPathOf, defaultCorrectionsDir } from '../corrections/files.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
 
@@ -156,7 +157,7 @@ export const correctionWarnings = (c: CorrectionsReport): string[] => c.warnings
 export async function readCorrections(dir: string, names: string[]): Promise<Map<string, FileCorrections>> {
   const out = new Map<string, FileCorrections>();
   for (const name of names) {
-    const rel = name.replace(/\.txt$/iu, '.yml');
+    const rel = correctionPathOf(name);
     const text = await readFile(join(dir, rel), 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null;
       throw new SegmentCliError(`cannot read corrections/${printable(rel)}: ${firstLine(err)}`);
@@ -261,7 +262,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
 
   // the correction files: one that cannot be read as corrections stops the run before anything is written
   const names = files.map((f) => relative(input, f).split(sep).join('/'));
-  const corrections = await readCorrections(resolve(opts.corrections ?? join(input, '..', 'corrections')), names);
+  const corrections = await readCorrections(resolve(opts.corrections ?? defaultCorrectionsDir(input)), names);
 
   const tmp = `${output}.tmp-${process.pid}`;
   try {

@@ -55,7 +55,8 @@ function fields(v: unknown, where: string): FieldValues {
       out.page = raw as number;
     } else {
       // YAML reads an unquoted 2020-06-13 as a date: it is meant as the text
-      const s = raw === null ? '' : raw instanceof Date ? raw.toISOString().slice(0, 10) : text(raw);
+      // `title: ""` empties a field as `title:` does (the page's snippet writes "" for an untitled article)
+      const s = raw === null || (typeof raw === 'string' && raw.trim() === '') ? '' : raw instanceof Date ? raw.toISOString().slice(0, 10) : text(raw);
       if (s === undefined && raw !== null) throw new CorrectionFileError(`${where}: "${k}" must be text`);
       // the contract keeps only an ISO date: any other would vanish from the article without a word
       if (name === 'issue_date' && s && !/^\d{4}-\d\d-\d\d$/u.test(s)) throw new CorrectionFileError(`${where}: "issue_date" must be a date written 2020-06-13`);

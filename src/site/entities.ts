@@ -47,7 +47,7 @@ export interface RelatedArticle {
 
 export class SiteArticle {
   readonly url: string;
-  /** Position on its page: the number at the end of the id (000-p1-03 → 3). */
+  /** Position on its page: the article's number in the id (000-p1-03 → 3; a split's 000-p1-03-2 → 3 too). */
   readonly seq: number;
   /** First paragraph as plain text. */
   readonly lead: string;
@@ -119,7 +119,9 @@ export class SiteArticle {
     this.body = read.body;
     this.frontMatter = read.data;
     this.url = sitePath('articles', read.id);
-    const m = /(\d+)$/.exec(read.id);
+    // a split's new article (000-p2-03-2, src/corrections/apply.ts) has the place of the one it was
+    // split from, and follows it (same first line; the id breaks the tie): not the place its `2` says
+    const m = /-p\d+-(\d+)(?:-\d+)*$/u.exec(read.id) ?? /(\d+)$/u.exec(read.id);
     this.seq = m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
     this.lead = bodyBlocks(read.body).find((b) => b.kind === 'paragraph')?.text ?? '';
     this.untitled = read.title.trim() === '';
