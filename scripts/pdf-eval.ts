@@ -94,6 +94,11 @@ await cli('pdf-eval').run(async () => {
   segmentFile('warm.txt', news[0]!.text);
   const rows: { label: string; scores: FileScores[]; pdfMs: number[]; textMs: number[]; readMs: number[] }[] = [];
   const dev = await devPages();
+  if (values.eye && dev.length === 0) {
+    // nothing to score: the development pages are what --eye is about
+    console.log('devset, eye-checked: n/a (../shared/corpus-dev absent)');
+    return;
+  }
   const devOutputs = new Map<string, Article[]>();
   for (const [label, pages] of [
     ...(values.eye ? [] : [['news (typeset, exact gold)', news] as const]),

@@ -79,8 +79,8 @@ export interface EyeArticle {
   /** EYE_WINDOW, or more where that many characters are not unique on the page. */
   startLen: number;
   endLen: number;
-  /** Characters of the normalised headline, kicker, subtitle and authors: lets a test find their strings in a text by hashing windows of that length only. */
-  lengths: { headline: number; kicker?: number; subtitle?: number; authors: number[] };
+  /** Characters of each normalised string hashed: lets a test find them in a text by hashing windows of that length only. */
+  lengths: { headline: number; kicker?: number; subtitle?: number; authors: number[]; photographers: number[]; captions: number[]; affiliation?: number };
   /** Body characters, rounded to hundreds (from the extractors' text between start and end: a sanity figure, not scored). */
   chars: number;
   /** Set as a vertical headline. */
@@ -127,7 +127,10 @@ export function validateEyeGold(data: unknown): string[] {
       for (const k of ['kicker', 'subtitle', 'affiliation'] as const) if (a[k] !== undefined && !HEX.test(a[k]!)) errors.push(`${aat}.${k}: not a SHA-256`);
       for (const k of ['authors', 'photographers', 'captions'] as const)
         if (!Array.isArray(a[k]) || !a[k].every((h) => HEX.test(h))) errors.push(`${aat}.${k}: not a list of SHA-256`);
-      if (!a.lengths || a.lengths.authors?.length !== a.authors?.length) errors.push(`${aat}.lengths: missing or not one per author`);
+      for (const k of ['authors', 'photographers', 'captions'] as const)
+        if (!Array.isArray(a.lengths?.[k]) || a.lengths[k].length !== a[k]?.length) errors.push(`${aat}.lengths.${k}: missing or not one per ${k.slice(0, -1)}`);
+      for (const k of ['kicker', 'subtitle', 'affiliation'] as const)
+        if ((a[k] === undefined) !== (a.lengths?.[k] === undefined)) errors.push(`${aat}.lengths.${k}: present when, and only when, ${k} is`);
       if (!Number.isInteger(a.chars) || a.chars < 0) errors.push(`${aat}.chars: not a count`);
     });
   });
@@ -411,6 +414,9 @@ export function hashPage(name: string, plain: PlainPage, texts: readonly string[
         ...(a.kicker ? { kicker: [...t(a.kicker)].length } : {}),
         ...(a.subtitle ? { subtitle: [...t(a.subtitle)].length } : {}),
         authors: a.authors.map((n) => [...eyeNorm(n)].length),
+        photographers: (a.photographers ?? []).map((n) => [...eyeNorm(n)].length),
+        captions: (a.captions ?? []).map((c) => [...eyeCaption(c.text)].length),
+        ...(a.affiliation ? { affiliation: [...eyeAffiliation(a.affiliation)].length } : {}),
       },
       chars,
       ...(a.vertical ? { vertical: true } : {}),
