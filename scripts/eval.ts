@@ -3,7 +3,10 @@
  *   - the hand annotations in tests/gold/, on the sample files as they are and on generated variants
  *     of them (encoding, line ends, blank lines, spaces);
  *   - the development set (issue #12): gold derived from the PDFs in ../shared/corpus-dev/, scored on
- *     each of five extractors' text of the same pages (rows "n/a" when that folder is absent).
+ *     each of five extractors' text of the same pages (rows "n/a" when that folder is absent);
+ *   - the same outputs against the eye-checked annotation of those pages (tests/gold-eye/devset-eye.json,
+ *     hashes only; src/segment/eval/eye.ts): rows devset-eye/<extractor>, sentences and paragraph
+ *     breaks "—" (the annotation has none).
  * Only arguments and printing here: the metrics live in src/segment/eval/metrics.ts, the variants in
  * variants.ts, the development set in devset.ts and devset-load.ts. Exits 0 whatever the scores (it is
  * a report); 1 only on bad gold files.
@@ -12,6 +15,7 @@
  *   npm run eval -- --details                             per-file table and misses of the sample
  *   npm run eval -- --details --no-blank-lines            the misses on one variant
  *   npm run eval -- --details --corpus devset --extractor pypdf   per-page table and misses of one extractor
+ *   npm run eval -- --details --corpus devset-eye --extractor pypdf   the same against the eye-checked annotation
  */
 import { join } from 'node:path';
 import { segmentFile } from '../src/segment/index.ts';
@@ -29,6 +33,9 @@ import {
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
 import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
+import { scoreEyePage, type EyeScores } from '../src/segment/eval/eye.ts';
+import { EYE_GOLD_FILE, loadEyeGold } from '../src/segment/eval/eye-load.ts';
+import { existsSync } from 'node:fs';
 import { loadNewsCorpus } from '../src/segment/eval/news/corpus.ts';
 import { ROOT, cli, options } from './cli.ts';
 
@@ -36,7 +43,7 @@ const goldDir = join(ROOT, 'tests', 'gold');
 const rawDir = join(ROOT, 'content', 'raw');
 const values = options(
   'eval',
-  `usage: npm run eval -- [--details [--corpus sample|devset|news] [--extractor ${EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  `usage: npm run eval -- [--details [--corpus sample|devset|devset-eye|news] [--extractor ${EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
   {
     details: { type: 'boolean', default: false },
     corpus: { type: 'string' },
@@ -48,8 +55,8 @@ const values = options(
 const details = values.details === true;
 const onlyCorpus = values.corpus as string | undefined;
 const onlyExtractor = values.extractor as string | undefined;
-if (onlyCorpus !== undefined && onlyCorpus !== 'sample' && onlyCorpus !== 'devset' && onlyCorpus !== 'news') {
-  cli('eval').fail(2, `--corpus must be sample, devset or news, not ${onlyCorpus}`);
+if (onlyCorpus !== undefined && !['sample', 'devset', 'devset-eye', 'news'].includes(onlyCorpus)) {
+  cli('eval').fail(2, `--corpus must be sample, devset, devset-eye or news, not ${onlyCorpus}`);
 }
 if (onlyExtractor !== undefined && !(EXTRACTORS as readonly string[]).includes(onlyExtractor)) {
   cli('eval').fail(2, `--extractor must be one of ${EXTRACTORS.join(', ')}`);
@@ -207,13 +214,34 @@ for (const v of VARIANTS) {
   }
 }
 const devScores: Partial<Record<Extractor, FileScores[]>> = {};
+/** Each extractor's outputs of each page, kept to be scored against the eye-checked annotation too. */
+const devOutputs = new Map<string, Article[]>();
 for (const e of EXTRACTORS) {
   if (!devset) {
     rows.push({ label: `devset/${e}`, note: 'n/a (../shared/corpus-dev absent)' });
     continue;
   }
-  devScores[e] = scoreDevset(devset, e, (name, bytes) => run(name, bytes, e), scoreFile);
+  devScores[e] = scoreDevset(
+    devset,
+    e,
+    (name, bytes) => {
+      const out = run(name, bytes, e);
+      devOutputs.set(name, out);
+      return out;
+    },
+    scoreFile,
+  );
   rows.push({ label: `devset/${e}`, scores: devScores[e] });
+}
+const eyeScores: Partial<Record<Extractor, EyeScores[]>> = {};
+const eyeGold = existsSync(EYE_GOLD_FILE) ? loadEyeGold() : undefined;
+for (const e of EXTRACTORS) {
+  if (!devset || !eyeGold) {
+    rows.push({ label: `devset-eye/${e}`, note: devset ? `n/a (${EYE_GOLD_FILE} absent)` : 'n/a (../shared/corpus-dev absent)' });
+    continue;
+  }
+  eyeScores[e] = eyeGold.pages.filter((g) => devOutputs.has(`${g.page}.${e}.txt`)).map((g) => scoreEyePage(g, devOutputs.get(`${g.page}.${e}.txt`)!));
+  rows.push({ label: `devset-eye/${e}`, scores: eyeScores[e] });
 }
 // the typeset news pages (tests/corpus-news/): the exact answer is what was typeset
 const news = loadNewsCorpus();
@@ -280,6 +308,15 @@ if (details) {
       printMisses(scores);
     }
   }
+  if (onlyCorpus === 'devset-eye') {
+    for (const e of EXTRACTORS) {
+      const scores = eyeScores[e];
+      if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
+      console.log(`\n== devset-eye/${e}, per page`);
+      printPerFile(scores, aggregate('overall', scores));
+      printMisses(scores);
+    }
+  }
   if (onlyCorpus === undefined || onlyCorpus === 'devset') {
     if (!devset) console.log('\n== devset: n/a (../shared/corpus-dev absent)');
     for (const e of EXTRACTORS) {
@@ -309,6 +346,7 @@ console.log(
       overall: round(base),
       variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
       devset: devset ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, devScores[e]!)))])) : null,
+      devsetEye: devset && eyeGold ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, eyeScores[e]!)))])) : null,
       news: Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))])),
       targets: TARGETS,
       failures: failures.length,

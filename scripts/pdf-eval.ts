@@ -8,7 +8,15 @@
  *   - devset: the fourteen 人民日报 pages of ../shared/corpus-dev/ (skipped when absent), scored
  *     against the gold src/segment/eval/devset.ts derives from the same PDFs. That derivation shares
  *     src/pdf/geometry.ts with the segmenter scored: the row says how far the two agree, not how
- *     right either is; it is not an annotation checked by eye.
+ *     right either is.
+ *   - devset, eye-checked: the same outputs scored against tests/gold-eye/devset-eye.json, the
+ *     annotation of those pages made by looking at them (src/segment/eval/eye.ts): accuracy.
+ *     It holds hashes, no sentences, so those two columns stay n/a; it adds boundaries by the
+ *     exact rule (the body begins and ends where the eye says) and the affiliation note.
+ *
+ *   npm run pdf-eval                     every row and the speed
+ *   npm run pdf-eval -- --eye            the development pages only, derived gold beside eye-checked
+ *   npm run pdf-eval -- --eye --details  … with every page's misses against the eye-checked annotation
  *
  * Exits 0 whatever the scores (it is a report).
  */
@@ -21,10 +29,13 @@ import { aggregate, scoreFile, summarize, type FileScores, type Summary } from '
 import { DEVSET_DIR, devGoldOf, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 import type { GoldFile } from '../src/segment/eval/gold.ts';
-import { readdirSync } from 'node:fs';
+import { aggregateEye, exactF1, scoreEyePage, type EyeGold, type EyeScores } from '../src/segment/eval/eye.ts';
+import { EYE_GOLD_FILE, loadEyeGold } from '../src/segment/eval/eye-load.ts';
+import type { Article } from '../src/segment/types.ts';
+import { existsSync, readdirSync } from 'node:fs';
 import { cli, options } from './cli.ts';
 
-const values = options('pdf-eval', 'usage: npm run pdf-eval -- [--details]', { details: { type: 'boolean' } });
+const values = options('pdf-eval', 'usage: npm run pdf-eval -- [--eye] [--details]', { details: { type: 'boolean' }, eye: { type: 'boolean' } });
 
 interface Page {
   name: string;
@@ -82,10 +93,17 @@ await cli('pdf-eval').run(async () => {
   await segmentPdfFile('warm.pdf', news[0]!.pdf);
   segmentFile('warm.txt', news[0]!.text);
   const rows: { label: string; scores: FileScores[]; pdfMs: number[]; textMs: number[]; readMs: number[] }[] = [];
+  const dev = await devPages();
+  if (values.eye && dev.length === 0) {
+    // nothing to score: the development pages are what --eye is about
+    console.log('devset, eye-checked: n/a (../shared/corpus-dev absent)');
+    return;
+  }
+  const devOutputs = new Map<string, Article[]>();
   for (const [label, pages] of [
-    ['news (typeset, exact gold)', news],
-    ['devset (gold derived by the same geometry code: agreement, not accuracy)', await devPages()],
-  ] as const) {
+    ...(values.eye ? [] : [['news (typeset, exact gold)', news] as const]),
+    ['devset (gold derived by the same geometry code: agreement, not accuracy)', dev] as const,
+  ]) {
     if (pages.length === 0) {
       console.log(`${label}: n/a (../shared/corpus-dev absent)`);
       continue;
@@ -104,9 +122,10 @@ await cli('pdf-eval').run(async () => {
       const t1 = performance.now();
       segmentFile(`${p.name}.txt`, p.text);
       textMs.push(performance.now() - t1);
+      if (pages === dev) devOutputs.set(p.name, r.articles);
       const s = scoreFile(p.gold, r.articles);
       scores.push(s);
-      if (values.details) {
+      if (values.details && !values.eye) {
         const sm = summarize(s);
         console.log(`${p.name}: ${KEYS.map(([k, n]) => `${n} ${fmt(sm[k] as number | null)}`).join(', ')}`);
         for (const m of s.misses) console.log(`    ${m.kind}: ${m.detail}`);
@@ -114,11 +133,36 @@ await cli('pdf-eval').run(async () => {
     }
     rows.push({ label, scores, pdfMs, textMs, readMs });
   }
-  console.log(`\n| corpus | ${KEYS.map(([, n]) => n).join(' | ')} |`);
-  console.log(`| --- | ${KEYS.map(() => '---').join(' | ')} |`);
+  // the development pages' outputs once more, against the annotation checked by eye
+  let eye: EyeScores | undefined;
+  if (dev.length && existsSync(EYE_GOLD_FILE)) {
+    const gold: EyeGold = loadEyeGold();
+    const pages = gold.pages.filter((g) => devOutputs.has(g.page));
+    const scores = pages.map((g) => scoreEyePage(g, devOutputs.get(g.page)!));
+    eye = aggregateEye('eye', scores);
+    if (values.details && values.eye) {
+      for (const s of scores) {
+        const sm = summarize(s);
+        console.log(`${s.file} (eye-checked): boundaries ${fmt(sm.boundaryF1)} (exact ${fmt(exactF1(s))}), ${KEYS.slice(1, 6).map(([k, n]) => `${n} ${fmt(sm[k] as number)}`).join(', ')}`);
+        for (const m of s.misses) console.log(`    ${m.kind}: ${m.detail}`);
+      }
+    }
+  } else if (dev.length) console.log(`devset, eye-checked: n/a (${EYE_GOLD_FILE} absent)`);
+  console.log(`\n| corpus | ${KEYS.map(([, n]) => n).join(' | ')} | exact boundaries F1 | affiliation |`);
+  console.log(`| --- | ${KEYS.map(() => '---').join(' | ')} | --- | --- |`);
   for (const r of rows) {
     const sm = summarize(aggregate(r.label, r.scores));
-    console.log(`| ${r.label} | ${KEYS.map(([k]) => fmt(sm[k] as number | null)).join(' | ')} |`);
+    console.log(`| ${r.label} | ${KEYS.map(([k]) => fmt(sm[k] as number | null)).join(' | ')} | n/a | n/a |`);
+  }
+  if (eye) {
+    const sm = summarize(eye);
+    const aff = eye.affiliation.total ? eye.affiliation.correct / eye.affiliation.total : NaN;
+    console.log(`| devset (eye-checked annotation, tests/gold-eye/devset-eye.json: accuracy) | ${KEYS.map(([k]) => fmt(sm[k] as number | null)).join(' | ')} | ${fmt(exactF1(eye))} | ${fmt(aff)} |`);
+    console.log(
+      `  eye-checked counts: boundaries ${eye.boundary.matched}/${eye.boundary.gold} annotated found, ${eye.boundary.outputs} outputs; exact ${eye.exact.matched}; ` +
+        `headline ${eye.headline.correct}/${eye.headline.total}, kicker ${eye.kicker.correct}/${eye.kicker.total}, subtitle ${eye.subtitle.correct}/${eye.subtitle.total}, ` +
+        `authors tp${eye.authors.tp} fp${eye.authors.fp} fn${eye.authors.fn}, captions tp${eye.captions.tp} fp${eye.captions.fp} fn${eye.captions.fn}, affiliation ${eye.affiliation.correct}/${eye.affiliation.total}`,
+    );
   }
   console.log('\nspeed per page, one thread (median ms; the PDF path reads the PDF with pdfjs, then segments; the text path segments the page\'s pdftotext text):');
   for (const r of rows) {
