@@ -58,7 +58,15 @@ export function cli(name: string): Cli {
  * option or a stray argument exits 2.
  */
 export function options<const O extends Options>(name: string, usage: string, opts: O) {
-  const config = { options: { ...opts, help: { type: 'boolean', default: false } } as O & { help: { type: 'boolean'; default: false } }, allowPositionals: false } as const;
+  return optionsAndArguments(name, usage, opts, false).values;
+}
+
+/**
+ * options(), and the arguments that are not options (`--merge a b c`: b and c) when `positionals`
+ * allows them; the command says what they are and refuses them where they mean nothing.
+ */
+export function optionsAndArguments<const O extends Options, const P extends boolean>(name: string, usage: string, opts: O, positionals: P) {
+  const config = { options: { ...opts, help: { type: 'boolean', default: false } } as O & { help: { type: 'boolean'; default: false } }, allowPositionals: positionals } as const;
   const parse = () => {
     try {
       return parseArgs(config);
@@ -66,10 +74,10 @@ export function options<const O extends Options>(name: string, usage: string, op
       return cli(name).fail(2, `${firstLine(err)} (--help lists the options)`);
     }
   };
-  const { values } = parse();
-  if ((values as { help?: boolean }).help) {
+  const parsed = parse();
+  if ((parsed.values as { help?: boolean }).help) {
     console.log(usage);
     process.exit(0);
   }
-  return values;
+  return parsed;
 }
