@@ -16,6 +16,7 @@
  */
 import { resolve } from 'node:path';
 import { runBuild, runMergeBuild, runPartBuild } from '../src/build/build-run.ts';
+import { printable } from '../src/build/messages.ts';
 import { parsePartSpec, PartsError, type PartSpec } from '../src/build/parts.ts';
 import { BuildError } from '../src/build/site-build.ts';
 import { cli, optionsAndArguments, ROOT } from './cli.ts';
@@ -47,7 +48,7 @@ const { values, positionals } = optionsAndArguments(
 
 // the part folders: `--merge a b c` (a shell glob) or `--merge a --merge b`
 const merge = values.merge ? [...values.merge, ...positionals] : null;
-if (!merge && positionals.length) fail(2, `unexpected argument ${positionals[0]}: folders are given with --input, --output or --merge (--help lists the options)`);
+if (!merge && positionals.length) fail(2, `unexpected argument ${printable(positionals[0])}: folders are given with --input, --output or --merge (--help lists the options)`);
 let part: PartSpec | null = null;
 if (values.part !== undefined) {
   try {

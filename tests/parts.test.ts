@@ -16,12 +16,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { partOf } from '../src/build/parts.ts';
+import { runSegment } from '../src/build/segment-run.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { launchBrowser, loadAllResults, waitSearchDone } from './browser.ts';
 import { RAW_DIR, SAMPLE_FILES, snapshot } from './helpers.ts';
@@ -241,19 +242,46 @@ test('a file goes to the part its path hashes to: the same in any process, and a
     assert.ok(share > 0.1 && share < 0.19, `part ${k} of 7: ${(share * 100).toFixed(1)} %`);
   }
 
-  // a part of the input with one file more: its files and its Markdown are those it had
-  const added = ['005_added.txt', '005_extra.txt', '006_added.txt', '007_added.txt'].find((n) => partOf(n, 2) === 2)!;
+  // a part of the input with one file more, in this part: a copy of a file of the other part,
+  // which this part finds (it reads every file) and skips as a whole build would; the files it
+  // had stay, with the same Markdown (a skipped copy teaches the archive's lexicon nothing)
+  const added = Array.from({ length: 20 }, (_, i) => `${String(5 + i).padStart(3, '0')}_added.txt`).find((n) => partOf(n, 2) === 1)!;
+  const original = SAMPLE_FILES.find((f) => partOf(f, 2) === 2)!;
   await cp(at('raw'), at('raw-more'), { recursive: true });
-  // a copy of a sample file: skipped as such, so the archive's lexicon stays the same
-  await writeFile(at('raw-more', added), await readFile(at('raw', SAMPLE_FILES[0])));
+  await writeFile(at('raw-more', added), await readFile(at('raw', original)));
   await built(['--part', '1/2', '--input', 'raw-more', '--output', 'part-1-more']);
   const before_ = await json<{ files: string[]; inputFiles: number }>('part-1', 'part.json');
   const after_ = await json<{ files: string[]; inputFiles: number }>('part-1-more', 'part.json');
-  assert.deepEqual(after_.files, before_.files);
+  assert.deepEqual(after_.files, [...before_.files, added].sort());
   assert.equal(after_.inputFiles, before_.inputFiles + 1);
-  assert.deepEqual(await snapshot(at('part-1-more', 'articles')), await snapshot(at('part-1', 'articles')));
+  const md = async (dir: string) => new Map([...(await snapshot(at(dir, 'articles')))].filter(([n]) => n.endsWith('.md')));
+  assert.deepEqual(await md('part-1-more'), await md('part-1'));
+  const report = await json<{ files: { file: string; articles: number; warnings: { message: string }[] }[] }>('part-1-more', 'articles', '_report.json');
+  const entry = report.files.find((f) => f.file === added);
+  assert.deepEqual([entry?.articles, entry?.warnings.map((w) => w.message)], [0, [`same content as ${original}: skipped`]]);
   // but it is a part of another input: it does not merge with the old part 2
   await refused(['--merge', 'part-1-more', 'part-2', '--articles', 'x-articles', '--output', 'x-site'], /^build: part-1-more \(part 1 of 2\) and part-2 \(part 2 of 2\) were built from different inputs \(6 and 5 raw files\)/u);
+});
+
+test('a part finds that its PDF is a copy of another part’s, as a whole build does', async () => {
+  // another part's PDF is read only when its size could make it the copy of a file that matters here
+  const names = Array.from({ length: 40 }, (_, i) => `page-${String(i).padStart(2, '0')}.pdf`);
+  const original = names.find((n) => partOf(n, 2) === 2)!;
+  const copy = names.find((n) => n > original && partOf(n, 2) === 1)!;
+  const other = names.find((n) => n !== original && partOf(n, 2) === 2)!;
+  await mkdir(at('pdf-raw'));
+  const pdf = await readFile(join(ROOT, 'tests', 'corpus-news', 'news01.pdf'));
+  await writeFile(at('pdf-raw', original), pdf);
+  await writeFile(at('pdf-raw', copy), pdf);
+  await writeFile(at('pdf-raw', other), await readFile(join(ROOT, 'tests', 'corpus-news', 'news02.pdf')));
+  const summary = await runSegment({ input: at('pdf-raw'), output: at('pdf-part-1'), part: { k: 1, n: 2 }, cacheDir: false, workers: 1 });
+  assert.deepEqual(summary.part?.files, [copy]);
+  assert.deepEqual([summary.files, summary.articles, summary.written], [1, 0, true]);
+  const report = await json<{ files: { file: string; warnings: { message: string }[] }[] }>('pdf-part-1', '_report.json');
+  assert.deepEqual(
+    report.files.map((f) => [f.file, f.warnings.map((w) => w.message)]),
+    [[copy, [`same content as ${original}: skipped`]]],
+  );
 });
 
 test('the merge refuses parts that do not make one archive, and --part a value that is not K/N, in one line with exit code 2', async () => {

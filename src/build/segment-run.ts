@@ -314,13 +314,15 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const lexiconTexts: string[] = [];
     // files are read a few ahead (one at a time, the wait for the disk would add up), used in order
     type Read = { bytes: Buffer } | { skip: string } | { unread: true };
-    // A part reads another part's PDF only when its size is one of its own files' sizes: a PDF
-    // teaches no lexicon, and its bytes matter only if a file of this part is a copy of it.
-    const ownSizes = part ? new Set(await Promise.all(files.filter((_, i) => mine[i]).map((f) => stat(f).then((s) => s.size).catch(() => -1)))) : null;
+    // A part reads another part's PDF only when its size is that of a file whose copy it could
+    // be and which matters here: one of the part's own, or a text file (read for the lexicon,
+    // unless it is a copy of an earlier file). A PDF teaches no lexicon.
+    const sizes = part ? await Promise.all(files.map((f) => stat(f).then((s) => s.size).catch(() => -1))) : [];
+    const wanted = new Set(sizes.filter((_, i) => mine[i] || !isPdfName(names[i])));
     const read = async (i: number): Promise<Read> => {
       const size = await stat(files[i]).then((s) => s.size).catch(() => -1);
       if (size > maxBytes) return { skip: `too large: ${sizeOf(size)} (the limit is ${sizeOf(maxBytes)}; see --max-file-mb)` };
-      if (ownSizes && !mine[i] && isPdfName(names[i]) && !ownSizes.has(size)) return { unread: true };
+      if (part && !mine[i] && isPdfName(names[i]) && !wanted.has(size)) return { unread: true };
       try {
         return { bytes: await readFile(files[i]) };
       } catch (err) {
