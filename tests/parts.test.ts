@@ -31,6 +31,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENV = { SOURCE_DATE_EPOCH: '1700000000', BAOKU_PROGRESS: '0', BAOKU_SITE_URL: 'https://archive.example/' };
 
 let tmp = '';
+let mergeRun: Run | undefined;
 let browser: Browser | undefined;
 const servers: StaticServer[] = [];
 
@@ -88,9 +89,12 @@ before(async () => {
   );
   // two jobs of an array at once, as a CI matrix or an Indexed Job runs them (one core each)
   await Promise.all([1, 2].map((k) => built(['--part', `${k}/2`, '--input', 'raw', '--output', `part-${k}`, '--workers', '1'])));
-  // the merge never reads the input: it is moved out of reach while the parts are merged
+  // the merge never reads the input: it is moved out of reach while the parts are merged; and
+  // what a killed part build leaves beside its folder, which a glob (parts/*) picks up, is no part
   await rename(at('raw'), at('raw-away'));
-  await built(['--merge', 'part-1', 'part-2', '--articles', 'merged-articles', '--output', 'merged-site']);
+  await cp(at('part-2'), at('part-2.next'), { recursive: true });
+  mergeRun = await built(['--merge', 'part-1', 'part-2', 'part-2.next', '--articles', 'merged-articles', '--output', 'merged-site']);
+  await rm(at('part-2.next'), { recursive: true });
   await rename(at('raw-away'), at('raw'));
   await built(['--input', 'raw', '--articles', 'whole-articles', '--output', 'whole-site']);
 });
@@ -122,6 +126,8 @@ test('each part holds the raw files its path hashes to, with their Markdown, raw
 });
 
 test('the merged site is the whole build: the same Markdown and every page byte for byte', async () => {
+  assert.match(mergeRun!.stdout, /^build: left out part-2\.next: a build's own files beside the part folders, no parts$/mu);
+  assert.match(mergeRun!.stdout, /^build: 2 parts merged: \d+ pages, 31 indexed in 2 shards → merged-site$/mu);
   assert.deepEqual(await snapshot(at('merged-articles')), await snapshot(at('whole-articles')));
   const merged = await snapshot(at('merged-site'));
   const whole = await snapshot(at('whole-site'));
@@ -292,6 +298,10 @@ test('the merge refuses parts that do not make one archive, and --part a value t
   await refused(merge('part-1', 'part-1'), /^build: part-1 is given twice$/u);
   await refused(merge('part-1', 'raw'), /^build: raw is not a part folder \(no part\.json\): build it with --part K\/N$/u);
   await refused(merge('part-1', 'nowhere'), /^build: part folder not found: nowhere$/u);
+  // a part being built (here: by a machine whose processes this one cannot see) is not merged
+  await writeFile(at('part-2.lock'), `${JSON.stringify({ pid: 4242, started: new Date().toISOString(), since: null, host: 'node-7', what: 'build' })}\n`);
+  await refused(merge('part-1', 'part-2', 'part-2.lock'), /^build: part-2 is being built \(part-2\.lock is held\): merge once that build is done/u);
+  await rm(at('part-2.lock'));
   // another N: part 1 of 4 holds no sample file, a part all the same
   assert.deepEqual(SAMPLE_FILES.filter((f) => partOf(f, 4) === 1), []);
   await built(['--part', '1/4', '--input', 'raw', '--output', 'part-1-of-4']);

@@ -240,9 +240,10 @@ export interface MergeBuildRunOptions extends Omit<BuildOptions, 'input' | 'skip
 export async function runMergeBuild(opts: MergeBuildRunOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
   const output = resolve(opts.output);
-  const parts = await readParts(opts.parts).catch((err: unknown) => {
+  const { parts, ignored } = await readParts(opts.parts).catch((err: unknown) => {
     throw err instanceof PartsError ? new BuildError(err.message, 2) : err;
   });
+  if (ignored.length) log(`build: left out ${ignored.map((g) => printable(g)).join(', ')}: a build's own files beside the part folders, no parts`);
   const state = opts.state ?? defaultStatePath(output);
   // the parts' raw files, for the raw views: in the state folder the build holds, gone after it
   const raw = join(state, 'merge-raw');

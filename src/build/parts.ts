@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { isLocked } from './lock.ts';
 import { printable, shownPath } from './messages.ts';
 
 /** A set of part folders (or a `--part` value) that cannot be built or merged: one line, exit code 2. */
@@ -114,11 +115,20 @@ async function readPart(given: string): Promise<PartFolder> {
 }
 
 /**
- * The part folders of one archive, by part number: every folder a part, all cut the same way
- * (same N, same input), each part once, none missing. Anything else is a PartsError that says
- * which folders disagree and how.
+ * What a build leaves beside a folder it writes (src/build/leftovers.ts, lock.ts): a shell glob
+ * over the part folders (`--merge parts/*`) picks them up too, and they are no parts.
  */
-export async function readParts(given: readonly string[]): Promise<PartFolder[]> {
+const BESIDE = /\.(?:lock|lock\.break|lock\.\d+\.tmp|next|next\..*|old-\d+|tmp-\d+)$/u;
+
+/**
+ * The part folders of one archive, by part number: every folder a part, all cut the same way
+ * (same N, same input), each part once, none missing, none being built. Anything else is a
+ * PartsError that says which folders disagree and how. A build's own files beside the part
+ * folders (locks, `.next`) are left out, and named in `ignored`.
+ */
+export async function readParts(given: readonly string[]): Promise<{ parts: PartFolder[]; ignored: string[] }> {
+  const ignored = given.filter((g) => BESIDE.test(g.replace(/\/+$/u, '')));
+  given = given.filter((g) => !ignored.includes(g));
   if (given.length === 0) throw new PartsError('--merge needs the part folders, e.g. --merge parts/*');
   const parts: PartFolder[] = [];
   const seen = new Map<string, string>();
@@ -127,6 +137,8 @@ export async function readParts(given: readonly string[]): Promise<PartFolder[]>
     const twice = seen.get(dir);
     if (twice !== undefined) throw new PartsError(`${printable(g)} is given twice${twice === g ? '' : ` (also as ${printable(twice)})`}`);
     seen.set(dir, g);
+    // a part being built is swapped whole at its end: merged now, it could be read half old, half new
+    if (await isLocked(dir)) throw new PartsError(`${printable(g)} is being built (${printable(g)}.lock is held): merge once that build is done, or remove the lock of a build that died on another machine`);
     parts.push(await readPart(g));
   }
   const first = parts[0];
@@ -150,7 +162,7 @@ export async function readParts(given: readonly string[]): Promise<PartFolder[]>
     const list = missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
     throw new PartsError(`part${missing.length > 1 ? 's' : ''} ${list} of ${n} missing: the merge needs every part (given: ${parts.map((p) => p.manifest.part).sort((a, b) => a - b).join(', ')})`);
   }
-  return [...byK.values()].sort((a, b) => a.manifest.part - b.manifest.part);
+  return { parts: [...byK.values()].sort((a, b) => a.manifest.part - b.manifest.part), ignored };
 }
 
 /**

@@ -14,6 +14,10 @@
  * state, segment cache — (claimFolders(), lock.ts) and clears what interrupted builds left there
  * (leftovers.ts), so that no two builds share `<site>.next` or a manifest.
  *
+ * A merge of part folders (issue #18, src/build/merge-build.ts) is this same sequence with two
+ * steps handed over (MergeSteps): the articles are assembled from the parts instead of segmented,
+ * and the parts' search shards are listed instead of new ones indexed.
+ *
  * renderSite() and indexSite() build a site from articles already segmented, with no state kept
  * (the browser tests, search-eval): the same render and index, everything rendered.
  */
