@@ -323,6 +323,7 @@ test('the merge refuses parts that do not make one archive, and --part a value t
   ] as const) {
     await refused(['--part', value, '--input', 'raw'], new RegExp(`^build: --part must be K/N, two whole numbers with 1 ≤ K ≤ N \\(e\\.g\\. --part 2/8\\), not ${value}: ${why.source}`, 'u'));
   }
+  await refused(['--part', '1/2', '--input', 'raw', '--output', 'raw/part-1'], /^build: the part folder raw\/part-1 is inside the input folder raw: its copies of the raw files would be read as input; write it elsewhere$/u);
   await refused(['--part', '1/2', '--merge', 'part-1'], /^build: --part builds one part and --merge merges them: give one of the two$/u);
   await refused(['--merge', 'part-1', 'part-2', '--input', 'raw'], /^build: --merge takes its articles, raw files and search shards from the parts: no --input$/u);
 });

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import site from '../../_data/site.ts';
 import { LockBusyError, LockWriteError } from './lock.ts';
 import { diskFullMessage, firstLine, printable, shownPath } from './messages.ts';
@@ -200,6 +200,11 @@ export interface PartBuildSummary {
 export async function runPartBuild(opts: PartBuildRunOptions): Promise<PartBuildSummary> {
   const log = opts.log ?? (() => {});
   const output = resolve(opts.output);
+  // its copies of the raw files would be raw files of the input for the next part built from it
+  const input = resolve(opts.input);
+  if (output === input || output.startsWith(input.endsWith(sep) ? input : input + sep)) {
+    throw new BuildError(`the part folder ${printable(opts.output)} is inside the input folder ${printable(opts.input)}: its copies of the raw files would be read as input; write it elsewhere`, 2);
+  }
   const o: SiteBuildOptions = {
     input: opts.input,
     articles: partArticlesOf(output),
