@@ -99,7 +99,7 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     warn,
     progress: opts.progress,
   };
-  const claim = await claim_(o, opts, { skipSegment: opts.skipSegment });
+  const claim = await claimOrRefuse(o, opts, { skipSegment: opts.skipSegment });
   try {
     await prepareOutput(o, opts);
     const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment, claimed: true }, stageRunner(o, opts));
@@ -152,7 +152,7 @@ function stageRunner(o: SiteBuildOptions, opts: { output: string; articles?: str
  * The folders a build writes, locked (claimFolders()), with what interrupted builds left there
  * cleared and said. Another build holding one is a BuildError (exit 2) unless `wait`.
  */
-async function claim_(o: SiteBuildOptions, opts: { output: string; articles?: string; wait?: boolean }, extra: { skipSegment?: boolean }): Promise<Claim> {
+async function claimOrRefuse(o: SiteBuildOptions, opts: { output: string; articles?: string; wait?: boolean }, extra: { skipSegment?: boolean }): Promise<Claim> {
   const log = o.log ?? (() => {});
   const output = resolve(o.site);
   const claim = await claimFolders({ ...o, ...extra }, { wait: opts.wait, onWait: (err) => log(`build: waiting: ${err.message}`) }).catch((err: unknown) => {
@@ -219,7 +219,7 @@ export async function runPartBuild(opts: PartBuildRunOptions): Promise<PartBuild
     progress: opts.progress,
   };
   // the articles are written inside the part folder being assembled, which its own lock covers
-  const claim = await claim_(o, opts, { skipSegment: true });
+  const claim = await claimOrRefuse(o, opts, { skipSegment: true });
   try {
     await prepareOutput(o, opts);
     const { segment, index, manifest } = await buildPart({ ...o, part: opts.part, output }, stageRunner(o, opts));
@@ -264,7 +264,7 @@ export async function runMergeBuild(opts: MergeBuildRunOptions): Promise<BuildSu
     progress: opts.progress,
     merge: mergeSteps(parts, { articles: opts.articles, raw }),
   };
-  const claim = await claim_(o, opts, {});
+  const claim = await claimOrRefuse(o, opts, {});
   try {
     await prepareOutput(o, opts);
     const { render, index } = await buildSite({ ...o, claimed: true }, stageRunner(o, opts)).finally(() => rm(raw, { recursive: true, force: true }).catch(() => undefined));
