@@ -1,10 +1,13 @@
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import site from '../../_data/site.ts';
 import { LockBusyError, LockWriteError } from './lock.ts';
 import { diskFullMessage, firstLine, printable, shownPath } from './messages.ts';
 import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
-import { BuildError, buildSite, claimFolders, clearedLine, defaultStateDir, defaultStatePath, workDirOf, type SiteBuildOptions, type StageRunner } from './site-build.ts';
+import { mergeSteps } from './merge-build.ts';
+import { buildPart, partArticlesOf } from './part-build.ts';
+import { PartsError, readParts, type PartSpec } from './parts.ts';
+import { BuildError, buildSite, claimFolders, clearedLine, defaultStateDir, defaultStatePath, workDirOf, type Claim, type SiteBuildOptions, type StageRunner } from './site-build.ts';
 
 export interface BuildOptions {
   /** Raw `.txt` files. */
@@ -78,42 +81,23 @@ async function holdingConsole<T>(fn: () => Promise<T>): Promise<T> {
  * holding them stops this one with exit code 2 (`another build is running (pid 1234, started
  * 10:02)`), or this one waits with `wait`. What interrupted builds left is cleared, in one line.
  */
-export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
-  const log = opts.log ?? (() => {});
-  const warn = opts.warn ?? log;
-  const output = resolve(opts.output);
-  // the site's settings are checked before any work: a bad BAOKU_SITE_URL or BAOKU_EDIT_URL is a
-  // bad command line (exit 2), not an Eleventy failure found after the segmenting
+/**
+ * The site's settings are checked before any work: a bad BAOKU_SITE_URL or BAOKU_EDIT_URL is a
+ * bad command line (exit 2), not an Eleventy failure found after the segmenting.
+ */
+function checkSiteSettings(): void {
   try {
     void [site.url, site.editUrl];
   } catch (err) {
     throw new BuildError(firstLine(err), 2);
   }
+}
 
-  const stage: StageRunner = async (name, run) => {
-    if (name === 'swap') {
-      try {
-        return await run();
-      } catch (err) {
-        throw new BuildError(diskFullMessage(err, output) ?? `cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
-      }
-    }
-    const t0 = performance.now();
-    try {
-      // Eleventy and Pagefind print a failure's stack trace; the build prints its own one line
-      const result = await (name === 'segment' ? run() : holdingConsole(run));
-      log(`build: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      return result;
-    } catch (err) {
-      if (err instanceof BuildError) throw err;
-      if (err instanceof SegmentCliError) throw new BuildError(err.message, 2);
-      if (process.env.BAOKU_DEBUG) console.error(err);
-      // a full disk is the output folder's problem, said as such (Eleventy says "Having trouble writing")
-      const full = diskFullMessage(err, name === 'segment' ? resolve(opts.articles) : output);
-      if (full) throw new BuildError(full, 2);
-      throw new BuildError(`${name} failed: ${firstLine(err)}`, 1);
-    }
-  };
+export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  const warn = opts.warn ?? log;
+  const output = resolve(opts.output);
+  checkSiteSettings();
 
   const o: SiteBuildOptions = {
     input: opts.input,
@@ -129,33 +113,180 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     warn,
     progress: opts.progress,
   };
-  const claim = await claimFolders(
-    { ...o, skipSegment: opts.skipSegment },
-    { wait: opts.wait, onWait: (err) => log(`build: waiting: ${err.message}`) },
-  ).catch((err: unknown) => {
+  const claim = await claimOrRefuse(o, opts, { skipSegment: opts.skipSegment });
+  try {
+    await prepareOutput(o, opts);
+    const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment, claimed: true }, stageRunner(o, opts));
+    if (!site.url) log(NO_SITE_URL);
+    const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
+    log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${shownPath(output)}`);
+    return { segment, pages: render.htmlPages, indexed: index.pages, full: render.full };
+  } finally {
+    await claim.release();
+  }
+}
+
+const NO_SITE_URL = 'build: BAOKU_SITE_URL is not set: links are root-relative (the site works on any host); no feed.xml or sitemap.xml, which need absolute URLs';
+
+/**
+ * Each stage of a build logged (`build: segment done in 1.2 s`) and its failure made one line and
+ * an exit code (BuildError): 2 for a folder, the command line or a part that does not fit, 1 for
+ * a stage that failed.
+ */
+function stageRunner(o: SiteBuildOptions, opts: { output: string; articles?: string }): StageRunner {
+  const log = o.log ?? (() => {});
+  const output = resolve(o.site);
+  return async (name, run) => {
+    if (name === 'swap') {
+      try {
+        return await run();
+      } catch (err) {
+        throw new BuildError(diskFullMessage(err, output) ?? `cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+      }
+    }
+    const t0 = performance.now();
+    try {
+      // Eleventy and Pagefind print a failure's stack trace; the build prints its own one line
+      const result = await (name === 'segment' || name === 'assemble' ? run() : holdingConsole(run));
+      log(`build: ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      return result;
+    } catch (err) {
+      if (err instanceof BuildError) throw err;
+      if (err instanceof SegmentCliError || err instanceof PartsError) throw new BuildError(err.message, 2);
+      if (process.env.BAOKU_DEBUG) console.error(err);
+      // a full disk is the output folder's problem, said as such (Eleventy says "Having trouble writing")
+      const full = diskFullMessage(err, name === 'segment' || name === 'assemble' ? resolve(o.articles) : output);
+      if (full) throw new BuildError(full, 2);
+      throw new BuildError(`${name} failed: ${firstLine(err)}`, 1);
+    }
+  };
+}
+
+/**
+ * The folders a build writes, locked (claimFolders()), with what interrupted builds left there
+ * cleared and said. Another build holding one is a BuildError (exit 2) unless `wait`.
+ */
+async function claimOrRefuse(o: SiteBuildOptions, opts: { output: string; articles?: string; wait?: boolean }, extra: { skipSegment?: boolean }): Promise<Claim> {
+  const log = o.log ?? (() => {});
+  const output = resolve(o.site);
+  const claim = await claimFolders({ ...o, ...extra }, { wait: opts.wait, onWait: (err) => log(`build: waiting: ${err.message}`) }).catch((err: unknown) => {
     if (err instanceof LockBusyError) throw new BuildError(`${err.message}; --wait queues this build behind it`, 2);
     if (err instanceof LockWriteError) {
-      const named = err.folder === output ? opts.output : err.folder === resolve(opts.articles) ? opts.articles : err.folder;
+      const named = err.folder === output ? opts.output : opts.articles !== undefined && err.folder === resolve(opts.articles) ? opts.articles : err.folder;
       throw new BuildError(`cannot write output folder ${printable(named)}: ${firstLine(err.cause)}`, 2);
     }
     throw err;
   });
+  if (claim.cleared.length) log(clearedLine(claim.cleared));
+  return claim;
+}
+
+/** The output folder checked (and its state folder made) before any work: a build that cannot be written is refused first. */
+async function prepareOutput(o: SiteBuildOptions, opts: { output: string; state?: string }): Promise<void> {
+  const output = resolve(o.site);
+  const work = workDirOf({ site: output });
   try {
-    if (claim.cleared.length) log(clearedLine(claim.cleared));
-    // the site folder is checked first: a build that cannot be written is refused before any work
-    const work = workDirOf({ site: output });
-    try {
-      await prepareSibling(output, work);
-      if (opts.state === undefined) await defaultStateDir(output);
-    } catch (err) {
-      await rm(work, { recursive: true, force: true }).catch(() => undefined);
-      throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
-    }
-    const { segment, render, index } = await buildSite({ ...o, skipSegment: opts.skipSegment, claimed: true }, stage);
-    if (!site.url) log('build: BAOKU_SITE_URL is not set: links are root-relative (the site works on any host); no feed.xml or sitemap.xml, which need absolute URLs');
-    const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again, ${index.shards - index.reused} of ${index.shards} index shards)`;
-    log(`build: ${render.htmlPages} pages, ${index.pages} indexed${again} → ${shownPath(output)}`);
-    return { segment, pages: render.htmlPages, indexed: index.pages, full: render.full };
+    await prepareSibling(output, work);
+    if (opts.state === undefined) await defaultStateDir(output);
+  } catch (err) {
+    await rm(work, { recursive: true, force: true }).catch(() => undefined);
+    throw new BuildError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`, 2);
+  }
+}
+
+export interface PartBuildRunOptions extends Omit<BuildOptions, 'articles' | 'skipSegment'> {
+  /** The part to build; `output` is its part folder. */
+  part: PartSpec;
+}
+
+export interface PartBuildSummary {
+  segment: SegmentSummary;
+  /** Articles indexed, shards written. */
+  indexed: number;
+  shards: number;
+}
+
+/**
+ * `npm run build -- --part K/N`: buildPart() (src/build/part-build.ts) into the part folder
+ * `output`, with the locks, logs and exit codes of any build. Its state (the segment cache) is
+ * the part folder's: a part rebuilt on the same machine segments only what changed.
+ */
+export async function runPartBuild(opts: PartBuildRunOptions): Promise<PartBuildSummary> {
+  const log = opts.log ?? (() => {});
+  const output = resolve(opts.output);
+  // its copies of the raw files would be raw files of the input for the next part built from it
+  const input = resolve(opts.input);
+  if (output === input || output.startsWith(input.endsWith(sep) ? input : input + sep)) {
+    throw new BuildError(`the part folder ${printable(opts.output)} is inside the input folder ${printable(opts.input)}: its copies of the raw files would be read as input; write it elsewhere`, 2);
+  }
+  const o: SiteBuildOptions = {
+    input: opts.input,
+    articles: partArticlesOf(output),
+    site: output,
+    state: opts.state ?? defaultStatePath(output),
+    segmentCache: opts.segmentCache,
+    pagesPerShard: opts.pagesPerShard,
+    workers: opts.workers,
+    maxFileBytes: opts.maxFileBytes,
+    log,
+    warn: opts.warn ?? log,
+    progress: opts.progress,
+  };
+  // the articles are written inside the part folder being assembled, which its own lock covers
+  const claim = await claimOrRefuse(o, opts, { skipSegment: true });
+  try {
+    await prepareOutput(o, opts);
+    const { segment, index, manifest } = await buildPart({ ...o, part: opts.part, output }, stageRunner(o, opts));
+    const { part, of } = manifest;
+    log(`build: part ${part} of ${of}: ${manifest.files.length} of ${manifest.inputFiles} raw files, ${segment.articles} articles, ${index.shards} index shard${index.shards === 1 ? '' : 's'} → ${shownPath(output)}`);
+    return { segment, indexed: index.pages, shards: index.shards };
+  } finally {
+    await claim.release();
+  }
+}
+
+export interface MergeBuildRunOptions extends Omit<BuildOptions, 'input' | 'skipSegment' | 'maxFileBytes' | 'workers' | 'pagesPerShard' | 'segmentCache'> {
+  /** The part folders, as given. */
+  parts: string[];
+}
+
+/**
+ * `npm run build -- --merge DIR…`: the parts read and checked (readParts(), src/build/parts.ts;
+ * a set that does not make one archive is a BuildError, exit 2, before anything is written),
+ * then buildSite() with the merge's steps (src/build/merge-build.ts) into `output`, its Markdown
+ * into `articles`, with the locks, logs and exit codes of any build.
+ */
+export async function runMergeBuild(opts: MergeBuildRunOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  checkSiteSettings();
+  const output = resolve(opts.output);
+  const { parts, ignored } = await readParts(opts.parts).catch((err: unknown) => {
+    throw err instanceof PartsError ? new BuildError(err.message, 2) : err;
+  });
+  if (ignored.length) log(`build: left out ${ignored.map((g) => printable(g)).join(', ')}: a build's own files beside the part folders, no parts`);
+  const state = opts.state ?? defaultStatePath(output);
+  // the parts' raw files, for the raw views: in the state folder the build holds, gone after it
+  const raw = join(state, 'merge-raw');
+  const o: SiteBuildOptions = {
+    input: raw,
+    articles: opts.articles,
+    site: output,
+    state,
+    // nothing is segmented
+    segmentCache: false,
+    log,
+    warn: opts.warn ?? log,
+    progress: opts.progress,
+    merge: mergeSteps(parts, { articles: opts.articles, raw }),
+  };
+  const claim = await claimOrRefuse(o, opts, {});
+  try {
+    await prepareOutput(o, opts);
+    const { render, index } = await buildSite({ ...o, claimed: true }, stageRunner(o, opts)).finally(() => rm(raw, { recursive: true, force: true }).catch(() => undefined));
+    if (!site.url) log(NO_SITE_URL);
+    const again = render.full ? '' : ` (${render.rendered} of ${render.items} rendered again)`;
+    log(`build: ${parts.length} parts merged: ${render.htmlPages} pages, ${index.pages} indexed in ${index.shards} shard${index.shards === 1 ? '' : 's'}${again} → ${shownPath(output)}`);
+    return { pages: render.htmlPages, indexed: index.pages, full: render.full };
   } finally {
     await claim.release();
   }

@@ -210,7 +210,7 @@ function itemOf(url: string, byPageUrl: Map<string, string>): string {
 const pageUrlOf = (itemUrl: string) => decodeURIComponent(itemUrl);
 
 /** A copy of `from` at `to` made of hard links (no data copied; `to` must not exist). */
-async function linkCopy(from: string, to: string): Promise<void> {
+export async function linkCopy(from: string, to: string): Promise<void> {
   try {
     await run('cp', ['-al', from, to], { maxBuffer: 1 << 20 });
   } catch {
@@ -366,7 +366,7 @@ async function siteWideTemplates(): Promise<{ all: string[]; records: string | n
  * The search records file (src/search/records.ts searchRecordsJson()), streamed to disk. The
  * records template is left out of every Eleventy run (renderItems()), so this is its only writer.
  */
-async function writeSearchRecords(archive: Archive, siteDir: string): Promise<string> {
+export async function writeSearchRecords(archive: Archive, siteDir: string): Promise<string> {
   const path = join(siteDir, RECORDS_PATH);
   await mkdir(dirname(path), { recursive: true });
   const fh = await open(path, 'w');

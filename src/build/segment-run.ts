@@ -16,6 +16,7 @@ import { CorrectionFileError, parseCorrections } from '../corrections/parse.ts';
 import { correctionPathOf, defaultCorrectionsDir } from '../corrections/files.ts';
 import { isPdfName, segmentPdfFile } from '../pdf/file.ts';
 import { MANIFEST_NAME, ManifestError, manifestFacts, parseManifest, unusedRows, type ManifestRow } from '../issues/manifest.ts';
+import { inputFingerprint, partOf, type PartSpec } from './parts.ts';
 
 /** A problem with the command line or the folders: printed as one line, never a stack trace. */
 export class SegmentCliError extends Error {}
@@ -34,6 +35,8 @@ export interface SegmentSummary {
   written: boolean;
   /** Files segmented by the worker pool, files taken from the segment cache, workers used. */
   pool?: SegmentPoolStats;
+  /** With `part`: the part's raw files and what the whole input is (src/build/parts.ts). */
+  part?: { files: string[]; input: string; inputFiles: number };
 }
 
 export interface SegmentRunOptions {
@@ -56,6 +59,14 @@ export interface SegmentRunOptions {
    * `<corrections>/a/b.yml`. Default: `corrections` beside the input folder (content/corrections).
    */
   corrections?: string;
+  /**
+   * Segment only the raw files of this part (src/build/parts.ts partOf()); `files` and the counts
+   * are the part's. Every file of the input is still read for what the whole archive decides —
+   * the lexicon, copies of earlier files, article ids —, so that a part's Markdown is byte for
+   * byte what a build of the whole input writes for those files. The output is written even when
+   * the part yields no article (its report says why): the merge needs every part.
+   */
+  part?: PartSpec;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -236,8 +247,14 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   if (isInside(input, output)) throw new SegmentCliError(`the output folder ${printable(opts.output)} would replace the input folder ${printable(opts.input)}`);
   let files: string[];
   const irregular: string[] = [];
+  const part = opts.part;
+  // a part's: what is not read is told by the part the path falls to, as its own files would be
+  const ownsPath = (name: string) => !part || partOf(name, part.n) === part.k;
   try {
-    files = await listRawFiles(input, (path, why) => irregular.push(...warningLines(relative(input, path).split(sep).join('/'), [{ message: why }])));
+    files = await listRawFiles(input, (path, why) => {
+      const name = relative(input, path).split(sep).join('/');
+      if (ownsPath(name)) irregular.push(...warningLines(name, [{ message: why }]));
+    });
   } catch (err) {
     throw new SegmentCliError(`cannot read input folder ${printable(opts.input)}: ${firstLine(err)}`);
   }
@@ -262,7 +279,10 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
 
   // the correction files: one that cannot be read as corrections stops the run before anything is written
   const names = files.map((f) => relative(input, f).split(sep).join('/'));
-  const corrections = await readCorrections(resolve(opts.corrections ?? defaultCorrectionsDir(input)), names);
+  const mine = names.map(ownsPath);
+  const own = names.filter((_, i) => mine[i]);
+  // a part reads its own files' corrections: another part's broken correction file stops that part
+  const corrections = await readCorrections(resolve(opts.corrections ?? defaultCorrectionsDir(input)), own);
 
   const tmp = `${output}.tmp-${process.pid}`;
   try {
@@ -287,17 +307,23 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     }
     const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
     // with every file to segment, the workers load their dictionaries while the lexicon is learnt
-    if (!opts.segmenter && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), files.length));
+    if (!opts.segmenter && own.length > 0 && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), own.length));
     // 1. what each file is: too large, unreadable, a copy, not text; the lexicon from the rest
     const skip = new Map<number, string>();
     for (const [i, twin] of replaced) skip.set(i, `set aside: ${printable(twin)}, the PDF of the same page, is read instead`);
     const firstWithDigest = new Map<string, string>();
     const lexiconTexts: string[] = [];
     // files are read a few ahead (one at a time, the wait for the disk would add up), used in order
-    type Read = { bytes: Buffer } | { skip: string };
+    type Read = { bytes: Buffer } | { skip: string } | { unread: true };
+    // A part reads another part's PDF only when its size is that of a file whose copy it could
+    // be and which matters here: one of the part's own, or a text file (read for the lexicon,
+    // unless it is a copy of an earlier file). A PDF teaches no lexicon.
+    const sizes = part ? await Promise.all(files.map((f) => stat(f).then((s) => s.size).catch(() => -1))) : [];
+    const wanted = new Set(sizes.filter((_, i) => mine[i] || !isPdfName(names[i])));
     const read = async (i: number): Promise<Read> => {
       const size = await stat(files[i]).then((s) => s.size).catch(() => -1);
       if (size > maxBytes) return { skip: `too large: ${sizeOf(size)} (the limit is ${sizeOf(maxBytes)}; see --max-file-mb)` };
+      if (part && !mine[i] && isPdfName(names[i]) && !wanted.has(size)) return { unread: true };
       try {
         return { bytes: await readFile(files[i]) };
       } catch (err) {
@@ -316,6 +342,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       const got = await reads[i];
       delete reads[i];
       if (i + AHEAD < files.length) reads[i + AHEAD] = read(i + AHEAD);
+      if ('unread' in got) continue;
       if ('skip' in got) {
         skip.set(i, got.skip);
         continue;
@@ -341,6 +368,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     // the archive teaches nodejieba its own place and organisation names
     const lexicon = learnLexicon(lexiconTexts);
     lexiconTexts.length = 0;
+    // another part's files are read above and segmented by their own part
+    for (let i = 0; i < files.length; i++) if (!mine[i]) skip.set(i, 'another part');
 
     // two files may share a leading number: fall back to the full key
     const keys = names.map((n) => fileKey(n));
@@ -355,8 +384,12 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
 
     // 2. segment file by file
     const reports: (FileReport & { corrections?: CorrectionsReport })[] = [];
-    const summary: SegmentSummary = { files: files.length, built: 0, skipped: 0, articles: 0, warnings: irregular.length, written: false };
+    const summary: SegmentSummary = { files: own.length, built: 0, skipped: 0, articles: 0, warnings: irregular.length, written: false };
+    if (part) summary.part = { files: own, input: inputFingerprint(names, lexicon), inputFiles: names.length };
+    let done = 0;
     for (let i = 0; i < files.length; i++) {
+      if (!mine[i]) continue;
+      done++;
       const name = names[i];
       let report: FileReport;
       let result: SegmentedFile | undefined;
@@ -409,7 +442,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
         report.encoding === 'skipped'
           ? ['skipped']
           : [report.encoding, report.flavour, `${report.pages} pages`, `${report.articles} articles`, report.unassigned.length ? `${report.unassigned.length} unassigned` : '', report.duplicates.length ? `${report.duplicates.length} duplicates removed` : ''];
-      log(`[${i + 1}/${files.length}] ${printable(name)}: ${extra.filter(Boolean).join(', ')}`);
+      log(`[${done}/${own.length}] ${printable(name)}: ${extra.filter(Boolean).join(', ')}`);
       for (const line of [...warningLines(name, report.warnings), ...(corrected ? correctionWarnings(corrected) : [])]) {
         warn(line);
         summary.warnings++;
@@ -420,8 +453,9 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     await cache?.prune();
     const rel = relative(process.cwd(), output);
     const where = rel === '' ? '.' : rel.startsWith('..') ? output : rel;
-    const counts = `${summary.files} files: ${summary.built} built, ${summary.skipped} skipped, ${summary.articles} articles, ${summary.warnings} warnings`;
-    if (summary.articles === 0) {
+    const of = part ? `part ${part.k} of ${part.n}: ${summary.files} of ${names.length}` : `${summary.files}`;
+    const counts = `${of} files: ${summary.built} built, ${summary.skipped} skipped, ${summary.articles} articles, ${summary.warnings} warnings`;
+    if (summary.articles === 0 && !part) {
       log(`segment: ${counts}; nothing written, ${printable(where)} left as it was`);
       return summary;
     }

@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rm, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, statfs, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -95,7 +95,7 @@ export interface IndexShardsResult {
 // gigabyte, beyond what one JavaScript string may hold. The bytes are scanned for the objects of
 // the "records" array, each parsed on its own.
 
-interface RawRecord {
+export interface RawRecord {
   /** The record's JSON bytes, as written (a view of the records file, not a copy). */
   bytes: Buffer;
   /** Its source file (`filters.file[0]`, "" when none). */
@@ -319,26 +319,8 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
     target = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(opts.shards))));
   }
 
-  // records by source file, files in archive order
-  const byFile = new Map<string, RawRecord[]>();
-  for (const r of records()) {
-    const file = r.file;
-    const list = byFile.get(file);
-    if (list) list.push(r);
-    else byFile.set(file, [r]);
-  }
-  const groups = cutShards([...byFile].map(([file, list]) => ({ file, pages: list.length })), target);
-  const version = await pagefindVersion();
-  const shards: ShardInfo[] = groups.map((g, i) => {
-    const h = createHash('sha256').update(`pagefind ${version}\0${language}\0`);
-    for (const f of g) for (const r of byFile.get(f.file)!) h.update(r.bytes).update('\0');
-    return {
-      bundle: `/pagefind/${bundleName(i, groups.length)}/`,
-      pages: g.reduce((n, f) => n + f.pages, 0),
-      files: [g[0].file, g[g.length - 1].file],
-      hash: h.digest('hex'),
-    };
-  });
+  const byFile = recordsByFile(records());
+  const { groups, shards } = await planShards(byFile, language, target);
 
   // what the site in outDir already holds (a copy of the previous build)
   const pfDir = join(site, 'pagefind');
@@ -405,17 +387,57 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
     ).catch(() => undefined);
   }
 
-  const file: ShardsFile = { version: 1, pagesPerShard: target, language, shards };
+  await writeShardList(site, { version: 1, pagesPerShard: target, language, shards });
+  await rm(recordsPath);
+  return { pages: totalPages, shards: shards.length, reused: keep.size };
+}
+
+/** Records by source file, files in the order of the records file (the archive's), each file's records in order. */
+export function recordsByFile(records: Iterable<RawRecord>): Map<string, RawRecord[]> {
+  const byFile = new Map<string, RawRecord[]>();
+  for (const r of records) {
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  return byFile;
+}
+
+/**
+ * The shards of `byFile`'s records (cutShards()), each with its bundle path and the hash of its
+ * records: the same records and target give the same shards, in any process (the merge checks a
+ * part's shards against the merged site's records with it, src/build/merge-build.ts).
+ */
+export async function planShards(byFile: Map<string, RawRecord[]>, language: string, target: number): Promise<{ groups: FileCount[][]; shards: ShardInfo[] }> {
+  const groups = cutShards([...byFile].map(([file, list]) => ({ file, pages: list.length })), target);
+  const version = await pagefindVersion();
+  const shards: ShardInfo[] = groups.map((g, i) => {
+    const h = createHash('sha256').update(`pagefind ${version}\0${language}\0`);
+    for (const f of g) for (const r of byFile.get(f.file)!) h.update(r.bytes).update('\0');
+    return {
+      bundle: `/pagefind/${bundleName(i, groups.length)}/`,
+      pages: g.reduce((n, f) => n + f.pages, 0),
+      files: [g[0].file, g[g.length - 1].file],
+      hash: h.digest('hex'),
+    };
+  });
+  return { groups, shards };
+}
+
+/**
+ * `/pagefind/shards.json` and `/search/config.json` of a site whose shards are `file.shards`: the
+ * search page loads the first bundle and merges the others in (assets/search/bundles.js).
+ */
+export async function writeShardList(site: string, file: ShardsFile): Promise<void> {
   // other Baoku sites searched with this one: their own config names their bundles (assets/search.js)
-  const config: SearchConfig = { version: ENCODING_VERSION, bundles: shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
+  const config: SearchConfig = { version: ENCODING_VERSION, bundles: file.shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
   // unlinked first: in a site assembled from hard links these may be shared with the previous one
   for (const [path, text] of [
     [SHARDS_PATH, `${JSON.stringify(file, null, 1)}\n`],
     [SEARCH_CONFIG_PATH, `${JSON.stringify(config)}\n`],
   ] as const) {
     await rm(join(site, path), { force: true });
+    await mkdir(dirname(join(site, path)), { recursive: true });
     await writeFile(join(site, path), text);
   }
-  await rm(recordsPath);
-  return { pages: totalPages, shards: shards.length, reused: keep.size };
 }

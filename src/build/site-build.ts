@@ -14,6 +14,10 @@
  * state, segment cache — (claimFolders(), lock.ts) and clears what interrupted builds left there
  * (leftovers.ts), so that no two builds share `<site>.next` or a manifest.
  *
+ * A merge of part folders (issue #18, src/build/merge-build.ts) is this same sequence with two
+ * steps handed over (MergeSteps): the articles are assembled from the parts instead of segmented,
+ * and the parts' search shards are listed instead of new ones indexed.
+ *
  * renderSite() and indexSite() build a site from articles already segmented, with no state kept
  * (the browser tests, search-eval): the same render and index, everything rendered.
  */
@@ -25,6 +29,7 @@ import { commitManifest, renderIncremental, settleManifest, type IncrementalResu
 import { clearLeftovers } from './leftovers.ts';
 import { lockFolders } from './lock.ts';
 import { printable } from './messages.ts';
+import type { PartSpec } from './parts.ts';
 import { indexShards, type IndexShardsResult } from './shards.ts';
 import { progress, progressLog } from './progress.ts';
 import { runSegment, swapFolder, type SegmentSummary } from './segment-run.ts';
@@ -64,6 +69,21 @@ export interface SiteBuildOptions {
   warn?: (line: string) => void;
   /** Progress bars on stderr when it is a terminal (default true). */
   progress?: boolean;
+  /** Segment only this part's raw files (a part build, src/build/part-build.ts). */
+  part?: PartSpec;
+  /**
+   * A merge of part folders (src/build/merge-build.ts): the articles folder is assembled from the
+   * parts instead of segmented, and the search index is the parts' shards instead of new ones.
+   */
+  merge?: MergeSteps;
+}
+
+/** What a merge does in place of segmenting and indexing (mergeSteps(), src/build/merge-build.ts). */
+export interface MergeSteps {
+  /** Fill the articles folder and the raw folder (`input`) from the parts. */
+  assemble(): Promise<{ parts: number; articles: number }>;
+  /** Put the parts' search shards into the assembled site `work` and list them. */
+  index(work: string): Promise<IndexShardsResult>;
 }
 
 /** Where the site is assembled before it is swapped in. */
@@ -118,6 +138,7 @@ export async function segmentStage(o: SiteBuildOptions): Promise<SegmentSummary>
     cacheDir: segmentCacheOf(o),
     workers: o.workers,
     maxFileBytes: o.maxFileBytes,
+    part: o.part,
     log: (l) => (l.startsWith('[') ? bar?.(l) : log(l)),
     warn: o.warn ?? log,
   });
@@ -166,7 +187,7 @@ export async function swapStage(o: SiteBuildOptions): Promise<void> {
   await commitManifest(manifest(o));
 }
 
-export type StageName = 'segment' | 'eleventy' | 'pagefind' | 'swap';
+export type StageName = 'segment' | 'assemble' | 'eleventy' | 'pagefind' | 'swap';
 
 /** The one line that says what claimFolders() cleared. */
 export const clearedLine = (cleared: string[]) => `build: cleared what an interrupted build left: ${cleared.join(', ')}`;
@@ -175,8 +196,10 @@ export const clearedLine = (cleared: string[]) => `build: cleared what an interr
 export type StageRunner = <T>(name: StageName, run: () => Promise<T>) => Promise<T>;
 
 export interface SiteBuildResult {
-  /** Absent with `skipSegment`. */
+  /** Absent with `skipSegment` and in a merge. */
   segment?: SegmentSummary;
+  /** A merge's parts and articles. */
+  assembled?: { parts: number; articles: number };
   render: Awaited<ReturnType<typeof renderStage>>;
   index: IndexShardsResult;
 }
@@ -200,7 +223,11 @@ export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean; c
   }
   try {
     let segment: SegmentSummary | undefined;
-    if (!o.skipSegment) {
+    let assembled: SiteBuildResult['assembled'];
+    if (o.merge) {
+      const merge = o.merge;
+      assembled = await runStage('assemble', () => merge.assemble());
+    } else if (!o.skipSegment) {
       segment = await runStage('segment', async () => {
         const s = await segmentStage(o);
         if (s.articles === 0) throw new BuildError(`no articles could be built from ${printable(o.input)} (${s.skipped} of ${s.files} files skipped; see the warnings above)`, 1);
@@ -212,9 +239,10 @@ export async function buildSite(o: SiteBuildOptions & { skipSegment?: boolean; c
     await pauseAt('eleventy');
     const render = await runStage('eleventy', () => renderStage(o));
     await pauseAt('pagefind');
-    const index = await runStage('pagefind', () => indexStage(o));
+    const merge = o.merge;
+    const index = await runStage('pagefind', () => (merge ? merge.index(workDirOf(o)) : indexStage(o)));
     await runStage('swap', () => swapStage(o));
-    return { segment, render, index };
+    return { segment, assembled, render, index };
   } finally {
     await rm(workDirOf(o), { recursive: true, force: true }).catch(() => undefined);
     // a failed build's manifest goes with its site (a swapped-in site's is kept)
