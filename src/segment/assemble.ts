@@ -201,7 +201,8 @@ function partStarts(g: HeadGroup): number[] {
     const prev = g.blocks[k - 1];
     // a kicker stands over its own headline: after a headline line it opens the next head
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
-    if (b.kind !== 'headline') return;
+    // a part cut from the display block above it by its size (Block.resized) is that head's part
+    if (b.kind !== 'headline' || b.resized) return;
     if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b))) starts.push(k);
   });
   return starts;

@@ -8,7 +8,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -194,6 +194,12 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   let afterCredit = false;
   // the block just made is running text left mid-sentence
   let openBefore = false;
+  // how many lines of one size run from line k on, set one under the other
+  const runOfSize = (k: number): number => {
+    let n = 1;
+    while (k + n < lines.length && lines[k + n].heading === lines[k].heading && lines[k + n].blanksBefore <= 1 && !lines[k + n].pageStart) n++;
+    return n;
+  };
   // the block being read, and the next one, start where a wrapped display part ended (Block.resized)
   let resized = false;
   let resizedNext = false;
@@ -232,7 +238,13 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // on several lines goes on in the same size; a change of size ends the block
       // (…unless the lines so far end a wrapped part: `## 长沙消防救援又添生` / `## 力军` / `## 10个消防`)
       goesOn = line.heading === next.heading && next.blanksBefore <= 1 && !next.pageStart;
-      if (goesOn && partEnded(current.map((l) => l.width))) {
+      // …or the line is no wrapped line: a line wrapped fills the measure, so one followed by a
+      // wider display line of its size (`## 为维护海权提供有力法律支撑` / `## 建设海洋强国需完善海洋法律体系`),
+      // or made of two phrases set apart (`## 既提高就业数量 又提高就业质量`), is a part of its own
+      // (only before the last line or two of a run of its size: running text set in a larger size
+      // has a first line shorter than the next too, and goes on for many lines)
+      const ownPart = line.heading > 0 && next.width > line.width + WIDER_LINE_EM && !/[，,、；;]/u.test(next.text) && runOfSize(i + 1) <= HEAD_PART_MAX_LINES;
+      if (goesOn && (partEnded(current.map((l) => l.width)) || ownPart)) {
         goesOn = false;
         resizedNext = true;
       }
@@ -280,6 +292,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       resized = resizedNext;
       resizedNext = false;
       afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
+      // marked sizes say where the display lines after a credit end: at the first line in body type
+      // (`## 把握好…` / `## 走出…` / `#### 徐方平 高 静` / `《习近平谈治国理政》第二卷集中…`, a paragraph)
+      if (line.heading > 0 && next !== undefined && next.heading === 0) afterCredit = false;
       blocks.push(block);
       openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
       current = [];

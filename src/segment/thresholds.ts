@@ -228,6 +228,19 @@ export const HEADLINE_WRAP_PREV_CHARS = 12;
  */
 export const WRAPPED_LAST_LINE_SHARE = 0.6;
 /**
+ * A marked display line followed by a line of its size wider by more than this (em) is no
+ * wrapped line (a wrap fills the measure): it is a head part of its own. One em is the slack of
+ * a line's own width (digits and punctuation count half). On the pdf2md text of both corpora the
+ * kicker lines it cuts off are 2–5 em narrower than their headlines.
+ */
+export const WIDER_LINE_EM = 1;
+/**
+ * …when that wider line is one of at most this many lines of its size: a head part, not running
+ * text (an essay set in a size above the page's body type starts with a line a little narrower
+ * than the next, and goes on for many lines: the development page of 2018-01-18).
+ */
+export const HEAD_PART_MAX_LINES = 2;
+/**
  * A second display part at least this long (or holding a comma) explains: a subtitle, not a
  * headline after a kicker. Set by hand on the sample; measured since (`npm run eval`): at 18 the
  * development pages' pdftotext headlines drop 0.313 → 0.281 and pypdf kickers 0.400 → 0.364, at
