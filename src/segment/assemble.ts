@@ -291,7 +291,12 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {
     const [a, b] = parts;
-    const explains = b.length >= SUBTITLE_PART_MIN_CHARS || /[，,、；]/u.test(b);
+    // …but a part built like a headline (`履行历史使命：伟大工程起决定性作用`, a topic and a colon) or
+    // one without the pauses of the part above it (`有利于各参与国资金融通、共同发展` over
+    // `以一带一路建设为契机推动人民币国际化`) is the headline under its kicker
+    const pauses = /[，,、；]/u;
+    const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (pauses.test(a) && !pauses.test(b));
+    const explains = (b.length >= SUBTITLE_PART_MIN_CHARS || pauses.test(b)) && !headlineShaped;
     // marked sizes say it outright: the larger type (the lower level) is the headline
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     if (sized ? levels[0] > levels[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
