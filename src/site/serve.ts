@@ -3,8 +3,9 @@
  * Serves `<dir>/index.html` for `<dir>/`, redirects `<dir>` to `<dir>/`, and answers
  * anything missing with the site's 404.html and status 404. Text (HTML, CSS, scripts, JSON) is
  * sent gzip-compressed when the browser accepts it, as any static host does, so that the bytes a
- * search costs are measured as a reader would pay them (Pagefind's own files are compressed
- * already and go as they are).
+ * search costs are measured as a reader would pay them. Pagefind's own index files are gzip
+ * files already: they go as they are, labelled `Content-Encoding: gzip` so that the browser
+ * inflates them and not Pagefind's script (see PRECOMPRESSED).
  *
  * Every answer carries the site's Content-Security-Policy — the one its pages state in their
  * `<meta>` (read from the served index.html, so it is the policy the site was built with) plus
@@ -34,6 +35,13 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/u;
+/**
+ * Pagefind's index files, gzip-compressed by Pagefind itself. Sent as they are, they are
+ * inflated again by Pagefind's script, on the page's thread; labelled `Content-Encoding: gzip`
+ * (the same bytes), the browser inflates them as it receives them and Pagefind sees they are
+ * (they then start with its "pagefind_dcd" signature) and takes them as they come.
+ */
+const PRECOMPRESSED = /\.(pagefind|pf_meta|pf_index|pf_filter|pf_fragment)$/u;
 
 export interface StaticServer {
   url: string;
@@ -120,9 +128,11 @@ export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise
         }
       }
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      const acceptsGzip = /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      const gzip = COMPRESSIBLE.test(type) && acceptsGzip;
+      const gzipped = !gzip && acceptsGzip && PRECOMPRESSED.test(file);
       const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-      if (gzip) headers['Content-Encoding'] = 'gzip';
+      if (gzip || gzipped) headers['Content-Encoding'] = 'gzip';
       if (opts.cors) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(status, headers);
       if (req.method === 'HEAD') {
