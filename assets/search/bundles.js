@@ -60,9 +60,27 @@ export function loadPagefind(page) {
     await pf.init();
     warmSegmenter();
     b.pending = rest;
+    await ready(pf);
     return pf;
   })();
   return b.pagefind;
+}
+
+/** How often `ready()` looks whether Pagefind has loaded, in ms (Pagefind itself: every 50). */
+const READY_STEP = 10;
+
+/**
+ * Resolves once Pagefind has its metadata and WebAssembly in. Every Pagefind call made before
+ * that waits for them by looking every 50 ms, so a search asked for while they load starts up to
+ * 50 ms after they are in. `preload('')` is such a call and does nothing else (an empty query
+ * is turned away once Pagefind is ready): five of them, started 10 ms apart, look every 10 ms
+ * between them, and the search is asked for once the first comes back.
+ * @param {any} pf
+ */
+function ready(pf) {
+  return new Promise((resolve, reject) => {
+    for (let k = 0; k < 50 / READY_STEP; k++) setTimeout(() => pf.preload('').then(resolve, reject), k * READY_STEP);
+  });
 }
 
 /**
