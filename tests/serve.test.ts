@@ -3,7 +3,8 @@
  * is one line and exit code 2, never a stack trace; every answer carries the site's own
  * Content-Security-Policy (the one its pages state in a <meta>) with frame-ancestors, and
  * X-Frame-Options and X-Content-Type-Options; a reader who hangs up midway ends that answer only;
- * Pagefind's gzip files go as they are, labelled gzip for a browser that takes it (issue #18).
+ * Pagefind's gzip files go as they are, labelled gzip for a browser that takes it, and text files
+ * are compressed once, not for every request, and sent anew when they change (issue #18).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,4 +147,21 @@ test('Pagefind\'s index files go as they are, labelled gzip when the reader take
   // and fetch() (which takes gzip) sees the inflated file, as a browser does
   const res = await fetch(`${server.url}/pagefind/index/zh-cn_1.pf_index`);
   assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 12).toString(), 'pagefind_dcd');
+});
+
+test('a text file is compressed once and sent so while it is unchanged; changed or replaced, its new text is sent', async () => {
+  const path = join(site, 'search', 'kept.json');
+  const get = async () => {
+    const res = await fetch(`${server.url}/search/kept.json`);
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    return res.text();
+  };
+  await writeFile(path, '{"n":1}\n');
+  assert.equal(await get(), '{"n":1}\n');
+  assert.equal(await get(), '{"n":1}\n', 'from what was kept');
+  await writeFile(path, '{"n":2}\n');
+  assert.equal(await get(), '{"n":2}\n', 'rewritten, same size');
+  await rm(path);
+  await writeFile(path, '{"n":33}\n');
+  assert.equal(await get(), '{"n":33}\n', 'replaced');
 });
