@@ -85,7 +85,7 @@ function ready(pf) {
 
 /**
  * Pagefind splits every query into words with Intl.Segmenter, and the first word segmenter of a
- * page loads the browser's Chinese word dictionary (25–75 ms of this thread in a fresh headless
+ * page loads the browser's Chinese word dictionary (10–75 ms of this thread in a fresh headless
  * Chromium here): made once while the page waits for something else (Pagefind compiling its
  * WebAssembly, the reader typing), Pagefind's own is made from the loaded dictionary.
  */
