@@ -313,6 +313,18 @@ export function cleanQuery(raw) {
   return { q: parts.join(' '), removed };
 }
 
+/**
+ * Whether the traditional → simplified converter could change `q`: true when it holds one of
+ * `triggers`, the characters the build found can set off a change (src/search/traditional.ts).
+ * False means the converter would give `q` back as it is, so the page need not load it. Both the
+ * query as typed and its NFC form are looked at (planQuery converts the NFC form).
+ * @param {string} q @param {string} triggers
+ */
+export function mayConvert(q, triggers) {
+  for (const c of q + q.normalize('NFC')) if (triggers.includes(c)) return true;
+  return false;
+}
+
 /** The `date` filter value of an article whose issue date is not known (src/site/entities.ts UNDATED). */
 export const UNDATED = '日期不详';
 

@@ -16,7 +16,7 @@
 // filter lists).
 // fetched with the modules below rather than after them (they all import it)
 import './search-core.js';
-import { loadConverter } from './search/bundles.js';
+import { loadPagefind } from './search/bundles.js';
 import { setUpFilters } from './search/filters.js';
 import { createPage, FILTERS } from './search/page.js';
 import { showMore } from './search/paging.js';
@@ -24,6 +24,9 @@ import { run } from './search/run.js';
 import { isFiltered, queryFromForm, queryFromUrl, showQuery, writeUrl } from './search/url.js';
 
 const page = createPage(document);
+// Pagefind starts loading now, not at the first search: its files are preloaded by the head, and
+// by the time the reader has typed a query it is ready to search. A failure shows at that search.
+loadPagefind(page).catch(() => undefined);
 const { form, input, filterBox, more, selects, list, chips, help, moreStatus } = page.el;
 
 input.addEventListener('input', () => {
@@ -101,6 +104,4 @@ showQuery(page, initial);
 // results, and on a phone a focused box opens the keyboard over them.
 if (!initial.q.trim() && !isFiltered(initial)) input.focus();
 await Promise.all([isFiltered(initial) ? setUpFilters(page) : null, run(page, initial)]);
-// ready for the next query
-loadConverter(page).catch(() => undefined);
 showQuery(page, queryFromUrl());

@@ -65,12 +65,17 @@ await run(async () => {
   if (jieba) rows.push(['jieba floor', Number(jieba.result.cutS).toFixed(1), jieba.cpuSeconds.toFixed(1), jieba.peakRssMb.toFixed(0), `cut only (wall incl. reading + dictionary ${jieba.seconds.toFixed(1)} s); segment = ${summary.segment_vs_jieba}×`]);
   if (eleFloor) rows.push(['11ty floor', eleFloor.seconds.toFixed(1), eleFloor.cpuSeconds.toFixed(1), eleFloor.peakRssMb.toFixed(0), `plain Eleventy, one-line layout; eleventy = ${summary.eleventy_vs_floor}×`]);
   if (inc) rows.push(['incremental', inc.seconds.toFixed(1), inc.cpuSeconds.toFixed(1), inc.peakRssMb.toFixed(0), `${summary.incremental_rendered} items re-rendered, ${summary.incremental_shards_reindexed} shard(s) re-indexed; ${Math.round((summary.incremental_share ?? 0) * 100)} % of full${verified ? `; ${verified}` : ''}`]);
-  for (const q of queries) rows.push([`query`, (q.ms / 1000).toFixed(1), '', '', `"${q.query}": first result ${q.firstMs ?? '–'} ms, ${Math.round(q.bytes / 1024)} KiB fetched (${Math.round(q.pagefindBytes / 1024)} KiB index), ${q.requests} requests, ${q.results ?? '?'} results${q.failed ? ' FAILED' : ''}`]);
+  for (const q of queries) rows.push([`query`, (q.ms / 1000).toFixed(1), '', '', `"${q.query}": first result ${q.firstMs ?? '–'} ms, ${Math.round(q.bytes / 1024)} KiB fetched (${Math.round(q.pagefindBytes / 1024)} KiB index), ${q.requests} requests in ${q.steps} steps, ${q.results ?? '?'} results${q.failed ? ' FAILED' : ''}`]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\nBaoku bench: ${N} files, ${summary.raw_mb} MB raw, ${articles} articles — ${summary.cores} cores, ${summary.ram_gb} GB RAM (${summary.cpu}); load average ${summary.loadavg_start} → ${summary.loadavg_end}`);
   for (const [i, r] of rows.entries()) {
     console.log(r.map((c, k) => (k === 0 || k === 4 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+  // what a first search waited for, step by step (requests of one step went out together)
+  for (const q of queries) {
+    console.log(`\nfirst search "${q.query}", requests in the order they had to follow one another:`);
+    q.waterfall.forEach((line, k) => console.log(`  ${k + 1}. ${line}`));
   }
   console.log(JSON.stringify(summary));
 });

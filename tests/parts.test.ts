@@ -75,7 +75,8 @@ async function refused(args: string[], message: RegExp): Promise<void> {
 
 const at = (...p: string[]) => join(tmp, ...p);
 const json = async <T>(...p: string[]) => JSON.parse(await readFile(at(...p), 'utf8')) as T;
-const isIndex = (path: string) => path.startsWith('pagefind/') || path === 'search/config.json';
+// the index, and the search page whose head preloads the first bundle's files (named by the index)
+const isIndex = (path: string) => path.startsWith('pagefind/') || path === 'search/config.json' || path === 'search/index.html';
 
 before(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'baoku-parts-'));
@@ -160,7 +161,14 @@ test('the merged site is the whole build: the same Markdown and every page byte 
   const wholeConfig = await json<{ bundles: string[] }>('whole-site', 'search', 'config.json');
   assert.deepEqual(wholeConfig.bundles, ['/pagefind/shard-00/']);
   assert.deepEqual(config.bundles, ['/pagefind/part-1/shard-00/', '/pagefind/part-2/shard-00/']);
-  assert.deepEqual({ ...config, bundles: [] }, { ...wholeConfig, bundles: [] });
+  assert.deepEqual({ ...config, bundles: [], metaCacheTag: '' }, { ...wholeConfig, bundles: [], metaCacheTag: '' });
+  // the search page preloads its own first bundle's files; otherwise it is the whole build's
+  const searchPage = async (site: string) => readFile(at(site, 'search', 'index.html'), 'utf8');
+  const [mergedSearch, wholeSearch] = [await searchPage('merged-site'), await searchPage('whole-site')];
+  assert.match(mergedSearch, /href="\/pagefind\/part-1\/shard-00\/pagefind\.js"/u);
+  assert.match(wholeSearch, /href="\/pagefind\/shard-00\/pagefind\.js"/u);
+  const unbundled = (html: string) => html.replace(/href="\/pagefind\/[^"]*"/gu, 'href="/pagefind/…"');
+  assert.equal(unbundled(mergedSearch), unbundled(wholeSearch));
   for (const k of [1, 2]) {
     const own = await snapshot(at(`part-${k}`, 'pagefind', 'shard-00'));
     const inSite = new Map([...merged].filter(([p]) => p.startsWith(`pagefind/part-${k}/shard-00/`)).map(([p, h]) => [p.slice(`pagefind/part-${k}/shard-00/`.length), h]));

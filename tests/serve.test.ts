@@ -2,18 +2,22 @@
  * `npm run serve` (scripts/serve.ts, src/site/serve.ts), issue #14: a bad --port or a port in use
  * is one line and exit code 2, never a stack trace; every answer carries the site's own
  * Content-Security-Policy (the one its pages state in a <meta>) with frame-ancestors, and
- * X-Frame-Options and X-Content-Type-Options; a reader who hangs up midway ends that answer only.
+ * X-Frame-Options and X-Content-Type-Options; a reader who hangs up midway ends that answer only;
+ * Pagefind's gzip files go as they are, labelled gzip for a browser that takes it, and text files
+ * are compressed once, not for every request, and sent anew when they change (issue #18).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { csp } from '../_includes/base.11ty.ts';
 import { escapeHtml } from '../src/site/html.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
@@ -41,6 +45,9 @@ before(async () => {
   await writeFile(join(site, 'index.html'), `<!doctype html>\n<html><head><meta http-equiv="Content-Security-Policy" content="${escapeHtml(POLICY)}"></head><body>首页</body></html>\n`);
   await writeFile(join(site, 'search', 'config.json'), '{"version":1}\n');
   await writeFile(join(site, 'big.txt'), randomBytes(8 << 20).toString('base64'));
+  // a Pagefind index file: gzip bytes as Pagefind writes them (its signature, then the data)
+  await mkdir(join(site, 'pagefind', 'index'), { recursive: true });
+  await writeFile(join(site, 'pagefind', 'index', 'zh-cn_1.pf_index'), gzipSync(Buffer.from('pagefind_dcd' + '索引'.repeat(100))));
   // a page that states no policy (search-eval's stock Pagefind page, with its inline script)
   plain = join(tmp, 'plain');
   await mkdir(plain);
@@ -116,4 +123,45 @@ test('a reader who hangs up in the middle of a file ends that answer only: the s
   const res = await fetch(`${server.url}/`);
   assert.equal(res.status, 200);
   assert.match(await res.text(), /首页/u);
+});
+
+test('Pagefind\'s index files go as they are, labelled gzip when the reader takes gzip, so that the browser inflates them', async () => {
+  const file = await readFile(join(site, 'pagefind', 'index', 'zh-cn_1.pf_index'));
+  const get = (gzip: boolean) =>
+    new Promise<{ encoding?: string; body: Buffer }>((ok, fail) => {
+      const req = request(`${server.url}/pagefind/index/zh-cn_1.pf_index`, { headers: gzip ? { 'Accept-Encoding': 'gzip, deflate' } : {} }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => ok({ encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  const labelled = await get(true);
+  assert.equal(labelled.encoding, 'gzip');
+  assert.ok(labelled.body.equals(file), 'the bytes on disk, not compressed twice');
+  assert.equal(gunzipSync(labelled.body).subarray(0, 12).toString(), 'pagefind_dcd', 'inflated by the browser, Pagefind finds its signature and takes the data as it is');
+  const bare = await get(false);
+  assert.equal(bare.encoding, undefined, 'a reader that takes no gzip gets the file, for Pagefind to inflate');
+  assert.ok(bare.body.equals(file));
+  // and fetch() (which takes gzip) sees the inflated file, as a browser does
+  const res = await fetch(`${server.url}/pagefind/index/zh-cn_1.pf_index`);
+  assert.equal(Buffer.from(await res.arrayBuffer()).subarray(0, 12).toString(), 'pagefind_dcd');
+});
+
+test('a text file is compressed once and sent so while it is unchanged; changed or replaced, its new text is sent', async () => {
+  const path = join(site, 'search', 'kept.json');
+  const get = async () => {
+    const res = await fetch(`${server.url}/search/kept.json`);
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    return res.text();
+  };
+  await writeFile(path, '{"n":1}\n');
+  assert.equal(await get(), '{"n":1}\n');
+  assert.equal(await get(), '{"n":1}\n', 'from what was kept');
+  await writeFile(path, '{"n":2}\n');
+  assert.equal(await get(), '{"n":2}\n', 'rewritten, same size');
+  await rm(path);
+  await writeFile(path, '{"n":33}\n');
+  assert.equal(await get(), '{"n":33}\n', 'replaced');
 });

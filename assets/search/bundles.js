@@ -2,14 +2,17 @@
 // /pagefind/ when it is missing), Pagefind itself, the shards merged in as the reader asks for
 // more, and the traditional → simplified converter.
 
-import { DEFAULT_CONFIG } from '../search-core.js';
+import { DEFAULT_CONFIG, mayConvert } from '../search-core.js';
+// written by the build beside the converter it describes (content/pages/search-triggers.11ty.ts)
+import TRIGGERS from '../vendor/opencc-t2cn-triggers.js';
 
 /** @typedef {import('./page.js').SearchPage} SearchPage */
 
 /**
  * The traditional → simplified converter is the page's largest script, and building its tables
- * takes the main thread for a while: it is loaded after the first search, which runs without it
- * (and runs again with it if the query turns out to hold traditional characters).
+ * takes the main thread for a while: it is loaded only for a query it could change
+ * (`needsConverter`), after that query's first search, which runs without it (and runs again with
+ * it if the query does hold traditional characters).
  * @param {SearchPage} page
  */
 export function loadConverter(page) {
@@ -17,6 +20,9 @@ export function loadConverter(page) {
   c.loading ??= import('../vendor/opencc-t2cn.js').then((m) => (c.toSimplified = m.Converter({ from: 'tw', to: 'cn' })));
   return c.loading;
 }
+
+/** True when the converter is not loaded yet and could change the query `q`. @param {SearchPage} page @param {string} q */
+export const needsConverter = (page, q) => !page.converter.toSimplified && mayConvert(q, TRIGGERS);
 
 async function loadConfig() {
   try {
@@ -30,19 +36,64 @@ async function loadConfig() {
   }
 }
 
-/** Pagefind of the first bundle, loaded once; the other bundles wait in `pending`. @param {SearchPage} page */
+/**
+ * Pagefind of the first bundle, loaded once; the other bundles wait in `pending`. Called as the
+ * page starts, before any query: Pagefind fetches its entry file, metadata and WebAssembly as
+ * soon as it is made, so they are in (or on their way) when the reader's first search runs.
+ *
+ * The page's head asks for all of them already (`<link rel="preload">`, written by the build:
+ * src/build/search-preload.ts), and Pagefind's own requests are answered from those preloads,
+ * provided they are the same requests: Pagefind runs on this thread (`noWorker`), since its web
+ * worker would first fetch a script of its own and then ask for every file again, out of the
+ * page's reach; and it asks for its entry file with the build's tag (`metaCacheTag`), where it
+ * would otherwise add the time of day to the address to defeat caches.
+ * @param {SearchPage} page
+ */
 export function loadPagefind(page) {
   const b = page.bundles;
   b.pagefind ??= (async () => {
     b.config = await loadConfig();
     const [first, ...rest] = b.config.bundles.map((x) => new URL(x, location.href).href);
     const pf = await import(new URL('pagefind.js', first).href);
-    await pf.options({ excerptLength: 8 });
+    const tag = typeof b.config.metaCacheTag === 'string' ? { metaCacheTag: b.config.metaCacheTag } : {};
+    await pf.options({ excerptLength: 8, noWorker: true, ...tag });
     await pf.init();
+    warmSegmenter();
     b.pending = rest;
+    await ready(pf);
     return pf;
   })();
   return b.pagefind;
+}
+
+/** How often `ready()` looks whether Pagefind has loaded, in ms (Pagefind itself: every 50). */
+const READY_STEP = 10;
+
+/**
+ * Resolves once Pagefind has its metadata and WebAssembly in. Every Pagefind call made before
+ * that waits for them by looking every 50 ms, so a search asked for while they load starts up to
+ * 50 ms after they are in. `preload('')` is such a call and does nothing else (an empty query
+ * is turned away once Pagefind is ready): five of them, started 10 ms apart, look every 10 ms
+ * between them, and the search is asked for once the first comes back.
+ * @param {any} pf
+ */
+function ready(pf) {
+  return new Promise((resolve, reject) => {
+    for (let k = 0; k < 50 / READY_STEP; k++) setTimeout(() => pf.preload('').then(resolve, reject), k * READY_STEP);
+  });
+}
+
+/**
+ * Pagefind splits every query into words with Intl.Segmenter, and the first word segmenter of a
+ * page loads the browser's Chinese word dictionary (10–75 ms of this thread in a fresh headless
+ * Chromium here): made once while the page waits for something else (Pagefind compiling its
+ * WebAssembly, the reader typing), Pagefind's own is made from the loaded dictionary.
+ */
+function warmSegmenter() {
+  if (typeof Intl.Segmenter !== 'function') return;
+  const warm = () => new Intl.Segmenter(document.documentElement.lang || 'zh', { granularity: 'word' }).segment('检索');
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
+  else setTimeout(warm, 0);
 }
 
 /** True while some bundle has not joined the search yet. @param {SearchPage} page */

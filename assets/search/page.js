@@ -14,7 +14,7 @@ export const FILTER_LABELS = /** @type {Record<string, string>} */ ({ publicatio
 export const SORTS = ['newest', 'oldest'];
 
 /**
- * @typedef {{ version: number, bundles: string[], headlineSpan: number, sites?: string[] }} Config
+ * @typedef {{ version: number, bundles: string[], headlineSpan: number, sites?: string[], metaCacheTag?: string }} Config
  * A search as the URL and the form hold it: the query as typed, the filters, the order ('' for
  * relevance) and the issue-date range (`from`, `to`: ISO dates, '' when open).
  * @typedef {{ q: string, filters: Record<string, string>, sort: string, from: string, to: string }} Query

@@ -4,7 +4,7 @@
 // page.generation has moved on.
 
 import { cleanQuery, dateGroups, dateRange, datesIn, planQuery, rankExact } from '../search-core.js';
-import { loadConverter, loadPagefind, mergeAll, mergeNext } from './bundles.js';
+import { loadConverter, loadPagefind, mergeAll, mergeNext, needsConverter } from './bundles.js';
 import { showMore } from './paging.js';
 import { showChips } from './render.js';
 import { urlFor } from './url.js';
@@ -22,8 +22,9 @@ export async function run(page, query) {
   try {
     await runSearch(page, query, gen);
     // searched before the converter was there: again, if the query has traditional characters
+    // (a query with none of the characters that can set off a conversion never loads it)
     const q = cleanQuery(query.q).q;
-    if (!page.converter.toSimplified && q) {
+    if (q && needsConverter(page, q)) {
       const convert = await loadConverter(page).catch(() => null);
       if (convert && gen === page.generation && convert(q) !== q) await runSearch(page, query, gen);
     }

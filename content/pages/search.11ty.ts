@@ -5,12 +5,18 @@
 import { html } from '../../src/site/html.ts';
 import { breadcrumbs, searchForm, type TemplateData } from '../../src/site/views.ts';
 import { searchExamples, searchFacets, type SearchExample } from '../../src/search/examples.ts';
+import { SEARCH_CONFIG_PATH } from '../../src/search/text.ts';
+
+const SEARCH_CONFIG_URL = `/${SEARCH_CONFIG_PATH}`;
 
 export const data = {
   section: 'search',
   title: '检索',
   permalink: '/search/index.html',
   scripts: ['/assets/search.js'],
+  // the bundles to search: the first thing the page's script asks for (assets/search/bundles.js);
+  // the build adds the first bundle's Pagefind files below it (src/build/search-preload.ts)
+  fetches: [SEARCH_CONFIG_URL],
 };
 
 /** Pagefind filter names (see searchRecord in src/search/records.ts) with their labels. */

@@ -9,7 +9,9 @@
  *  - `/pagefind/shards.json`: the shards, their bundle paths, page counts, first and last source
  *    file and a hash of their records;
  *  - `/search/config.json` (SearchConfig), listing every bundle: the search page loads the first
- *    and merges the others into it (`pagefind.mergeIndex(url)`).
+ *    and merges the others into it (`pagefind.mergeIndex(url)`);
+ *  - in `/search/index.html`, the preload links of the first bundle's files
+ *    (src/build/search-preload.ts).
  *
  * Shard boundaries depend only on the files around them (content-defined: a cut falls before a
  * file whose name hashes to 0 modulo a stride, within size bounds), so one changed file moves at
@@ -25,6 +27,7 @@ import * as pagefind from 'pagefind';
 import site_ from '../../_data/site.ts';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
 import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
+import { firstBundleFiles, writeSearchPreloads } from './search-preload.ts';
 
 export const SHARDS_PATH = 'pagefind/shards.json';
 
@@ -47,6 +50,11 @@ export interface SearchConfig {
   headlineSpan: number;
   /** Root URLs of other Baoku sites whose bundles the search page merges too. */
   sites?: string[];
+  /**
+   * Pagefind's `metaCacheTag` for the first bundle: the query its entry file is fetched with,
+   * the address the search page's head preloads (src/build/search-preload.ts).
+   */
+  metaCacheTag?: string;
 }
 
 export interface ShardInfo {
@@ -429,8 +437,18 @@ export async function planShards(byFile: Map<string, RawRecord[]>, language: str
  * search page loads the first bundle and merges the others in (assets/search/bundles.js).
  */
 export async function writeShardList(site: string, file: ShardsFile): Promise<void> {
+  // the search page asks for the first bundle's files in its head (Pagefind reads the page's
+  // <html lang>, as the search page does)
+  const first = file.shards.length ? await firstBundleFiles(site, file.shards[0].bundle, site_.lang.toLowerCase()) : null;
+  await writeSearchPreloads(site, first);
   // other Baoku sites searched with this one: their own config names their bundles (assets/search.js)
-  const config: SearchConfig = { version: ENCODING_VERSION, bundles: file.shards.map((s) => s.bundle), headlineSpan: HEADLINE_SPAN, ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}) };
+  const config: SearchConfig = {
+    version: ENCODING_VERSION,
+    bundles: file.shards.map((s) => s.bundle),
+    headlineSpan: HEADLINE_SPAN,
+    ...(site_.searchAlso.length ? { sites: site_.searchAlso } : {}),
+    ...(first ? { metaCacheTag: first.metaCacheTag } : {}),
+  };
   // unlinked first: in a site assembled from hard links these may be shared with the previous one
   for (const [path, text] of [
     [SHARDS_PATH, `${JSON.stringify(file, null, 1)}\n`],

@@ -3,8 +3,10 @@
  * Serves `<dir>/index.html` for `<dir>/`, redirects `<dir>` to `<dir>/`, and answers
  * anything missing with the site's 404.html and status 404. Text (HTML, CSS, scripts, JSON) is
  * sent gzip-compressed when the browser accepts it, as any static host does, so that the bytes a
- * search costs are measured as a reader would pay them (Pagefind's own files are compressed
- * already and go as they are).
+ * search costs are measured as a reader would pay them; a file is compressed once and kept while
+ * it is unchanged (see compressedFiles). Pagefind's own index files are gzip
+ * files already: they go as they are, labelled `Content-Encoding: gzip` so that the browser
+ * inflates them and not Pagefind's script (see PRECOMPRESSED).
  *
  * Every answer carries the site's Content-Security-Policy — the one its pages state in their
  * `<meta>` (read from the served index.html, so it is the policy the site was built with) plus
@@ -17,7 +19,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { createGzip, gzip as gzipCallback } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -34,6 +37,14 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/u;
+/**
+ * Pagefind's index files, gzip-compressed by Pagefind itself. Sent as they are, they are
+ * inflated again by Pagefind's script, on the page's thread; labelled `Content-Encoding: gzip`
+ * (the same bytes), the browser inflates them as it receives them and Pagefind sees they are
+ * (they then start with its "pagefind_dcd" signature) and takes them as they come.
+ */
+const gzipAsync = promisify(gzipCallback);
+const PRECOMPRESSED = /\.(pagefind|pf_meta|pf_index|pf_filter|pf_fragment)$/u;
 
 export interface StaticServer {
   url: string;
@@ -82,9 +93,45 @@ export const securityHeaders = (policy: string | null): Record<string, string> =
   'X-Content-Type-Options': 'nosniff',
 });
 
+/** Text files up to this size are kept compressed (larger ones are compressed as they are sent). */
+const KEEP_FILE_MAX = 1 << 20;
+/** The compressed files kept, at most, in bytes: the oldest go first. */
+const KEEP_TOTAL_MAX = 64 << 20;
+
+/**
+ * The gzip body of a text file, compressed once while its size and modification time stay the
+ * same (and it is the same file), as a static host keeps it (a precompressed file, a CDN's cache) rather than compressing
+ * it again for every reader: compressing on every request tripled this server's time per file,
+ * which a page of a dozen scripts paid for. Null for a file too large to keep.
+ */
+function compressedFiles(): (file: string) => Promise<Buffer | null> {
+  const kept = new Map<string, { version: string; body: Buffer }>();
+  let total = 0;
+  return async (file) => {
+    const s = await stat(file);
+    if (s.size > KEEP_FILE_MAX) return null;
+    // a rebuild swaps in new files: another inode, or another time
+    const version = `${s.ino} ${s.size} ${s.mtimeMs}`;
+    const hit = kept.get(file);
+    if (hit?.version === version) return hit.body;
+    const body = await gzipAsync(await readFile(file));
+    if (hit) total -= hit.body.length;
+    kept.delete(file);
+    kept.set(file, { version, body });
+    total += body.length;
+    for (const [k, v] of kept) {
+      if (total <= KEEP_TOTAL_MAX) break;
+      kept.delete(k);
+      total -= v.body.length;
+    }
+    return body;
+  };
+}
+
 export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const security = securityHeaders(await siteCsp(root));
+  const compressed = compressedFiles();
   const server = createServer(async (req, res) => {
     for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
     try {
@@ -120,10 +167,19 @@ export async function serveStatic(dir: string, opts: ServeOptions = {}): Promise
         }
       }
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      const acceptsGzip = /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      const gzip = COMPRESSIBLE.test(type) && acceptsGzip;
+      const gzipped = !gzip && acceptsGzip && PRECOMPRESSED.test(file);
       const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
-      if (gzip) headers['Content-Encoding'] = 'gzip';
+      if (gzip || gzipped) headers['Content-Encoding'] = 'gzip';
       if (opts.cors) headers['Access-Control-Allow-Origin'] = '*';
+      if (gzip && req.method === 'GET') {
+        const body = await compressed(file);
+        if (body) {
+          res.writeHead(status, headers).end(body);
+          return;
+        }
+      }
       res.writeHead(status, headers);
       if (req.method === 'HEAD') {
         res.end();

@@ -33,6 +33,11 @@ export interface TemplateData {
   /** Extra stylesheets and module scripts (site-relative URLs). */
   stylesheets?: string[];
   scripts?: string[];
+  /**
+   * Files the page's scripts will fetch (site-relative URLs), asked for by the head
+   * (`<link rel="preload" as="fetch">`) so they arrive with the scripts rather than after them.
+   */
+  fetches?: string[];
   /** Rendered page content, for layouts. */
   content?: string;
   /** Set on article pages: the page's canonical URL is the article permalink. */
