@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import site from '../../_data/site.ts';
 import { LockBusyError, LockWriteError } from './lock.ts';
 import { diskFullMessage, firstLine, printable, shownPath } from './messages.ts';
-import { prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
+import { isInside, prepareSibling, SegmentCliError, type SegmentSummary } from './segment-run.ts';
 import { mergeSteps } from './merge-build.ts';
 import { buildPart, partArticlesOf } from './part-build.ts';
 import { PartsError, readParts, type PartSpec } from './parts.ts';
@@ -93,16 +93,12 @@ function checkSiteSettings(): void {
   }
 }
 
-export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
+/** The site-build options of a build that segments (a whole build, a part): its folders, and the rest as given. */
+function segmentingOptions(opts: PartBuildRunOptions | BuildOptions, output: string, articles: string): SiteBuildOptions {
   const log = opts.log ?? (() => {});
-  const warn = opts.warn ?? log;
-  const output = resolve(opts.output);
-  checkSiteSettings();
-
-  const o: SiteBuildOptions = {
+  return {
     input: opts.input,
-    // as given: the messages name it so
-    articles: opts.articles,
+    articles,
     site: output,
     state: opts.state ?? defaultStatePath(output),
     segmentCache: opts.segmentCache,
@@ -110,9 +106,18 @@ export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
     workers: opts.workers,
     maxFileBytes: opts.maxFileBytes,
     log,
-    warn,
+    warn: opts.warn ?? log,
     progress: opts.progress,
   };
+}
+
+export async function runBuild(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  const output = resolve(opts.output);
+  checkSiteSettings();
+
+  // the articles folder as given: the messages name it so
+  const o = segmentingOptions(opts, output, opts.articles);
   const claim = await claimOrRefuse(o, opts, { skipSegment: opts.skipSegment });
   try {
     await prepareOutput(o, opts);
@@ -215,23 +220,10 @@ export async function runPartBuild(opts: PartBuildRunOptions): Promise<PartBuild
   const log = opts.log ?? (() => {});
   const output = resolve(opts.output);
   // its copies of the raw files would be raw files of the input for the next part built from it
-  const input = resolve(opts.input);
-  if (output === input || output.startsWith(input.endsWith(sep) ? input : input + sep)) {
+  if (isInside(output, resolve(opts.input))) {
     throw new BuildError(`the part folder ${printable(opts.output)} is inside the input folder ${printable(opts.input)}: its copies of the raw files would be read as input; write it elsewhere`, 2);
   }
-  const o: SiteBuildOptions = {
-    input: opts.input,
-    articles: partArticlesOf(output),
-    site: output,
-    state: opts.state ?? defaultStatePath(output),
-    segmentCache: opts.segmentCache,
-    pagesPerShard: opts.pagesPerShard,
-    workers: opts.workers,
-    maxFileBytes: opts.maxFileBytes,
-    log,
-    warn: opts.warn ?? log,
-    progress: opts.progress,
-  };
+  const o = segmentingOptions(opts, output, partArticlesOf(output));
   // the articles are written inside the part folder being assembled, which its own lock covers
   const claim = await claimOrRefuse(o, opts, { skipSegment: true });
   try {

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../segment/decode.ts';
 import { learnLexicon } from '../segment/keywords.ts';
-import { fileKey, segmentFile, UndecodableError } from '../segment/index.ts';
+import { fileKey, segmentFile, skippedReport, UndecodableError } from '../segment/index.ts';
 import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
 import type { Worker } from 'node:worker_threads';
@@ -185,21 +185,10 @@ export async function readCorrections(dir: string, names: string[]): Promise<Map
   return out;
 }
 
-const skippedReport = (file: string, message: string): FileReport => ({
-  file,
-  encoding: 'skipped',
-  pages: 0,
-  articles: 0,
-  unassigned: [],
-  duplicates: [],
-  decisions: [],
-  typography: '',
-  warnings: [{ message }],
-});
-
 const sizeOf = (bytes: number) => (bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`);
 
-const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
+/** Is `child` the folder `parent` or inside it? */
+export const isInside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 
 /**
  * Replaces folder `target` by folder `fresh` with two renames: the old one moves aside to

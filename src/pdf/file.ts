@@ -6,7 +6,7 @@
  * scan), or it is broken.
  */
 import { keywordsOf, teach } from '../segment/keywords.ts';
-import { fileKey } from '../segment/index.ts';
+import { fileKey, skippedReport } from '../segment/index.ts';
 import type { Article, FileReport, SegmentResult } from '../segment/types.ts';
 import { readPdf, type PdfPage } from './read.ts';
 import { segmentPdf } from './segment.ts';
@@ -24,18 +24,6 @@ export function pdfProblem(err: unknown): string {
   if (e?.name === 'PasswordException') return 'encrypted: the PDF needs a password to be opened; save an unprotected copy';
   return `broken PDF: ${message}`;
 }
-
-const emptyReport = (file: string, pages: number, message: string): FileReport => ({
-  file,
-  encoding: 'skipped',
-  pages,
-  articles: 0,
-  unassigned: [],
-  duplicates: [],
-  decisions: [],
-  typography: '',
-  warnings: [{ message }],
-});
 
 export interface PdfSegmentOptions {
   lexicon?: string[];
@@ -60,10 +48,10 @@ export async function openPdf(bytes: Uint8Array): Promise<{ pages: PdfPage[] } |
 export async function segmentPdfFile(name: string, bytes: Uint8Array, opts: PdfSegmentOptions = {}): Promise<SegmentResult> {
   teach(opts.lexicon ?? []);
   const opened = await openPdf(bytes);
-  if ('problem' in opened) return { articles: [], report: emptyReport(name, 0, opened.problem) };
+  if ('problem' in opened) return { articles: [], report: skippedReport(name, opened.problem) };
   const { pages } = opened;
   if (pages.every((p) => p.items.length === 0)) {
-    return { articles: [], report: emptyReport(name, pages.length, `no text layer: OCR it first (${pages.length} page${pages.length === 1 ? '' : 's'} of images only)`) };
+    return { articles: [], report: skippedReport(name, `no text layer: OCR it first (${pages.length} page${pages.length === 1 ? '' : 's'} of images only)`, pages.length) };
   }
   const out = segmentPdf(name, pages);
   const key = opts.key ?? fileKey(name);

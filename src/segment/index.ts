@@ -40,6 +40,22 @@ function header(f: PageFacts | undefined): Pick<Article, 'issue_date' | 'page' |
   return { ...(f.issueDate ? { issue_date: f.issueDate } : {}), ...(f.page !== undefined ? { page: f.page } : {}), ...(f.section ? { section: f.section } : {}) };
 }
 
+/**
+ * The report of a file nothing was segmented from (too large, undecodable, a PDF without text):
+ * no article, its one warning saying why; `pages` as far as the file was read.
+ */
+export const skippedReport = (file: string, message: string, pages = 0): FileReport => ({
+  file,
+  encoding: 'skipped',
+  pages,
+  articles: 0,
+  unassigned: [],
+  duplicates: [],
+  decisions: [],
+  typography: '',
+  warnings: [{ message }],
+});
+
 export interface SegmentOptions {
   /**
    * Place and organisation names the archive teaches (learnLexicon()), taught to nodejieba
