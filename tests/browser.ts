@@ -234,3 +234,16 @@ export async function loadAllResults(page: Page, timeout = 20_000): Promise<void
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log(`browser: ${(await browserChoice()).label}`);
 }
+
+/**
+ * What a page reports going wrong, gathered as it happens: console messages of the given types
+ * (errors by default) and uncaught exceptions. A test asserts the list is empty at its end.
+ */
+export function pageProblems(page: Page, types: readonly string[] = ['error']): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (types.includes(m.type())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  return problems;
+}

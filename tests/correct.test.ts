@@ -21,7 +21,7 @@ import { parseCorrections } from '../src/corrections/parse.ts';
 import { loadArchive } from '../src/site/archive.ts';
 import { editLink } from '../src/site/correct.ts';
 import { serveStatic } from '../src/site/serve.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, pageProblems } from './browser.ts';
 import { RAW_DIR } from './helpers.ts';
 
 const FILE = '000_9b41f1c6617766a6.txt';
@@ -253,10 +253,8 @@ test('article page: 报告错误 / 更正 shows the entry to paste without BAOKU
       await context.close();
       // under the site's own CSP: the copy button is shown by assets/cite.js (no inline script) and copies
       const strict = await browser.newContext({ viewport: { width: 375, height: 800 } });
-      const problems: string[] = [];
       const p = await strict.newPage();
-      p.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      p.on('pageerror', (e) => problems.push(e.message));
+      const problems = pageProblems(p);
       await p.goto(`${server.url}/articles/000-p2-03/`);
       await p.waitForLoadState('networkidle');
       if (what === 'snippet') {

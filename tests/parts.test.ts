@@ -24,7 +24,7 @@ import type { Browser, Page } from 'playwright-core';
 import { partOf } from '../src/build/parts.ts';
 import { runSegment } from '../src/build/segment-run.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
-import { launchBrowser, loadAllResults, waitSearchDone } from './browser.ts';
+import { launchBrowser, pageProblems, loadAllResults, waitSearchDone } from './browser.ts';
 import { RAW_DIR, SAMPLE_FILES, snapshot } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -220,11 +220,7 @@ test('searches in Chromium find the same articles, shown the same, on the merged
   ];
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = pageProblems(page);
   try {
     for (const q of queries) {
       const fromWhole = await results(page, whole, q);

@@ -19,7 +19,7 @@ import { runSegment } from '../src/build/segment-run.ts';
 import { renderSite } from '../src/build/site-build.ts';
 import { serveStatic } from '../src/site/serve.ts';
 import { ArticleFormatError, fromMarkdown, toMarkdown } from '../src/contract/markdown.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, pageProblems } from './browser.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The typeset page. Every paragraph is numbered (〔1〕…) so the reading order across columns can be checked.
@@ -295,9 +295,7 @@ test('the article page shows the page with the article outlined, and the PDF to 
     const second = fromMarkdown(await readFile(join(articles, `${ids[1]}.md`), 'utf8'), ids[1]!);
     assert.equal(second.title, '青川河老石桥修缮后重新开放');
     const tab = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    tab.on('pageerror', (e) => errors.push(e.message));
+    const errors = pageProblems(tab);
     await tab.goto(`${server.url}/articles/${ids[1]}/`);
     const view = tab.locator('.on-page');
     await view.scrollIntoViewIfNeeded();

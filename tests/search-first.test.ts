@@ -29,7 +29,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { conversionTriggers } from '../src/search/traditional.ts';
 import { moduleImports } from '../src/site/modules.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
-import { launchBrowser, waitSearchDone } from './browser.ts';
+import { launchBrowser, pageProblems, waitSearchDone } from './browser.ts';
 import { RAW_DIR } from './helpers.ts';
 
 interface Core {
@@ -101,11 +101,7 @@ interface Timed {
 async function freshPage() {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = pageProblems(page, ['error', 'warning']);
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[]; firstResultAt?: number };
     w.violations = [];

@@ -17,7 +17,7 @@ import { runSegment } from '../src/build/segment-run.ts';
 import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
-import { launchBrowser, loadAllResults, waitSearchDone } from './browser.ts';
+import { launchBrowser, pageProblems, loadAllResults, waitSearchDone } from './browser.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
@@ -91,11 +91,7 @@ after(async () => {
 async function watched(width = 1000): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = pageProblems(page);
   return { context, page, problems };
 }
 

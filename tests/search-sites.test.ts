@@ -15,7 +15,7 @@ import matter from 'gray-matter';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
-import { launchBrowser, loadAllResults } from './browser.ts';
+import { launchBrowser, pageProblems, loadAllResults } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WAIT = { timeout: 60_000 };
@@ -94,11 +94,7 @@ test('one search page finds articles of two sites built apart, and B’s results
 
   const context = await browser!.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
+  const problems = pageProblems(page);
   try {
     const fromB = await results(page, titleB);
     assert.ok(fromB.length >= 1, `"${titleB}" found`);
