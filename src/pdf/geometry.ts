@@ -288,7 +288,8 @@ export function flowsOf(heads: readonly Head[], orphanBlocks: readonly TextBlock
   for (const o of readingOrder(orphans)) {
     const open = heads.filter((h) => {
       const last = flows.get(h)!.at(-1);
-      return last && !SENTENCE_END.test(squash(last.lines.at(-1)!.text));
+      // closed: its text ends a sentence, or the affiliation note (`…原副主任）` ends no sentence)
+      return last && !SENTENCE_END.test(squash(last.lines.at(-1)!.text)) && !CLOSING_NOTE.test(squash(last.lines.map((l) => l.text).join('')));
     });
     const dist = (h: Head) => {
       const last = flows.get(h)!.at(-1)!;

@@ -227,6 +227,9 @@ export function itemsToLines(items: readonly PdfItem[]): TextLine[] {
  * starts within one and a half line heights of the block's last line, and overlaps it horizontally
  * by at least half the narrower of the two (a column; a first-line indent stays inside).
  */
+/** A first-line indent: at most this many characters (人民日报 and the news pages indent 2). */
+const INDENT_MAX = 2.2;
+
 export function linesToBlocks(lines: readonly TextLine[]): TextBlock[] {
   const blocks: TextBlock[] = [];
   const sorted = [...lines].sort((a, b) => a.top - b.top || a.x0 - b.x0);
@@ -238,7 +241,11 @@ export function linesToBlocks(lines: readonly TextLine[]): TextBlock[] {
         if (last.vertical || Math.abs(last.size - l.size) > 0.08 * l.size) continue;
         const gap = l.top - last.bottom;
         if (gap < -0.3 * l.size || gap > 1.0 * l.size) continue;
-        if (horizontalOverlap(b, l) < 0.5 * Math.min(width(b), width(l))) continue;
+        // overlapping by half the narrower, or a second line flush left under an indented first (a
+        // two-line crosshead: `不忘初心走在` indented two characters, `时代前列` short and flush)
+        const overlap = horizontalOverlap(b, l);
+        const underIndent = b.lines.length === 1 && overlap > 0 && l.x0 <= last.x0 && last.x0 - l.x0 <= INDENT_MAX * l.size;
+        if (overlap < 0.5 * Math.min(width(b), width(l)) && !underIndent) continue;
         // Of two candidates take the one closest above.
         if (!best || last.bottom > best.lines[best.lines.length - 1]!.bottom) best = b;
       }

@@ -69,8 +69,24 @@ const HEADLINE_MIN = 1.9;
 const MINOR_HEAD_MIN = 1.08;
 /** A minor head this large with body text of its column right above it is a crosshead (人民日报 1.55 B; news brief heads 1.16 B). */
 const CROSSHEAD_MIN = 1.3;
+/**
+ * …and its column's body ends at most this many of its own sizes above it. 人民日报 leaves 1.6–2.2
+ * crosshead sizes (2.6–3.4 B) over a crosshead; 2.5 B lost 完善党和国家监督体系的历史性探索 (2.6 B)
+ * to a headline of its own.
+ */
+const CROSSHEAD_GAP_MAX = 2.5;
+/** A crosshead opening a column stands at most this many B under its head's byline (人民日报 2.9–4.2 B). */
+const COLUMN_TOP_GAP_MAX = 6;
 /** Bylines: at most this many times the body type (news author lines 12 pt = 1.26 B; 人民日报 9.7 pt = 1.17 B). */
 const BYLINE_MAX = 1.7;
+/**
+ * A byline stands at most this many body sizes, or headline sizes, under its headline (or subtitle),
+ * whichever is more: under a large headline the gap grows with it. 人民日报 signs an essay 0.5–0.8
+ * headline sizes under it (颜晓峰 4.1 B = 0.76 × a 5.3 B headline; 刘志明 2 B = 0.5 × 4 B); the news
+ * pages 0.6–1.5 B under 2–3 B headlines. 3 B alone lost the first two.
+ */
+const BYLINE_GAP_MAX = 3;
+const BYLINE_GAP_HEADLINE = 0.9;
 /** A clear band at least this many B high next to small type is a picture (the news pages' photos are 120+ pt; a paragraph gap is under 1 B). */
 const IMAGE_MIN = 4;
 /** Longest display line read as a brief headline, in characters. */
@@ -202,7 +218,8 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   const display = rest.filter((l) => !isBody(l) && !isSmall(l));
 
   // 1. headlines; a large label right above a larger headline is its kicker, not a headline
-  let heads = findHeads(display, HEADLINE_MIN * B) as PdfHead[];
+  // a line opening with a dash is a subtitle however large (`——深刻认识…` at 2.7 B under a 6.2 B headline)
+  let heads = (findHeads(display, HEADLINE_MIN * B) as PdfHead[]).filter((h) => !squash(h.headline[0]!.text).startsWith('——'));
   const demoted = new Set<Head>();
   for (const h of heads) {
     const hs = h.headline[0]!.size;
@@ -228,9 +245,9 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
     const fits = (b: Box) => horizontalOverlap(b, g) > 0.5 * Math.min(b.x1 - b.x0, g.x1 - g.x0);
     const below = blocksOfBody.some((b) => b.top >= g.bottom - 1 && b.top - g.bottom < 2 * g.size && fits(b));
     if (!below) continue;
-    const above = blocksOfBody.some((b) => b.bottom <= g.top + 1 && g.top - b.bottom < 2.5 * B && fits(b));
+    const above = blocksOfBody.some((b) => b.bottom <= g.top + 1 && g.top - b.bottom < CROSSHEAD_GAP_MAX * g.size && fits(b));
     for (const l of g.lines) used.add(l);
-    if (above && g.size >= CROSSHEAD_MIN * B) {
+    if ((above || atColumnTop(g, heads, blocksOfBody, B)) && g.size >= CROSSHEAD_MIN * B) {
       crossheads.push(g);
       continue;
     }
@@ -287,7 +304,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
     } else left.push({ lines: block.lines, reason: 'crosshead with no article' });
   }
   const { flows, left: unplaced } = flowsOf(heads, orphans);
-  for (const b of unplaced) left.push({ lines: b.lines, reason: 'text no article took' });
+  for (const b of lastColumns(flows, unplaced, B)) left.push({ lines: b.lines, reason: 'text no article took' });
 
   // 5. captions to the article whose text stands nearest in their column
   const blockOwner = new Map<TextBlock, PdfHead>();
@@ -363,7 +380,9 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
   for (const h of heads) {
     // beside a vertical headline (its top no lower than the headline's foot), or right under it
     if (!h.vertical || block.bottom < h.box.top - 2 * B || block.top > h.box.bottom + 4 * B) continue;
-    const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
+    // measured from its byline when that stands between (`冯颜利` set between the column and the headline)
+    const edge = Math.min(h.box.x0, ...h.bylines.map((l) => l.x0));
+    const gap = Math.max(edge - block.x1, block.x0 - h.box.x1);
     if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0)) continue;
     take(h, Math.max(0, gap) + Math.max(0, block.top - h.box.bottom));
   }
@@ -432,6 +451,26 @@ function claimBeside(heads: readonly PdfHead[], orphans: readonly TextBlock[], B
 }
 
 /**
+ * Column pieces still unplaced that end an article's row: beside its last column, their feet in
+ * line, rising higher than it but no higher than the headline (人民日报 2018-01-05: the last column
+ * of the lower essay runs from above its headline's top down to the common foot, under the lead
+ * essay's frame, which closed with its affiliation note). Each goes to the end of that flow; the
+ * pieces no flow takes are returned.
+ */
+function lastColumns(flows: Map<Head, TextBlock[]>, unplaced: readonly TextBlock[], B: number): TextBlock[] {
+  return unplaced.filter((b) => {
+    for (const [h, flow] of flows) {
+      const last = flow.at(-1);
+      if (!last || h.vertical || b.top >= last.top || b.top < h.box.top - 3 * B) continue;
+      if (Math.abs(last.bottom - b.bottom) >= 1.5 * B || b.x0 - last.x1 < -B || b.x0 - last.x1 > 3 * B) continue;
+      flow.push(b);
+      return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Column pieces linesToBlocks() left apart within one column: a paragraph's indented first line
  * over the short last line of the one before overlap too little for it (`教育的一头……` over
  * `光所系。`). A piece that starts right under another, its left edge within two characters of
@@ -450,6 +489,27 @@ function joinColumnPieces(blocks: readonly TextBlock[]): TextBlock[] {
   }
   return out;
 }
+
+/**
+ * A crosshead at the top of a column: right under a head's foot (its byline), while the same head's
+ * text already runs in another column from higher up (人民日报 2018-01-05: `探索新治理：…` opens the
+ * fourth column of an essay whose first column began under the byline). A brief's headline under a
+ * section label has no such neighbour: the label heads no text of its own.
+ */
+function atColumnTop(g: Box, heads: readonly PdfHead[], bodyBlocks: readonly TextBlock[], B: number): boolean {
+  return heads.some((h) => {
+    if (h.vertical || horizontalOverlap(h.box, g) <= 0) return false;
+    const foot = boxOf([h.box, ...h.subtitle, ...h.bylines]).bottom;
+    if (g.top < foot - 1 || g.top - foot > COLUMN_TOP_GAP_MAX * B) return false;
+    return bodyBlocks.some((b) => horizontalOverlap(b, g) <= 0 && horizontalOverlap(b, h.box) > 0 && b.top >= foot - 1 && b.top < g.top);
+  });
+}
+
+/** A line that is one glyph, or a name and nothing else: a byline's stuff, never a subtitle's. */
+const isNameOrGlyph = (l: TextLine) => {
+  const t = squash(l.text);
+  return [...t].length === 1 || looksLikeName(t);
+};
 
 /** Kickers, subtitles and bylines of each head, taken from `display` (lines in `used` are taken). */
 function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLine>, B: number): void {
@@ -471,7 +531,8 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
         const next = display
           .filter((l) => free(l) && !l.vertical && l.size < hs && l.top >= edge - 1 && l.top - edge < 0.8 * l.size + (h.subtitle.length ? 0 : 0.3 * hs) && horizontalOverlap(l, h.box) > 0)
           .sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
-        if (!next || isBylineText(next.spaced)) break;
+        // a glyph alone or a bare name under a headline is its author (`陈  龙` set a character apart), never a subtitle
+        if (!next || isBylineText(next.spaced) || isNameOrGlyph(next)) break;
         if (h.subtitle.length && Math.abs(next.size - h.subtitle[0]!.size) > 0.1 * next.size) break;
         if (h.subtitle.length === 0 && !next.text.startsWith('——') && next.size < 1.15 * B) break;
         h.subtitle.push(next);
@@ -502,8 +563,9 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
       if (h.vertical) {
         if (l.vertical && l.x1 <= h.box.x0 + 1 && h.box.x0 - l.x1 < 5 * B && l.top >= h.box.top - 2 * B && l.top <= h.box.bottom) d = h.box.x0 - l.x1;
       } else if (!l.vertical) {
-        const base = boxOf([h.box, ...h.subtitle, ...h.bylines]).bottom;
-        if (l.top >= base - 1 && l.top - base < 3 * B && horizontalOverlap(l, h.box) > 0) d = l.top - base;
+        // under the bylines taken so far, or beside them on their row (`周  江  张济坤`)
+        const base = boxOf([h.box, ...h.subtitle, ...h.bylines.filter((b) => b.bottom <= l.top + 1)]).bottom;
+        if (l.top >= base - 1 && l.top - base < Math.max(BYLINE_GAP_MAX * B, BYLINE_GAP_HEADLINE * h.headline[0]!.size) && horizontalOverlap(l, h.box) > 0) d = l.top - base;
       }
       if (d < bestDist) {
         bestDist = d;
