@@ -81,6 +81,14 @@ test('names: padded two-character names and a name cut by a line wrap', () => {
   assert.deepEqual(splitNames(['邱 莎 陈琴庆 聂 沛']), ['邱莎', '陈琴庆', '聂沛']);
 });
 
+test('names: two names closed up by the extractor are cut where the commoner surname starts the second', () => {
+  // made-up names: both cuts start the second at a surname (梅 and 李); 李 is the commoner
+  assert.deepEqual(splitNames(['吴寒梅李璇']), ['吴寒梅', '李璇']);
+  assert.deepEqual(splitNames(['方园王小川']), ['方园', '王小川']);
+  assert.deepEqual(splitNames(['欧阳明远']), ['欧阳明远']);
+  assert.deepEqual(splitNames(['萧然']), ['萧然']);
+});
+
 test('credits: roles with slash and space forms; a photo byline credits photographers', () => {
   assert.deepEqual(parseCredits(['株洲日报·掌上株洲记者/杨凌凌 通讯员/安蓉']), [
     { name: '杨凌凌', role: '记者' },

@@ -20,7 +20,7 @@
  */
 import type { PdfPage } from './read.ts';
 import { horizontalOverlap, itemsToLines, linesToBlocks, readingOrder, tidy, type Box, type TextBlock, type TextLine } from './layout.ts';
-import { bodySize, boxOf, captionAbove, findHeads, flowsOf, paragraphsOf, photoCredits, squash, type Head } from './geometry.ts';
+import { bodySize, boxOf, captionAbove, findHeads, flowsOf, near, paragraphsOf, photoCredits, squash, type Head } from './geometry.ts';
 import { readPageHeader } from '../segment/rules/page-header.ts';
 import { closingCreditStart, isRoleByline, isSignedName, parseCredits } from '../segment/rules/credits.ts';
 import { parseCaption, photographersOf } from '../segment/rules/caption.ts';
@@ -156,6 +156,8 @@ export function creditsOf(lines: readonly string[]): Credit[] {
 const joinLines = (lines: readonly TextLine[]) => tidy(lines.map((l) => l.text).join(' '));
 
 interface PdfHead extends Head {
+  /** Lines of a wrapped kicker over its last line (`h.kicker`), top first. */
+  kickerAbove: TextLine[];
   bylines: TextLine[];
   /** Crosshead blocks inside its columns. */
   subheads: Set<TextBlock>;
@@ -228,7 +230,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   }
   heads = heads.filter((h) => !demoted.has(h));
   const used = new Set<TextLine>(heads.flatMap((h) => h.headline));
-  for (const h of heads) Object.assign(h, { bylines: [], subheads: new Set(), captions: [] });
+  for (const h of heads) Object.assign(h, { kickerAbove: [], bylines: [], subheads: new Set(), captions: [] });
   attach(heads, display, used, B);
 
   // 2. display type left over: brief headlines (body right under them), crossheads (body of their column right above too), labels
@@ -251,7 +253,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
       crossheads.push(g);
       continue;
     }
-    minor.push({ headline: g.lines, vertical: false, box: boxOf(g.lines), subtitle: [], authorLines: [], blocks: [], bylines: [], subheads: new Set(), captions: [] } as PdfHead);
+    minor.push({ headline: g.lines, vertical: false, box: boxOf(g.lines), subtitle: [], authorLines: [], blocks: [], kickerAbove: [], bylines: [], subheads: new Set(), captions: [] } as PdfHead);
   }
   if (minor.length) {
     attach(minor, display, used, B);
@@ -327,7 +329,7 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
     const flow = flows.get(h) ?? [];
     const draft = draftOf(h, flow, B);
     if (!draft) {
-      left.push({ lines: [...h.headline, ...(h.kicker ? [h.kicker] : []), ...h.subtitle, ...h.bylines], reason: 'headline with no text' });
+      left.push({ lines: [...h.headline, ...h.kickerAbove, ...(h.kicker ? [h.kicker] : []), ...h.subtitle, ...h.bylines], reason: 'headline with no text' });
       for (const c of h.captions) left.push({ lines: c.block.lines, reason: 'caption with no article' });
       continue;
     }
@@ -357,25 +359,34 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
   // another headline standing between a head and the block, over the block's columns, starts another story
   const blocked = (h: PdfHead) => heads.some((g) => g !== h && g.box.top > h.box.bottom && g.box.bottom < block.top + B && horizontalOverlap(g.box, block) > 0);
   for (const h of heads) {
+    // a brief's headline level with the block's top, left of it: the block is the next column of
+    // the brief's row (news10: `春季招聘会…` runs on in the column beside its one-line first
+    // column); counted four lines off, so a head right above the block still wins
+    if (!h.vertical && Math.abs(h.box.top - block.top) < 1.5 * B && h.box.x1 < block.x0 && !blocked(h)) take(h, 4 * B);
     if (h.vertical || h.box.bottom > block.top + B) continue;
     const over = horizontalOverlap(h.box, block) > Math.min(2 * B, 0.5 * (block.x1 - block.x0));
     // a head above and to the left: a story's columns run on to the right of a short headline
     // (counted two lines further than a head right above, which wins when it is as near)
-    const aboveLeft = !over && h.box.x0 <= block.x0 && h.box.x1 < block.x0;
+    // (unless another head, left of the block too, opens a new row between: news11's vertical
+    // headline under a side headline heads the columns beside it)
+    const rowBetween = (g: PdfHead) => g !== h && g.box.top >= footOf(h) - 1 && g.box.top <= block.top + B && g.box.x1 <= block.x0 + B;
+    const aboveLeft = !over && h.box.x0 <= block.x0 && h.box.x1 < block.x0 && !heads.some(rowBetween);
     if ((!over && !aboveLeft) || blocked(h)) continue;
     take(h, block.top - Math.min(footOf(h), block.top) + (over ? 0 : 2 * B));
   }
   for (const h of heads) {
     // a headline set beside its story, its top in line with the story's first column, or with
     // the picture that opens it (nothing but the picture between the headline's top and the column)
-    if (h.vertical || block.top < h.box.top - 3 * B || block.top > h.box.top + 30 * B) continue;
+    // its top: the kicker's, when it has one (a story's first column starts level with the kicker)
+    const top = Math.min(h.box.top, ...[...h.kickerAbove, ...(h.kicker ? [h.kicker] : [])].map((l) => l.top));
+    if (h.vertical || block.top < top - 3 * B || block.top > h.box.top + 30 * B) continue;
     const gap = Math.max(h.box.x0 - block.x1, block.x0 - h.box.x1);
     if (gap < -B || gap > 3 * B) continue;
     // a headline with its own column right under it is not set beside a story
     if (blocks.some((o) => horizontalOverlap(o, h.box) > 0 && o.top >= h.box.bottom - 1 && o.top - footOf(h) < 3 * B)) continue;
     const between = blocks.some((o) => o !== block && horizontalOverlap(o, block) > 0 && o.bottom > h.box.top - B && o.bottom <= block.top + 1);
     if (block.top > h.box.top + 3 * B && between) continue;
-    take(h, Math.max(0, Math.abs(h.box.top - block.top) - 3 * B));
+    take(h, Math.max(0, Math.abs(top - block.top) - 3 * B));
   }
   for (const h of heads) {
     // beside a vertical headline (its top no lower than the headline's foot), or right under it
@@ -384,7 +395,10 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
     const edge = Math.min(h.box.x0, ...h.bylines.map((l) => l.x0));
     const gap = Math.max(edge - block.x1, block.x0 - h.box.x1);
     if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0)) continue;
-    take(h, Math.max(0, gap) + Math.max(0, block.top - h.box.bottom));
+    // right under it counts two lines further than beside it: a second vertical headline stacked
+    // under the first, set narrower, heads the text that starts beside it (news12)
+    const under = block.top > h.box.bottom ? block.top - h.box.bottom + 2 * B : 0;
+    take(h, Math.max(0, gap) + under);
   }
   return best;
 }
@@ -524,6 +538,15 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
       if (above) {
         h.kicker = above;
         used.add(above);
+        // a kicker wrapped on two lines or more: lines of its size stacked right above it, its
+        // left edge shared (news10: `过去走路一身灰如今` / `处处闻花香` over a headline beside its story)
+        for (let top = above; ; ) {
+          const up = display.find((l) => free(l) && !l.vertical && near(l.size, top.size, 0.05 * top.size) && l.bottom <= top.top + 1 && top.top - l.bottom < 0.8 * l.size && Math.abs(l.x0 - top.x0) < l.size);
+          if (!up) break;
+          h.kickerAbove.unshift(up);
+          used.add(up);
+          top = up;
+        }
       }
       // subtitle: display lines chained under the headline, larger than bylines or opening with a dash
       let edge = h.box.bottom;
@@ -538,6 +561,16 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
         h.subtitle.push(next);
         used.add(next);
         edge = next.bottom;
+      }
+    } else {
+      // beside a vertical headline, on the side away from its text: a smaller vertical line is its
+      // subtitle, with the dash that opens it set upright above it (news12: `——` over `经开区…见闻`)
+      const sub = display.find((l) => free(l) && l.vertical && l.size < hs && !isNameOrGlyph(l) && l.x1 <= h.box.x0 + 1 && h.box.x0 - l.x1 < 3 * B && l.top >= h.box.top - 3 * B && l.top <= h.box.bottom && !isBylineText(l.spaced));
+      if (sub) {
+        const dash = display.find((l) => free(l) && squash(l.text) === '——' && horizontalOverlap(l, sub) > 0 && l.bottom <= sub.top + 1 && sub.top - l.bottom < 3 * B);
+        h.subtitle.push(...(dash ? [dash] : []), sub);
+        used.add(sub);
+        if (dash) used.add(dash);
       }
     }
   }
@@ -638,11 +671,13 @@ function draftOf(h: PdfHead, flow: readonly TextBlock[], B: number): PdfDraft | 
       text = '';
     } else if (k === paras.length - 1) {
       // the closing credit `（记者 杨清 通讯员 李永亮）` leaves the body for the bylines
-      const at = closingCreditStart(text);
+      // judged on the text as printed, spaces kept: `魏源 曾庆梁` closed up is one name too long
+      const spaced = p.lines.map((l) => l.spaced).join(' ');
+      const printedAt = /[（(][^（）()]*[）)]\s*$/u.exec(spaced);
+      const at = closingCreditStart(text) >= 0 || (printedAt && closingCreditStart(printedAt[0]) === 0) ? text.search(/[（(][^（）()]*[）)]\s*$/u) : -1;
       if (at >= 0) {
         const bracket = text.slice(at);
-        const spaced = p.lines.map((l) => l.spaced).join(' ');
-        const printed = /[（(][^（）()]*[）)]\s*$/u.exec(spaced)?.[0] ?? bracket;
+        const printed = printedAt?.[0] ?? bracket;
         credits.push(...parseCredits([printed.replace(/^[（(]|[）)]$/gu, '')]));
         bylines.push(printed.trim());
         text = text.slice(0, at).trim();
@@ -656,14 +691,14 @@ function draftOf(h: PdfHead, flow: readonly TextBlock[], B: number): PdfDraft | 
   }
   const captions = h.captions.map((c) => c.caption);
   const photographers = dedupe(captions.flatMap((c) => (c.credit ? photographersOf(c.credit) : [])));
-  const own = [...h.headline, ...(h.kicker ? [h.kicker] : []), ...h.subtitle, ...h.bylines, ...flow.flatMap((b) => b.lines)];
+  const own = [...h.headline, ...h.kickerAbove, ...(h.kicker ? [h.kicker] : []), ...h.subtitle, ...h.bylines, ...flow.flatMap((b) => b.lines)];
   const captionLines = h.captions.flatMap((c) => c.block.lines);
   const bbox = boxOf([...own, ...h.captions.flatMap((c) => [c.block, c.region])]);
   const creditsDeduped: Credit[] = [];
   for (const c of credits) if (!creditsDeduped.some((x) => x.name === c.name && x.role === c.role)) creditsDeduped.push(c);
   return {
     title: joinLines(h.headline),
-    ...(h.kicker ? { kicker: joinLines([h.kicker]) } : {}),
+    ...(h.kicker ? { kicker: joinLines([...h.kickerAbove, h.kicker]) } : {}),
     ...(h.subtitle.length ? { subtitle: joinLines(h.subtitle).replace(/^——\s*/u, '') } : {}),
     credits: creditsDeduped,
     bylines,

@@ -40,6 +40,19 @@ function splitSingles(chars: string[]): string[] {
 }
 
 /**
+ * Two names closed up (`吴寒梅李璇`, five or six characters): cut where the second name's surname
+ * is the commoner (the list runs from the commonest), `吴寒梅` + `李璇` rather than `吴寒` + `梅李璇`.
+ */
+function splitClosedUp(t: string): string[] {
+  const chars = [...t];
+  const rank = (k: number) => (isSurname(chars.slice(k).join('')) ? SINGLE_SURNAMES.indexOf(chars[k]!) : Infinity);
+  const cuts = (chars.length === 5 ? [2, 3] : [3]).filter((k) => rank(k) < Infinity);
+  if (cuts.length === 0) return [t];
+  const k = cuts.sort((a, b) => rank(a) - rank(b))[0]!;
+  return [chars.slice(0, k).join(''), chars.slice(k).join('')];
+}
+
+/**
  * Splits a credited name list into person names. `lines` are the list as printed, one entry
  * per raw line, so a name cut by a line wrap can be mended.
  */
@@ -70,7 +83,10 @@ export function splitNames(lines: string[]): string[] {
       return;
     }
     flush();
-    names.push(t);
+    // five or six characters with no separator are two names closed up (`吴寒梅李璇`: the extractor
+    // dropped the space); a transliterated name keeps its `·`
+    if (/^[\u4e00-\u9fff]{5,6}$/u.test(t) && isSurname(t)) names.push(...splitClosedUp(t));
+    else names.push(t);
   });
   flush();
   return names.filter((n) => /^[\u4e00-\u9fff·]{2,6}$/u.test(n));
