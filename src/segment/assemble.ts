@@ -35,6 +35,8 @@ import {
   SPLIT_VOTE_AFFINITY,
   SPLIT_VOTE_MARGIN,
   SPLIT_VOTER_MIN_CHARS,
+  PARALLEL_PHRASE_MAX_CHARS,
+  PARALLEL_PHRASE_SLACK,
   SUBTITLE_PART_MIN_CHARS,
   DISPLAY_MAX_LINES,
   SIGNED_NAMES_MAX,
@@ -254,6 +256,12 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
 }
 
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
+/** Two short phrases of about one length: the two lines of a parallel kicker. */
+function parallelPair(a: string, b: string): boolean {
+  const [la, lb] = [[...a].length, [...b].length];
+  return la <= PARALLEL_PHRASE_MAX_CHARS && lb <= PARALLEL_PHRASE_MAX_CHARS && Math.abs(la - lb) <= PARALLEL_PHRASE_SLACK && !/[，。,]/u.test(a + b);
+}
+
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
   const kickers = g.blocks.filter((b) => b.kind === 'kicker' || b.kind === 'sidebar-label').map((b) => b.display);
   const subtitleBlocks = g.blocks.filter((b) => b.kind === 'subtitle');
@@ -287,6 +295,12 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   }
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
   // explains (long, with commas or figures); a kicker is short, or ends in a dash (`…启用——`).
+  // three parts, the first two short and parallel, the last longer: a kicker in two phrases over
+  // its headline (`疏堵结合` / `强化管理` / `我国地方政府债务风险总体可控`)
+  if (parts.length === 3 && parallelPair(parts[0]!, parts[1]!) && parts[2]!.length > Math.max(parts[0]!.length, parts[1]!.length)) {
+    parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
+    levels.splice(0, 2, levels[0]!);
+  }
   let title = parts[0] ?? '';
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {

@@ -248,6 +248,15 @@ export const HEAD_PART_MAX_LINES = 2;
  * news pages do not move. Length alone does not tell the two apart (docs/segmenter.md).
  */
 export const SUBTITLE_PART_MIN_CHARS = 16;
+
+/**
+ * A kicker printed as two parallel phrases on two lines (`疏堵结合` / `强化管理`, `既提高就业数量` /
+ * `又提高就业质量`) over a longer headline: each phrase at most this many characters, the two within
+ * PARALLEL_PHRASE_SLACK of each other. 人民日报's two-line kickers are 4–7 characters a line; the
+ * sample's and the news pages' headline parts over a subtitle are 9 or more (`家门口的新菜场开张了`).
+ */
+export const PARALLEL_PHRASE_MAX_CHARS = 8;
+export const PARALLEL_PHRASE_SLACK = 2;
 /** Bodies looked at for a headline: this many on the side the flavour prints bodies, one on the other. Set by hand. */
 export const CANDIDATES_PRIOR = 4;
 export const CANDIDATES_OTHER = 1;
