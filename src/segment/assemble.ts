@@ -255,12 +255,13 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   return [g];
 }
 
-/** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 /** Two short phrases of about one length: the two lines of a parallel kicker. */
 function parallelPair(a: string, b: string): boolean {
   const [la, lb] = [[...a].length, [...b].length];
   return la <= PARALLEL_PHRASE_MAX_CHARS && lb <= PARALLEL_PHRASE_MAX_CHARS && Math.abs(la - lb) <= PARALLEL_PHRASE_SLACK && !/[，。,]/u.test(a + b);
 }
+
+/** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
   const kickers = g.blocks.filter((b) => b.kind === 'kicker' || b.kind === 'sidebar-label').map((b) => b.display);
