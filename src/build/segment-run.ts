@@ -3,10 +3,10 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../segment/decode.ts';
-import { learnLexicon } from '../segment/keywords.ts';
 import { fileKey, segmentFile, skippedReport, UndecodableError } from '../segment/index.ts';
 import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
+import { LexiconCache } from './lexicon-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { diskFullMessage, firstLine, printable } from './messages.ts';
 import { pauseAt } from './test-pause.ts';
@@ -301,7 +301,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
     const skip = new Map<number, string>();
     for (const [i, twin] of replaced) skip.set(i, `set aside: ${printable(twin)}, the PDF of the same page, is read instead`);
     const firstWithDigest = new Map<string, string>();
-    const lexiconTexts: string[] = [];
+    // each file's share of the lexicon, kept between builds: only a changed file is cut again
+    const lexiconCache = await LexiconCache.open(cacheDir, LEXICON_CHARS);
     // files are read a few ahead (one at a time, the wait for the disk would add up), used in order
     type Read = { bytes: Buffer } | { skip: string } | { unread: true };
     // A part reads another part's PDF only when its size is that of a file whose copy it could
@@ -347,16 +348,14 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       // a PDF's words teach no lexicon: its bytes are not text
       if (isPdfName(names[i])) continue;
       try {
-        const text = decode(bytes).text;
-        // a copy, so the file's whole text is not kept alive by a slice of it
-        lexiconTexts.push(Buffer.from(text.slice(0, LEXICON_CHARS), 'utf8').toString('utf8'));
+        lexiconCache.tally(digest, () => decode(bytes).text.slice(0, LEXICON_CHARS));
       } catch {
         /* not text: reported when the file's turn comes */
       }
     }
     // the archive teaches nodejieba its own place and organisation names
-    const lexicon = learnLexicon(lexiconTexts);
-    lexiconTexts.length = 0;
+    const lexicon = lexiconCache.lexicon();
+    await lexiconCache.save();
     // another part's files are read above and segmented by their own part
     for (let i = 0; i < files.length; i++) if (!mine[i]) skip.set(i, 'another part');
 

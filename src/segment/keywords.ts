@@ -8,22 +8,41 @@ const STOP = new Set(
   '我们 他们 一个 没有 进行 开展 工作 通过 实现 推进 推动 加强 全面 今年 近年来 目前 同时 以来 相关 有关 这个 这些 那些 已经 就是 还是 不断 积极 进一步 记者 通讯员 日报 客户端 表示 介绍 提供 成为 发展 建设 问题 方面 情况 其中 一些 可以 能够 以及 以上 以下 为了 因为 所以 但是 如果 这样 怎么 什么 自己 大家 一起 更加 主要 重要 表示 要求 部分 全市 全省 全县 全区 共计 累计 项目 活动 服务 工作'.split(' '),
 );
 
+/** What one text says of each candidate name: how often it is printed, and how often cut whole. */
+export type LexiconTally = Record<string, [n: number, whole: number]>;
+
+/** A candidate name: a place or organisation suffix after two to six characters, not before 的. */
+const CANDIDATE = /[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)(?![\u4e00-\u9fff]{0,0}[的])/gu;
+
 /**
- * Names of places and organisations the archive itself teaches (`芦淞区`, `株洲市`,
- * `中车株机`-style names ending in a place or organisation suffix): added to nodejieba's
- * dictionary so keywords keep them whole.
+ * One text's tally of candidate names (learnLexicon's first stage, a function of the text alone,
+ * so a build keeps it per raw file between runs: src/build/segment-run.ts). Cut with nodejieba's
+ * own dictionary, whatever this process taught it before.
  */
-export function learnLexicon(texts: string[]): string[] {
-  // judged by nodejieba's own dictionary, whatever this process taught it before: the same texts, the same lexicon
+export function lexiconTally(text: string): LexiconTally {
   teach([]);
+  const out: LexiconTally = {};
+  for (const m of text.matchAll(CANDIDATE)) {
+    const t = (out[m[0]] ??= [0, 0]);
+    t[0]++;
+    if (cutAtEdges(text, m.index, m[0].length)) t[1]++;
+  }
+  return out;
+}
+
+/**
+ * The lexicon the tallies of an archive's texts make (learnLexicon's second stage): names printed
+ * often enough, mostly as a unit of their own, and read as a name (`isName`, nodejieba's tags by
+ * default; a build passes them memoised between runs).
+ */
+export function lexiconOf(tallies: readonly LexiconTally[], isName: (word: string) => boolean = namelike): string[] {
   const found = new Map<string, { n: number; whole: number }>();
-  const re = /[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)(?![\u4e00-\u9fff]{0,0}[的])/gu;
-  for (const t of texts) {
-    for (const m of t.matchAll(re)) {
-      const tally = found.get(m[0]) ?? { n: 0, whole: 0 };
-      tally.n++;
-      if (cutAtEdges(t, m.index, m[0].length)) tally.whole++;
-      found.set(m[0], tally);
+  for (const t of tallies) {
+    for (const [w, [n, whole]] of Object.entries(t)) {
+      const f = found.get(w) ?? { n: 0, whole: 0 };
+      f.n += n;
+      f.whole += whole;
+      found.set(w, f);
     }
   }
   return [...found]
@@ -35,10 +54,19 @@ export function learnLexicon(texts: string[]): string[] {
         !/^(该|全|本|各|我|在|与|和|到|对|为|从|由|将)/u.test(w) &&
         // mostly printed as a unit of its own (服务区 of 服务区域 is not), and read as a name
         whole * 2 >= n &&
-        namelike(w),
+        isName(w),
     )
     .map(([w]) => w)
     .sort();
+}
+
+/**
+ * Names of places and organisations the archive itself teaches (`芦淞区`, `株洲市`,
+ * `中车株机`-style names ending in a place or organisation suffix): added to nodejieba's
+ * dictionary so keywords keep them whole.
+ */
+export function learnLexicon(texts: string[]): string[] {
+  return lexiconOf(texts.map(lexiconTally));
 }
 
 const NAME_SUFFIX = /(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|学院|大学|学校|医院|中心|协会)$/u;
@@ -48,7 +76,8 @@ const NAME_SUFFIX = /(?:省|市|县|区|镇|乡|村|街道|社区|公司|集团|
  * (人才跟着|市场, 打造战|区, 群众跨|省), and not led by a numeral (多名|村干部) or by a lone
  * measure word, adverb, preposition or pronoun (个|乡镇, 先|高标准实现县域).
  */
-function namelike(word: string): boolean {
+export function namelike(word: string): boolean {
+  teach([]);
   const tags = nodejieba.tag(word.replace(NAME_SUFFIX, ''));
   if (tags.length === 0) return false;
   if (tags.some((t) => t.tag === 'v')) return false;
