@@ -1,5 +1,6 @@
 import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
 import { photographersOf } from './rules/caption.ts';
+import { vertical } from './classify.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
@@ -425,6 +426,9 @@ function captionTextPass(state: AssemblyState): void {
 const sizedPair = (a: ClassifiedBlock, b: ClassifiedBlock) =>
   (a.heading !== b.heading || b.resized === true) && HEAD_KINDS.has(a.kind) && b.lines[0].blanksBefore <= 1 && !endsSentence(b.display);
 
+/** A byline set vertically right after a vertical headline: one run of glyphs, cut at its role word (paragraphs.ts). */
+const verticalByline = (head: ClassifiedBlock, b: ClassifiedBlock) => head.kind === 'headline' && vertical(head) && b.kind === 'byline' && vertical(b) && b.lines[0].blanksBefore === 0;
+
 /**
  * Display blocks printed together form head groups; grouped headlines of several stories are
  * split by topic (splitByTopic); each group then heads an article or is a subhead inside the
@@ -436,7 +440,7 @@ function headGroupsPass(state: AssemblyState): void {
   for (let i = 0; i < blocks.length; i++) {
     if (!HEAD_KINDS.has(blocks[i].kind)) continue;
     const start = i;
-    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]) && blocks[i + 1].kind !== 'subtitle' && !sizedPair(blocks[i], blocks[i + 1]))) i++;
+    while (i + 1 < blocks.length && (HEAD_KINDS.has(blocks[i + 1].kind) || isSignedByline(blocks[i + 1]) || verticalByline(blocks[i], blocks[i + 1])) && blocks[i + 1].page === blocks[start].page && !(blocks[i + 1].heading > 0 && blocks[i].heading > 0 && !isSignedByline(blocks[i + 1]) && blocks[i + 1].kind !== 'subtitle' && !sizedPair(blocks[i], blocks[i + 1]))) i++;
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
   const split = groups.flatMap((x) => splitByTopic(x, blocks));

@@ -12,7 +12,7 @@ import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
-const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
+export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
 
 /** Raw printed lines of a block, for name lists whose spacing matters. */
 const rawLinesOf = (b: Block) => b.lines.map((l) => l.text);

@@ -173,6 +173,14 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
  * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
  * change of gap never joins. A page start always begins a new block.
  */
+/** Role words a byline opens with, as a vertical run spells them one glyph a line. */
+const VERTICAL_ROLES = ['本报记者', '记者', '通讯员', '实习生', '本报通讯员'];
+
+/** Lines k, k+1, … are single glyphs spelling a role word (a vertical byline starts at line k). */
+function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
+  return k >= 0 && VERTICAL_ROLES.some((w) => [...w].every((ch, j) => lines[k + j]?.text.trim() === ch && (j === 0 || lines[k + j]!.blanksBefore <= 1)));
+}
+
 function columnBlocks(lines: SourceLine[]): Block[] {
   const full = localColumnWidths(lines);
   const gaps = localGaps(lines);
@@ -261,8 +269,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /^\s*[\u4e00-\u9fff]\s*$/u.test(line.text) && /^\s*[\u4e00-\u9fff]\s*$/u.test(next.text)) {
-      // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline
-      goesOn = true;
+      // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline…
+      // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
+      // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own
+      goesOn = !spellsRoleWord(lines, i + 1) || spellsRoleWord(lines, i - 1) || spellsRoleWord(lines, i - 2);
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line
