@@ -8,6 +8,8 @@
  *   - news11: a side headline over a vertical headline stacked under it, each heading its own row
  *   - news12: two vertical headlines stacked at the left edge, the second narrower; a vertical
  *     subtitle opened by an upright dash
+ *   - news09: a vertical headline whose text stands under two photos, right of it; paragraphs of
+ *     one or two lines, so that most lines of a column open a paragraph
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -47,4 +49,17 @@ test('news12: stacked vertical headlines each head their own text; the vertical 
   assert.equal(summarize(scores).boundaryF1, 1, scores.misses.map((m) => m.detail).join('\n'));
   const a = articles.find((x) => squash(x.title) === '智能产线跑出“加速度”');
   assert.equal(squash(a?.subtitle ?? ''), '经开区企业数字化改造见闻');
+});
+
+test('news09: the text under the photos beside a vertical headline is its story; short paragraphs are told apart', async () => {
+  const { scores } = await page('news09');
+  const detail = scores.misses.map((m) => m.detail).join('\n');
+  assert.equal(summarize(scores).boundaryF1, 1, detail);
+  // the lead story's paragraphs as typeset: the <p>s of news09.html up to the next story's dateline
+  const html = readFileSync(join(NEWS_CORPUS_DIR, 'news09.html'), 'utf8');
+  const typeset = [...html.matchAll(/<p>([^<]{6})/gu)].map((m) => m[1]!);
+  const lead = typeset.slice(0, typeset.findIndex((t) => t.startsWith('本报讯')));
+  const { articles } = await page('news09');
+  const a = articles.find((x) => squash(x.title).startsWith('入选国家首批'));
+  assert.deepEqual(a?.body.map((b) => b.text.slice(0, 6)), lead);
 });

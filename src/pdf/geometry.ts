@@ -176,7 +176,11 @@ export function paragraphsOf(blocks: readonly TextBlock[], B: number, breakBefor
     // edge of its own).
     const peers = blocks.filter((o) => horizontalOverlap(o, b) > 0.5 * Math.min(o.x1 - o.x0, b.x1 - b.x0));
     const starts = peers.flatMap((p) => p.lines.map((l) => l.x0)).sort((x, y) => x - y);
-    const left = starts[Math.floor(starts.length / 2)]!;
+    // the lowest start two lines share: a median is an indent where most paragraphs are one or
+    // two lines (news09: 7 of 13 lines open a paragraph); a quotation mark hangs half a character
+    // left, less than the indent the test below asks for
+    const shared = starts.find((x, k) => k + 1 < starts.length && starts[k + 1]! - x < 0.2 * B);
+    const left = shared ?? starts[Math.floor(starts.length / 2)]!;
     const k = blocks.indexOf(b);
     b.lines.forEach((l, i) => {
       const indented = l.x0 - left > 1.0 * B;

@@ -389,12 +389,16 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
     take(h, Math.max(0, Math.abs(top - block.top) - 3 * B));
   }
   for (const h of heads) {
-    // beside a vertical headline (its top no lower than the headline's foot), or right under it
-    if (!h.vertical || block.bottom < h.box.top - 2 * B || block.top > h.box.bottom + 4 * B) continue;
+    // beside a vertical headline (its top no lower than the headline's foot), or right under it,
+    // or beside it further down with nothing but pictures and small type between (news09: the
+    // story's text under two photos and their captions, right of its headline)
+    if (!h.vertical || block.bottom < h.box.top - 2 * B) continue;
+    const picturesOnly = block.x0 >= h.box.x1 - 1 && block.top <= h.box.bottom + 30 * B && !blocks.some((o) => o !== block && (o as TextBlock).size >= (1 - BODY_TOLERANCE) * B && horizontalOverlap(o, block) > 0 && o.bottom > h.box.top && o.bottom <= block.top + 1);
+    if (block.top > h.box.bottom + 4 * B && !picturesOnly) continue;
     // measured from its byline when that stands between (`冯颜利` set between the column and the headline)
     const edge = Math.min(h.box.x0, ...h.bylines.map((l) => l.x0));
     const gap = Math.max(edge - block.x1, block.x0 - h.box.x1);
-    if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0)) continue;
+    if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0 && !picturesOnly)) continue;
     // right under it counts two lines further than beside it: a second vertical headline stacked
     // under the first, set narrower, heads the text that starts beside it (news12)
     const under = block.top > h.box.bottom ? block.top - h.box.bottom + 2 * B : 0;
