@@ -47,6 +47,18 @@ test('cold, warm and after one change, the cache gives learnLexicon()\'s lexicon
   }
 });
 
+test('a first build saves the cache into a folder that is not there yet', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'baoku-lexicon-'));
+  try {
+    const dir = join(root, 'state', 'segment');
+    await run(dir, texts);
+    const again = await run(dir, texts);
+    assert.deepEqual([again.hits, again.misses], [texts.length, 0]);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 test('a cache file of another segmenter, or not JSON, is ignored', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'baoku-lexicon-'));
   try {

@@ -12,7 +12,7 @@
  * only what that run used, so it holds one archive.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lexiconOf, lexiconTally, namelike, type LexiconTally } from '../segment/keywords.ts';
 import { segmenterHash } from './segment-cache.ts';
@@ -75,7 +75,9 @@ export class LexiconCache {
     const path = join(this.dir, FILE);
     const data: Stored = { salt: this.salt, tallies: Object.fromEntries(this.tallies), names: Object.fromEntries([...this.names].sort(([a], [b]) => (a < b ? -1 : 1))) };
     const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data))
+    // a first build saves it before the segment cache makes the folder
+    await mkdir(this.dir, { recursive: true })
+      .then(() => writeFile(tmp, JSON.stringify(data)))
       .then(() => rename(tmp, path))
       .catch(() => undefined);
   }
