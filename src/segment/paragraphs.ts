@@ -1,6 +1,6 @@
 import { opensAffiliation } from './rules/affiliation.ts';
 import { opensDateline } from './rules/dateline.ts';
-import { signedNames } from './rules/credits.ts';
+import { isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
@@ -246,6 +246,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // on several lines goes on in the same size; a change of size ends the block
       // (…unless the lines so far end a wrapped part: `## 长沙消防救援又添生` / `## 力军` / `## 10个消防`)
       goesOn = line.heading === next.heading && next.blanksBefore <= 1 && !next.pageStart;
+      // …but a name alone in the same size, the last display line before body type, signs the
+      // piece (`## 让阅读成为城市的日常` / `## 韦知秋` / `### 一座城市的气质…`): a byline of its own
+      if (goesOn && line.heading > 0 && isSignedName(next.text.trim()) && (lines[i + 2] === undefined || lines[i + 2]!.heading !== next.heading)) goesOn = false;
       // …or the line is no wrapped line: a line wrapped fills the measure, so one followed by a
       // wider display line of its size (`## 为维护海权提供有力法律支撑` / `## 建设海洋强国需完善海洋法律体系`),
       // or made of two phrases set apart (`## 既提高就业数量 又提高就业质量`), is a part of its own
