@@ -295,8 +295,13 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       warn(`warning: ${printable(join(opts.input, MANIFEST_NAME))}:${r.line}: "${printable(r.path)}" names no .txt file of the input folder`);
     }
     const cacheDir = opts.cacheDir ?? (process.env.BAOKU_SEGMENT_CACHE === '0' ? false : await defaultCacheDir(input));
-    // with every file to segment, the workers load their dictionaries while the lexicon is learnt
-    if (!opts.segmenter && own.length > 0 && (cacheDir === false || !(await hasEntries(cacheDir)))) warm = startWarmWorkers(Math.min(opts.workers ?? defaultWorkers(), own.length));
+    // with every file to segment, the workers load their dictionaries while the lexicon is learnt;
+    // with a cache, one worker does, for the files that changed: its dictionary load (3–4 s) is
+    // most of a one-file rebuild's segment stage otherwise (a worker no file needs is stopped)
+    if (!opts.segmenter && own.length > 0) {
+      const cold = cacheDir === false || !(await hasEntries(cacheDir));
+      warm = startWarmWorkers(cold ? Math.min(opts.workers ?? defaultWorkers(), own.length) : 1);
+    }
     // 1. what each file is: too large, unreadable, a copy, not text; the lexicon from the rest
     const skip = new Map<number, string>();
     for (const [i, twin] of replaced) skip.set(i, `set aside: ${printable(twin)}, the PDF of the same page, is read instead`);
