@@ -172,6 +172,11 @@ test('furniture and labels: the paper name alone, brief-column labels, campaign 
   assert.ok(isFurniture('新闻简讯'));
   assert.ok(isFurniture('一句话新闻'));
   assert.ok(!isFurniture('县城快讯员培训班开班'));
+  // the page's staff credits, as pypdf prints them under a headline (`制图 ：李姿阅`)
+  assert.ok(isFurniture('制图 ：王小川'));
+  assert.ok(isFurniture('本版制图：王小川'));
+  assert.ok(isFurniture('图片编辑：王小川'));
+  assert.ok(!isFurniture('制图员王小川一干就是三十年'));
   assert.ok(isCampaignBanner('认真学习宣传贯彻党的二十大精神'));
   assert.ok(isCampaignBanner('学习贯彻习近平新时代中国特色社会主义思想'));
   assert.ok(!isCampaignBanner('学习贯彻全会精神要落到实处，县里召开动员会'));

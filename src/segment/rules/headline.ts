@@ -80,7 +80,7 @@ export function isMasthead(text: string): boolean {
 
 /** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label. */
 export function isFurniture(text: string): boolean {
-  return isMasthead(text) || isColumnLabel(text) || /^(责任编辑|责编|美编|版式|校对|组版|编辑)[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
+  return isMasthead(text) || isColumnLabel(text) || /^(?:本版)?(责任编辑|责编|美编|美术编辑|版式设计|版式|校对|组版|编辑|制图|图片编辑|审读)\s*[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text);
 }
 
 /**
