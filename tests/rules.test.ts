@@ -86,6 +86,7 @@ test('names: two names closed up by the extractor are cut where the commoner sur
   assert.deepEqual(splitNames(['吴寒梅李璇']), ['吴寒梅', '李璇']);
   assert.deepEqual(splitNames(['方园王小川']), ['方园', '王小川']);
   assert.deepEqual(splitNames(['欧阳明远']), ['欧阳明远']);
+  assert.deepEqual(splitNames(['赵敏周丽']), ['赵敏', '周丽']);
   assert.deepEqual(splitNames(['萧然']), ['萧然']);
 });
 

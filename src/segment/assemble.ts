@@ -426,8 +426,8 @@ function captionTextPass(state: AssemblyState): void {
 const sizedPair = (a: ClassifiedBlock, b: ClassifiedBlock) =>
   (a.heading !== b.heading || b.resized === true) && HEAD_KINDS.has(a.kind) && b.lines[0].blanksBefore <= 1 && !endsSentence(b.display);
 
-/** A byline set vertically right after a vertical headline: one run of glyphs, cut at its role word (paragraphs.ts). */
-const verticalByline = (head: ClassifiedBlock, b: ClassifiedBlock) => head.kind === 'headline' && vertical(head) && b.kind === 'byline' && vertical(b) && b.lines[0].blanksBefore === 0;
+/** A byline set vertically right after a vertical headline (or its first byline): one run of glyphs, cut at its role words (paragraphs.ts). */
+const verticalByline = (head: ClassifiedBlock, b: ClassifiedBlock) => (head.kind === 'headline' || head.kind === 'byline') && vertical(head) && b.kind === 'byline' && vertical(b) && b.lines[0].blanksBefore === 0;
 
 /**
  * Display blocks printed together form head groups; grouped headlines of several stories are

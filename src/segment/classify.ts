@@ -15,7 +15,9 @@ import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE
 export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
 
 /** Raw printed lines of a block, for name lists whose spacing matters. */
-const rawLinesOf = (b: Block) => b.lines.map((l) => l.text);
+// a block set vertically is one line of type turned on its side: read as its display text, which
+// keeps the spaces between names (`通讯员 吴寒梅 李璇`), not glyph by glyph
+const rawLinesOf = (b: Block) => (vertical(b) ? [b.display] : b.lines.map((l) => l.text));
 
 /**
  * A closing credit printed on the paragraph's last line, `…业务水平。（魏龙元 黄柳英）`, is

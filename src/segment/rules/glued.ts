@@ -1,6 +1,6 @@
 import nodejieba from 'nodejieba';
 import { continues } from './continuation.ts';
-import { looksLikeName } from './names.ts';
+import { isSurname, looksLikeName } from './names.ts';
 import { GLUED_BYLINE_REST_MIN } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
@@ -53,7 +53,12 @@ export function splitGluedVertical(line: string, run: string): string[] {
   if (rest.length < 2 || /^[·—－-]/u.test(rest)) return [line];
   const closesQuote = /[”」』》）]/u.test(glyph) && run.lastIndexOf({ '”': '“', '」': '「', '』': '『', '》': '《', '）': '（' }[glyph] as string) > run.lastIndexOf(glyph);
   const endsWord = /[\u4e00-\u9fff]/u.test(glyph) && continues(run, glyph) && !continues(glyph, rest);
-  return closesQuote || endsWord ? [glyph, rest] : [line];
+  // a vertical byline whose last name is a surname alone so far (`…通讯员吴寒梅李` / `璇“感谢…`):
+  // the glyph completes the name
+  // (the run ends in a role word and a surname, or in a whole name of two or three and a surname)
+  const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,4})$/u.exec(run)?.[1];
+  const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1);
+  return closesQuote || endsWord || endsName ? [glyph, rest] : [line];
 }
 
 /**

@@ -40,13 +40,14 @@ function splitSingles(chars: string[]): string[] {
 }
 
 /**
- * Two names closed up (`吴寒梅李璇`, five or six characters): cut where the second name's surname
- * is the commoner (the list runs from the commonest), `吴寒梅` + `李璇` rather than `吴寒` + `梅李璇`.
+ * Two names closed up (`吴寒梅李璇`, four to six characters): cut where the second name's surname
+ * is the commoner (the list runs from the commonest), `吴寒梅` + `李璇` rather than `吴寒` + `梅李璇`;
+ * four characters are two names of two (`赵敏周丽`) unless a compound surname leads (`欧阳明远`).
  */
 function splitClosedUp(t: string): string[] {
   const chars = [...t];
   const rank = (k: number) => (isSurname(chars.slice(k).join('')) ? SINGLE_SURNAMES.indexOf(chars[k]!) : Infinity);
-  const cuts = (chars.length === 5 ? [2, 3] : [3]).filter((k) => rank(k) < Infinity);
+  const cuts = (chars.length === 5 ? [2, 3] : chars.length === 4 ? [2] : [3]).filter((k) => rank(k) < Infinity);
   if (cuts.length === 0) return [t];
   const k = cuts.sort((a, b) => rank(a) - rank(b))[0]!;
   return [chars.slice(0, k).join(''), chars.slice(k).join('')];
@@ -85,7 +86,7 @@ export function splitNames(lines: string[]): string[] {
     flush();
     // five or six characters with no separator are two names closed up (`吴寒梅李璇`: the extractor
     // dropped the space); a transliterated name keeps its `·`
-    if (/^[\u4e00-\u9fff]{5,6}$/u.test(t) && isSurname(t)) names.push(...splitClosedUp(t));
+    if ((/^[\u4e00-\u9fff]{5,6}$/u.test(t) || (/^[\u4e00-\u9fff]{4}$/u.test(t) && !COMPOUND_SURNAMES.some((c) => t.startsWith(c)))) && isSurname(t)) names.push(...splitClosedUp(t));
     else names.push(t);
   });
   flush();
