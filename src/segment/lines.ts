@@ -3,7 +3,7 @@ import { displayWidth } from './rules/chars.ts';
 import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
-import { splitGluedByline, splitGluedCredit, splitGluedVertical } from './rules/glued.ts';
+import { splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -25,11 +25,12 @@ export function toLines(text: string): SourceLine[] {
   const read: PlacedLine[] = isLayoutText(rawLines) ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
   // a headline glued after a story's closing credit goes on a line of its own (same line number)
   // a vertical run's last glyph glued to the next line goes back to the run (same line number)
+  // a byline or a signed name run into the next line goes on a line of its own (same line number)
   const placed: PlacedLine[] = [];
   let before = '';
   let run = '';
   for (const l of read) {
-    for (const credited of splitGluedCredit(l.text, before)) for (const upright of splitGluedVertical(credited, run)) for (const text of splitGluedByline(upright)) placed.push({ no: l.no, text });
+    for (const credited of splitGluedCredit(l.text, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;

@@ -82,3 +82,21 @@ export function splitGluedByline(line: string): string[] {
   if (name.length < 2 || !looksLikeName(name) || rest.replace(/\s+/gu, '').length < GLUED_BYLINE_REST_MIN || !/[，。,]/u.test(rest)) return [line];
   return [m[1] + name, rest];
 }
+
+/** Single characters set apart that make a spaced-out (justified) line: at least this many. */
+const SPACED_RUN_MIN = 6;
+
+/**
+ * pypdf runs a signed name into the first line of the text beside it (`蒋建国 坚 持 依 法 治 国 和 以 德…`,
+ * the name under one essay's headline, the line the first of the next essay). A justified line
+ * spaces out every character; a name closed up before such a run is not of it: the name goes on
+ * a line of its own.
+ */
+export function splitGluedSignedName(line: string): string[] {
+  const m = /^\s*([\u4e00-\u9fff]{2,3})\s+(\S(?:\s+\S)+.*)$/u.exec(line);
+  if (!m || !looksLikeName(m[1])) return [line];
+  const tokens = m[2].split(/\s+/u);
+  let spaced = 0;
+  while (spaced < tokens.length && [...tokens[spaced]].length === 1) spaced++;
+  return spaced >= SPACED_RUN_MIN ? [m[1], m[2]] : [line];
+}
