@@ -255,7 +255,12 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // (only before the last line or two of a run of its size: running text set in a larger size
       // has a first line shorter than the next too, and goes on for many lines)
       const ownPart = line.heading > 0 && next.width > line.width + WIDER_LINE_EM && !/[，,、；;]/u.test(next.text) && runOfSize(i + 1) <= HEAD_PART_MAX_LINES;
-      if (goesOn && (partEnded(current.map((l) => l.width)) || ownPart)) {
+      // …and so is a line set otherwise than the next: one spaced out and one not (`## 决定党的建设方向和效果`
+      // / `## 把 党 的 政 治 建 设 摆 在 首 位`, type of another size set to the measure), or phrases set
+      // apart over a line of one phrase (`## 绿色规划 绿色产业 绿色消费` / `## 推进绿色发展的三大抓手`)
+      const phrases = (t: string) => /^\S{2,8}(?: \S{2,8}){1,3}$/u.test(t.trim());
+      const setOtherwise = line.heading > 0 && runOfSize(i) <= HEAD_PART_MAX_LINES + 1 && !/[，,、；;。]/u.test(line.text + next.text) && (line.spacedOut !== next.spacedOut || (!line.spacedOut && !next.spacedOut && phrases(line.text) && !phrases(next.text)));
+      if (goesOn && (partEnded(current.map((l) => l.width)) || ownPart || setOtherwise)) {
         goesOn = false;
         resizedNext = true;
       }
