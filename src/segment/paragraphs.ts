@@ -264,6 +264,9 @@ function columnBlocks(lines: SourceLine[]): Block[] {
         goesOn = false;
         resizedNext = true;
       }
+      // a glyph alone in display type after a display line left open is that line's last glyph,
+      // whatever size the converter gave it (`##### 历 史 永 远 眷 顾 奋 进` / `## 者`): no headline of one character
+      if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = true;
     } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
