@@ -116,7 +116,7 @@ async function leftovers(): Promise<string[]> {
   const state = stateFolderPath('site', live.site, ROOT);
   for (const e of await readdir(state, { recursive: true, withFileTypes: true })) {
     const rel = join(e.parentPath, e.name).slice(state.length + 1);
-    if (['for.txt', 'site-manifest.json', 'segment'].includes(rel) || /^segment\/[0-9a-f]{2}(\/[0-9a-f]+\.json)?$/u.test(rel)) continue;
+    if (['for.txt', 'site-manifest.json', 'segment', 'segment/lexicon.json'].includes(rel) || /^segment\/[0-9a-f]{2}(\/[0-9a-f]+\.json)?$/u.test(rel)) continue;
     out.push(`state: ${rel}`);
   }
   if (existsSync(`${state}.lock`)) out.push('state lock');

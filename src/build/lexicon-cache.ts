@@ -12,7 +12,7 @@
  * only what that run used, so it holds one archive.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lexiconOf, lexiconTally, namelike, type LexiconTally } from '../segment/keywords.ts';
 import { segmenterHash } from './segment-cache.ts';
@@ -41,6 +41,9 @@ export class LexiconCache {
   static async open(dir: string | false, share: number): Promise<LexiconCache> {
     const salt = createHash('sha256').update(`${await segmenterHash()}\n${share}`).digest('hex');
     if (dir === false) return new LexiconCache(false, salt, null);
+    // a build killed while saving leaves its temporary file: one build at a time writes here (the
+    // build's lock), so any found now is a leftover
+    for (const name of await readdir(dir).catch(() => [] as string[])) if (name.startsWith(`${FILE}.`) && name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
     const stored = await readFile(join(dir, FILE), 'utf8')
       .then((t) => JSON.parse(t) as Stored)
       .catch(() => null);
