@@ -16,14 +16,14 @@ import type { Article } from '../src/segment/types.ts';
 import { readSample, SAMPLE_FILES } from './helpers.ts';
 
 /** Lines (1-based) held by more than one article, with the articles. */
-function sharedLines(articles: Article[]): string[] {
+function sharedLines(articles: Article[], split: ReadonlySet<number> = new Set()): string[] {
   const owner = new Map<number, string>();
   const shared: string[] = [];
   for (const a of articles) {
     const mine = new Set<number>();
     for (const [x, y] of [...a.source.ranges!, ...a.source.caption_ranges!]) for (let n = x; n <= y; n++) mine.add(n);
     for (const n of mine) {
-      if (owner.has(n)) shared.push(`line ${n}: ${owner.get(n)} and ${a.id}`);
+      if (owner.has(n) && !split.has(n)) shared.push(`line ${n}: ${owner.get(n)} and ${a.id}`);
       else owner.set(n, a.id);
     }
   }
@@ -86,9 +86,15 @@ test('development corpus: no line belongs to two articles (every extractor but p
   assert.ok(files.length >= 40, `${files.length} texts`);
   let articles = 0;
   for (const name of files) {
-    const r = segmentFile(name, readFileSync(join(devText, name)));
+    const bytes = readFileSync(join(devText, name));
+    const r = segmentFile(name, bytes);
     articles += r.articles.length;
-    assert.deepEqual(sharedLines(r.articles), [], name);
+    // a line an extractor glued from two articles' text (`欧阳辉 党 的 十 九 大 …`: one essay's
+    // signed name, the next essay's first line) is cut in two by lines.ts, both parts keeping its
+    // number: that line belongs to both articles, as printed; no other line may
+    const numbers = toLines(decode(bytes).text).map((l) => l.no);
+    const split = new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i));
+    assert.deepEqual(sharedLines(r.articles, split), [], name);
   }
   assert.ok(articles > 100, `${articles} articles`);
 });
