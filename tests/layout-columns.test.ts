@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 import { isLayoutText, readColumns } from '../src/segment/layout-columns.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
 /** Lay out columns of text side by side the way `pdftotext -layout` does: one cell per character. */
@@ -166,4 +167,42 @@ test('layout columns: the development pages keep every character', { skip: !devs
   const names = readdirSync(DEV).filter((n) => n.endsWith('.pdftotext-layout.txt')).sort();
   assert.ok(names.length >= 14);
   for (const name of names) conserved(readFileSync(join(DEV, name), 'utf8').split(/\r?\n/u));
+});
+
+test('layout columns: two stories stacked beside a story the page height are read one after the other, then the one beside', () => {
+  // left: the upper story's three columns under its headline, then the lower story's three under
+  // its own; right: a story in one narrow column running down past both, so that no blank line
+  // crosses the page (人民日报's theory page of 2 January 2018 in `pdftotext -layout`)
+  const lowerCols = [
+    column(['城东新开了一家社区图书室，藏书三千多册，周末也开放。', '附近的学生放学后常来这里写作业。'], 16),
+    column(['图书室的志愿者大多是附近的退休教师，他们还办起了少儿读书会。'], 16),
+    column(['读书会的第一课讲的是家乡的老地名，来了四十多个孩子和家长。'], 16),
+  ];
+  // the lower headline in large type: the extractor leaves lines above and below it
+  const leftPart = [`${' '.repeat(10)}${upperHead}`, '', ...sideBySide(upper, 16), '', '', '', `${' '.repeat(8)}${lowerHead}`, '', '', '', ...sideBySide(lowerCols, 16)];
+  const side = column(['山里的茶园开始采春茶了，采茶工清早上山，中午前要把鲜叶送到茶厂。', '今年的新茶比往年早上市一周，茶农说这是因为开春以来雨水足、气温高。', '茶厂的师傅连夜炒茶，第一批新茶已经装箱发往省城，价格和去年差不多。', '镇上还准备在茶园边修一条步道，让城里来的游客也能上山看采茶。', '茶农们说，等步道修好，还想在山上开几家茶馆，请游客尝一尝新茶。', '县里的农技站也派人来了，教茶农给茶树施有机肥。'], 14);
+  const sideLines = ['', '春茶上市', '', ...side];
+  assert.ok(sideLines.length >= leftPart.length, 'the story beside runs the height of both');
+  const lines = sideLines.map((r, k) => `${(leftPart[k] ?? '').padEnd(56)}${' '.repeat(4)}${r}`.trimEnd());
+  assert.ok(isLayoutText(lines));
+  const read = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  const at = (t: string) => read.indexOf(t.trim());
+  // each story read whole, in turn: upper, lower, the one beside
+  const order = (texts: string[]) => texts.map(at);
+  const upperAt = order([upperHead, ...upper.flat()]);
+  const lowerAt = order([lowerHead, ...lowerCols.flat()]);
+  const sideAt = order(['春茶上市', ...side]);
+  for (const a of [...upperAt, ...lowerAt, ...sideAt]) assert.ok(a >= 0);
+  assert.ok(Math.max(...upperAt) < Math.min(...lowerAt), 'the upper story read through before the lower one');
+  assert.ok(Math.max(...lowerAt) < Math.min(...sideAt), 'the stacked stories before the one beside them');
+  // every column read down whole
+  for (const col of [...upper, ...lowerCols, side]) for (let k = 1; k < col.length; k++) assert.equal(at(col[k]), at(col[k - 1]) + 1, col[k]);
+  // segmented: each headline heads the story under it (text read from the layout prints heads
+  // where they stand, so no vote turns them into the last lines of the story before)
+  const articles = segmentFile('stacked-beside.txt', new TextEncoder().encode(lines.join('\n'))).articles;
+  const squash = (s: string) => s.replace(/\s+/gu, '');
+  const bodyOf = (title: string) => squash(articles.find((a) => a.title === title)?.body.map((b) => b.text).join('') ?? '');
+  assert.equal(bodyOf(upperHead), squash(upper.flat().join('')));
+  assert.equal(bodyOf(lowerHead), squash(lowerCols.flat().join('')));
+  assert.equal(bodyOf('春茶上市'), squash(side.join('')));
 });

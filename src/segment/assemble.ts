@@ -344,6 +344,8 @@ interface PendingCaption {
  */
 interface AssemblyState {
   readonly flavour: Flavour;
+  /** Was the text laid out like the page (layout-columns.ts)? Then heads stand where they are printed. */
+  readonly placed: boolean;
   /** Does this file print a story's body before its headline (pass `headSide`)? */
   bodyFirst: boolean;
   /** The classified blocks, caption text gathered (pass `captionText`). */
@@ -444,7 +446,8 @@ function headGroupsPass(state: AssemblyState): void {
     groups.push({ blocks: blocks.slice(start, i + 1), at: start });
   }
   const split = groups.flatMap((x) => splitByTopic(x, blocks));
-  state.bodyFirst = bodySideVote(split, blocks) ?? state.bodyFirst;
+  // text read from a page's layout has every head where the page prints it: no vote on the side
+  if (!state.placed) state.bodyFirst = bodySideVote(split, blocks) ?? state.bodyFirst;
   // a page of signed essays (a theory or commentary page) signs every piece under its headline: there a
   // display group with no name and no other mark of a story's start is a subhead of the running essay
   const signedOnPage = new Map<number, number>();
@@ -520,7 +523,7 @@ function headSidePass(state: AssemblyState): void {
     if (!prev || !next || 'at' in prev || 'at' in next) continue;
     total += sideVote(g, segText(state, prev), segText(state, next));
   }
-  if (total !== 0) state.bodyFirst = total > 0;
+  if (total !== 0 && !state.placed) state.bodyFirst = total > 0;
 }
 
 /**
@@ -786,10 +789,11 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
 ];
 
 /** Stage 4: classified blocks → articles, with what could not be placed reported. */
-export function assemble(input: ClassifiedBlock[], flavour: Flavour): Assembled {
+export function assemble(input: ClassifiedBlock[], flavour: Flavour, placed = false): Assembled {
   const state: AssemblyState = {
     flavour,
-    bodyFirst: flavour === 'column',
+    placed,
+    bodyFirst: flavour === 'column' && !placed,
     blocks: input,
     headAt: new Map(),
     subheadAt: new Set(),

@@ -4,7 +4,7 @@ import { classify } from './classify.ts';
 import { threadBlocks } from './thread.ts';
 import { decode, UndecodableError } from './decode.ts';
 import { keywordsOf, teach } from './keywords.ts';
-import { toLines } from './lines.ts';
+import { readLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { gatherSpreadNames } from './spread-names.ts';
 import { dropRepeatedParagraphs, stitchFragments, undoOverprintedHeads } from './repair.ts';
@@ -99,7 +99,8 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   // before any stage: paragraphs, classify and assemble cut words too (continues(), topic.ts), not only keywordsOf()
   teach(opts.lexicon ?? []);
   const decoded = decode(bytes);
-  const lines = gatherSpreadNames(toLines(decoded.text));
+  const read = readLines(decoded.text);
+  const lines = gatherSpreadNames(read.lines);
   const flavour = detectFlavour(lines);
   const report: FileReport = {
     file: name,
@@ -120,7 +121,7 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   const blocks = threadBlocks(classify(toBlocks(lines, flavour)));
   // what each page's header states: the date, the page number, the section
   const facts = pageFacts(headerRuns(blocks));
-  const assembled = assemble(blocks, flavour);
+  const assembled = assemble(blocks, flavour, read.placed);
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);
   report.typography = assembled.typography;

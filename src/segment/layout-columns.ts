@@ -268,13 +268,49 @@ const SENTENCE_END = /[。！？!?][”’」』）)]?\s*$|[”」』）)]\s*$/u
  * by side before taking off the running head reads the head's pieces between columns (news
  * boundaries 0.685 against 0.704, development 0.097 against 0.110).
  */
-function readingOrder(blocks: Block[]): Block[] {
-  if (blocks.length <= 1) return blocks;
+/** The horizontal cuts of a set of blocks, and which of them part stories stacked (see `readingOrder`). */
+function stacked(blocks: readonly Block[]): { groups: Block[][]; apart: boolean[] } {
   const h = cuts(blocks, (b) => b.top, (b) => b.bottom + 1);
   const big = h.gaps.some((g) => g >= REGION_GAP_ROWS);
   const below = big && blocks.length <= LAYOUT_MAX_BLOCKS ? nearestBelow(blocks) : new Map<Block, Block>();
   const apart = h.gaps.map((g, i) => g >= REGION_GAP_ROWS && !runsOn(h.groups.slice(0, i + 1).flat(), h.groups[i + 1][0].top, below));
-  if (apart.some(Boolean)) return kept(h.groups, apart).flatMap(readingOrder);
+  return { groups: h.groups, apart };
+}
+
+/**
+ * Where side-by-side parts hold stories stacked that the whole region does not: the longest run
+ * of parts from the left (or, failing that, from the right) with a cut of its own between stacked
+ * stories (`stacked`). Two stories stacked on the left of a page beside a story that runs the
+ * page's height on the right (a vertical headline's, 人民日报's theory pages of 2 and 4 January
+ * 2018 as `-layout` text) are read one after the other, then the one beside them; cutting at
+ * every gutter first reads each column strip down the whole page, through both stories.
+ */
+function stackedSide(parts: readonly Block[][]): number | undefined {
+  if (parts.length < 3 || parts.flat().length > LAYOUT_MAX_BLOCKS) return undefined;
+  const has = (ps: readonly Block[][]): boolean => {
+    const st = stacked(ps.flat());
+    return st.apart.some((cut, i) => cut && opensWithHead(st.groups[i + 1], st.groups.slice(i + 1).flat()));
+  };
+  for (let k = parts.length - 1; k >= 2; k--) if (has(parts.slice(0, k))) return k;
+  for (let k = 1; k <= parts.length - 2; k++) if (has(parts.slice(k))) return k;
+  return undefined;
+}
+
+/**
+ * Whether the region under a cut opens with a head: a line standing alone (a block of one line)
+ * in its first band with a column (two lines or more) of the region under it. A region that opens
+ * with columns' text only is the same story's columns the extractor set apart by a line of other
+ * type beside them (the news pages' `-layout` text, where a headline in large type beside the
+ * columns leaves blank lines across them).
+ */
+function opensWithHead(first: readonly Block[], region: readonly Block[]): boolean {
+  return first.some((h) => h.top === h.bottom && region.some((c) => c.top > h.bottom && c.bottom > c.top && overlaps(span(h), span(c))));
+}
+
+function readingOrder(blocks: Block[]): Block[] {
+  if (blocks.length <= 1) return blocks;
+  const h = stacked(blocks);
+  if (h.apart.some(Boolean)) return kept(h.groups, h.apart).flatMap(readingOrder);
   // a line of pieces over everything else, each a block of one line (the page's running head):
   // read first, left to right, before any split into side-by-side parts would scatter its pieces
   const top = h.groups[0];
@@ -285,7 +321,12 @@ function readingOrder(blocks: Block[]): Block[] {
   // a side-by-side cut needs a gutter's width of white: blocks touching edge to edge are one
   // column's lines cut apart, not two columns
   const sides = v.gaps.map((g) => g >= GUTTER_MIN_CELLS);
-  if (sides.some(Boolean)) return kept(v.groups, sides).flatMap(readingOrder);
+  if (sides.some(Boolean)) {
+    const parts = kept(v.groups, sides);
+    const k = stackedSide(parts);
+    if (k !== undefined) return [...readingOrder(parts.slice(0, k).flat()), ...readingOrder(parts.slice(k).flat())];
+    return parts.flatMap(readingOrder);
+  }
   if (h.groups.length > 1) return h.groups.flatMap(readingOrder);
   return [...blocks].sort((a, b) => a.top - b.top || a.left - b.left);
 }

@@ -20,9 +20,18 @@ function normaliseSpaces(s: string): string {
  * paragraph indentation, not a page mark).
  */
 export function toLines(text: string): SourceLine[] {
+  return readLines(text).lines;
+}
+
+/**
+ * toLines(), and whether the text was laid out like the page (`placed`): then it was read column by
+ * column, region by region, and every head stands where the page prints it, over or beside its story.
+ */
+export function readLines(text: string): { lines: SourceLine[]; placed: boolean } {
   const rawLines = text.split(/\r\n|\r|\n/u);
   // text laid out like the page (columns side by side on one line) is read column by column first
-  const read: PlacedLine[] = isLayoutText(rawLines) ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
+  const placedText = isLayoutText(rawLines);
+  const read: PlacedLine[] = placedText ? readColumns(rawLines) : rawLines.map((t, i) => ({ no: i + 1, text: t }));
   // a headline glued after a story's closing credit goes on a line of its own (same line number)
   // a vertical run's last glyph glued to the next line goes back to the run (same line number)
   // a byline or a signed name run into the next line goes on a line of its own (same line number)
@@ -77,7 +86,7 @@ export function toLines(text: string): SourceLine[] {
     blanks = 0;
   });
   markTight(out);
-  return out;
+  return { lines: out, placed: placedText };
 }
 
 /** Marks the lines set tight where the usual gap around them is a blank line. */
