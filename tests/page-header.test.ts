@@ -46,6 +46,14 @@ test('page header: glued in one line, converter separators, overprinted bold', (
 test('page header: paper name, lunar date and editors are read past', () => {
   assert.deepEqual(readPageHeader('株洲日报 2020年6月13日 星期六 农历庚子年四月廿二'), { issueDate: '2020-06-13', weekday: '星期六', publication: '株洲日报', strong: true });
   assert.deepEqual(readPageHeader('第2版 综合  责任编辑：王小明  美编：李华'), { page: 2, section: '综合', strong: true });
+  // a paper whose name does not end in 报, glued to the page, section and date (pypdf) or bold (a converter)
+  const yunmeng = { issueDate: '2023-02-07', weekday: '星期二', publication: '溪口新闻', page: 1, section: '经济', strong: true };
+  assert.deepEqual(readPageHeader('01经济2023年2月7日星期二溪口新闻'), yunmeng);
+  assert.deepEqual(readPageHeader('**01经济**(^)2023年2月7日星期二**溪口新闻**'), yunmeng);
+  assert.deepEqual(readPageHeader('溪口新闻 2023年2月7日 星期二 01 经济'), yunmeng);
+  // a name beside a date and no page is no header's: a sentence stays running text
+  assert.equal(readPageHeader('2023年2月7日星期二，溪口新闻'), null);
+  assert.equal(readPageHeader('2023年2月7日 我们 来到'), null);
 });
 
 test('page header: running text that mentions a date or a number is not a header', () => {

@@ -72,6 +72,10 @@ const PAGE_SECTION_ANY = pageSection(0);
 /** A section name alone beside a `第N版` mark. */
 const SECTION_ALONE = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u');
 
+/** Page and section with a name apart before or after them: `云梦新闻 7要闻`, `01经济 云梦新闻`. */
+const NAME_FIRST = new RegExp(`^(?<name>[${HAN}]{2,8}) (?<rest>.+)$`, 'u');
+const NAME_LAST = new RegExp(`^(?<rest>.+) (?<name>[${HAN}]{2,8})$`, 'u');
+
 /** What is left of a header line once its parts are taken out: separators and nothing else. */
 const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
 
@@ -142,7 +146,21 @@ export function readPageHeader(line: string): PageHeader | null {
   // unless the line has shown itself a header already (`77理论理论2018年1月2日 星期二`)
   const sectionRe = header.strong ? PAGE_SECTION_ANY : PAGE_SECTION_APART;
   const compact = rest.replace(/[\s^|｜]+/gu, ' ').trim();
-  const pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
+  let pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
+  // a header with a date names the paper in words of its own (`01经济2023年2月7日星期二云梦新闻`): a
+  // name standing apart first or last beside the page and section is the paper's, whatever its ending
+  if (!pageSection && header.page === undefined && header.strong && !header.publication) {
+    // both sides may read as a section (`溪口新闻 01 经济`): the page number stands before its section
+    const readings = [NAME_FIRST.exec(compact), NAME_LAST.exec(compact)]
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ name: m.groups!.name, pageSection: sectionRe.exec(m.groups!.rest) }))
+      .filter((r) => r.pageSection !== null)
+      .sort((a, b) => Number(b.pageSection![2] !== undefined) - Number(a.pageSection![2] !== undefined));
+    if (readings.length) {
+      pageSection = readings[0].pageSection;
+      header.publication = readings[0].name;
+    }
+  }
   if (pageSection) {
     const letter = pageSection[1] ?? pageSection[5] ?? '';
     const digits = pageSection[2] ?? pageSection[6];
