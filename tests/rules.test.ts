@@ -121,6 +121,16 @@ test('captions: text and credit split; 摄影报道 is a byline, not a caption',
   assert.equal(parseCaption('为了吸引更多的研学团队，该馆每年都精心组织开展“博物馆里过大年”、国际博物馆日、新春生肖文物图片展、资兴民俗风光摄'), null);
 });
 
+test('captions: a cartoon credited to its artist and the agency that sent it', () => {
+  assert.deepEqual(parseCaption('减负之后 柯明远作（新华社发）'), { text: '减负之后', credit: '柯明远 作（新华社发）' });
+  assert.deepEqual(parseCaption('柯明远 作（新华社发 ）'), { text: '', credit: '柯明远 作（新华社发）' });
+  assert.deepEqual(parseCaption('春耕图 蒋小禾 绘'), { text: '春耕图', credit: '蒋小禾 绘' });
+  // 作 ending running text or a headline is no credit: the word before it is no name, or not set apart
+  assert.equal(parseCaption('两地签约深化合作'), null);
+  assert.equal(parseCaption('我们要加强合作'), null);
+  assert.equal(parseCaption('老街坊的新生活蒋小禾作'), null);
+});
+
 test('kickers and subtitles by their own marks', () => {
   assert.ok(isKickerLabel('高质量发展看资兴⑥'));
   assert.ok(isKickerLabel('聚焦衡南县高质量发展·之三'));

@@ -1,5 +1,5 @@
 import type { Block, ClassifiedBlock } from './types.ts';
-import { parseCaption } from './rules/caption.ts';
+import { parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
@@ -114,7 +114,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     name: 'caption',
     apply: (b) => {
-      const caption = b.heading === 0 ? parseCaption(b.display) : null;
+      // a converter marks a cartoon's credit line in its own size (`##### 消费升级 翟桂溪作（新华社发）`)
+      const caption = b.heading === 0 ? parseCaption(b.display) : parseArtworkCredit(b.display);
       return caption ? { ...b, kind: 'caption', caption } : null;
     },
   },

@@ -1,11 +1,32 @@
 import type { Caption } from '../types.ts';
 import { CAPTION_MAX_CHARS } from '../thresholds.ts';
+import { isSignedName } from './credits.ts';
 
 /** The photo credit at the end of a caption: `何大明 摄`, `（唐欣 摄）`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
 const CREDIT = /(?:^|[。！？!?\s])([（(]?[^。！？!?，、\s（(“”]{0,20}供图[）)]?|[（(]?[^。！？!?，、（(“”]{0,24}?\s?摄[）)]?)$/u;
 
 /** Caption openings used by the papers: `图为…`, `▲…`, `上图：…`. */
 const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;
+
+/**
+ * The credit of a cartoon or drawing, printed under it like a photo's: the artist's name with 作,
+ * 绘 or 画, and the agency that sent it (`消费升级 翟桂溪作（新华社发）`, 人民日报 4 January 2018;
+ * `翟桂溪 作（新华社发 ）` in pypdf's spacing). The agency's bracket alone says it is a credit; a name
+ * with 作 alone must be a signed name (`合作` and `写作` end sentences).
+ */
+const ARTWORK = /(?:^|[\s。！？!?])([\u4e00-\u9fff·]{2,4})\s?([作绘画])\s?([（(][^（()）]{1,12}发\s?[）)])?$/u;
+
+/** An artwork credit ending the text: the caption before it (maybe none) and the credit as printed. */
+export function parseArtworkCredit(display: string): Caption | null {
+  const t = display.trim();
+  if (t.length > CAPTION_MAX_CHARS) return null;
+  const m = ARTWORK.exec(t);
+  if (!m || !isSignedName(m[1])) return null;
+  // without the agency's bracket the name stands apart: on a line of its own or after a space
+  if (!m[3] && m.index > 0 && !/\s/u.test(t[m.index])) return null;
+  const credit = `${m[1]} ${m[2]}${m[3] ? m[3].replace(/\s+/gu, '') : ''}`;
+  return { text: t.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim(), credit };
+}
 
 /**
  * A photo caption: a short text ending in a photo credit, or opening with 图为/▲.
@@ -22,7 +43,7 @@ export function parseCaption(display: string): Caption | null {
     return { text, credit };
   }
   if (OPENING.test(t) && t.length <= CAPTION_MAX_CHARS) return { text: t };
-  return null;
+  return parseArtworkCredit(t);
 }
 
 /** Persons named in a photo credit: `记者/孙晓静 摄` → 孙晓静; `通讯员供图` names none. */
