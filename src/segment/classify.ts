@@ -3,13 +3,14 @@ import { parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
-import { continues } from './rules/continuation.ts';
+import { continues, continuesAcross } from './rules/continuation.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, FIRST_LINE_INDENT_EM, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { endsSentence } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
 export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
@@ -156,7 +157,7 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return absorbHeaderPieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))));
+  return joinBoxedFirstLines(absorbHeaderPieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))));
 }
 
 /** A piece of a page header an extractor set on a line of its own: a page number or a short word. */
@@ -210,6 +211,40 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (wraps && b.kind === 'headline' && b.lines[0].blanksBefore <= 1 && b.page === prev.page && b.heading === 0) {
       out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text, display: prev.display + b.display };
       continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Brackets and quotes a text opens and does not close. */
+const unclosed = (t: string): boolean => {
+  const pairs: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
+  return pairs.some(([o, c]) => t.split(o).length > t.split(c).length);
+};
+
+/**
+ * A paragraph's first line that the extractor boxed apart from the rest (mutool and pdfminer set
+ * an indented first line as a text block of its own: `涪口区基层公共服务(一门式)全覆盖工作紧密围绕“一件事一次`
+ * / blank line / `办”改革,…`): a line as wide as the paragraph's column less its indent
+ * (FIRST_LINE_INDENT_EM), with no sentence end, that runs on into the paragraph under it — a word
+ * across the cut, a pause inside it, or a bracket or quote left open. A headline is set in larger
+ * type: fewer characters than the column holds, and no pause inside.
+ */
+function joinBoxedFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out: ClassifiedBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    if ((b.kind === 'headline' || b.kind === 'body') && b.lines.length === 1 && b.heading === 0 && next?.kind === 'body' && next.heading === 0 && next.page === b.page && next.lines.length >= 2 && next.lines[0].blanksBefore <= 1 && !endsSentence(b.text) && !/[：:]$/u.test(b.text)) {
+      const measure = Math.max(...next.lines.slice(0, -1).map((l) => l.width));
+      const w = b.lines[0].width;
+      const runsOn = /[，,、；;]/u.test(b.text) || unclosed(b.text) || continuesAcross(b.display, next.display);
+      if (w >= measure - FIRST_LINE_INDENT_EM - 1 && w <= measure + 0.5 && runsOn) {
+        out.push({ ...next, lines: [...b.lines, ...next.lines], first: b.first, text: b.text + next.text, display: b.display + next.display, short: false });
+        i++;
+        continue;
+      }
     }
     out.push(b);
   }

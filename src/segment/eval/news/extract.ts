@@ -1,17 +1,23 @@
 /**
  * Printing the typeset news pages to PDF (headless Chromium) and extracting their text with the
  * five extractors of the development corpus (../shared/corpus-dev/README.md): poppler pdftotext
- * (plain and -layout), pdfminer.six, pypdf and @opendocsg/pdf2md. I/O lives here, not in the
- * layout: this module needs /usr/bin/chromium, poppler-utils, python3-pdfminer, python3-pypdf and
- * python3-fonttools (Debian packages) and the pdf2md dev dependency.
+ * (plain and -layout), pdfminer.six, pypdf and @opendocsg/pdf2md; and with a sixth that the
+ * development corpus does not have, MuPDF's `mutool draw -F txt` (HELD_OUT: first measured
+ * before any rule was set on its text). I/O lives here, not in the layout: this module needs
+ * /usr/bin/chromium, poppler-utils, python3-pdfminer, python3-pypdf, python3-fonttools and
+ * mupdf-tools (Debian packages) and the pdf2md dev dependency.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { squash } from '../gold.ts';
 
-export const EXTRACTORS = ['pdftotext', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pdf2md'] as const;
+export const EXTRACTORS = ['pdftotext', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pdf2md', 'mutool'] as const;
 export type Extractor = (typeof EXTRACTORS)[number];
+/** Extractors the development corpus has no text of: the eval makes it from the development PDFs (heldout.ts). */
+export const HELD_OUT = ['mutool'] as const;
+/** MuPDF's text: blocks apart by blank lines, a paragraph's indented first line often a block of its own. */
+export const MUTOOL_ARGS = (pdfPath: string): string[] => ['draw', '-q', '-F', 'txt', '-o', '-', pdfPath];
 
 /** Debian's python, which has the pdfminer and pypdf packages (a pyenv shim on PATH may not). */
 const PYTHON = '/usr/bin/python3';
@@ -134,7 +140,8 @@ const PY_PYPDF = 'import sys\nfrom pypdf import PdfReader\nsys.stdout.write(PdfR
 
 /** One PDF's text as the extractor gives it, unmodified. */
 export async function extract(pdfPath: string, extractor: Extractor): Promise<string> {
-  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // stderr set aside: mutool warns on every page that it has no colour management (ICC)
+  const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
   switch (extractor) {
     case 'pdftotext':
       return run('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']);
@@ -144,6 +151,8 @@ export async function extract(pdfPath: string, extractor: Extractor): Promise<st
       return run(PYTHON, ['-c', PY_PDFMINER, pdfPath]);
     case 'pypdf':
       return run(PYTHON, ['-c', PY_PYPDF, pdfPath]);
+    case 'mutool':
+      return run('mutool', MUTOOL_ARGS(pdfPath));
     case 'pdf2md': {
       // A CommonJS module: its function arrives as the default export, whatever its typings say.
       const mod = (await import('@opendocsg/pdf2md')) as unknown as { default: (pdf: Uint8Array) => Promise<string> };
