@@ -262,6 +262,9 @@ function parallelPair(a: string, b: string): boolean {
   return la <= PARALLEL_PHRASE_MAX_CHARS && lb <= PARALLEL_PHRASE_MAX_CHARS && Math.abs(la - lb) <= PARALLEL_PHRASE_SLACK && !/[，。,]/u.test(a + b);
 }
 
+/** The kind of report a subtitle names at its end: `…改造见闻`, `…深化改革纪实`, `…会议侧记`. */
+const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写)$/u;
+
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
@@ -312,7 +315,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     // `以一带一路建设为契机推动人民币国际化`) is the headline under its kicker
     const pauses = /[，,、；]/u;
     const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (pauses.test(a) && !pauses.test(b));
-    const explains = (b.length >= SUBTITLE_PART_MIN_CHARS || pauses.test(b)) && !headlineShaped;
+    // a part naming the report's kind (`经开区企业数字化改造见闻`, `…纪实`, `…侧记`) is a subtitle
+    const explains = ((b.length >= SUBTITLE_PART_MIN_CHARS || pauses.test(b)) && !headlineShaped) || REPORT_KIND.test(b);
     // marked sizes say it outright: the larger type (the lower level) is the headline
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     if (sized ? levels[0] > levels[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {

@@ -160,8 +160,11 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
   return joinBoxedFirstLines(absorbHeaderPieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))));
 }
 
-/** A piece of a page header an extractor set on a line of its own: a page number or a short word. */
-const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length === 1 && b.heading === 0 && /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6})$/u.test(b.display.replace(/\s+/gu, ''));
+/**
+ * A piece of a page header an extractor set apart from the dated line: a page number or a short
+ * word on a line of its own, or the two on two lines read as one block (mutool: `地方新闻` / `12`).
+ */
+const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length <= 2 && b.heading === 0 && /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff·]{2,6}[A-Z]?\d{1,3}|[A-Z]?\d{1,3}[\u4e00-\u9fff·]{2,6})$/u.test(b.display.replace(/\s+/gu, ''));
 
 /**
  * The page header printed in pieces, each on a line of its own around the dated line (`沅湘晨报` /
