@@ -174,6 +174,17 @@ const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.le
  */
 function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   const out = [...blocks];
+  // the section's or paper's name printed again beside a header line that names it (fake bold drawn
+  // twice, one copy a line of its own: `7 理论` / `理论` / `2018 年 1 月 16 日 星期二`, mutool) is furniture
+  out.forEach((b, i) => {
+    if (b.kind !== 'furniture') return;
+    const named = readPageHeader(b.display);
+    const names = [named?.section, named?.publication].filter((x): x is string => x !== undefined);
+    for (const k of [i - 1, i + 1]) {
+      const n = out[k];
+      if (n && n.page === b.page && headerPiece(n) && names.includes(n.display.replace(/\s+/gu, ''))) out[k] = { ...n, kind: 'furniture' };
+    }
+  });
   out.forEach((b, i) => {
     if (b.kind !== 'furniture') return;
     const header = readPageHeader(b.display);
