@@ -339,6 +339,9 @@ export function segmentPdfPage(page: PdfPage): PdfPageResult {
   return { facts: header.facts, articles, left };
 }
 
+/** The foot of a head: the bottom of its headline, subtitle and bylines, whichever is lowest. */
+const footOf = (h: PdfHead): number => Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom));
+
 /**
  * The head a column piece belongs to: the nearest of the heads above it (overlapping it, or above
  * and to its left), a headline set beside it with its top in line, and the vertical headlines
@@ -354,8 +357,6 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
       best = h;
     }
   };
-  // measured from the foot of the head: its subtitle and bylines included
-  const footOf = (h: PdfHead) => Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom));
   // another headline standing between a head and the block, over the block's columns, starts another story
   const blocked = (h: PdfHead) => heads.some((g) => g !== h && g.box.top > h.box.bottom && g.box.bottom < block.top + B && horizontalOverlap(g.box, block) > 0);
   for (const h of heads) {
@@ -424,7 +425,7 @@ function claimForVertical(heads: readonly PdfHead[], orphans: readonly TextBlock
     for (let grown = true; grown; ) {
       grown = false;
       for (const { h, b } of pool()) {
-        const foot = h ? Math.max(h.box.bottom, ...h.subtitle.map((l) => l.bottom), ...h.bylines.map((l) => l.bottom)) : -Infinity;
+        const foot = h ? footOf(h) : -Infinity;
         if (b.top - foot < 4 * B) continue; // right under its own headline: it is that story's
         const beside = chain.length === 0 ? Math.max(v.box.x0 - b.x1, b.x0 - v.box.x1) < 6 * B && Math.abs(b.top - v.box.top) < 2 * B : chain.some((c) => near(b, c) && Math.abs(b.top - c.top) < 1.5 * B);
         if (!beside) continue;
@@ -517,7 +518,7 @@ function joinColumnPieces(blocks: readonly TextBlock[]): TextBlock[] {
 function atColumnTop(g: Box, heads: readonly PdfHead[], bodyBlocks: readonly TextBlock[], B: number): boolean {
   return heads.some((h) => {
     if (h.vertical || horizontalOverlap(h.box, g) <= 0) return false;
-    const foot = boxOf([h.box, ...h.subtitle, ...h.bylines]).bottom;
+    const foot = footOf(h);
     if (g.top < foot - 1 || g.top - foot > COLUMN_TOP_GAP_MAX * B) return false;
     return bodyBlocks.some((b) => horizontalOverlap(b, g) <= 0 && horizontalOverlap(b, h.box) > 0 && b.top >= foot - 1 && b.top < g.top);
   });
