@@ -5,6 +5,7 @@ import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { parseCaption } from '../src/segment/rules/caption.ts';
+import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
@@ -129,6 +130,32 @@ test('captions: a cartoon credited to its artist and the agency that sent it', (
   assert.equal(parseCaption('两地签约深化合作'), null);
   assert.equal(parseCaption('我们要加强合作'), null);
   assert.equal(parseCaption('老街坊的新生活蒋小禾作'), null);
+});
+
+test('first lines boxed apart: the blank line under a paragraph\'s first line goes, nowhere else', () => {
+  const text = [
+    '城东社区图书室开门迎客',
+    '',
+    '有利于居民就近借书、共同读书',
+    '',
+    '以社区图书室为平台推动全民阅读走进家门',
+    '本报记者 严明远',
+    '',
+    '城东新开的社区图书室这个月正式对居民开放“书',
+    '',
+    '香角”藏书三千多册，周末也开，附近的学生放学后',
+    '常来这里写作业，管理员说每天都坐得满满的，有',
+    '时还要从隔壁的活动室借几把椅子来，图书室准备',
+    '明年再添一间阅览室，让更多的居民有地方看书。',
+  ].join('\n');
+  const lines = rejoinBoxedFirstLines(toLines(text));
+  const gapBefore = (start: string) => lines.find((l) => l.text.startsWith(start))!.blanksBefore;
+  // the paragraph's first line and its rest are one paragraph again
+  assert.equal(gapBefore('香角”藏书'), 0);
+  // a kicker with a pause over a headline (no punctuation in the line under it) keeps its gap
+  assert.equal(gapBefore('以社区图书室'), 1);
+  // a headline keeps its gap: narrower than the column, no pause, no word across the cut
+  assert.equal(gapBefore('有利于居民'), 1);
 });
 
 test('kickers and subtitles by their own marks', () => {

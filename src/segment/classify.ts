@@ -3,7 +3,8 @@ import { parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
-import { continues, continuesAcross } from './rules/continuation.ts';
+import { continues } from './rules/continuation.ts';
+import { runsOnInto } from './rules/first-line.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
@@ -231,19 +232,12 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return out;
 }
 
-/** Brackets and quotes a text opens and does not close. */
-const unclosed = (t: string): boolean => {
-  const pairs: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
-  return pairs.some(([o, c]) => t.split(o).length > t.split(c).length);
-};
-
 /**
- * A paragraph's first line that the extractor boxed apart from the rest (mutool and pdfminer set
- * an indented first line as a text block of its own: `涪口区基层公共服务(一门式)全覆盖工作紧密围绕“一件事一次`
- * / blank line / `办”改革,…`): a line as wide as the paragraph's column less its indent
- * (FIRST_LINE_INDENT_EM), with no sentence end, that runs on into the paragraph under it — a word
- * across the cut, a pause inside it, or a bracket or quote left open. A headline is set in larger
- * type: fewer characters than the column holds, and no pause inside.
+ * A paragraph's first line left a block of its own (rules/first-line.ts mends the lines where a
+ * blank line sets it apart; this takes the blocks the paragraph stage still cut there, pypdf's
+ * text without blank lines among them: `《习近平谈治国理政》第二卷集中` / `反映了…`): a one-line block as
+ * wide as the column of the paragraph under it less its indent (FIRST_LINE_INDENT_EM), with no
+ * sentence end, that runs on into it (runsOnInto) is that paragraph's first line, not a headline.
  */
 function joinBoxedFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   const out: ClassifiedBlock[] = [];
@@ -253,7 +247,7 @@ function joinBoxedFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if ((b.kind === 'headline' || b.kind === 'body') && b.lines.length === 1 && b.heading === 0 && next?.kind === 'body' && next.heading === 0 && next.page === b.page && next.lines.length >= 2 && next.lines[0].blanksBefore <= 1 && !endsSentence(b.text) && !/[：:]$/u.test(b.text)) {
       const measure = Math.max(...next.lines.slice(0, -1).map((l) => l.width));
       const w = b.lines[0].width;
-      const runsOn = /[，,、；;]/u.test(b.text) || unclosed(b.text) || continuesAcross(b.display, next.display);
+      const runsOn = runsOnInto(b.display, next.display);
       if (w >= measure - FIRST_LINE_INDENT_EM - 1 && w <= measure + 0.5 && runsOn) {
         out.push({ ...next, lines: [...b.lines, ...next.lines], first: b.first, text: b.text + next.text, display: b.display + next.display, short: false });
         i++;

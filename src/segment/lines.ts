@@ -3,6 +3,7 @@ import { displayWidth } from './rules/chars.ts';
 import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
+import { rejoinBoxedFirstLines } from './rules/first-line.ts';
 import { splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
@@ -85,8 +86,9 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
     seenText = true;
     blanks = 0;
   });
-  markTight(out);
-  return { lines: out, placed: placedText };
+  const rejoined = rejoinBoxedFirstLines(out);
+  markTight(rejoined);
+  return { lines: rejoined, placed: placedText };
 }
 
 /** Marks the lines set tight where the usual gap around them is a blank line. */

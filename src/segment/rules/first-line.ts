@@ -1,0 +1,46 @@
+import type { SourceLine } from '../types.ts';
+import { endsSentence } from './chars.ts';
+import { continuesAcross } from './continuation.ts';
+import { FIRST_LINE_INDENT_EM } from '../thresholds.ts';
+
+/** Brackets and quotes a text opens and does not close. */
+export function unclosed(t: string): boolean {
+  const pairs: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
+  return pairs.some(([o, c]) => t.split(o).length > t.split(c).length);
+}
+
+/** A line that goes on into the next: a pause inside it, a bracket or quote left open, or a word across the cut. */
+export function runsOnInto(line: string, next: string): boolean {
+  return /[，,、；;]/u.test(line) || unclosed(line) || continuesAcross(line, next);
+}
+
+/**
+ * A paragraph's first line that the extractor boxed apart from the rest (mutool and pdfminer set an
+ * indented first line as a text block of its own, one blank line under it:
+ * `涪口区基层公共服务(一门式)全覆盖工作紧密围绕“一件事一次` / blank / `办”改革,…`). The line is as wide
+ * as the paragraph's column less its indent (FIRST_LINE_INDENT_EM; the column measured on the run of
+ * lines under it, all but its last), ends no sentence, and runs on into the next line: a pause
+ * inside it, a bracket or quote left open, or a word across the cut. A headline is set in larger
+ * type: fewer characters than the column holds, and no pause inside. Such a line gets its paragraph
+ * back: the blank line under it is taken away. Pure: new lines where one changes.
+ */
+export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[] {
+  const out = [...lines];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i];
+    const n = lines[i + 1];
+    // a line boxed alone: a blank line over it too (the last line of a block that runs on into another is interleaving, not this)
+    if (l.blanksBefore === 0 || n.blanksBefore !== 1 || n.pageStart || n.page !== l.page || l.heading > 0 || n.heading > 0 || endsSentence(l.text) || /[：:]$/u.test(l.text)) continue;
+    // the run of lines set under it without a blank line, the paragraph's rest
+    let end = i + 2;
+    while (end < lines.length && lines[end].blanksBefore === 0 && !lines[end].pageStart && lines[end].heading === 0) end++;
+    if (end - (i + 1) < 2) continue;
+    const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
+    if (l.width < measure - FIRST_LINE_INDENT_EM - 1 || l.width > measure + 0.5) continue;
+    if (!runsOnInto(l.text, n.text)) continue;
+    // …into running text: the line under it has punctuation (a headline under a kicker has none)
+    if (!/[，,、；;。：:！？!?]/u.test(n.text)) continue;
+    out[i + 1] = { ...n, blanksBefore: 0 };
+  }
+  return out;
+}
