@@ -247,7 +247,7 @@ for (const e of EXTRACTORS) {
 }
 // an extractor the development corpus has no text of, on its PDFs (heldout.ts)
 for (const e of HELD_OUT) {
-  const held = devset && eyeGold ? heldOutDevsetTexts() : { absent: devset ? `n/a (${EYE_GOLD_FILE} absent)` : 'n/a (../shared/corpus-dev absent)' };
+  const held = devset && eyeGold ? heldOutDevsetTexts(e) : { absent: devset ? `n/a (${EYE_GOLD_FILE} absent)` : 'n/a (../shared/corpus-dev absent)' };
   if ('absent' in held) {
     rows.push({ label: `devset-eye/${e}`, note: held.absent });
     continue;

@@ -15,6 +15,9 @@ import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADI
  * (`#` headings, one long line per paragraph) or column-wrapped PDF text (one short line
  * per printed column line). Decided from the text, never from the file name.
  */
+/** A line that starts with a closing mark: a quote, bracket or pause that cannot open running text. */
+const CLOSER_FIRST = /^\s*[”’」』）)》〉】，、。；：！？]/u;
+
 export function detectFlavour(lines: SourceLine[]): Flavour {
   if (lines.length === 0) return 'column';
   // `#` marks read as type sizes (lines.ts took the body's off): a converter that kept the printed
@@ -226,6 +229,11 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
     if (next !== undefined && (header[i] || header[i + 1])) {
       goesOn = false;
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && CLOSER_FIRST.test(next.text)) {
+      // no line of running text starts with a closing mark: one pushed onto the next line, alone or
+      // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
+      // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
+      goesOn = true;
     } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
       // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
       goesOn = false;

@@ -1,9 +1,9 @@
 /**
  * Printing the typeset news pages to PDF (headless Chromium) and extracting their text with the
  * five extractors of the development corpus (../shared/corpus-dev/README.md): poppler pdftotext
- * (plain and -layout), pdfminer.six, pypdf and @opendocsg/pdf2md; and with a sixth that the
- * development corpus does not have, MuPDF's `mutool draw -F txt` (HELD_OUT: first measured
- * before any rule was set on its text). I/O lives here, not in the layout: this module needs
+ * (plain and -layout), pdfminer.six, pypdf and @opendocsg/pdf2md; and with two that the
+ * development corpus does not have, MuPDF's `mutool draw -F txt` and `pdftotext -raw` (HELD_OUT:
+ * first measured before any rule was set on their text). I/O lives here, not in the layout: this module needs
  * /usr/bin/chromium, poppler-utils, python3-pdfminer, python3-pypdf, python3-fonttools and
  * mupdf-tools (Debian packages) and the pdf2md dev dependency.
  */
@@ -12,12 +12,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { squash } from '../gold.ts';
 
-export const EXTRACTORS = ['pdftotext', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pdf2md', 'mutool'] as const;
+export const EXTRACTORS = ['pdftotext', 'pdftotext-layout', 'pdfminer', 'pypdf', 'pdf2md', 'mutool', 'pdftotext-raw'] as const;
 export type Extractor = (typeof EXTRACTORS)[number];
 /** Extractors the development corpus has no text of: the eval makes it from the development PDFs (heldout.ts). */
-export const HELD_OUT = ['mutool'] as const;
-/** MuPDF's text: blocks apart by blank lines, a paragraph's indented first line often a block of its own. */
-export const MUTOOL_ARGS = (pdfPath: string): string[] => ['draw', '-q', '-F', 'txt', '-o', '-', pdfPath];
+export const HELD_OUT = ['mutool', 'pdftotext-raw'] as const;
+export type HeldOut = (typeof HELD_OUT)[number];
+/**
+ * The command of each held-out extractor, printing a PDF's text: MuPDF's (blocks apart by blank
+ * lines, a paragraph's indented first line often a block of its own) and poppler's in the order
+ * the page's content stream draws it (`-raw`: no columns re-ordered, a closing quote at the head of
+ * the next line). Its Debian package, for the message when it is missing.
+ */
+export const HELD_OUT_COMMAND: Record<HeldOut, { cmd: string; args: (pdfPath: string) => string[]; debian: string }> = {
+  mutool: { cmd: 'mutool', args: (pdf) => ['draw', '-q', '-F', 'txt', '-o', '-', pdf], debian: 'mupdf-tools' },
+  'pdftotext-raw': { cmd: 'pdftotext', args: (pdf) => ['-raw', '-enc', 'UTF-8', pdf, '-'], debian: 'poppler-utils' },
+};
 
 /** Debian's python, which has the pdfminer and pypdf packages (a pyenv shim on PATH may not). */
 const PYTHON = '/usr/bin/python3';
@@ -152,7 +161,8 @@ export async function extract(pdfPath: string, extractor: Extractor): Promise<st
     case 'pypdf':
       return run(PYTHON, ['-c', PY_PYPDF, pdfPath]);
     case 'mutool':
-      return run('mutool', MUTOOL_ARGS(pdfPath));
+    case 'pdftotext-raw':
+      return run(HELD_OUT_COMMAND[extractor].cmd, HELD_OUT_COMMAND[extractor].args(pdfPath));
     case 'pdf2md': {
       // A CommonJS module: its function arrives as the default export, whatever its typings say.
       const mod = (await import('@opendocsg/pdf2md')) as unknown as { default: (pdf: Uint8Array) => Promise<string> };
