@@ -6,7 +6,7 @@ import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { parseCaption } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
-import { closingCreditStart, parseCredits } from '../src/segment/rules/credits.ts';
+import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitGluedByline, splitGluedCredit, splitGluedVertical } from '../src/segment/rules/glued.ts';
@@ -156,6 +156,26 @@ test('first lines boxed apart: the blank line under a paragraph\'s first line go
   assert.equal(gapBefore('以社区图书室'), 1);
   // a headline keeps its gap: narrower than the column, no pause, no word across the cut
   assert.equal(gapBefore('有利于居民'), 1);
+});
+
+test('bylines of other papers: text and pictures by role, marks before the role, the name first', () => {
+  const read = (t: string) => (isRoleByline(t) ? parseCredits([t]).map((c) => `${c.role}:${c.name}`) : null);
+  assert.deepEqual(read('文/王小明 图/李华'), ['作者:王小明', '摄影:李华']);
+  assert.deepEqual(read('文｜王小明'), ['作者:王小明']);
+  assert.deepEqual(read('撰文/王小明 摄影/李华'), ['作者:王小明', '摄影:李华']);
+  assert.deepEqual(read('□ 文/图 王小明'), ['作者:王小明', '摄影:王小明']);
+  assert.deepEqual(read('王小明 文/图'), ['作者:王小明', '摄影:王小明']);
+  assert.deepEqual(read('■记者 王小明'), ['记者:王小明']);
+  assert.deepEqual(read('◎本报记者 王小明 通讯员 李华'), ['记者:王小明', '通讯员:李华']);
+  assert.deepEqual(read('实习生 王小明'), ['通讯员:王小明']);
+  assert.deepEqual(read('记者 王小明 报道'), ['记者:王小明']);
+  // a signed name ending in 文 is a name, not a name and a role; a headline is no byline
+  assert.equal(read('张幼文'), null);
+  assert.equal(read('文化惠民走进乡村'), null);
+  assert.equal(read('图说家乡新变化'), null);
+  // a closing credit naming the outlet before 记者
+  assert.equal(closingCreditStart('……的成果。（本报记者 王小明）'), 6);
+  assert.deepEqual(parseCredits(['（新华社记者 王小明 李华）']), [{ name: '王小明', role: '记者' }, { name: '李华', role: '记者' }]);
 });
 
 test('kickers and subtitles by their own marks', () => {
