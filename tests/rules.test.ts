@@ -4,7 +4,7 @@ import { CLASSIFY_RULES, classifyBlock } from '../src/segment/classify.ts';
 import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { parseCaption } from '../src/segment/rules/caption.ts';
+import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
@@ -176,6 +176,25 @@ test('bylines of other papers: text and pictures by role, marks before the role,
   // a closing credit naming the outlet before 记者
   assert.equal(closingCreditStart('……的成果。（本报记者 王小明）'), 6);
   assert.deepEqual(parseCredits(['（新华社记者 王小明 李华）']), [{ name: '王小明', role: '记者' }, { name: '李华', role: '记者' }]);
+});
+
+test('datelines of other papers: credits without a bracket', () => {
+  const credits = (t: string) => parseDateline(t.replace(/\s+/gu, ''), [t])?.credits.map((c) => `${c.role}:${c.name}`);
+  assert.deepEqual(credits('本报讯 记者王小明 通讯员李华 报道：城东新开的社区图书室'), ['记者:王小明', '通讯员:李华']);
+  assert.deepEqual(credits('本报记者 王小明 北京1月4日电 城东新开的社区图书室'), ['记者:王小明']);
+  // a dateline's own bracket still wins, and a lead that merely names a reporter credits no one
+  assert.deepEqual(credits('本报讯（记者 孟秋）记者王小明说：城东新开的社区图书室'), ['记者:孟秋']);
+});
+
+test('captions credited to where the picture came from', () => {
+  assert.deepEqual(parseCaption('城东社区图书室一角。（资料图片）'), { text: '城东社区图书室一角。', credit: '（资料图片）' });
+  const given = parseCaption('城东社区图书室一角。 图片由柯媛提供')!;
+  assert.deepEqual(given, { text: '城东社区图书室一角。', credit: '图片由柯媛提供' });
+  assert.deepEqual(photographersOf(given.credit!), ['柯媛']);
+  assert.deepEqual(photographersOf('（资料图片）'), []);
+  assert.deepEqual(photographersOf('柯媛/摄'), ['柯媛']);
+  // running text that mentions pictures is no caption
+  assert.equal(parseCaption('他说，这些图片由村民自发提供，记录了老街的变迁。'), null);
 });
 
 test('kickers and subtitles by their own marks', () => {

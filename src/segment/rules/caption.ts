@@ -5,6 +5,9 @@ import { isSignedName } from './credits.ts';
 /** The photo credit at the end of a caption: `何大明 摄`, `（唐欣 摄）`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
 const CREDIT = /(?:^|[。！？!?\s])([（(]?[^。！？!?，、\s（(“”]{0,20}供图[）)]?|[（(]?[^。！？!?，、（(“”]{0,24}?\s?摄[）)]?)$/u;
 
+/** A picture credited to where it came from, ending a caption: `（资料图片）`, `图片由县文旅局提供`. */
+const SOURCE_CREDIT = /(?:^|[。！？!?\s])([（(]?(?:资料图片|图片由[^。！？!?，、（()）\s]{1,20}提供)[）)]?)$/u;
+
 /** Caption openings used by the papers: `图为…`, `▲…`, `上图：…`. */
 const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;
 
@@ -37,19 +40,21 @@ export function parseCaption(display: string): Caption | null {
   if (t.length > CAPTION_MAX_CHARS || /摄影报道/u.test(t)) return null;
   const m = CREDIT.exec(t);
   if (m && /(摄|供图)[）)]?$/u.test(m[1])) {
-    const credit = m[1].trim().replace(/\s+/gu, ' ').replace(/([^\s])摄$/u, '$1 摄');
+    const credit = m[1].trim().replace(/\s+/gu, ' ').replace(/([^\s\/／])摄$/u, '$1 摄');
     const text = t.slice(0, m.index + (m[0].length - m[1].length)).trim();
     if (/记者|通讯员/u.test(credit) && text === '') return null; // a photo byline, handled as a byline
     return { text, credit };
   }
+  const source = SOURCE_CREDIT.exec(t);
+  if (source && source.index > 0) return { text: t.slice(0, source.index + (source[0].length - source[1].length)).trim(), credit: source[1].trim() };
   if (OPENING.test(t) && t.length <= CAPTION_MAX_CHARS) return { text: t };
   return parseArtworkCredit(t);
 }
 
 /** Persons named in a photo credit: `记者/孙晓静 摄` → 孙晓静; `通讯员供图` names none. */
 export function photographersOf(credit: string): string[] {
-  const core = credit.replace(/[（()）]/gu, '').replace(/\s*(摄|供图)$/u, '').replace(/^.*(记者|通讯员)[\/：:\s]*/u, '');
+  const core = credit.replace(/^[（(]?图片由(.+?)提供[）)]?$/u, '$1').replace(/[（()）]/gu, '').replace(/\s*(摄|供图)$/u, '').replace(/^.*(记者|通讯员)[\/：:\s]*/u, '');
   return core
-    .split(/[\s、]+/u)
-    .filter((n) => /^[\u4e00-\u9fff]{2,4}$/u.test(n) && !/供图|宣传部|公司|中心|局|委|部/u.test(n));
+    .split(/[\s、\/／]+/u)
+    .filter((n) => /^[\u4e00-\u9fff]{2,4}$/u.test(n) && !/供图|资料|图片|宣传部|公司|中心|局|委|部/u.test(n));
 }

@@ -32,12 +32,20 @@ export function opensDateline(line: string): boolean {
 /** News agencies whose datelines name no paper: the outlet of a `…电` dateline. */
 const AGENCY = /^(新华社|中新社|中国新闻社|人民网|央视网|中央广播电视总台|法新社|路透社|美联社|共同社|塔斯社)/u;
 
+/** Role words opening a run of names: `记者王小明 通讯员李华`, `本报记者 王小明`. */
+const ROLE_RUN = '(?:[\\u4e00-\\u9fff]{0,6}?记\\s*者|通\\s*讯\\s*员|实\\s*习\\s*生)';
+const OPEN_CREDITS = new RegExp(`[讯电]\\s+(${ROLE_RUN}[^，。：:（）()]{1,60}?)\\s*(?:报道)?\\s*[：:]`, 'u');
+const CREDITS_BEFORE_PLACE = new RegExp(`^\\s*(${ROLE_RUN}(?:\\s+[\\u4e00-\\u9fff·]{2,4})+)\\s+[\\u4e00-\\u9fff]{2,8}\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*电`, 'u');
+
 export function parseDateline(text: string, rawLines: string[]): Dateline | null {
   const head = DATELINE_HEAD.exec(text);
   if (!head) return null;
   const raw = rawLines.join('\n');
   const bracket = /[讯电]\s*[（(]([^（）()]{2,120})[）)]/u.exec(raw);
-  const credits = bracket ? parseCredits(bracket[1].split('\n')) : [];
+  // credits without a bracket: after the dateline up to `报道：` (`本报讯 记者王小明 通讯员李华 报道：`),
+  // or before the place and date (`本报记者 王小明 北京1月4日电`, as 人民日报 prints its own staff's)
+  const open = bracket ? null : (OPEN_CREDITS.exec(raw) ?? CREDITS_BEFORE_PLACE.exec(raw));
+  const credits = bracket ? parseCredits(bracket[1].split('\n')) : open ? parseCredits([open[1]]) : [];
   const dateInHead = /(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(head[0]);
   const after = text.slice(head[0].length).replace(/^\s*[（(][^（）()]*[）)]/u, '');
   const dateInLead = /^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(after) ?? /(?:^|[，,])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(after.slice(0, 40));
