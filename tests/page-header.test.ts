@@ -25,6 +25,8 @@ test('page header: page number and section, in either order, with a letter', () 
   assert.deepEqual(readPageHeader('3 要闻'), { page: 3, section: '要闻', strong: false });
   assert.deepEqual(readPageHeader('经济·民生 12'), { page: 12, section: '经济·民生', strong: false });
   assert.deepEqual(readPageHeader('A3 国际'), { page: 3, pageLabel: 'A3', section: '国际', strong: false });
+  // a separator dot after the section is the separator's
+  assert.deepEqual(readPageHeader('要闻·A3'), { page: 3, pageLabel: 'A3', section: '要闻', strong: false });
   assert.deepEqual(readPageHeader('第 5 版：文体'), { page: 5, section: '文体', strong: true });
   assert.deepEqual(readPageHeader('05版 社会'), { page: 5, section: '社会', strong: true });
 });

@@ -254,6 +254,12 @@ test('furniture and labels: the paper name alone, brief-column labels, campaign 
   assert.ok(isFurniture('本版制图：王小川'));
   assert.ok(isFurniture('图片编辑：王小川'));
   assert.ok(!isFurniture('制图员王小川一干就是三十年'));
+  // the paper's contact lines at the page's foot; a sentence that names a hotline is text
+  assert.ok(isFurniture('新闻热线：0731-12345678'));
+  assert.ok(isFurniture('投稿邮箱：news@example.com'));
+  assert.ok(isFurniture('邮政编码 410005'));
+  assert.ok(!isFurniture('热线电话让群众办事更方便'));
+  assert.ok(!isFurniture('电话：打了三次都没人接，我们只好上门。'));
   assert.ok(isCampaignBanner('认真学习宣传贯彻党的二十大精神'));
   assert.ok(isCampaignBanner('学习贯彻习近平新时代中国特色社会主义思想'));
   assert.ok(!isCampaignBanner('学习贯彻全会精神要落到实处，县里召开动员会'));

@@ -64,7 +64,7 @@ function isoDate(y: string, m: string, d: string): string | undefined {
 
 /** Page number and section, in either order, with `apart` to 3 separators between them (`3 要闻`, `要闻 | 3`). */
 const pageSection = (apart: number): RegExp =>
-  new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\d]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\d]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
+  new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\dA-Z]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\dA-Z]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
 /** On a line not yet shown to be a header they must stand apart: glued, `10个消防救援站` is a headline. */
 const PAGE_SECTION_APART = pageSection(1);
 /** On a header line (a date or `第N版` read) they may be glued: `77理论理论2018年1月2日 星期二`. */
@@ -166,7 +166,8 @@ export function readPageHeader(line: string): PageHeader | null {
     const digits = pageSection[2] ?? pageSection[6];
     header.page = Number(digits);
     if (letter) header.pageLabel = `${letter}${Number(digits)}`;
-    header.section = pageSection[3] ?? pageSection[4];
+    // a separator dot at the section's end belongs to the separator (`要闻·A3`)
+    header.section = (pageSection[3] ?? pageSection[4]).replace(/·+$/u, '');
     rest = '';
   } else if (header.page !== undefined) {
     const alone = SECTION_ALONE.exec(compact);
