@@ -32,6 +32,7 @@ import {
   type SummaryKey,
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
+import type { GoldFile } from '../src/segment/eval/gold.ts';
 import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
 import { scoreEyePage, type EyeScores } from '../src/segment/eval/eye.ts';
 import { EYE_GOLD_FILE, loadEyeGold } from '../src/segment/eval/eye-load.ts';
@@ -93,8 +94,8 @@ function run(name: string, bytes: Uint8Array, label: string): Article[] {
   }
 }
 
-function scoreAll(samples: Sample[], label: string, bytesOf: (s: Sample) => Uint8Array): FileScores[] {
-  return samples.map((s) => scoreFile(s.gold, run(s.gold.file, bytesOf(s), label)));
+function scoreAll(samples: Sample[], label: string, bytesOf: (s: Sample) => Uint8Array, goldOf: (g: GoldFile) => GoldFile = (g) => g): FileScores[] {
+  return samples.map((s) => scoreFile(goldOf(s.gold), run(s.gold.file, bytesOf(s), label)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,7 +209,7 @@ rows.push({ label: 'sample', scores: perFile });
 const variantSummaries: Record<string, Summary> = {};
 for (const v of VARIANTS) {
   try {
-    const scores = scoreAll(samples, v.name, (s) => v.make(s.text));
+    const scores = scoreAll(samples, v.name, (s) => v.make(s.text), v.gold);
     rows.push({ label: `sample/${v.name}`, scores });
     variantSummaries[v.name] = summarize(aggregate(v.name, scores));
   } catch (e) {

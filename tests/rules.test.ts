@@ -4,6 +4,7 @@ import { CLASSIFY_RULES, classifyBlock } from '../src/segment/classify.ts';
 import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
+import { endsSentence } from '../src/segment/rules/chars.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
@@ -199,6 +200,11 @@ test('captions credited to where the picture came from', () => {
 
 test('kickers and subtitles by their own marks', () => {
   assert.ok(isKickerLabel('高质量发展看资兴⑥'));
+  // the circled number made plain by NFKC; a count with its unit is a headline's
+  assert.ok(isKickerLabel('高质量发展看资兴6'));
+  assert.ok(!isKickerLabel('全市新增就业岗位3000个'));
+  assert.ok(endsSentence('分级诊疗制度建设成效明显......'));
+  assert.ok(!endsSentence('增长了1.'));
   assert.ok(isKickerLabel('聚焦衡南县高质量发展·之三'));
   assert.ok(!isKickerLabel('东安县公安局：便民服务获好评'));
   assert.ok(isSubtitle('——职业教育的株洲模式之“产教融合”篇'));

@@ -7,7 +7,12 @@ export interface Variant {
   name: string;
   describe: string;
   make(text: string): Uint8Array;
+  /** The gold's strings as the variant's text prints them (NFKC's half-width punctuation), when they change. */
+  gold?<T>(gold: T): T;
 }
+
+/** Every string of a gold file through NFKC, but its file name. */
+const nfkcGold = <T,>(gold: T): T => JSON.parse(JSON.stringify(gold), (k: string, v: unknown) => (typeof v === 'string' && k !== 'file' ? v.normalize('NFKC') : v)) as T;
 
 const utf8 = new TextEncoder();
 
@@ -134,4 +139,5 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'crlf+bom', describe: 'CRLF line ends, UTF-8 BOM', make: (t) => encodeUtf8(toCrlf(t), true) },
   { name: 'no-blank-lines', describe: 'all blank lines removed', make: (t) => encodeUtf8(removeBlankLines(t)) },
   { name: 'ideographic-spaces', describe: 'ASCII spaces → U+3000', make: (t) => encodeUtf8(spacesToIdeographic(t)) },
+  { name: 'nfkc', describe: 'NFKC: full-width punctuation half-width (，→, ：→: （→( ？→?), as some extractors give it', make: (t) => encodeUtf8(t.normalize('NFKC')), gold: nfkcGold },
 ];

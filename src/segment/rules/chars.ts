@@ -50,7 +50,8 @@ function endBefore(s: string, skip: RegExp): number {
  */
 export function endsSentence(s: string): boolean {
   const t = endBefore(s, CLOSER_OR_SPACE);
-  if (t > 0 && /[。！？!?…；;]/u.test(s[t - 1])) return true;
+  // `……` made half-width (NFKC) is `......`: three dots or more end a sentence, one does not (`1.5`)
+  if (t > 0 && (/[。！？!?…；;]/u.test(s[t - 1]) || (t >= 3 && s.slice(t - 3, t) === '...'))) return true;
   const e = endBefore(s, SPACE);
-  return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]/u.test(s.slice(-3));
+  return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]|\.\.\./u.test(s.slice(-5));
 }

@@ -38,7 +38,11 @@ export function isSubtitle(text: string): boolean {
  * `改革经典案例`-like series marks with a number.
  */
 export function isKickerLabel(text: string): boolean {
-  return /[①-⑳㈠-㈩]$|·之[一二三四五六七八九十\d]+$|之[一二三四五六七八九十]+$|系列报道|（[一二三四五六七八九十\d]+）$|\([\d]+\)$/u.test(text);
+  return (
+    /[①-⑳㈠-㈩]$|·之[一二三四五六七八九十\d]+$|之[一二三四五六七八九十]+$|系列报道|（[一二三四五六七八九十\d]+）$|\([\d]+\)$/u.test(text) ||
+    // the circled number made plain by NFKC (`高质量发展看资兴6`): a series name and its number alone
+    /^[\u4e00-\u9fff·]{6,16}[1-9]\d?$/u.test(text)
+  );
 }
 
 /** Sidebar labels printed above a box: `延伸阅读`, `相关链接`. */
