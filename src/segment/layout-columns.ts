@@ -1,4 +1,4 @@
-import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
+import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -253,21 +253,6 @@ function nearestBelow(blocks: readonly Block[]): Map<Block, Block> {
 /** A line that ends a sentence: full stop, question or exclamation mark, maybe closed by a quote or bracket. */
 const SENTENCE_END = /[。！？!?][”’」』）)]?\s*$|[”」』）)]\s*$/u;
 
-/**
- * Blocks in reading order, cut recursively like a page is read: stories stacked with
- * REGION_GAP_ROWS blank lines between them one after the other, unless the columns run on
- * across the blank lines (`runsOn`); else the running head over the page; else side-by-side
- * parts (a vertical strip of white through the whole region) left to right; else bands stacked
- * without space (a headline over its columns) top to bottom. Blocks that no cut separates are
- * read top to bottom, left to right.
- *
- * Measured on the `-layout` text (`npm run eval`) against two other ways: reading each band's
- * columns and then the next band's (no `runsOn`) cuts the development pages' essays where the
- * extractor left blank lines across their columns (sentences kept whole 0.925 against 0.949,
- * boundaries 0.095 against 0.110; the news pages' sentences 0.927 against 0.932); splitting side
- * by side before taking off the running head reads the head's pieces between columns (news
- * boundaries 0.685 against 0.704, development 0.097 against 0.110).
- */
 /** The horizontal cuts of a set of blocks, and which of them part stories stacked (see `readingOrder`). */
 function stacked(blocks: readonly Block[]): { groups: Block[][]; apart: boolean[] } {
   const h = cuts(blocks, (b) => b.top, (b) => b.bottom + 1);
@@ -286,7 +271,7 @@ function stacked(blocks: readonly Block[]): { groups: Block[][]; apart: boolean[
  * every gutter first reads each column strip down the whole page, through both stories.
  */
 function stackedSide(parts: readonly Block[][]): number | undefined {
-  if (parts.length < 3 || parts.flat().length > LAYOUT_MAX_BLOCKS) return undefined;
+  if (parts.length < 3 || parts.flat().length > STACKED_SIDE_MAX_BLOCKS) return undefined;
   const has = (ps: readonly Block[][]): boolean => {
     const st = stacked(ps.flat());
     return st.apart.some((cut, i) => cut && opensWithHead(st.groups[i + 1], st.groups.slice(i + 1).flat()));
@@ -307,6 +292,22 @@ function opensWithHead(first: readonly Block[], region: readonly Block[]): boole
   return first.some((h) => h.top === h.bottom && region.some((c) => c.top > h.bottom && c.bottom > c.top && overlaps(span(h), span(c))));
 }
 
+/**
+ * Blocks in reading order, cut recursively like a page is read: stories stacked with
+ * REGION_GAP_ROWS blank lines between them one after the other, unless the columns run on
+ * across the blank lines (`runsOn`); else the running head over the page; else side-by-side
+ * parts (a vertical strip of white through the whole region) left to right, those that hold
+ * stories stacked first as one region (`stackedSide`); else bands stacked
+ * without space (a headline over its columns) top to bottom. Blocks that no cut separates are
+ * read top to bottom, left to right.
+ *
+ * Measured on the `-layout` text (`npm run eval`) against two other ways: reading each band's
+ * columns and then the next band's (no `runsOn`) cuts the development pages' essays where the
+ * extractor left blank lines across their columns (sentences kept whole 0.925 against 0.949,
+ * boundaries 0.095 against 0.110; the news pages' sentences 0.927 against 0.932); splitting side
+ * by side before taking off the running head reads the head's pieces between columns (news
+ * boundaries 0.685 against 0.704, development 0.097 against 0.110).
+ */
 function readingOrder(blocks: Block[]): Block[] {
   if (blocks.length <= 1) return blocks;
   const h = stacked(blocks);

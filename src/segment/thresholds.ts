@@ -417,6 +417,12 @@ export const LAYOUT_MAX_ROWS = 1000;
  * 900 lines of 1000 cells is read in 1.5 s.
  */
 export const LAYOUT_MAX_BLOCKS = 2000;
+/**
+ * Past this many blocks in a region its side-by-side parts are not searched for stories stacked
+ * (`stackedSide`, which measures every run of parts from either side): the development and news
+ * pages have at most 90 blocks, and a region of 400 is searched in well under a second.
+ */
+export const STACKED_SIDE_MAX_BLOCKS = 400;
 
 /**
  * A paragraph's first line is indented by this many em (2 on the news and development pages): a
