@@ -4,13 +4,13 @@ import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseC
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
-import { runsOnInto } from './rules/first-line.ts';
+import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, FIRST_LINE_INDENT_EM, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 import { endsSentence } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
@@ -246,9 +246,7 @@ function joinBoxedFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const next = blocks[i + 1];
     if ((b.kind === 'headline' || b.kind === 'body') && b.lines.length === 1 && b.heading === 0 && next?.kind === 'body' && next.heading === 0 && next.page === b.page && next.lines.length >= 2 && next.lines[0].blanksBefore <= 1 && !endsSentence(b.text) && !/[：:]$/u.test(b.text)) {
       const measure = Math.max(...next.lines.slice(0, -1).map((l) => l.width));
-      const w = b.lines[0].width;
-      const runsOn = runsOnInto(b.display, next.display);
-      if (w >= measure - FIRST_LINE_INDENT_EM - 1 && w <= measure + 0.5 && runsOn) {
+      if (firstLineWide(b.lines[0].width, measure) && runsOnInto(b.display, next.display)) {
         out.push({ ...next, lines: [...b.lines, ...next.lines], first: b.first, text: b.text + next.text, display: b.display + next.display, short: false });
         i++;
         continue;

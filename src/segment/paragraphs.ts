@@ -15,9 +15,6 @@ import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADI
  * (`#` headings, one long line per paragraph) or column-wrapped PDF text (one short line
  * per printed column line). Decided from the text, never from the file name.
  */
-/** A line that starts with a closing mark: a quote, bracket or pause that cannot open running text. */
-const CLOSER_FIRST = /^\s*[”’」』）)》〉】，、。；：！？]/u;
-
 export function detectFlavour(lines: SourceLine[]): Flavour {
   if (lines.length === 0) return 'column';
   // `#` marks read as type sizes (lines.ts took the body's off): a converter that kept the printed
@@ -138,6 +135,9 @@ class Brackets {
 
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
+
+/** A line that starts with a closing mark: a quote, bracket or pause that cannot open running text. */
+const CLOSER_FIRST = /^\s*[”’」』）)》〉】，、。；：！？]/u;
 
 /**
  * Do the lines from `at` hold a head over a signed name: one to HEAD_OVER_NAME_LINES lines

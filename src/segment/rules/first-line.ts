@@ -14,6 +14,11 @@ export function runsOnInto(line: string, next: string): boolean {
   return /[，,、；;]/u.test(line) || unclosed(line) || continuesAcross(line, next);
 }
 
+/** Whether a line is as wide as a paragraph's first line in a column of this measure: the measure less its indent, at most the measure. */
+export function firstLineWide(width: number, measure: number): boolean {
+  return width >= measure - FIRST_LINE_INDENT_EM - 1 && width <= measure + 0.5;
+}
+
 /**
  * A paragraph's first line that the extractor boxed apart from the rest (mutool and pdfminer set an
  * indented first line as a text block of its own, one blank line under it:
@@ -36,7 +41,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     while (end < lines.length && lines[end].blanksBefore === 0 && !lines[end].pageStart && lines[end].heading === 0) end++;
     if (end - (i + 1) < 2) continue;
     const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
-    if (l.width < measure - FIRST_LINE_INDENT_EM - 1 || l.width > measure + 0.5) continue;
+    if (!firstLineWide(l.width, measure)) continue;
     if (!runsOnInto(l.text, n.text)) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none)
     if (!/[，,、；;。：:！？!?]/u.test(n.text)) continue;
