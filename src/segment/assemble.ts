@@ -278,6 +278,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   const parts: string[] = [];
   // each part's heading level, where a converter marks type sizes (`## 外贸企业…` / `### 港口…`)
   const levels: number[] = [];
+  // each part set in a narrow box of large type (Block.boxed)
+  const boxed: boolean[] = [];
   let prevLine: ClassifiedBlock | undefined;
   // the widths of the lines of the part being read (partEnded)
   let partWidths: number[] = [];
@@ -293,6 +295,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     else {
       parts.push(b.display);
       levels.push(b.heading);
+      boxed.push(b.boxed === true);
       partWidths = [];
     }
     partWidths.push(...b.lines.map((l) => l.width));
@@ -305,6 +308,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   if (parts.length === 3 && parallelPair(parts[0]!, parts[1]!) && parts[2]!.length > Math.max(parts[0]!.length, parts[1]!.length)) {
     parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
     levels.splice(0, 2, levels[0]!);
+    boxed.splice(0, 2, boxed[0]!);
   }
   let title = parts[0] ?? '';
   let extraSubtitle: string | undefined;
@@ -319,7 +323,9 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     const explains = ((b.length >= SUBTITLE_PART_MIN_CHARS || pauses.test(b)) && !headlineShaped) || REPORT_KIND.test(b);
     // marked sizes say it outright: the larger type (the lower level) is the headline
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
-    if (sized ? levels[0] > levels[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
+    // …and so does a part set in a narrow box of large type, beside one that is not
+    const inBox = boxed[0] !== boxed[1];
+    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;

@@ -4,7 +4,7 @@ import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
-import { splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
+import { boxLineLength, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -36,15 +36,20 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   // a headline glued after a story's closing credit goes on a line of its own (same line number)
   // a vertical run's last glyph glued to the next line goes back to the run (same line number)
   // a byline or a signed name run into the next line goes on a line of its own (same line number)
+  // the last characters of a headline set in a narrow box, glued to a dateline, go back to the box
   const placed: PlacedLine[] = [];
   let before = '';
   let run = '';
+  // the narrow box being read: its line length and how many lines of it
+  let box = { width: 0, lines: 0 };
   for (const l of read) {
-    for (const credited of splitGluedCredit(l.text, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline)) placed.push({ no: l.no, text });
+    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;
       run = t.length === 1 ? run + t : '';
+      const width = boxLineLength(t);
+      box = width === 0 ? { width: 0, lines: 0 } : width === box.width ? { width, lines: box.lines + 1 } : { width, lines: 1 };
     }
   }
   const normalised = placed.map((l) => normaliseSpaces(l.text));

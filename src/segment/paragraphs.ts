@@ -4,11 +4,12 @@ import { isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
+import { boxLineLength } from './rules/glued.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -184,6 +185,34 @@ function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
   return k >= 0 && VERTICAL_ROLES.some((w) => [...w].every((ch, j) => lines[k + j]?.text.trim() === ch && (j === 0 || lines[k + j]!.blanksBefore <= 1)));
 }
 
+/**
+ * For each line, whether it and the next are lines of one headline set in a narrow box: a run of
+ * NARROW_HEAD_MIN_LINES or more tight lines of one length (the last may be shorter), each of at
+ * most NARROW_HEAD_MAX_CHARS characters with neither sentence punctuation nor a space, and not a
+ * stack of names (`韶山变民` / `生“实事` / `清单”为` / `群众“幸` / `福账单”`: no word runs across
+ * `实事` / `清单`, and only the box says the lines are one).
+ */
+function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
+  // the last line may hold a single character (`衡阳县巡` / … / `动卖菜老` / `人`)
+  const length = (l: SourceLine, least = 3) => (isSignedName(l.text.trim()) ? 0 : boxLineLength(l.text, least));
+  const joins = lines.map(() => false);
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    const n = length(lines[i]);
+    if (n > 0) {
+      while (end + 1 < lines.length && lines[end + 1].blanksBefore === 0 && !lines[end + 1].pageStart && lines[end + 1].heading === lines[i].heading && length(lines[end]) === n && length(lines[end + 1], 1) > 0 && length(lines[end + 1], 1) <= n) end++;
+    }
+    // a shorter last line ends the box only where no line of its own length follows it tight: two
+    // phrases of one length over a narrower box are a kicker over its headline (`昔日臭水沟` /
+    // `如今景观带` / `桃花镇治` / `水还河清`)
+    const after = lines[end + 1];
+    if (end > i && length(lines[end], 1) < n && after !== undefined && after.blanksBefore === 0 && length(after, 1) === length(lines[end], 1)) end--;
+    if (end - i + 1 >= NARROW_HEAD_MIN_LINES) for (let k = i; k < end; k++) joins[k] = true;
+    i = end + 1;
+  }
+  return joins;
+}
+
 function columnBlocks(lines: SourceLine[]): Block[] {
   const full = localColumnWidths(lines);
   const gaps = localGaps(lines);
@@ -197,6 +226,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   // blank lines would otherwise run it into the page's first paragraph
   // so does a column label (`本地快讯`, `延伸阅读`): run into the headline under it, it makes a
   // subhead of that headline
+  const narrowHead = narrowHeadRuns(lines);
   const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
@@ -248,6 +278,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && PHOTO_CREDIT_ALONE.test(next.text.trim()) && current.reduce((n, l) => n + l.text.length, 0) <= CAPTION_MAX_CHARS) {
       // a caption's credit wrapped onto a line of its own (`建设者在主塔顶部作业。 本报记者 龚毅` / `摄`,
       // `游客在古镇观赏花灯。` / `（唐欣 摄）`) stays with its caption
+      goesOn = true;
+    } else if (next !== undefined && narrowHead[i]) {
       goesOn = true;
     } else if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
       // type sizes marked by a converter (column text has no other headings): a display line set
@@ -317,6 +349,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
       if (current.length === 1 && overwide(i)) block.overwide = true;
+      if (current.length >= NARROW_HEAD_MIN_LINES && narrowHead[i - 1]) block.boxed = true;
       if (resized) block.resized = true;
       resized = resizedNext;
       resizedNext = false;

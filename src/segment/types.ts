@@ -66,6 +66,11 @@ export interface Block {
    * same head in another type size (`## 长沙消防救援又添生` / `## 力军` | `## 10个消防` …).
    */
   resized?: boolean;
+  /**
+   * Display type set in a narrow box, as many characters a line over three lines or more
+   * (`韶山变民` / `生“实事` / …): the page's largest type, the headline of its head.
+   */
+  boxed?: boolean;
 }
 
 export type BlockKind =

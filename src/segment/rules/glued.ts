@@ -1,7 +1,8 @@
 import nodejieba from 'nodejieba';
 import { continues } from './continuation.ts';
 import { isSurname, looksLikeName } from './names.ts';
-import { GLUED_BYLINE_REST_MIN } from '../thresholds.ts';
+import { opensDateline } from './dateline.ts';
+import { GLUED_BYLINE_REST_MIN, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -59,6 +60,34 @@ export function splitGluedVertical(line: string, run: string): string[] {
   const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,4})$/u.exec(run)?.[1];
   const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1);
   return closesQuote || endsWord || endsName ? [glyph, rest] : [line];
+}
+
+/**
+ * A line that may be one line of a headline set in a narrow box (`衡阳县巡`, `特警：暖`): short, no
+ * sentence punctuation, no space. Its length in characters (at least `least`), or 0.
+ */
+export function boxLineLength(line: string, least = 3): number {
+  const t = line.trim();
+  const n = [...t].length;
+  return n >= least && n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；、,;]/u.test(t) ? n : 0;
+}
+
+/**
+ * pypdf ends a headline set in a narrow box without a line break before the story's dateline:
+ * the box's last characters are glued to it (`衡阳县巡` / `特警：暖` / `心举动感` / `动卖菜老` /
+ * `人本报讯（记者 邱莎 …`). After `lines` box lines of `width` characters, a line whose first
+ * characters, fewer than a box line holds, are followed by a dateline is split there.
+ */
+export function splitGluedBoxEnd(line: string, width: number, lines: number): string[] {
+  if (lines < NARROW_HEAD_MIN_LINES) return [line];
+  const text = line.trim();
+  const chars = [...text];
+  for (let k = 1; k < width && k < chars.length; k++) {
+    const head = chars.slice(0, k).join('');
+    const rest = chars.slice(k).join('');
+    if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && opensDateline(rest)) return [head, rest];
+  }
+  return [line];
 }
 
 /**
