@@ -193,6 +193,17 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     for (const step of [-1, 1]) {
       const pieces: number[] = [];
       for (let k = i + step; pieces.length < HEADER_PIECES_MAX && k >= 0 && k < out.length && out[k].page === b.page && headerPiece(out[k]); k += step) pieces.push(k);
+      // pieces between two lines of the header (`7 要闻` / `云梦新闻` / `2023年04月03日 周一`) are of it
+      // when the three read as one header naming the paper: the paper's name set in its masthead type
+      const far = out[i + step * (pieces.length + 1)];
+      if (pieces.length > 0 && far !== undefined && far.kind === 'furniture' && far.page === b.page && readPageHeader(far.display) !== null) {
+        const all = [far.display, ...pieces.map((k) => out[k].display).reverse(), b.display];
+        const read = readPageHeader((step < 0 ? all : all.reverse()).join(' '));
+        if (read?.publication !== undefined && header.publication === undefined) {
+          for (const k of pieces) out[k] = { ...out[k], kind: 'furniture' };
+          continue;
+        }
+      }
       // the most pieces that still read as one header with more facts than the dated line alone
       for (let n = pieces.length; n > 0; n--) {
         const taken = pieces.slice(0, n).map((k) => out[k].display);
