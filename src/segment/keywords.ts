@@ -1,6 +1,6 @@
 import nodejieba from 'nodejieba';
 import type { Article } from './types.ts';
-import { forgetIdf } from './rules/topic.ts';
+import { forgetIdf, idf } from './rules/topic.ts';
 import { GUESSED_MIN_COUNT, KEYWORD_CANDIDATES, KEYWORDS_MAX, KEYWORDS_MIN, LEXICON_MAX_CHARS, LEXICON_MIN_CHARS, LEXICON_MIN_COUNT } from './thresholds.ts';
 
 /** Function words and newspaper boilerplate that say nothing about a story's topic. */
@@ -161,10 +161,15 @@ export const PLACE_SUFFIX = /^(.{2,})(?:省|市|县|区)$/u;
  */
 export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
   const text = [article.title, article.title, article.subtitle ?? '', ...article.body.map((b) => b.text)].join('\n');
-  const words = new Set(nodejieba.cut(text, false));
-  const extracted = nodejieba
-    .extract(text, KEYWORD_CANDIDATES)
-    .filter((k) => [...k.word].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(k.word) && !STOP.has(k.word) && (words.has(k.word) || learned.has(k.word)));
+  // TF-IDF over the dictionary's cut (term frequency × nodejieba's IDF, as its extractor weighs),
+  // without the extractor's second cut with the HMM on: the HMM's guesses were thrown away anyway
+  const tf = new Map<string, number>();
+  for (const w of nodejieba.cut(text, false)) if ([...w].length >= 2 && /^[\u4e00-\u9fffA-Za-z]+$/u.test(w) && !STOP.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  const extracted = [...tf]
+    .map(([word, n]) => ({ word, weight: n * idf(word) }))
+    .filter((k) => k.weight > 0)
+    .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1))
+    .slice(0, KEYWORD_CANDIDATES);
   // 株洲 and 株洲市 both ranked: one keyword, the administrative form, with the better weight
   const byWord = new Map(extracted.map((k) => [k.word, k]));
   const ranked = extracted

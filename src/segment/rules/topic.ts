@@ -13,7 +13,11 @@ export function forgetIdf(): void {
   idfCache.clear();
 }
 
-function idf(word: string): number {
+/**
+ * nodejieba's IDF weight of a word (its keyword extractor's table; 0 for a word it would never
+ * rank: one character, or one of its stop words), memoised until the dictionary changes.
+ */
+export function idf(word: string): number {
   let v = idfCache.get(word);
   if (v === undefined) {
     const r = nodejieba.extract(word, 1);
