@@ -568,6 +568,35 @@ function pairHeadsPass(state: AssemblyState): void {
 }
 
 /**
+ * Where a body turns from its own headline's topic (or from no headline's) to the topic of
+ * `words`: the paragraph boundary, after a sentence's end or a credit, that best parts the two,
+ * with the part of `words` before it (`headFirst`) or after it, as `sides` allow; undefined when
+ * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, the first, or
+ * the last when `latest`.
+ */
+function bestSplit(words: Map<string, number>, s: Segment, sides: readonly boolean[], latest = false): { at: number; score: number; headFirst: boolean } | undefined {
+  const paras = s.blocks;
+  if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
+  const other = s.head ? contentWords(headText(s.head)) : undefined;
+  let best: { at: number; score: number; headFirst: boolean } | undefined;
+  for (let at = 1; at < paras.length; at++) {
+    if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
+    if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
+    const a = textOf(paras.slice(0, at));
+    const b = textOf(paras.slice(at));
+    if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
+    for (const headFirst of sides) {
+      const mine = affinity(words, headFirst ? a : b);
+      const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
+      const cross = affinity(words, headFirst ? b : a);
+      const score = mine + theirs - cross;
+      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || (latest && score === best.score))) best = { at, score, headFirst };
+    }
+  }
+  return best;
+}
+
+/**
  * A headline left over means two stories run together in one body (no credit between them):
  * the body is split where the paragraphs turn from one headline's topic to the other's. A
  * headline that finds no such place is reported.
@@ -579,23 +608,8 @@ function splitRunTogetherPass(state: AssemblyState): void {
     let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
     const words = contentWords(headText(g));
     for (const s of candidatesFor(state, g)) {
-      const paras = s.blocks;
-      if (paras.length > SPLIT_BODY_MAX_BLOCKS) continue; // splitting is quadratic in the body's length; such a body keeps its headline
-      const other = s.head ? contentWords(headText(s.head)) : undefined;
-      for (let at = 1; at < paras.length; at++) {
-        if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
-        if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
-        const a = textOf(paras.slice(0, at));
-        const b = textOf(paras.slice(at));
-        if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
-        for (const headFirst of [true, false]) {
-          const mine = affinity(words, headFirst ? a : b);
-          const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
-          const cross = affinity(words, headFirst ? b : a);
-          const score = mine + theirs - cross;
-          if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score)) best = { s, at, score, headFirst };
-        }
-      }
+      const split = bestSplit(words, s, [true, false]);
+      if (split && (!best || split.score > best.score)) best = { s, ...split };
     }
     if (!best) {
       state.unassigned.push(entry(g.blocks, 'headline with no body found'));
@@ -617,6 +631,30 @@ function splitRunTogetherPass(state: AssemblyState): void {
     for (const c of state.captions) if (c.after >= k + 1) c.after++;
     state.usedHeads.add(g);
     state.decisions.push({ ...entry(g.blocks, `headline assigned by topic; body split at line ${second.blocks[0].first}`) });
+  }
+}
+
+/**
+ * A head whose story holds nothing but credits (`河长巡河发现问题当天处理` / `本报记者 何子衿`, printed
+ * after its body where the page otherwise sets heads first) has its body at the end of the story
+ * read just before it: the paragraphs from where that story turns to this head's topic move to it.
+ */
+function bodilessHeadPass(state: AssemblyState): void {
+  for (const s of state.segments) {
+    if (!s.head || !s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit')) continue;
+    // the story read before it, past head groups
+    let prev = state.prevOf.get(s);
+    while (prev !== undefined && !('opened' in prev)) prev = state.prevOf.get(prev);
+    if (prev === undefined || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;
+    // of parts that read of it alike, the shortest: the story before keeps what it can
+    const split = bestSplit(contentWords(headText(s.head)), prev, [false], true);
+    if (!split) continue;
+    const tail = prev.blocks.slice(split.at);
+    prev.blocks = prev.blocks.slice(0, split.at);
+    s.blocks = [...tail, ...s.blocks];
+    state.textOf.delete(prev);
+    state.textOf.delete(s);
+    state.decisions.push(entry(s.head.blocks, `headline with credits only: takes the body from line ${tail[0].first}, where the story before turns to its topic`));
   }
 }
 
@@ -792,6 +830,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'headSide', run: headSidePass },
   { name: 'pairHeads', run: pairHeadsPass },
   { name: 'splitRunTogether', run: splitRunTogetherPass },
+  { name: 'bodilessHead', run: bodilessHeadPass },
   { name: 'moveKickers', run: moveKickersPass },
   { name: 'moveSignedNames', run: moveSignedNamesPass },
   { name: 'placeCaptions', run: placeCaptionsPass },
