@@ -409,7 +409,21 @@ const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:�
 function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
   const full = localColumnWidths(lines);
   const widthOf = (t: string) => displayWidth(repairSpacing(t, { keepWordSpaces: false }));
+  const split = (l: SourceLine, first: string, second: string): SourceLine[] => [
+    { ...l, text: first, raw: first, width: widthOf(first), spacedOut: isSpacedOut(first), hardBreak: false },
+    { ...l, text: second, raw: second, width: widthOf(second), spacedOut: isSpacedOut(second), blanksBefore: 0, pageStart: false, tight: false },
+  ];
+  const isFull = (k: number) => lines[k].width >= full[k] - FULL_SLACK;
   return lines.flatMap((l, i) => {
+    // …and a paragraph's short last line with the next box's head glued after its sentence end
+    // (`品。云田镇拆除一处“卫` / `片”违法建筑`, `校。跨江大桥主塔` / `封顶`): the line ends a full paragraph
+    // line's sentence, and what follows its end is display type going on on a short line
+    const next = lines[i + 1];
+    // (not running text cut short before a quotation or a colon: `他还说：` / `“我们这一…`, `这是` / `“伟大复兴”`)
+    if (l.heading === 0 && i > 0 && l.blanksBefore === 0 && isFull(i - 1) && !isFull(i) && next !== undefined && next.blanksBefore === 0 && !isFull(i + 1) && !hasSentencePunct(next.text) && !endsSentence(next.text) && !/^\s*[“‘「『《（(]|[：:]\s*$/u.test(next.text)) {
+      const m = /^(.*?[。！？!?][”’」』]?)([^，。；、,;！？!?：:]*[\u4e00-\u9fff][^，。；、,;！？!?：:]*)$/u.exec(l.text);
+      if (m !== null && !/[。！？!?]/u.test(m[1].slice(0, -1).replace(/[”’」』]$/u, ''))) return split(l, m[1], m[2].trim());
+    }
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
     const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;
     for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
@@ -417,10 +431,7 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
       const first = l.text.slice(0, at);
       const second = l.text.slice(at).trim();
       if (second === '' || !fits(first) || !fits(second)) continue;
-      return [
-        { ...l, text: first, raw: first, width: widthOf(first), spacedOut: isSpacedOut(first), hardBreak: false },
-        { ...l, text: second, raw: second, width: widthOf(second), spacedOut: isSpacedOut(second), blanksBefore: 0, pageStart: false, tight: false },
-      ];
+      return split(l, first, second);
     }
     return [l];
   });
