@@ -404,7 +404,8 @@ const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:�
  * pypdf prints a paragraph's last line and the next paragraph's first line as one line
  * (`…提高履职能力。为激发年轻村（社区）干部的干劲，桃源`): a line far wider than its column (by
  * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column, is two
- * lines again, under the same line number.
+ * lines again, under the same line number. So is a paragraph's short last line with the next
+ * box's head glued after its sentence end.
  */
 function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
   const full = localColumnWidths(lines);
