@@ -10,7 +10,7 @@ import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 import { endsSentence } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
@@ -193,14 +193,15 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     for (const step of [-1, 1]) {
       const pieces: number[] = [];
       for (let k = i + step; pieces.length < HEADER_PIECES_MAX && k >= 0 && k < out.length && out[k].page === b.page && headerPiece(out[k]); k += step) pieces.push(k);
-      // pieces between two lines of the header (`7 要闻` / `云梦新闻` / `2023年04月03日 周一`) are of it
-      // when the three read as one header naming the paper: the paper's name set in its masthead type
-      const far = out[i + step * (pieces.length + 1)];
-      if (pieces.length > 0 && far !== undefined && far.kind === 'furniture' && far.page === b.page && readPageHeader(far.display) !== null) {
-        const all = [far.display, ...pieces.map((k) => out[k].display).reverse(), b.display];
-        const read = readPageHeader((step < 0 ? all : all.reverse()).join(' '));
-        if (read?.publication !== undefined && header.publication === undefined) {
-          for (const k of pieces) out[k] = { ...out[k], kind: 'furniture' };
+      // pieces beside the dated line are of the header when they read with it and another line of
+      // the header near it as one header naming the paper (`7 要闻` / `云梦新闻` / `2023年04月03日 周一`;
+      // `01 经济` / a headline / `云梦新闻` / `2023年2月7日 星期二`): the paper's name in its masthead type
+      // (only a name between the two: a headline right under the dated line would read as a name too)
+      const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && (k - pieces[0]!) * step > 0 && o.kind === 'furniture' && o.page === b.page && readPageHeader(o.display)?.page !== undefined);
+      if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
+        const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));
+        if (read?.publication !== undefined && read.publication === out[pieces[0]!]!.display.replace(/\s+/gu, '')) {
+          out[pieces[0]!] = { ...out[pieces[0]!]!, kind: 'furniture' };
           continue;
         }
       }

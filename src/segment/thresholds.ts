@@ -184,6 +184,12 @@ export const CONTENT_WORD_MIN_IDF = 4;
  * number, section: absorbHeaderPieces). Set by hand: the typeset news pages print three.
  */
 export const HEADER_PIECES_MAX = 3;
+/**
+ * Blocks either side of a dated header line among which another line of the page header is looked
+ * for, to read a name beside the dated line as the paper's (absorbHeaderPieces). Set by hand: the
+ * typeset news pages set a headline between the page-and-section line and the paper's name (news05).
+ */
+export const HEADER_NEAR_BLOCKS = 4;
 
 /**
  * Characters of running text a byline glued to a story's first line must be followed by
