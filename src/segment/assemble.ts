@@ -636,8 +636,9 @@ function splitRunTogetherPass(state: AssemblyState): void {
 
 /**
  * A head whose story holds nothing but credits (`河长巡河发现问题当天处理` / `本报记者 何子衿`, printed
- * after its body where the page otherwise sets heads first) has its body at the end of the story
- * read just before it: the paragraphs from where that story turns to this head's topic move to it.
+ * after its body where the page otherwise sets heads first) has its body at the end of the headed
+ * story read just before it: the paragraphs from where that story turns to this head's topic move
+ * to it.
  */
 function bodilessHeadPass(state: AssemblyState): void {
   for (const s of state.segments) {
@@ -645,7 +646,9 @@ function bodilessHeadPass(state: AssemblyState): void {
     // the story read before it, past head groups
     let prev = state.prevOf.get(s);
     while (prev !== undefined && !('opened' in prev)) prev = state.prevOf.get(prev);
-    if (prev === undefined || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;
+    // (a story without a head of its own before it is this head's whole body, printed bodies first:
+    // the heads and bodies are paired as the page's side says, not split here)
+    if (prev === undefined || !prev.head || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;
     // of parts that read of it alike, the shortest: the story before keeps what it can
     const split = bestSplit(contentWords(headText(s.head)), prev, [false], true);
     if (!split) continue;
