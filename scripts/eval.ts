@@ -17,7 +17,7 @@
  *   npm run eval -- --details --corpus devset --extractor pypdf   per-page table and misses of one extractor
  *   npm run eval -- --details --corpus devset-eye --extractor pypdf   the same against the eye-checked annotation
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { segmentFile } from '../src/segment/index.ts';
 import type { Article } from '../src/segment/types.ts';
 import { loadGoldSamples, type GoldSample } from '../src/segment/eval/sample.ts';
@@ -46,9 +46,11 @@ const goldDir = join(ROOT, 'tests', 'gold');
 const rawDir = join(ROOT, 'content', 'raw');
 const values = options(
   'eval',
-  `usage: npm run eval -- [--details [--corpus sample|devset|devset-eye|news] [--extractor ${NEWS_EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  `usage: npm run eval -- [--news DIR] [--details [--corpus sample|devset|devset-eye|news] [--extractor ${NEWS_EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
   {
     details: { type: 'boolean', default: false },
+    // the typeset news pages of another folder (`npm run make-news-corpus -- --seed 7 --out DIR`)
+    news: { type: 'string' },
     corpus: { type: 'string' },
     extractor: { type: 'string' },
     // --<variant> with --details: also list the misses on that variant
@@ -256,8 +258,10 @@ for (const e of HELD_OUT) {
   eyeScores[e] = eyeGold!.pages.filter((g) => held.texts.has(`${g.page}.${e}.txt`)).map((g) => scoreEyePage(g, run(`${g.page}.${e}.txt`, held.texts.get(`${g.page}.${e}.txt`)!, `devset-eye/${e}`)));
   rows.push({ label: `devset-eye/${e}`, scores: eyeScores[e] });
 }
-// the typeset news pages (tests/corpus-news/): the exact answer is what was typeset
-const news = loadNewsCorpus();
+// the typeset news pages (tests/corpus-news/, or --news DIR): the exact answer is what was typeset
+const newsDir = typeof values.news === 'string' ? resolve(values.news) : undefined;
+if (newsDir !== undefined && !existsSync(join(newsDir, 'news01.gold.json'))) cli('eval').fail(2, `--news ${values.news}: no typeset news pages there (news01.gold.json; make them with npm run make-news-corpus -- --seed N --out DIR)`);
+const news = loadNewsCorpus(newsDir);
 const newsScores: Partial<Record<NewsExtractor, FileScores[]>> = {};
 for (const e of NEWS_EXTRACTORS) {
   newsScores[e] = news.filter((n) => n.extractor === e).map((n) => scoreFile(n.gold, run(n.gold.file, new TextEncoder().encode(n.text), `news/${e}`)));

@@ -6,22 +6,28 @@
  *   npm run make-news-corpus                     regenerate the corpus
  *   npm run make-news-corpus -- --refresh-sample re-take the sample's stories (sample-stories.json)
  *                                                from content/raw and tests/gold first
+ *   npm run make-news-corpus -- --seed 7 --out DIR
+ *                                                the same stories set in other layouts (another seed)
+ *                                                in DIR, for `npm run eval -- --news DIR`: pages no
+ *                                                rule was set on (never commit them beside the corpus)
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { segmentFile } from '../src/segment/index.ts';
 import type { GoldFile } from '../src/segment/eval/gold.ts';
 import { sampleStories, type SampleStory } from '../src/segment/eval/news/sample.ts';
 import { WRITTEN_STORIES } from '../src/segment/eval/news/stories.ts';
-import { generatePages } from '../src/segment/eval/news/layout.ts';
+import { generatePages, NEWS_SEED } from '../src/segment/eval/news/layout.ts';
 import { EXTRACTORS, extract, normalisePdf, printPages, subsetFonts } from '../src/segment/eval/news/extract.ts';
 import { checkNewsSample, loadNewsCorpus, NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const samplePath = join(root, 'src', 'segment', 'eval', 'news', 'sample-stories.json');
 
-if (process.argv.includes('--refresh-sample')) {
+const { values } = parseArgs({ options: { 'refresh-sample': { type: 'boolean' }, seed: { type: 'string' }, out: { type: 'string' } } });
+if (values['refresh-sample']) {
   const stories: SampleStory[] = [];
   for (const n of readdirSync(join(root, 'tests', 'gold')).filter((f) => f.endsWith('.json')).sort()) {
     const gold = JSON.parse(readFileSync(join(root, 'tests', 'gold', n), 'utf8')) as GoldFile;
@@ -32,9 +38,14 @@ if (process.argv.includes('--refresh-sample')) {
   console.log(`${stories.length} sample stories → ${samplePath}`);
 }
 
+const seed = values.seed === undefined ? NEWS_SEED : Number(values.seed);
+if (!Number.isInteger(seed)) {
+  console.error(`make-news-corpus: --seed must be a whole number, not ${values.seed}`);
+  process.exit(2);
+}
 const sample = JSON.parse(readFileSync(samplePath, 'utf8')) as SampleStory[];
-const pages = generatePages(sample, WRITTEN_STORIES);
-const out = NEWS_CORPUS_DIR;
+const pages = generatePages(sample, WRITTEN_STORIES, seed);
+const out = values.out === undefined ? NEWS_CORPUS_DIR : resolve(values.out);
 mkdirSync(out, { recursive: true });
 for (const n of readdirSync(out)) if (/^news\d+\./u.test(n)) rmSync(join(out, n));
 

@@ -651,7 +651,9 @@ function bodilessHeadPass(state: AssemblyState): void {
     if (prev === undefined || !prev.head || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;
     // of parts that read of it alike, the shortest: the story before keeps what it can
     const split = bestSplit(contentWords(headText(s.head)), prev, [false], true);
-    if (!split) continue;
+    // …and only where the story before reads of its own head in what it keeps: a head that speaks
+    // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
+    if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
     const tail = prev.blocks.slice(split.at);
     prev.blocks = prev.blocks.slice(0, split.at);
     s.blocks = [...tail, ...s.blocks];

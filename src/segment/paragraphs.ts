@@ -423,7 +423,10 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     // (not running text cut short before a quotation or a colon: `他还说：` / `“我们这一…`, `这是` / `“伟大复兴”`)
     if (l.heading === 0 && i > 0 && l.blanksBefore === 0 && isFull(i - 1) && !isFull(i) && next !== undefined && next.blanksBefore === 0 && !isFull(i + 1) && !hasSentencePunct(next.text) && !endsSentence(next.text) && !/^\s*[“‘「『《（(]|[：:]\s*$/u.test(next.text)) {
       const m = /^(.*?[。！？!?][”’」』]?)([^，。；、,;！？!?：:]*[\u4e00-\u9fff][^，。；、,;！？!?：:]*)$/u.exec(l.text);
-      if (m !== null && !/[。！？!?]/u.test(m[1].slice(0, -1).replace(/[”’」』]$/u, ''))) return split(l, m[1], m[2].trim());
+      // (nor running text whose bracket the next line closes: `白关服饰产业园(以下简称“园区”` / `)`; a
+      // closing credit that goes on, `（记者 龚柏威 通讯员 贾` / `宏宇 宋振威）`, is set apart all the same)
+      const openBracket = (m?.[2].match(/[（(]/gu)?.length ?? 0) > (m?.[2].match(/[）)]/gu)?.length ?? 0) && !/^\s*[（(]\s*(?:本报)?(?:记者|通讯员)/u.test(m?.[2] ?? '');
+      if (m !== null && !openBracket && !CLOSER_FIRST.test(next.text) && !/[。！？!?]/u.test(m[1].slice(0, -1).replace(/[”’」』]$/u, ''))) return split(l, m[1], m[2].trim());
     }
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
     const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;
