@@ -10,7 +10,7 @@ import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { splitGluedByline, splitGluedCredit, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
@@ -368,4 +368,17 @@ test('glued byline: a byline run into the story\'s first line goes on a line of 
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰'), ['本报记者 贺岚峰']);
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰 通讯员 龙晓'), ['本报记者 贺岚峰 通讯员 龙晓']);
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰 摄'), ['本报记者 贺岚峰 摄']);
+});
+
+test('glued signed name: an essay author run into the first line of the next essay goes on a line of its own', () => {
+  // pdf2md: after the essay's head (display, no sentence punctuation) or its last sentence, a name,
+  // a space, then a sentence under way
+  assert.deepEqual(splitGluedSignedName(' 李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '### 让老街留住烟火气'), ['李文华', '近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
+  assert.deepEqual(splitGluedSignedName('李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '千街一面的问题值得重视。'), ['李文华', '近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
+  // pypdf: a name closed up before a justified (spaced-out) line
+  assert.deepEqual(splitGluedSignedName('李文华 城 市 更 新 要 尊 重 历 史'), ['李文华', '城 市 更 新 要 尊 重 历 史']);
+  // inside a paragraph left mid-sentence, a list of names, a word that is no name: left alone
+  assert.deepEqual(splitGluedSignedName('李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '据介绍，'), ['李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
+  assert.deepEqual(splitGluedSignedName('李文华 王小明 陈晓雨', '### 让老街留住烟火气'), ['李文华 王小明 陈晓雨']);
+  assert.deepEqual(splitGluedSignedName('近年来 不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '### 让老街留住烟火气'), ['近年来 不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
 });

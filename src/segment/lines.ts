@@ -43,7 +43,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   // the narrow box being read: its line length and how many lines of it
   let box = { width: 0, lines: 0 };
   for (const l of read) {
-    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline)) placed.push({ no: l.no, text });
+    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;

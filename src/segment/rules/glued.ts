@@ -1,5 +1,6 @@
 import nodejieba from 'nodejieba';
 import { continues } from './continuation.ts';
+import { endsSentence } from './chars.ts';
 import { isSurname, looksLikeName } from './names.ts';
 import { opensDateline } from './dateline.ts';
 import { GLUED_BYLINE_REST_MIN, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
@@ -119,13 +120,22 @@ const SPACED_RUN_MIN = 6;
  * pypdf runs a signed name into the first line of the text beside it (`蒋建国 坚 持 依 法 治 国 和 以 德…`,
  * the name under one essay's headline, the line the first of the next essay). A justified line
  * spaces out every character; a name closed up before such a run is not of it: the name goes on
- * a line of its own.
+ * a line of its own. So does a name before a sentence under way at the start of an essay, after a
+ * head or a sentence's end (`before`, the line above).
  */
-export function splitGluedSignedName(line: string): string[] {
+export function splitGluedSignedName(line: string, before = ''): string[] {
   const m = /^\s*([\u4e00-\u9fff]{2,3})\s+(\S(?:\s+\S)+.*)$/u.exec(line);
-  if (!m || !looksLikeName(m[1])) return [line];
-  const tokens = m[2].split(/\s+/u);
-  let spaced = 0;
-  while (spaced < tokens.length && [...tokens[spaced]].length === 1) spaced++;
-  return spaced >= SPACED_RUN_MIN ? [m[1], m[2]] : [line];
+  if (m && looksLikeName(m[1])) {
+    const tokens = m[2].split(/\s+/u);
+    let spaced = 0;
+    while (spaced < tokens.length && [...tokens[spaced]].length === 1) spaced++;
+    if (spaced >= SPACED_RUN_MIN) return [m[1], m[2]];
+  }
+  // …or into the first paragraph of the next essay, after the head or the last sentence of its
+  // own (`### 协同推进社会革命和自我革命` / ` 祝灵君 当前，有一种观点夸大…`, pdf2md): a name, then a
+  // sentence under way (a word of three characters or more, a pause within a few characters)
+  const n = /^\s*([\u4e00-\u9fff]{2,3})\s+([\u4e00-\u9fff]{2,}[^\s，。]*[，。][\s\S]{8,})$/u.exec(line);
+  const ended = before !== '' && (endsSentence(before) || !/[，。；、,;]/u.test(before));
+  if (n && ended && looksLikeName(n[1]) && /^[^\s，。]{2,12}[，。]/u.test(n[2])) return [n[1], n[2]];
+  return [line];
 }
