@@ -133,7 +133,7 @@ export function splitGluedSignedName(line: string, before = ''): string[] {
   }
   // …or into the first paragraph of the next essay, after the head or the last sentence of its
   // own (`### 协同推进社会革命和自我革命` / ` 祝灵君 当前，有一种观点夸大…`, pdf2md): a name, then a
-  // sentence under way (a word of three characters or more, a pause within a few characters)
+  // sentence under way (a pause within its first dozen characters)
   const n = /^\s*([\u4e00-\u9fff]{2,3})\s+([\u4e00-\u9fff]{2,}[^\s，。]*[，。][\s\S]{8,})$/u.exec(line);
   const ended = before !== '' && (endsSentence(before) || !/[，。；、,;]/u.test(before));
   if (n && ended && looksLikeName(n[1]) && /^[^\s，。]{2,12}[，。]/u.test(n[2])) return [n[1], n[2]];
