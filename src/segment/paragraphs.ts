@@ -9,7 +9,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -397,6 +397,9 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
   return blocks;
 }
 
+/** A line that opens a story: a dateline (`本报讯（记者 …`, `新华社…电`) or a byline (`本报记者 王小明`). */
+const opensStoryLine = (text: string) => opensDateline(text) || /^\s*(?:本报讯|本报记者|本报通讯员)/u.test(text);
+
 /** A photo credit alone on a line, or the `摄` of one cut off by the wrap. */
 const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:摄|供图)[）)])$/u;
 
@@ -427,6 +430,14 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
       // closing credit that goes on, `（记者 龚柏威 通讯员 贾` / `宏宇 宋振威）`, is set apart all the same)
       const openBracket = (m?.[2].match(/[（(]/gu)?.length ?? 0) > (m?.[2].match(/[）)]/gu)?.length ?? 0) && !/^\s*[（(]\s*(?:本报)?(?:记者|通讯员)/u.test(m?.[2] ?? '');
       if (m !== null && !openBracket && !CLOSER_FIRST.test(next.text) && !/[。！？!?]/u.test(m[1].slice(0, -1).replace(/[”’」』]$/u, ''))) return split(l, m[1], m[2].trim());
+    }
+    // …and a line of any width whose last sentence is followed by display text, over a dateline
+    // (`…名额按报名先后确定。部分路段今晚停水检修` / `本报讯因供水管网改造施工，…`): a dateline opens
+    // a story, so what stands right before it is that story's headline
+    if (l.heading === 0 && next !== undefined && next.blanksBefore === 0 && opensStoryLine(next.text)) {
+      const m = /^(.*[。！？!?][”’」』]?)([^，。；、,;！？!?：:“”（()）]{4,30})$/u.exec(l.text);
+      // (a photo's credit after its caption, `白鹤在湿地觅食。 谢岚 摄`, is no headline)
+      if (m !== null && m[1].replace(/\s+/gu, '').length >= GLUED_HEAD_LEAD_MIN_CHARS && !/(?:摄|供图|摄影)\s*$/u.test(m[2])) return split(l, m[1], m[2].trim());
     }
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
     const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;

@@ -116,6 +116,12 @@ export const NARROW_HEAD_MIN_LINES = 3;
  */
 export const NARROW_HEAD_MAX_CHARS = 6;
 /**
+ * A headline glued after the last sentence of the line above a dateline (pypdf) is split off
+ * only when at least this many characters stand before it: a shorter lead is a headline's own
+ * `…。` (a quoted exclamation), not the end of a paragraph. Set by hand.
+ */
+export const GLUED_HEAD_LEAD_MIN_CHARS = 4;
+/**
  * In Markdown-like text a line narrower than this (em) stands alone as a short block (a
  * headline, label or credit); a line at least this wide cut mid-sentence goes on in the next
  * line. Set by hand on the Markdown-like sample files (002, 004).
