@@ -287,6 +287,8 @@ test('glued boxes: a headline printed right after a closing credit goes on a lin
   // the bracket begun on the line before
   assert.deepEqual(splitGluedCredit('喜 通讯员 聂沛）让阅读成为城市的日常', '民警将老人送回家中。（记者 许天'), ['喜 通讯员 聂沛）', '让阅读成为城市的日常']);
   assert.deepEqual(splitGluedCredit('讯员 李永亮）青春涪口,创业新城。 咏洲 摄', '工作已全部完成。（记者 杨清 通'), ['讯员 李永亮）', '青春涪口,创业新城。 咏洲 摄']);
+  // …or the next story's dateline
+  assert.deepEqual(splitGluedCredit('龙）本报讯“开学啦！”九月一日上午，', '孩子们在操场上列队迎接新学期。（记者 王晓'), ['龙）', '本报讯“开学啦！”九月一日上午，']);
   // a dateline's credit is followed by the lead, not by a headline
   assert.deepEqual(splitGluedCredit('（记者 王芳 通讯员 谭琰琳）6 月 24', '湖南日报·新湖南客户端 6 月 25 日讯'), ['（记者 王芳 通讯员 谭琰琳）6 月 24']);
   assert.deepEqual(splitGluedCredit('新华社贵阳1月30日电（记者 冉静）记者日前'), ['新华社贵阳1月30日电（记者 冉静）记者日前']);

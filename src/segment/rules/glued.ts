@@ -7,7 +7,8 @@ import { GLUED_BYLINE_REST_MIN, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } f
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
- * the story's closing credit, then the next story's headline or a photo's caption, with nothing between.
+ * the story's closing credit, then the next story's headline, a photo's caption or the next story's
+ * dateline, with nothing between.
  */
 
 /** A credit's content: a role word or a photo mark. */
@@ -27,7 +28,9 @@ export function splitGluedCredit(line: string, before = ''): string[] {
   const close = Math.max(line.lastIndexOf('）'), line.lastIndexOf(')'));
   if (close < 0 || close === line.length - 1) return [line];
   const tail = line.slice(close + 1).trim();
-  if (!(DISPLAY_TAIL.test(tail) || PHOTO_CAPTION.test(tail)) || /^[”’」』]/u.test(tail)) return [line];
+  // (or the next story's dateline: `静）本报讯“有坏人来啦！…`)
+  const dateline = /^(?:本报讯|本报记者)/u.test(tail) || opensDateline(tail);
+  if (!(DISPLAY_TAIL.test(tail) || PHOTO_CAPTION.test(tail) || dateline) || /^[”’」』]/u.test(tail)) return [line];
   const text = before + line.slice(0, close + 1);
   const at = before.length + close;
   const start = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
