@@ -10,7 +10,7 @@ import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
@@ -287,6 +287,8 @@ test('glued boxes: a headline printed right after a closing credit goes on a lin
   // the bracket begun on the line before
   assert.deepEqual(splitGluedCredit('喜 通讯员 聂沛）让阅读成为城市的日常', '民警将老人送回家中。（记者 许天'), ['喜 通讯员 聂沛）', '让阅读成为城市的日常']);
   assert.deepEqual(splitGluedCredit('讯员 李永亮）青春涪口,创业新城。 咏洲 摄', '工作已全部完成。（记者 杨清 通'), ['讯员 李永亮）', '青春涪口,创业新城。 咏洲 摄']);
+  // …or after an essay's affiliation note
+  assert.deepEqual(splitGluedCredit('（作者为市农业科学研究所研究员）夏收夏种', '为全年粮食丰收打下坚实基础。'), ['（作者为市农业科学研究所研究员）', '夏收夏种']);
   // …or the next story's dateline
   assert.deepEqual(splitGluedCredit('龙）本报讯“开学啦！”九月一日上午，', '孩子们在操场上列队迎接新学期。（记者 王晓'), ['龙）', '本报讯“开学啦！”九月一日上午，']);
   // a dateline's credit is followed by the lead, not by a headline
@@ -383,4 +385,14 @@ test('glued signed name: an essay author run into the first line of the next ess
   assert.deepEqual(splitGluedSignedName('李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '据介绍，'), ['李文华 近年来，不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
   assert.deepEqual(splitGluedSignedName('李文华 王小明 陈晓雨', '### 让老街留住烟火气'), ['李文华 王小明 陈晓雨']);
   assert.deepEqual(splitGluedSignedName('近年来 不少城市兴起了“网红街区”热，一些地方照搬外地模式。', '### 让老街留住烟火气'), ['近年来 不少城市兴起了“网红街区”热，一些地方照搬外地模式。']);
+});
+
+test('glued narrow box: the last characters of a boxed headline glued to the dateline go back to the box', () => {
+  // after three lines of four: the last glyph (`人本报讯（…`)
+  assert.deepEqual(splitGluedBoxEnd('民本报讯（记者 龙晓）本月起，', 4, 3), ['民', '本报讯（记者 龙晓）本月起，']);
+  // after two: a whole line of the box, before an agency's dateline
+  assert.deepEqual(splitGluedBoxEnd('得新进展新华社长沙3月5日电（记者', 4, 2), ['得新进展', '新华社长沙3月5日电（记者']);
+  // a paper's own name opening its dateline is not cut short (`青溪晚报讯`), nor a line after one box line
+  assert.deepEqual(splitGluedBoxEnd('青溪晚报讯（记者 何子衿）一早，', 4, 3), ['青溪晚报讯（记者 何子衿）一早，']);
+  assert.deepEqual(splitGluedBoxEnd('民本报讯（记者 龙晓）本月起，', 4, 1), ['民本报讯（记者 龙晓）本月起，']);
 });

@@ -12,7 +12,7 @@ import { GLUED_BYLINE_REST_MIN, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } f
  */
 
 /** A credit's content: a role word or a photo mark. */
-const CREDIT_WORDS = /记\s*者|通\s*讯\s*员|摄|供\s*图|撰\s*文/u;
+const CREDIT_WORDS = /记\s*者|通\s*讯\s*员|摄|供\s*图|撰\s*文|作\s*者\s*[为单系]/u;
 /** What can follow a credit glued on: display type, short and without sentence punctuation … */
 const DISPLAY_TAIL = /^[^，。！？；、,.;!?（()）]{4,30}$/u;
 /** … or a photo caption ending in its credit (`青春涪口,创业新城。 咏洲 摄`). */
@@ -76,20 +76,27 @@ export function boxLineLength(line: string, least = 3): number {
   return n >= least && n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；、,;]/u.test(t) ? n : 0;
 }
 
+/** The outlet a dateline opens with when no paper's name is known: this paper or a news agency. */
+const OUTLET_FIRST = /^(?:本报|新华社|中新社|中国新闻社)/u;
+
 /**
  * pypdf ends a headline set in a narrow box without a line break before the story's dateline:
  * the box's last characters are glued to it (`衡阳县巡` / `特警：暖` / `心举动感` / `动卖菜老` /
  * `人本报讯（记者 邱莎 …`). After `lines` box lines of `width` characters, a line whose first
- * characters, fewer than a box line holds, are followed by a dateline is split there.
+ * characters, no more than a box line holds, are followed by a dateline is split there.
  */
 export function splitGluedBoxEnd(line: string, width: number, lines: number): string[] {
-  if (lines < NARROW_HEAD_MIN_LINES) return [line];
+  // the dateline after it says the box has ended: two lines of it are enough, and the glued part
+  // may fill a whole line of the box (`古村落保` / `护利用取` / `得新进展新华社贵阳3月5日电（记者`)
+  if (lines < NARROW_HEAD_MIN_LINES - 1) return [line];
   const text = line.trim();
   const chars = [...text];
-  for (let k = 1; k < width && k < chars.length; k++) {
+  for (let k = 1; k <= width && k < chars.length; k++) {
     const head = chars.slice(0, k).join('');
     const rest = chars.slice(k).join('');
-    if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && opensDateline(rest)) return [head, rest];
+    // the dateline opens with the outlet, this paper's or an agency's: a dateline's pattern alone
+    // would also read the paper's name cut short (`青` / `溪晚报讯（记者 …`)
+    if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && OUTLET_FIRST.test(rest) && opensDateline(rest)) return [head, rest];
   }
   return [line];
 }
