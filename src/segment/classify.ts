@@ -158,7 +158,7 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return joinBoxedFirstLines(absorbHeaderPieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))));
+  return joinBoxedFirstLines(absorbHeaderPieces(joinRoleWordToName(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))));
 }
 
 /**
@@ -219,6 +219,26 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return out;
 }
 
+/** A role word alone (`本报记者`, `通讯员`): the start of a byline whose names were set apart. */
+const ROLE_WORD_ALONE = /^(?:本报|特约)?(?:记者|通讯员|实习生)$/u;
+
+/**
+ * A role word set apart from the names it credits (a vertical byline with a gap between
+ * `本` / `报` / `记` / `者` and `严` / `明` / `远`, MuPDF): the two blocks are one byline.
+ */
+function joinRoleWordToName(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out: ClassifiedBlock[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.kind !== 'byline' && ROLE_WORD_ALONE.test(prev.display.replace(/\s+/gu, '')) && b.kind === 'byline' && b.page === prev.page && (b.credits ?? []).length > 0 && (b.credits ?? []).every((c) => c.role === '作者')) {
+      out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: `${prev.text} ${b.text}`, display: `${prev.display} ${b.display}` });
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
 /**
  * A subtitle too long for its line goes on, with no blank line, on the next one
  * (`——加速构建具有株洲特色的现` / `代产业体系`, a word cut in two; `——“生态文明建设需要所有人` /
@@ -234,7 +254,8 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }
-    const wraps = prev?.kind === 'subtitle' && (b.lines[0].tight || /[“「《（﹃﹁『][^”」》）﹄﹂』]*$/u.test(prev.display) || continues(prev.display, b.display));
+    // (a dash alone on its line, `——`, has its subtitle in the display line after it)
+    const wraps = prev?.kind === 'subtitle' && (b.lines[0].tight || /[“「《（﹃﹁『][^”」》）﹄﹂』]*$/u.test(prev.display) || continues(prev.display, b.display) || /^[—－]+$/u.test(prev.display.trim()));
     if (wraps && b.kind === 'headline' && b.lines[0].blanksBefore <= 1 && b.page === prev.page && b.heading === 0) {
       out[out.length - 1] = { ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text, display: prev.display + b.display };
       continue;
