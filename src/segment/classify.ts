@@ -8,7 +8,7 @@ import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
-import { splitNames } from './rules/names.ts';
+import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 import { endsSentence } from './rules/chars.ts';
@@ -196,8 +196,11 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       // pieces beside the dated line are of the header when they read with it and another line of
       // the header near it as one header naming the paper (`7 要闻` / `云梦新闻` / `2023年04月03日 周一`;
       // `01 经济` / a headline / `云梦新闻` / `2023年2月7日 星期二`): the paper's name in its masthead type
-      // (only a name between the two: a headline right under the dated line would read as a name too)
-      const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && (k - pieces[0]!) * step > 0 && o.kind === 'furniture' && o.page === b.page && readPageHeader(o.display)?.page !== undefined);
+      // (only a name between the two, or one set tight under the dated line where the header's lines
+      // are set tight together, `01 经济` / `2023年2月7日 星期二` / `云梦新闻`: a headline right under
+      // the dated line would read as a name too)
+      const setTight = step > 0 && pieces.length > 0 && out[pieces[0]!]!.lines[0].blanksBefore === 0 && b.lines[0].blanksBefore === 0;
+      const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(o.display)?.page !== undefined);
       if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
         const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));
         if (read?.publication !== undefined && read.publication === out[pieces[0]!]!.display.replace(/\s+/gu, '')) {
@@ -232,6 +235,13 @@ function joinRoleWordToName(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const prev = out[out.length - 1];
     if (prev !== undefined && prev.kind !== 'byline' && ROLE_WORD_ALONE.test(prev.display.replace(/\s+/gu, '')) && b.kind === 'byline' && b.page === prev.page && (b.credits ?? []).length > 0 && (b.credits ?? []).every((c) => c.role === '作者')) {
       out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: `${prev.text} ${b.text}`, display: `${prev.display} ${b.display}` });
+      continue;
+    }
+    // …and a byline's last name cut by the line end into a box of its own (`…通讯员 周健 颜` / `伶俐`):
+    // a surname alone at the byline's end takes the one or two characters after it
+    const cut = prev?.kind === 'byline' ? /\s([\u4e00-\u9fff])$/u.exec(prev.display)?.[1] : undefined;
+    if (prev !== undefined && cut !== undefined && isSurname(cut) && b.page === prev.page && b.kind !== 'byline' && /^[\u4e00-\u9fff]{1,2}$/u.test(b.display.trim())) {
+      out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
       continue;
     }
     out.push(b);
