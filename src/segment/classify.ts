@@ -158,7 +158,7 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return joinBoxedFirstLines(absorbHeaderPieces(joinRoleWordToName(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))));
+  return joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))));
 }
 
 /**
@@ -226,10 +226,12 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 const ROLE_WORD_ALONE = /^(?:本报|特约)?(?:记者|通讯员|实习生)$/u;
 
 /**
- * A role word set apart from the names it credits (a vertical byline with a gap between
- * `本` / `报` / `记` / `者` and `严` / `明` / `远`, MuPDF): the two blocks are one byline.
+ * A byline cut into blocks by gaps the extractor read between its pieces: a role word set apart
+ * from the names it credits (a vertical byline with a gap between `本` / `报` / `记` / `者` and
+ * `严` / `明` / `远`, MuPDF), or a last name cut by the line end into a box of its own. The pieces
+ * are one byline.
  */
-function joinRoleWordToName(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+function joinBylinePieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   const out: ClassifiedBlock[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];

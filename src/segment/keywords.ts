@@ -104,8 +104,6 @@ export function loadDictionary(): void {
 
 /** The words taught since nodejieba's dictionaries were loaded (a copy): none yet. */
 let taught: string[] = [];
-/** The same words as a set: a keyword may be one of them (keywordsOf). */
-let learned = new Set<string>();
 /**
  * Makes nodejieba's dictionary its own words plus exactly `lexicon`, whatever this process
  * taught before: insertWord() is process-wide and cannot be undone, so a different lexicon
@@ -118,7 +116,6 @@ export function teach(lexicon: string[]): void {
   if (taught.length > 0) nodejieba.load();
   for (const w of lexicon) nodejieba.insertWord(w);
   taught = [...lexicon];
-  learned = new Set(lexicon);
   tagOf.clear();
   forgetIdf();
 }
@@ -155,8 +152,9 @@ export const PLACE_SUFFIX = /^(.{2,})(?:省|市|县|区)$/u;
 
 /**
  * 5–8 TF-IDF keywords: no stop words, no single characters, no numbers; ties broken by the word.
- * Each is a word of the text: one nodejieba's dictionary cut keeps whole (without its guesses,
- * which make `于民` of 问策于民 and `社局` of 人社局) or a name the archive taught (learnLexicon).
+ * Each is a word of the text that nodejieba's dictionary cut keeps whole (without its guesses,
+ * which make `于民` of 问策于民 and `社局` of 人社局); the names the archive taught (learnLexicon)
+ * are words of that dictionary.
  * A place and its administrative form count once, as the administrative form (株洲市, not also 株洲).
  */
 export function keywordsOf(article: Pick<Article, 'title' | 'subtitle' | 'body'>): string[] {
