@@ -635,6 +635,42 @@ function splitRunTogetherPass(state: AssemblyState): void {
 }
 
 /**
+ * A story's opening column printed before its head (pdfminer on the development pages: the first
+ * column, then the headline and name set beside the columns after it) is a segment with no head
+ * of its own, closed off from the story before by a credit or the page's furniture: it joins the
+ * story of the head right after it when it reads of that head (SPLIT_MIN_AFFINITY) more than of
+ * the head before it.
+ */
+function openingBeforeHeadPass(state: AssemblyState): void {
+  for (const s of [...state.segments]) {
+    if (s.head || s.opened) continue;
+    const g = state.nextOf.get(s);
+    const t = g && 'at' in g ? state.nextOf.get(g) : undefined;
+    if (!g || !('at' in g) || !t || 'at' in t || t.head !== g || t.blocks[0].page !== s.blocks[0].page) continue;
+    const prev = state.prevOf.get(s);
+    const closed = prev === undefined || 'at' in prev || prev.blocks[prev.blocks.length - 1].kind === 'credit' || state.blocks[state.blocks.indexOf(s.blocks[0]) - 1]?.kind === 'furniture';
+    if (!closed) continue;
+    const text = segText(state, s);
+    const mine = affinity(contentWords(headText(g)), text);
+    let owner: Segment | undefined;
+    for (let x = prev; x !== undefined; x = state.prevOf.get(x)) if (!('at' in x)) { owner = x; break; }
+    const theirs = owner?.head ? affinity(contentWords(headText(owner.head)), text) : 0;
+    if (mine < SPLIT_MIN_AFFINITY || mine <= theirs) continue;
+    const k = state.segments.indexOf(s);
+    state.segments.splice(k, 1);
+    state.slots.splice(state.slots.indexOf(s), 1);
+    state.nextOf.set(prev as HeadGroup | Segment, g);
+    state.prevOf.set(g, prev);
+    state.nextOf.delete(s);
+    state.prevOf.delete(s);
+    t.blocks = [...s.blocks, ...t.blocks];
+    state.textOf.delete(t);
+    for (const c of state.captions) if (c.after > k) c.after--;
+    state.decisions.push(entry(s.blocks, `opening printed before its head: joins the story headed at line ${g.blocks[0].first}`));
+  }
+}
+
+/**
  * A head whose story holds nothing but credits (`河长巡河发现问题当天处理` / `本报记者 何子衿`, printed
  * after its body where the page otherwise sets heads first) has its body at the end of the headed
  * story read just before it: the paragraphs from where that story turns to this head's topic move
@@ -835,6 +871,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'headSide', run: headSidePass },
   { name: 'pairHeads', run: pairHeadsPass },
   { name: 'splitRunTogether', run: splitRunTogetherPass },
+  { name: 'openingBeforeHead', run: openingBeforeHeadPass },
   { name: 'bodilessHead', run: bodilessHeadPass },
   { name: 'moveKickers', run: moveKickersPass },
   { name: 'moveSignedNames', run: moveSignedNamesPass },

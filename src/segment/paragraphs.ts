@@ -177,6 +177,9 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
  * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
  * change of gap never joins. A page start always begins a new block.
  */
+/** A line of one glyph of type set vertically: a character, or a bracket in its vertical form (`﹃`, `︽`). */
+const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f]\s*$/u;
+
 /** Role words a byline opens with, as a vertical run spells them one glyph a line. */
 const VERTICAL_ROLES = ['本报记者', '记者', '通讯员', '实习生', '本报通讯员'];
 
@@ -319,11 +322,14 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
-    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /^\s*[\u4e00-\u9fff]\s*$/u.test(line.text) && /^\s*[\u4e00-\u9fff]\s*$/u.test(next.text)) {
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text)) {
       // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline…
       // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
       // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own
       goesOn = !spellsRoleWord(lines, i + 1) || spellsRoleWord(lines, i - 1) || spellsRoleWord(lines, i - 2);
+      // …and where a blank line cuts a run set without them: a signed name over its headline, both
+      // vertical (`陈` / `先` / `达`, blank, `法` / `治` / …, pdfminer on the development pages)
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0)) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line

@@ -1,13 +1,19 @@
 import type { ClassifiedBlock } from './types.ts';
+import { vertical } from './classify.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
-import { THREAD_WINDOW } from './thresholds.ts';
+import { affinity, contentWords } from './rules/topic.ts';
+import { THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
 const opener = (b: ClassifiedBlock) => b.kind === 'dateline' || b.opensStory === true;
 /** Running text that stops mid-sentence and must go on somewhere. */
 const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && !endsSentence(b.text) && !/[：:]$/u.test(b.text);
+/** What closes a story or a page's top: a run of running text after one starts afresh. */
+const closes = (b: ClassifiedBlock) => b.kind === 'credit' || b.kind === 'furniture';
+/** What a story's head is made of: its first running text stands right under it. */
+const heads = (b: ClassifiedBlock) => b.kind === 'headline' || b.kind === 'byline' || b.kind === 'subtitle' || b.kind === 'kicker';
 
 /**
  * Stage 3b: running text threaded back into reading order. Extractors that follow the page's text
@@ -16,8 +22,15 @@ const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && !e
  * stands between. A block that stops mid-sentence goes on in a later block that no story opens:
  * the first such block, within THREAD_WINDOW running blocks, where a word runs across the cut
  * (`…有效保` / `障了…`); a break between words is left where it is. Each thread is then
- * given in one piece where it starts; everything else keeps its place. Pure: the blocks are not
- * changed, only their order.
+ * given in one piece where it starts; everything else keeps its place.
+ *
+ * A miner that reads a page box by box can also print a story's opening column after its end: on
+ * the development pages pdfminer gives head, byline, the second column (`业质量和提高人民收…`), …,
+ * the closing credit, and only then the first column (`就业是最大的民生。…一是把提高就`). Such a
+ * run — running text straight after a credit or the page's furniture, whose last block stops
+ * mid-sentence and no later block goes on with it — goes in before the block it runs into, when
+ * that block is the first running text under a head. Pure: the blocks are not changed, only their
+ * order.
  */
 export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
   const next = new Map<number, number>();
@@ -40,11 +53,67 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     next.set(i, j);
     taken.add(j);
   });
-  if (next.size === 0) return [...blocks];
+  const before = openingsPrintedLate(blocks, next, taken);
+  const swapped = nameBesideHeadline(blocks);
+  if (next.size === 0 && before.size === 0 && swapped.size === 0) return [...blocks];
+  const moved = new Set([...before.values()].flat());
   const out: ClassifiedBlock[] = [];
-  blocks.forEach((_, i) => {
-    if (taken.has(i)) return; // given with the thread that takes it
+  const give = (i: number) => {
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
+  };
+  blocks.forEach((_, i) => {
+    if (taken.has(i) || moved.has(i) || swapped.has(i)) return; // given with the thread that takes it
+    for (const r of before.get(i) ?? []) give(r);
+    give(i);
+    if (swapped.has(i - 1)) give(i - 1);
   });
   return out;
+}
+
+/**
+ * Signed names set vertically beside their vertical headline: the page reads the headline's
+ * column first, a miner that lists columns left to right gives the name first (`陈` / `先` / `达`,
+ * blank, `法` / `治` / …, pdfminer on the development pages). The names' indices, each to go
+ * after the headline that follows it.
+ */
+function nameBesideHeadline(blocks: readonly ClassifiedBlock[]): Set<number> {
+  const names = new Set<number>();
+  blocks.forEach((b, i) => {
+    const h = blocks[i + 1];
+    if (b.kind === 'byline' && vertical(b) && h?.kind === 'headline' && vertical(h) && h.page === b.page && !names.has(i - 1)) names.add(i);
+  });
+  return names;
+}
+
+/** Runs printed after their story's end (see threadBlocks): the block each goes before → the run. */
+function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>): Map<number, number[]> {
+  const before = new Map<number, number[]>();
+  const claimed = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!running(b) || !open(b) || next.has(i)) return;
+    let s = i;
+    while (s > 0 && running(blocks[s - 1]) && blocks[s - 1].page === b.page && i - s < THREAD_WINDOW) s--;
+    if (s === 0 || !closes(blocks[s - 1]) || blocks[s - 1].page !== b.page) return;
+    const run = Array.from({ length: i - s + 1 }, (_, k) => s + k);
+    if (run.some((k) => taken.has(k) || next.has(k) || claimed.has(k))) return;
+    // a column of running text holds a whole sentence; a headline's lines cut apart (`中国特色社会
+    // 主义进入新时代，`, pdftotext) hold none
+    if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
+    // the story the run follows is the one it opens: the first running text under its headline
+    let h = s - 1;
+    while (h > 0 && blocks[h].kind !== 'headline' && blocks[h - 1].page === b.page) h--;
+    let j = h + 1;
+    while (j < s && heads(blocks[j])) j++;
+    const c = blocks[j];
+    if (blocks[h].kind !== 'headline' || j >= s || !running(c) || taken.has(j) || opener(c) || before.has(j)) return;
+    // and reads of that story's headline, more than of the next one: on the development pages a
+    // run after a credit that goes before the next story's head is that story's opening (pdftotext)
+    const runText = run.map((k) => blocks[k].text).join('');
+    const mine = affinity(contentWords(blocks[h].text), runText);
+    const nextHead = blocks.find((x, k) => k > i && x.kind === 'headline' && x.page === b.page);
+    if (mine < THREAD_BACK_MIN_AFFINITY || (nextHead && affinity(contentWords(nextHead.text), runText) >= mine)) return;
+    before.set(j, run);
+    run.forEach((k) => claimed.add(k));
+  });
+  return before;
 }
