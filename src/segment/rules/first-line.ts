@@ -1,6 +1,7 @@
 import type { SourceLine } from '../types.ts';
 import { endsSentence } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
+import { signedNames } from './credits.ts';
 import { FIRST_LINE_INDENT_EM } from '../thresholds.ts';
 
 /** Brackets and quotes a text opens and does not close. */
@@ -25,7 +26,10 @@ export function firstLineWide(width: number, measure: number): boolean {
  * `涪口区基层公共服务(一门式)全覆盖工作紧密围绕“一件事一次` / blank / `办”改革,…`). The line is as wide
  * as the paragraph's column less its indent (FIRST_LINE_INDENT_EM; the column measured on the run of
  * lines under it, all but its last), ends no sentence, and runs on into the next line: a pause
- * inside it, a bracket or quote left open, or a word across the cut. A headline is set in larger
+ * inside it, a bracket or quote left open, or a word across the cut — or it stands straight under a
+ * signed name, where a page that prints heads after their bodies starts the next essay (MuPDF and
+ * pdfminer on the development pages: `卫兴华` / `党的十九大报告将坚持人与自然` / `和谐共生…`; a
+ * subtitle is set above the name, not under it). A headline is set in larger
  * type: fewer characters than the column holds, and no pause inside. Such a line gets its paragraph
  * back: the blank line under it is taken away. Pure: new lines where one changes.
  */
@@ -42,7 +46,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     if (end - (i + 1) < 2) continue;
     const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
     if (!firstLineWide(l.width, measure)) continue;
-    if (!runsOnInto(l.text, n.text)) continue;
+    if (!runsOnInto(l.text, n.text) && !(i > 0 && signedNames(lines[i - 1].text) !== null)) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none)
     if (!/[，,、；;。：:！？!?]/u.test(n.text)) continue;
     out[i + 1] = { ...n, blanksBefore: 0 };
