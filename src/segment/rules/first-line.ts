@@ -46,9 +46,12 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     if (end - (i + 1) < 2) continue;
     const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
     if (!firstLineWide(l.width, measure)) continue;
-    if (!runsOnInto(l.text, n.text) && !(i > 0 && signedNames(lines[i - 1].text) !== null)) continue;
-    // …into running text: the line under it has punctuation (a headline under a kicker has none)
-    if (!/[，,、；;。：:！？!?]/u.test(n.text)) continue;
+    const underName = i > 0 && signedNames(lines[i - 1].text) !== null;
+    if (!runsOnInto(l.text, n.text) && !underName) continue;
+    // …into running text: the line under it has punctuation (a headline under a kicker has none);
+    // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
+    const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
+    if (!(underName ? lines.slice(i + 1, end).some(punctuated) : punctuated(n))) continue;
     out[i + 1] = { ...n, blanksBefore: 0 };
   }
   return out;
