@@ -468,3 +468,8 @@ export const STACKED_SIDE_MAX_BLOCKS = 400;
  * (a first line joined the right way leaves a kicker that had hidden a headline's wrong pairing).
  */
 export const FIRST_LINE_INDENT_EM = 2;
+/**
+ * A signed name over a boxed first line (rules/first-line.ts) is set on at most this many lines:
+ * one glyph a line (`晁` / `仁`, MuPDF on the development pages; names run to four glyphs). Set by hand.
+ */
+export const NAME_MAX_LINES = 5;

@@ -2,7 +2,7 @@ import type { SourceLine } from '../types.ts';
 import { endsSentence } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
 import { signedNames } from './credits.ts';
-import { FIRST_LINE_INDENT_EM } from '../thresholds.ts';
+import { FIRST_LINE_INDENT_EM, NAME_MAX_LINES } from '../thresholds.ts';
 
 /** Brackets and quotes a text opens and does not close. */
 export function unclosed(t: string): boolean {
@@ -46,7 +46,10 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     if (end - (i + 1) < 2) continue;
     const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
     if (!firstLineWide(l.width, measure)) continue;
-    const underName = i > 0 && signedNames(lines[i - 1].text) !== null;
+    // the block over it, a name set across (`林 晓 岚`) or one glyph a line (`晁` / `仁`)
+    let top = i - 1;
+    while (top > 0 && lines[top].blanksBefore === 0 && !lines[top].pageStart) top--;
+    const underName = i > 0 && i - top <= NAME_MAX_LINES && signedNames(lines.slice(top, i).map((x) => x.text)) !== null;
     if (!runsOnInto(l.text, n.text) && !underName) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
