@@ -282,6 +282,11 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // a caption's credit wrapped onto a line of its own (`建设者在主塔顶部作业。 本报记者 龚毅` / `摄`,
       // `游客在古镇观赏花灯。` / `（唐欣 摄）`) stays with its caption
       goesOn = true;
+    } else if (next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && /[，、；,;]$/u.test(line.text.trimEnd())) {
+      // a line that stops at a pause ends no paragraph: its sentence goes on in the line set under
+      // it (pdftotext -raw breaks a line after each pause of a justified line: `社会保障是民生安全网、`
+      // / `社会稳定` / `器，` / `与人民幸福安康息息相关，` / `关系国` / `家长治久安。…`)
+      goesOn = true;
     } else if (next !== undefined && narrowHead[i]) {
       goesOn = true;
     } else if (next !== undefined && (line.heading > 0 || next.heading > 0)) {
