@@ -9,7 +9,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -180,6 +180,16 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
 /** A line of one glyph of type set vertically: a character, or a bracket in its vertical form (`﹃`, `︽`). */
 const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f]\s*$/u;
 
+/**
+ * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
+ * `乘` / `旦`); two (`纪` / `实`) are as often a headline's last word (news pages, MuPDF and pypdf).
+ */
+function signsRun(lines: readonly SourceLine[], k: number): boolean {
+  let end = k;
+  while (end < lines.length && end - k <= 3 && UPRIGHT_GLYPH.test(lines[end]!.text) && (end === k || lines[end]!.blanksBefore <= 1) && !lines[end]!.pageStart) end++;
+  return end - k === 3 && !UPRIGHT_GLYPH.test(lines[end]?.text ?? '') && isSignedName(lines.slice(k, end).map((l) => l.text.trim()).join(''));
+}
+
 /** Role words a byline opens with, as a vertical run spells them one glyph a line. */
 const VERTICAL_ROLES = ['本报记者', '记者', '通讯员', '实习生', '本报通讯员'];
 
@@ -335,6 +345,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // …and where a blank line cuts a run set without them: a signed name over its headline, both
       // vertical (`陈` / `先` / `达`, blank, `法` / `治` / …, pdfminer on the development pages)
       if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0)) goesOn = false;
+      // …and where its last three glyphs are a name that signs it, set on under the headline
+      // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
+      // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
+      if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => current.map((l) => l.text.trim()).join('').includes(w))) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line

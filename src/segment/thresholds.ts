@@ -473,3 +473,9 @@ export const FIRST_LINE_INDENT_EM = 2;
  * one glyph a line (`晁` / `仁`, MuPDF on the development pages; names run to four glyphs). Set by hand.
  */
 export const NAME_MAX_LINES = 5;
+/**
+ * A vertical run (one glyph a line) is a headline with its signed name (three glyphs) set on under it when the
+ * glyphs before the name are at least this many (`把握中国现代化的历史方位` + `钱乘旦`, pdftotext -raw
+ * on the development pages: headlines of 8–15 glyphs); a shorter run is a name or a short head. Set by hand.
+ */
+export const VERTICAL_HEAD_MIN_GLYPHS = 5;
