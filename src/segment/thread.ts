@@ -1,5 +1,6 @@
 import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
+import { signedNames } from './rules/credits.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
@@ -80,7 +81,9 @@ function nameBesideHeadline(blocks: readonly ClassifiedBlock[]): Set<number> {
   const names = new Set<number>();
   blocks.forEach((b, i) => {
     const h = blocks[i + 1];
-    if (b.kind === 'byline' && vertical(b) && h?.kind === 'headline' && vertical(h) && h.page === b.page && !names.has(i - 1)) names.add(i);
+    // a signed name only: a byline with its role word (`通讯员谭琰琳`) is set where the page's own
+    // order of heads puts it (typeset news pages, seed 13)
+    if (b.kind === 'byline' && vertical(b) && signedNames(b.display) !== null && h?.kind === 'headline' && vertical(h) && h.page === b.page && !names.has(i - 1)) names.add(i);
   });
   return names;
 }
