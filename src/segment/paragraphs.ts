@@ -7,7 +7,7 @@ import { continues, continuesAcross } from './rules/continuation.ts';
 import { boxLineLength } from './rules/glued.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
-import { isColumnLabel, isSidebarLabel, partEnded } from './rules/headline.ts';
+import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
@@ -240,7 +240,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
   // so does a column label (`本地快讯`, `延伸阅读`): run into the headline under it, it makes a
   // subhead of that headline
   const narrowHead = narrowHeadRuns(lines);
-  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()));
+  // (the page's staff credits too: pdftotext sets `责任编辑：戴晨 版式：戴晨` tight under a column's last line)
+  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
@@ -378,12 +379,15 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       if (resized) block.resized = true;
       resized = resizedNext;
       resizedNext = false;
-      afterCredit = endsWithCredit(joined) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
+      // (the page's staff credits are furniture, not a story's closing credit: `责任编辑：戴晨 版式：戴晨`)
+      afterCredit = (endsWithCredit(joined) && !isStaffCredit(joined)) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       // marked sizes say where the display lines after a credit end: at the first line in body type
       // (`## 把握好…` / `## 走出…` / `#### 徐方平 高 静` / `《习近平谈治国理政》第二卷集中…`, a paragraph)
       if (line.heading > 0 && next !== undefined && next.heading === 0) afterCredit = false;
       blocks.push(block);
-      openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
+      // (the page's furniture set between two lines of a paragraph leaves it open: `…孩子` /
+      // `责任编辑：戴晨 版式：戴晨` / `们在老师指导下…`)
+      if (!header[i]) openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
       current = [];
       brackets = new Brackets();
     }
