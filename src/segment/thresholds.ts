@@ -340,7 +340,9 @@ export const STITCH_LOOKAHEAD = 8;
 /**
  * Running blocks looked through for the rest of a block that stops mid-sentence (thread.ts). Two
  * stories interleaved block by block put the continuation two blocks on; a box between columns a
- * few more. Measured on the sample, the development set and the typeset news pages.
+ * few more. Measured on the sample, the development set and the typeset news pages; at 8 (a whole
+ * brief between a column's cut, seed 13) the sample's sentences fall 1.000 → 0.987 and development
+ * pdftotext boundaries 0.590 → 0.537 (3 December 2026).
  */
 export const THREAD_WINDOW = 4;
 /**
