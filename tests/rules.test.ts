@@ -8,7 +8,7 @@ import { endsSentence } from '../src/segment/rules/chars.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
-import { parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
+import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
@@ -280,6 +280,10 @@ test('datelines: `…电` after a date opens a story; `讯` ending a word does n
   assert.equal(parseDateline('今年以来，厂里发电量同比增长两成', ['今年以来，厂里发电量同比增长两成']), null);
   assert.equal(parseDateline('本地快讯青溪县图书馆延长开放时间', ['本地快讯青溪县图书馆延长开放时间']), null);
   assert.equal(parseDateline('村民闻讯赶来帮忙', ['村民闻讯赶来帮忙']), null);
+  // …but a paper whose name ends in 新闻 dates its own stories so (`云梦新闻讯（记者 …）`)
+  assert.deepEqual(parseDateline('青溪新闻讯（记者 谢能武）入夏以来', ['青溪新闻讯（记者 谢能武）入夏以来'])?.credits, [{ name: '谢能武', role: '记者' }]);
+  assert.ok(opensDateline('青溪新闻讯（记者 谢能武）入夏以来，位'));
+  assert.ok(!opensDateline('群众闻讯赶来（图）'));
 });
 
 test('glued boxes: a headline printed right after a closing credit goes on a line of its own', () => {

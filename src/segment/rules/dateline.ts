@@ -12,10 +12,10 @@ export interface Dateline {
  * The dateline that opens a news story: `湖南日报·新湖南客户端 6 月 25 日讯（记者 … 通讯员 …）`,
  * `株洲日报·掌上株洲讯(记者/谢嘉 通讯员/周媛 钟一苇) 11月23日,…`, and a wire or bureau dateline
  * `新华社长沙6月25日电(记者 林晓)`, `本报北京1月4日电`. `电` alone ends too many words (`发电`,
- * `来电`), so it counts only after a printed date; `讯` ending a word (`快讯`, `简讯`, `闻讯`) is no dateline. `rawLines` are the block's printed lines, so
+ * `来电`), so it counts only after a printed date; `讯` ending a word (`快讯`, `简讯`, `闻讯`) is no dateline, but a paper named `…新闻` dates its stories `云梦新闻讯（记者 …）`. `rawLines` are the block's printed lines, so
  * padded names in the brackets split right.
  */
-const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?<![快简短资通喜音传审问查死凶警电视闻])\s*讯(?!员)|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
+const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:(?<=新闻)|(?<![快简短资通喜音传审问查死凶警电视闻]))\s*讯(?!员)|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
 
 /**
  * Does this line open a story with a dateline that names its reporters or its date
