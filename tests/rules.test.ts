@@ -81,6 +81,9 @@ test('paragraphs: Markdown-like flavour keeps one paragraph per line and joins h
 test('names: padded two-character names and a name cut by a line wrap', () => {
   assert.deepEqual(splitNames(['王 斌 徐 敏 谭 延 喜 肖 虹 易 佳', '星 刘元 余醴 喻星美 文媛 胡珂 张', '建平 张咪']), ['王斌', '徐敏', '谭延喜', '肖虹', '易佳星', '刘元', '余醴', '喻星美', '文媛', '胡珂', '张建平', '张咪']);
   assert.deepEqual(splitNames(['邱 莎 陈琴庆 聂 沛']), ['邱莎', '陈琴庆', '聂沛']);
+  // a three-character name cut after two by the wrap, its last glyph alone ending the list
+  assert.deepEqual(splitNames(['王立新 钟一', '苇']), ['王立新', '钟一苇']);
+  assert.deepEqual(splitNames(['王立新 钟一', '李 华']), ['王立新', '钟一', '李华']);
 });
 
 test('names: two names closed up by the extractor are cut where the commoner surname starts the second', () => {

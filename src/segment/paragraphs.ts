@@ -278,6 +278,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
       // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
       goesOn = true;
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /[（(][^（）()]*$/u.test(line.text) && /^[^（）()]{1,12}[）)]$/u.test(next.text.trim())) {
+      // a bracket left open at the line's end and closed by a short line under it, a blank line
+      // between where the column broke (`…（记者 谢嘉 通讯员 周媛 钟一` / blank / `苇）`): one credit
+      goesOn = true;
     } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
       // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
       goesOn = false;
