@@ -71,6 +71,15 @@ test('paragraphs: column lines re-join into one paragraph, ending at the short l
   assert.ok(head, 'headline line stands alone');
 });
 
+test('paragraphs: a vertical headline with quotation marks is one run of glyphs, its last glyph no headline of its own', () => {
+  // typeset news pages, pdfminer: `…解` / `“` / `薪` / `”` / `愁` after a closing credit
+  const text = ['附近居民和学生借走了两百多册书。（记者 陈立 通讯员 李华）', '', ...'社区帮老人解“网”忧', '', '老街书屋', '正式开张', '', '本报讯（记者 林晓）老街上的旧仓库改成了书屋，昨天正式开张。'].join('\n');
+  const lines = toLines(text);
+  const blocks = toBlocks(lines, detectFlavour(lines));
+  assert.ok(blocks.some((b) => b.display === '社区帮老人解“网”忧'), blocks.map((b) => b.display).join(' | '));
+  assert.ok(!blocks.some((b) => b.display === '忧'));
+});
+
 test('paragraphs: Markdown-like flavour keeps one paragraph per line and joins hard breaks', () => {
   const lines = toLines(readSample('002_7d39d3f504dcdd3b.txt').toString('utf8'));
   assert.equal(detectFlavour(lines), 'markdown');

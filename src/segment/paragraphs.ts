@@ -177,8 +177,10 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
  * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
  * change of gap never joins. A page start always begins a new block.
  */
-/** A line of one glyph of type set vertically: a character, or a bracket in its vertical form (`﹃`, `︽`). */
-const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f]\s*$/u;
+/** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
+const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’《》「」『』〈〉（）·]\s*$/u;
+/** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
+const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;
 
 /**
  * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
@@ -342,7 +344,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
-    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text)) {
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && UPRIGHT_CHAR.test(next.text)))) {
       // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline…
       // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
       // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own
