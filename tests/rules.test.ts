@@ -384,6 +384,8 @@ test('affiliation note: a line opening `（作者为…` never runs into the par
 test('glued byline: a byline run into the story\'s first line goes on a line of its own', () => {
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰今年以来，全县新建乡村图书室四十二个，'), ['本报记者 贺岚峰', '今年以来，全县新建乡村图书室四十二个，']);
   assert.deepEqual(splitGluedByline('记者 龙晓春节前夕，记者走进城东社区，看到'), ['记者 龙晓', '春节前夕，记者走进城东社区，看到']);
+  // two names, the text glued to the second (typeset news pages, pypdf)
+  assert.deepEqual(splitGluedByline('通讯员 周媛 林一帆11月23日,全区中青年干部培训班开班。'), ['通讯员 周媛 林一帆', '11月23日,全区中青年干部培训班开班。']);
   // a byline alone, two roles on one line, a photo credit: left alone
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰'), ['本报记者 贺岚峰']);
   assert.deepEqual(splitGluedByline('本报记者 贺岚峰 通讯员 龙晓'), ['本报记者 贺岚峰 通讯员 龙晓']);

@@ -112,15 +112,23 @@ export function splitGluedByline(line: string): string[] {
   const m = /^(\s*(?:本报|本台)?(?:记者|通讯员|实习生)\s+)(\S+)(.*)$/u.exec(line);
   // another role on the line (`… 通讯员 龙晓`), a photo credit: a byline, nothing glued
   if (!m || /记者|通讯员/u.test(m[2].slice(0, 6)) || /(?:^|\s)(?:记者|通讯员)\s|摄\s*$/u.test(m[3])) return [line];
-  const token = m[2];
+  // names whole before the one the text is glued to (`通讯员 周媛 钟一苇11月23日,…`)
+  let before = m[1];
+  let token = m[2];
+  let after = m[3];
+  for (let more = /^(\s+)(\S+)(.*)$/u.exec(after); more && looksLikeName(token) && token.length <= 3 && !/\d/u.test(token) && /^[\u4e00-\u9fff]/u.test(more[2]); more = /^(\s+)(\S+)(.*)$/u.exec(after)) {
+    before += token + more[1];
+    token = more[2];
+    after = more[3];
+  }
   const words = nodejieba.cut(token);
   let name = '';
   let k = 0;
   while (k < words.length && words[k].length === 1 && name.length < 3 && /\p{Script=Han}/u.test(words[k])) name += words[k++];
   if (name.length === 1 && k < words.length && words[k].length === 2) name += words[k++];
-  const rest = token.slice(name.length) + m[3];
+  const rest = token.slice(name.length) + after;
   if (name.length < 2 || !looksLikeName(name) || rest.replace(/\s+/gu, '').length < GLUED_BYLINE_REST_MIN || !/[，。,]/u.test(rest)) return [line];
-  return [m[1] + name, rest];
+  return [before + name, rest];
 }
 
 /** Single characters set apart that make a spaced-out (justified) line: at least this many. */
