@@ -42,6 +42,7 @@ import {
   DISPLAY_MAX_LINES,
   SIGNED_NAMES_MAX,
   SIGNED_PAGE_MIN_HEADS,
+  OPENING_MIN_AFFINITY,
 } from './thresholds.ts';
 
 /** Display blocks printed together: kicker, headline lines, subtitle, sidebar label, signed name. */
@@ -380,7 +381,7 @@ interface AssemblyState {
   captionsOf: Map<Segment, Caption[]>;
   captionBlocksOf: Map<Segment, ClassifiedBlock[]>;
   photoCredits: Map<Segment, Credit[]>;
-  /** Running text of each segment, memoised: it never changes once the segment is made (moveSignedNames adds only a byline). */
+  /** Running text of each segment, memoised; a pass that changes a segment's blocks (openingBeforeHead, bodilessHead) deletes its entry (moveSignedNames adds only a byline). */
   textOf: Map<Segment, string>;
   articles: Assembled['articles'];
   unassigned: ReportEntry[];
@@ -637,9 +638,9 @@ function splitRunTogetherPass(state: AssemblyState): void {
 /**
  * A story's opening column printed before its head (pdfminer on the development pages: the first
  * column, then the headline and name set beside the columns after it) is a segment with no head
- * of its own, closed off from the story before by a credit or the page's furniture: it joins the
- * story of the head right after it when it reads of that head (SPLIT_MIN_AFFINITY) more than of
- * the head before it.
+ * of its own, closed off from the story before (by a credit or the page's furniture, or with no
+ * story before it but head groups): it joins the story of the head right after it when it reads of
+ * that head (OPENING_MIN_AFFINITY) more than of the head before it.
  */
 function openingBeforeHeadPass(state: AssemblyState): void {
   for (const s of [...state.segments]) {
@@ -648,18 +649,20 @@ function openingBeforeHeadPass(state: AssemblyState): void {
     const t = g && 'at' in g ? state.nextOf.get(g) : undefined;
     if (!g || !('at' in g) || !t || 'at' in t || t.head !== g || t.blocks[0].page !== s.blocks[0].page) continue;
     const prev = state.prevOf.get(s);
-    const closed = prev === undefined || 'at' in prev || prev.blocks[prev.blocks.length - 1].kind === 'credit' || state.blocks[state.blocks.indexOf(s.blocks[0]) - 1]?.kind === 'furniture';
+    // (its first block may be a subhead copy: the block stream is searched by line)
+    const at = state.blocks.findIndex((b) => b.first === s.blocks[0].first);
+    const closed = prev === undefined || 'at' in prev || prev.blocks[prev.blocks.length - 1].kind === 'credit' || state.blocks[at - 1]?.kind === 'furniture';
     if (!closed) continue;
     const text = segText(state, s);
     const mine = affinity(contentWords(headText(g)), text);
     let owner: Segment | undefined;
     for (let x = prev; x !== undefined; x = state.prevOf.get(x)) if (!('at' in x)) { owner = x; break; }
     const theirs = owner?.head ? affinity(contentWords(headText(owner.head)), text) : 0;
-    if (mine < SPLIT_MIN_AFFINITY || mine <= theirs) continue;
+    if (mine < OPENING_MIN_AFFINITY || mine <= theirs) continue;
     const k = state.segments.indexOf(s);
     state.segments.splice(k, 1);
     state.slots.splice(state.slots.indexOf(s), 1);
-    state.nextOf.set(prev as HeadGroup | Segment, g);
+    if (prev) state.nextOf.set(prev, g);
     state.prevOf.set(g, prev);
     state.nextOf.delete(s);
     state.prevOf.delete(s);

@@ -169,14 +169,6 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
   });
 }
 
-/**
- * Column-wrapped flavour. A line continues its paragraph when it fills the column (or was
- * justified with inserted spaces), or when it is a paragraph's first line, set 2 em in.
- * A shorter line ends the paragraph. Headline lines are told apart by their spacing: where
- * column lines are separated by a blank line, headline, subtitle and caption lines sit
- * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
- * change of gap never joins. A page start always begins a new block.
- */
 /** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
 const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’《》「」『』〈〉（）·]\s*$/u;
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
@@ -228,6 +220,14 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   return joins;
 }
 
+/**
+ * Column-wrapped flavour. A line continues its paragraph when it fills the column (or was
+ * justified with inserted spaces), or when it is a paragraph's first line, set 2 em in.
+ * A shorter line ends the paragraph. Headline lines are told apart by their spacing: where
+ * column lines are separated by a blank line, headline, subtitle and caption lines sit
+ * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
+ * change of gap never joins. A page start always begins a new block.
+ */
 function columnBlocks(lines: SourceLine[]): Block[] {
   const full = localColumnWidths(lines);
   const gaps = localGaps(lines);
@@ -351,7 +351,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       goesOn = !spellsRoleWord(lines, i + 1) || spellsRoleWord(lines, i - 1) || spellsRoleWord(lines, i - 2);
       // …and where a blank line cuts a run set without them: a signed name over its headline, both
       // vertical (`陈` / `先` / `达`, blank, `法` / `治` / …, pdfminer on the development pages)
-      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0)) goesOn = false;
+      // (a role word spelt out, `本` / `报` / `记` / `者`, blank, `王` / `立` / `新`, stays with its names)
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0) && !VERTICAL_ROLES.some((w) => current.map((l) => l.text.trim()).join('').endsWith(w))) goesOn = false;
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
@@ -391,7 +392,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // (`## 把握好…` / `## 走出…` / `#### 徐方平 高 静` / `《习近平谈治国理政》第二卷集中…`, a paragraph)
       if (line.heading > 0 && next !== undefined && next.heading === 0) afterCredit = false;
       blocks.push(block);
-      // (the page's furniture set between two lines of a paragraph leaves it open: `…孩子` /
+      // (a line that stands alone as furniture or a label — a page header, a staff credit, a
+      // column's label — set between two lines of a paragraph leaves it open: `…孩子` /
       // `责任编辑：戴晨 版式：戴晨` / `们在老师指导下…`)
       if (!header[i]) openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
       current = [];

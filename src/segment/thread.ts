@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -28,10 +28,12 @@ const heads = (b: ClassifiedBlock) => b.kind === 'headline' || b.kind === 'bylin
  * A miner that reads a page box by box can also print a story's opening column after its end: on
  * the development pages pdfminer gives head, byline, the second column (`业质量和提高人民收…`), …,
  * the closing credit, and only then the first column (`就业是最大的民生。…一是把提高就`). Such a
- * run — running text straight after a credit or the page's furniture, whose last block stops
- * mid-sentence and no later block goes on with it — goes in before the block it runs into, when
- * that block is the first running text under a head. Pure: the blocks are not changed, only their
- * order.
+ * run — running text straight after a credit or the page's furniture, holding a whole sentence,
+ * whose last block stops mid-sentence and no later block goes on with it — goes in before the first
+ * running text under the headline of the story it follows, when it reads of that headline
+ * (THREAD_BACK_MIN_AFFINITY) more than of the next one; no word across the cut is asked for (the
+ * development pages' cuts fall between words as often as inside one). Pure: the blocks are not
+ * changed, only their order.
  */
 export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
   const next = new Map<number, number>();
@@ -83,7 +85,7 @@ function nameBesideHeadline(blocks: readonly ClassifiedBlock[]): Set<number> {
     const h = blocks[i + 1];
     // a signed name only: a byline with its role word (`通讯员谭琰琳`) is set where the page's own
     // order of heads puts it (typeset news pages, seed 13)
-    if (b.kind === 'byline' && vertical(b) && signedNames(b.display) !== null && h?.kind === 'headline' && vertical(h) && h.page === b.page && !names.has(i - 1)) names.add(i);
+    if (b.kind === 'byline' && vertical(b) && signedNames(b.display) !== null && h?.kind === 'headline' && vertical(h) && h.page === b.page) names.add(i);
   });
   return names;
 }
@@ -95,7 +97,7 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
   blocks.forEach((b, i) => {
     if (!running(b) || !open(b) || next.has(i)) return;
     let s = i;
-    while (s > 0 && running(blocks[s - 1]) && blocks[s - 1].page === b.page && i - s < THREAD_WINDOW) s--;
+    while (s > 0 && running(blocks[s - 1]) && blocks[s - 1].page === b.page && i - s + 1 < THREAD_BACK_MAX_BLOCKS) s--;
     if (s === 0 || !closes(blocks[s - 1]) || blocks[s - 1].page !== b.page) return;
     const run = Array.from({ length: i - s + 1 }, (_, k) => s + k);
     if (run.some((k) => taken.has(k) || next.has(k) || claimed.has(k))) return;

@@ -352,6 +352,18 @@ export const THREAD_WINDOW = 4;
  * story's opening, its head printed after it) 0.00–0.29; the typeset news pages have none.
  */
 export const THREAD_BACK_MIN_AFFINITY = 0.45;
+/**
+ * Such a run is at most this many blocks (thread.ts): on the development pages pdfminer's runs are
+ * two or three paragraphs; a longer run after a credit is the next story, not an opening. Set by hand.
+ */
+export const THREAD_BACK_MAX_BLOCKS = 4;
+/**
+ * A story's opening printed before its head joins that head's story when it holds at least this
+ * share of the head's words (assemble.ts openingBeforeHead). On the development pages the joins
+ * hold 0.45–1.00 (pdfminer, `-layout`); one right opening held 0.19 under a head with a body line
+ * taken for its kicker, and stays apart. Set by hand.
+ */
+export const OPENING_MIN_AFFINITY = 0.25;
 
 // ── keywords (keywords.ts) ─────────────────────────────────────────────────────────────────
 

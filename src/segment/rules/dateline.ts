@@ -15,7 +15,7 @@ export interface Dateline {
  * `来电`), so it counts only after a printed date; `讯` ending a word (`快讯`, `简讯`, `闻讯`) is no dateline, but a paper named `…新闻` dates its stories `云梦新闻讯（记者 …）`. `rawLines` are the block's printed lines, so
  * padded names in the brackets split right.
  */
-const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:(?<=新闻)|(?<![快简短资通喜音传审问查死凶警电视闻]))\s*讯(?!员)|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
+const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?(?:(?<=新闻)|(?<![快简短资通喜音传审问查死凶警电视闻]))\s*讯(?![员息])|\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?![视话脑器力网影站源])|(?:\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*专电)/u;
 
 /**
  * Does this line open a story with a dateline that names its reporters or its date

@@ -88,14 +88,19 @@ export function isMasthead(text: string): boolean {
  */
 const CONTACT = /^(?:新闻|报料|广告|发行|读者|服务|值班)?(?:热线|电话|邮箱|传真|投稿邮箱|邮政编码|邮编|社址|地址|网址)\s*[:：\s]\s*[\d\-—（()）@.a-zA-Z\u4e00-\u9fff\s]{3,60}$/u;
 
-/** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label, contact lines. */
-/** The page's staff credits with their colon (`责任编辑：戴晨 版式：戴晨`, `本版制图：…`): furniture, never a story's last line. */
+/** The page's staff roles, as a credit line names them (`责任编辑：戴晨 版式：戴晨`, `本版制图：…`). */
+const STAFF_ROLE = '^(?:本版)?(?:责任编辑|责编|美编|美术编辑|版式设计|版式|校对|组版|编辑|制图|图片编辑|审读)\\s*';
+const STAFF_CREDIT = new RegExp(`${STAFF_ROLE}[:：]`, 'u');
+const STAFF_LINE = new RegExp(`${STAFF_ROLE}[:：\\s]`, 'u');
+
+/** The page's staff credits with their colon: furniture, never a story's last line. */
 export function isStaffCredit(text: string): boolean {
-  return /^(?:本版)?(责任编辑|责编|美编|美术编辑|版式设计|版式|校对|组版|编辑|制图|图片编辑|审读)\s*[:：]/u.test(text.trim());
+  return STAFF_CREDIT.test(text.trim());
 }
 
+/** Page furniture: page numbers, editor credits, issue dates, the paper's name, a column's label, contact lines. */
 export function isFurniture(text: string): boolean {
-  return isMasthead(text) || isColumnLabel(text) || /^(?:本版)?(责任编辑|责编|美编|美术编辑|版式设计|版式|校对|组版|编辑|制图|图片编辑|审读)\s*[:：\s]/u.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text) || (CONTACT.test(text.trim()) && /\d|@/u.test(text));
+  return isMasthead(text) || isColumnLabel(text) || STAFF_LINE.test(text) || /^第?\s*\d{1,3}\s*版$/u.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$/u.test(text) || (CONTACT.test(text.trim()) && /\d|@/u.test(text));
 }
 
 /**
