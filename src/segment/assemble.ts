@@ -635,6 +635,13 @@ function splitRunTogetherPass(state: AssemblyState): void {
   }
 }
 
+/** The story read before a head group or segment, past head groups. */
+function storyBefore(state: AssemblyState, x: HeadGroup | Segment): Segment | undefined {
+  let prev = state.prevOf.get(x);
+  while (prev !== undefined && 'at' in prev) prev = state.prevOf.get(prev);
+  return prev;
+}
+
 /**
  * A story's opening column printed before its head (pdfminer on the development pages: the first
  * column, then the headline and name set beside the columns after it) is a segment with no head
@@ -655,8 +662,7 @@ function openingBeforeHeadPass(state: AssemblyState): void {
     if (!closed) continue;
     const text = segText(state, s);
     const mine = affinity(contentWords(headText(g)), text);
-    let owner: Segment | undefined;
-    for (let x = prev; x !== undefined; x = state.prevOf.get(x)) if (!('at' in x)) { owner = x; break; }
+    const owner = storyBefore(state, s);
     const theirs = owner?.head ? affinity(contentWords(headText(owner.head)), text) : 0;
     if (mine < OPENING_MIN_AFFINITY || mine <= theirs) continue;
     const k = state.segments.indexOf(s);
@@ -682,9 +688,7 @@ function openingBeforeHeadPass(state: AssemblyState): void {
 function bodilessHeadPass(state: AssemblyState): void {
   for (const s of state.segments) {
     if (!s.head || !s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit')) continue;
-    // the story read before it, past head groups
-    let prev = state.prevOf.get(s);
-    while (prev !== undefined && !('opened' in prev)) prev = state.prevOf.get(prev);
+    const prev = storyBefore(state, s);
     // (a story without a head of its own before it is this head's whole body, printed bodies first:
     // the heads and bodies are paired as the page's side says, not split here)
     if (prev === undefined || !prev.head || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;

@@ -349,14 +349,15 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
       // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own
       goesOn = !spellsRoleWord(lines, i + 1) || spellsRoleWord(lines, i - 1) || spellsRoleWord(lines, i - 2);
+      const glyphs = current.map((l) => l.text.trim()).join('');
       // …and where a blank line cuts a run set without them: a signed name over its headline, both
       // vertical (`陈` / `先` / `达`, blank, `法` / `治` / …, pdfminer on the development pages)
       // (a role word spelt out, `本` / `报` / `记` / `者`, blank, `王` / `立` / `新`, stays with its names)
-      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0) && !VERTICAL_ROLES.some((w) => current.map((l) => l.text.trim()).join('').endsWith(w))) goesOn = false;
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0) && !VERTICAL_ROLES.some((w) => glyphs.endsWith(w))) goesOn = false;
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
-      if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => current.map((l) => l.text.trim()).join('').includes(w))) goesOn = false;
+      if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w))) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line

@@ -116,7 +116,7 @@ export function splitGluedByline(line: string): string[] {
   let before = m[1];
   let token = m[2];
   let after = m[3];
-  for (let more = /^(\s+)(\S+)(.*)$/u.exec(after); more && looksLikeName(token) && token.length <= 3 && !/\d/u.test(token) && /^[\u4e00-\u9fff]/u.test(more[2]); more = /^(\s+)(\S+)(.*)$/u.exec(after)) {
+  for (let more = /^(\s+)(\S+)(.*)$/u.exec(after); more && looksLikeName(token) && token.length <= 3 && /^[\u4e00-\u9fff]/u.test(more[2]); more = /^(\s+)(\S+)(.*)$/u.exec(after)) {
     before += token + more[1];
     token = more[2];
     after = more[3];
