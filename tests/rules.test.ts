@@ -12,6 +12,7 @@ import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segmen
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
+import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
@@ -414,4 +415,20 @@ test('glued narrow box: the last characters of a boxed headline glued to the dat
   // a paper's own name opening its dateline is not cut short (`青溪晚报讯`), nor a line after one box line
   assert.deepEqual(splitGluedBoxEnd('青溪晚报讯（记者 何子衿）一早，', 4, 3), ['青溪晚报讯（记者 何子衿）一早，']);
   assert.deepEqual(splitGluedBoxEnd('民本报讯（记者 龙晓）本月起，', 4, 1), ['民本报讯（记者 龙晓）本月起，']);
+});
+
+test('joined printed lines: a converter line of printed lines joined by spaces splits where a short line ends a sentence', () => {
+  const story = '本报讯 为方便上班族借阅图书，城南街道 社区书屋从本月起延长开放时间，每晚开 放至九点。 书屋负责人介绍，夜间开放后， 每晚到馆读者由十几人增加到五十多人， 不少家长带孩子来看书。 下一步，书屋还将增设亲子阅读区，并 定期举办读书分享会。';
+  const { paragraphs, column } = splitJoinedLines(story);
+  assert.deepEqual(
+    paragraphs.map((p) => p.text.replace(/ /gu, '')),
+    ['本报讯为方便上班族借阅图书，城南街道社区书屋从本月起延长开放时间，每晚开放至九点。', '书屋负责人介绍，夜间开放后，每晚到馆读者由十几人增加到五十多人，不少家长带孩子来看书。', '下一步，书屋还将增设亲子阅读区，并定期举办读书分享会。'],
+  );
+  assert.equal(column, 17.5); // the upper quartile of the printed lines (`，` is half an em)
+  assert.deepEqual(paragraphs.map((p) => p.lastWidth), [4.5, 10.5, 9.5]);
+  // a sentence that ends on a full printed line goes on: the paragraph ends only at a short one
+  assert.equal(splitJoinedLines('书屋负责人介绍，夜间开放后读者增加了。 每晚到馆读者由十几人增加到五十多人， 不少家长带着孩子一起来馆里看书， 书屋还将增设亲子阅读区。').paragraphs.length, 1);
+  // names and a justified line spaced a character apart are no printed lines
+  assert.equal(splitJoinedLines('本报记者 王芳 通讯员 谭琰琳 李明').paragraphs.length, 1);
+  assert.equal(splitJoinedLines('发 布 信 息 告 知 各 类 办 证 要 求 和 流 程 。 办 证').paragraphs.length, 1);
 });

@@ -9,6 +9,7 @@ import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
+import { splitJoinedLines } from './rules/joined-lines.ts';
 import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
 /**
@@ -273,7 +274,7 @@ function columnBlocks(lines: SourceLine[]): Block[] {
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
-    if (next !== undefined && (header[i] || header[i + 1])) {
+    if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && CLOSER_FIRST.test(next.text)) {
       // no line of running text starts with a closing mark: one pushed onto the next line, alone or
@@ -411,7 +412,8 @@ function columnBlocks(lines: SourceLine[]): Block[] {
  * line cut mid-sentence that continues after at most one blank line
  * (`…市域产教联合体和行` + `业产教融合共同体。`).
  */
-function markdownBlocks(lines: SourceLine[]): Block[] {
+function markdownBlocks(source: SourceLine[]): Block[] {
+  const lines = source.flatMap(unjoinLines);
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   lines.forEach((line, i) => {
@@ -426,13 +428,32 @@ function markdownBlocks(lines: SourceLine[]): Block[] {
       next.heading === 0 &&
       next.blanksBefore <= 1 &&
       !next.pageStart;
-    const goesOn = next !== undefined && next.heading === 0 && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
+    const goesOn = next !== undefined && next.heading === 0 && !line.paragraphEnd && ((line.hardBreak && next.blanksBefore === 0) || cutMidSentence);
     if (!goesOn) {
       blocks.push(makeBlock(current, current.length === 1 && line.width < MARKDOWN_SHORT_WIDTH));
       current = [];
     }
   });
   return blocks;
+}
+
+/**
+ * A converter's line of a story's printed lines joined by spaces, as its paragraphs
+ * (splitJoinedLines), under one line number. Each is as wide as the column, the last as its
+ * last printed line: the width the paragraph rules and the column's measure read.
+ */
+function unjoinLines(l: SourceLine): SourceLine[] {
+  if (l.heading > 0 || l.spacedOut) return [l];
+  const { paragraphs: parts, column } = splitJoinedLines(l.text);
+  if (parts.length === 1) return [l];
+  return parts.map(({ text: t, lastWidth }, k) => ({
+    ...l,
+    text: t,
+    raw: t,
+    width: k < parts.length - 1 ? column : lastWidth,
+    ...(k > 0 ? { blanksBefore: 0, pageStart: false, tight: false } : {}),
+    ...(k < parts.length - 1 ? { hardBreak: false, paragraphEnd: true } : {}),
+  }));
 }
 
 /** A line that opens a story: a dateline (`本报讯（记者 …`, `新华社…电`) or a byline (`本报记者 王小明`). */
@@ -492,5 +513,5 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
 
 /** Stage 2: lines → blocks (paragraphs and short lines standing alone). */
 export function toBlocks(lines: SourceLine[], flavour: Flavour): Block[] {
-  return flavour === 'markdown' ? markdownBlocks(lines) : columnBlocks(unglueParagraphs(lines));
+  return flavour === 'markdown' ? markdownBlocks(lines) : columnBlocks(unglueParagraphs(lines.flatMap(unjoinLines)));
 }

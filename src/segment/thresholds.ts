@@ -127,6 +127,18 @@ export const GLUED_HEAD_LEAD_MIN_CHARS = 4;
  * line. Set by hand on the Markdown-like sample files (002, 004).
  */
 export const MARKDOWN_SHORT_WIDTH = 30;
+/**
+ * A converter's line that joins a story's printed lines with spaces (splitJoinedLines): at least
+ * JOINED_LINE_MIN_LINES pieces JOINED_LINE_MIN_EM wide or wider (a column line; names and
+ * spaced-out characters are narrower), and a piece narrower than JOINED_LINE_SHORT_SHARE of the
+ * column that ends a sentence ends its paragraph. Measured on pdf2md's text of the typeset news
+ * pages (committed and seeds 3, 7, 13: column lines 17–54 em, mid-paragraph lines ≥ 0.85 of the
+ * upper quartile bar one with figures, paragraph ends 0.05–0.6); no such line in the sample or
+ * the development pages' text.
+ */
+export const JOINED_LINE_MIN_LINES = 4;
+export const JOINED_LINE_MIN_EM = 10;
+export const JOINED_LINE_SHORT_SHARE = 0.8;
 
 // ── rules (rules/*.ts) ─────────────────────────────────────────────────────────────────────
 

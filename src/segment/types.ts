@@ -39,6 +39,8 @@ export interface SourceLine {
   width: number;
   /** Markdown hard break: the line ended with two spaces, the next line belongs to it. */
   hardBreak: boolean;
+  /** A paragraph ends here: a converter joined the printed lines of several (splitJoinedLines). */
+  paragraphEnd?: boolean;
 }
 
 export type Flavour = 'column' | 'markdown';

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { decode } from '/work/main/src/segment/decode.ts';
+import { readLines } from '/work/main/src/segment/lines.ts';
+import { gatherSpreadNames } from '/work/main/src/segment/spread-names.ts';
+import { detectFlavour, toBlocks } from '/work/main/src/segment/paragraphs.ts';
+import { classify } from '/work/main/src/segment/classify.ts';
+import { threadBlocks } from '/work/main/src/segment/thread.ts';
+const lines = gatherSpreadNames(readLines(decode(readFileSync(process.argv[2]!)).text).lines);
+const bl = threadBlocks(classify(toBlocks(lines, detectFlavour(lines))));
+const [a, b] = process.argv.slice(3).map(Number);
+bl.forEach((x, i) => { if (i >= a! && i <= b!) console.log(i, x.first, x.kind, x.opensStory ?? '', x.display.slice(0, 30)); });
