@@ -68,11 +68,13 @@ export function splitGluedVertical(line: string, run: string): string[] {
 
 /**
  * A line that may be one line of a headline set in a narrow box (`衡阳县巡`, `特警：暖`): short, no
- * sentence punctuation, no space. Its length in characters (at least `least`), or 0.
+ * sentence punctuation, no space. Its length in characters (at least `least`), or 0. Two figures
+ * or Latin letters take one character's room (`10个消防` over `救援站集`: four of the box's cells).
  */
 export function boxLineLength(line: string, least = 3): number {
   const t = line.trim();
-  const n = [...t].length;
+  const narrow = (t.match(/[0-9A-Za-z]/gu) ?? []).length;
+  const n = [...t].length - Math.floor(narrow / 2);
   return n >= least && n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；、,;]/u.test(t) ? n : 0;
 }
 
