@@ -229,8 +229,18 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
  * together without one (`鲲鹏展翅从兹起` + `——职业教育的株洲模式之“产教融合”篇`), so a
  * change of gap never joins. A page start always begins a new block.
  */
-function columnBlocks(lines: SourceLine[]): Block[] {
-  const full = localColumnWidths(lines);
+function columnBlocks(source: SourceLine[]): Block[] {
+  const full = localColumnWidths(source);
+  // a printed line cut before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`, MuPDF): the
+  // two pieces fill the column together, and the second is measured as the whole printed line
+  const cutBeforeQuote = new Set<number>();
+  const lines = source.map((l, i) => {
+    const prev = source[i - 1];
+    if (prev === undefined || l.blanksBefore !== 0 || l.pageStart || l.heading !== prev.heading || !/[：:]$/u.test(prev.text) || !/^[“‘「『]/u.test(l.text)) return l;
+    if (Math.abs(prev.width + l.width - full[i - 1]) > INDENT_SLACK) return l;
+    cutBeforeQuote.add(i - 1);
+    return { ...l, width: prev.width + l.width };
+  });
   const gaps = localGaps(lines);
   const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? FULL_SLACK_SPACED : FULL_SLACK);
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
@@ -280,6 +290,10 @@ function columnBlocks(lines: SourceLine[]): Block[] {
       // no line of running text starts with a closing mark: one pushed onto the next line, alone or
       // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
       // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
+      goesOn = true;
+    } else if (cutBeforeQuote.has(i)) {
+      // one printed line MuPDF cuts before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`):
+      // together the two fill the column, and the quotation goes on in the paragraph
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /[（(][^（）()]*$/u.test(line.text) && /^[^（）()]{1,12}[）)]$/u.test(next.text.trim())) {
       // a bracket left open at the line's end and closed by a short line under it, a blank line

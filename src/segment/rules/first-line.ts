@@ -44,7 +44,10 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     let end = i + 2;
     while (end < lines.length && lines[end].blanksBefore === 0 && !lines[end].pageStart && lines[end].heading === 0) end++;
     if (end - (i + 1) < 2) continue;
-    const measure = Math.max(...lines.slice(i + 1, end - 1).map((x) => x.width));
+    // (a printed line MuPDF cuts before an opening quote, `出：` / `“从十九大到二十大，…`, is
+    // measured whole)
+    const printedWidth = (k: number) => lines[k].width + (/[：:]$/u.test(lines[k].text) && k + 1 < end && /^[“‘「『]/u.test(lines[k + 1].text) ? lines[k + 1].width : 0);
+    const measure = Math.max(...Array.from({ length: Math.max(1, end - 1 - (i + 1)) }, (_, d) => printedWidth(i + 1 + d)));
     if (!firstLineWide(l.width, measure)) continue;
     // the block over it, a name set across (`林 晓 岚`) or one glyph a line (`晁` / `仁`)
     let top = i - 1;
