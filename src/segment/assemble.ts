@@ -6,7 +6,6 @@ import { continues } from './rules/continuation.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import {
-  VERTICAL_HEAD_MIN_GLYPHS,
   ADJACENT_BONUS,
   CANDIDATES_OTHER,
   CANDIDATES_PRIOR,
@@ -236,15 +235,6 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
-    // a headline set vertically and a head set across after it are two heads, whatever their
-    // words (`桥` / `在` / `画` / … / `里`, then `聚焦衡南县高质量发展·之三` / `“改”出群众幸福满满`,
-    // MuPDF and pypdf on a page of photo news): one head is set one way
-    const prev = g.blocks[k - 1];
-    // (across: two Han characters on its first line; a glyph alone or upright figures, `近` / `5` /
-    // `年来，有` / `100`, go on in the vertical run)
-    if (prev.kind === 'headline' && vertical(prev) && prev.lines.length >= VERTICAL_HEAD_MIN_GLYPHS && !vertical(g.blocks[k]) && /[\u4e00-\u9fff].*[\u4e00-\u9fff]/u.test(g.blocks[k].lines[0].text)) {
-      return [...splitByTopic({ blocks: g.blocks.slice(0, k), at: g.at }, blocks), ...splitByTopic({ blocks: g.blocks.slice(k), at: g.at + k }, blocks)];
-    }
     // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
     if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
