@@ -6,11 +6,12 @@ import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { endsSentence } from '../src/segment/rules/chars.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
-import { rejoinBoxedFirstLines } from '../src/segment/rules/first-line.ts';
+import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
+import type { SourceLine } from '../src/segment/types.ts';
 import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { boxLineLength, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
@@ -431,4 +432,21 @@ test('joined printed lines: a converter line of printed lines joined by spaces s
   // names and a justified line spaced a character apart are no printed lines
   assert.equal(splitJoinedLines('本报记者 王芳 通讯员 谭琰琳 李明').paragraphs.length, 1);
   assert.equal(splitJoinedLines('发 布 信 息 告 知 各 类 办 证 要 求 和 流 程 。 办 证').paragraphs.length, 1);
+});
+
+test('narrow box: two figures or Latin letters take one cell of a box line', () => {
+  assert.equal(boxLineLength('12个充电'), 4);
+  assert.equal(boxLineLength('站集中投'), 4);
+  // each run by itself: `1个2个` is four cells, not three
+  assert.equal(boxLineLength('1个2个'), 4);
+  // a line with sentence punctuation is no box line
+  assert.equal(boxLineLength('12个，充电'), 0);
+});
+
+test('quote cut: the measure of a run counts a printed line cut before its opening quote whole, not two full lines', () => {
+  const line = (text: string, width: number, blanksBefore = 0): SourceLine => ({ no: 1, raw: text, text, heading: 0, blanksBefore, tight: false, pageStart: false, page: 1, spacedOut: false, width, hardBreak: false });
+  // `…大会上讲：` / `“书要…`: 8.5 + 9.5 em make one 18-em line of the run
+  assert.equal(runMeasure([line('书在村民大会上讲：', 8.5, 1), line('“书要让每户都读上。”', 9.5), line('如今书屋每月借出图书两百多册农闲时', 17)]), 18);
+  // a full line ending in a colon and a full line opening a quotation are two lines
+  assert.equal(runMeasure([line('村里的书屋办起来已经三年了老支书讲：', 18, 1), line('“书屋的书要让每户人家都读上还要常', 18), line('来看。”', 3)]), 18);
 });

@@ -10,6 +10,7 @@ import { readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
+import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
 /**
@@ -231,15 +232,19 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
  */
 function columnBlocks(source: SourceLine[]): Block[] {
   const full = localColumnWidths(source);
-  // a printed line cut before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`, MuPDF): the
-  // two pieces fill the column together, and the second is measured as the whole printed line
-  const cutBeforeQuote = new Set<number>();
+  // a printed line cut before its opening quote (cutBeforeQuote: `…报告中指出：` / `“从十九大到二十大，…`,
+  // MuPDF) whose pieces fill the column together (within INDENT_SLACK either side: the local
+  // column is a percentile of the lines around, and a cut line set at the page's top measured
+  // up to 3.5 em over it): the paragraph goes on across the cut, and the
+  // second piece carries the printed line's width (SourceLine.width), which the rules below and
+  // the later stages read
+  const joinedAt = new Set<number>();
   const lines = source.map((l, i) => {
-    const prev = source[i - 1];
-    if (prev === undefined || l.blanksBefore !== 0 || l.pageStart || l.heading !== prev.heading || !/[：:]$/u.test(prev.text) || !/^[“‘「『]/u.test(l.text)) return l;
-    if (Math.abs(prev.width + l.width - full[i - 1]) > INDENT_SLACK) return l;
-    cutBeforeQuote.add(i - 1);
-    return { ...l, width: prev.width + l.width };
+    if (i === 0 || !cutBeforeQuote(source, i - 1)) return l;
+    const sum = source[i - 1].width + l.width;
+    if (sum < full[i - 1] - INDENT_SLACK || sum > full[i - 1] + INDENT_SLACK) return l;
+    joinedAt.add(i - 1);
+    return { ...l, width: sum };
   });
   const gaps = localGaps(lines);
   const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? FULL_SLACK_SPACED : FULL_SLACK);
@@ -291,7 +296,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
       // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
       goesOn = true;
-    } else if (cutBeforeQuote.has(i)) {
+    } else if (joinedAt.has(i)) {
       // one printed line MuPDF cuts before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`):
       // together the two fill the column, and the quotation goes on in the paragraph
       goesOn = true;
@@ -427,7 +432,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
  * (`…市域产教联合体和行` + `业产教融合共同体。`).
  */
 function markdownBlocks(source: SourceLine[]): Block[] {
-  const lines = source.flatMap(unjoinLines);
+  // (one line is one paragraph here, and a long line cut mid-sentence goes on: the paragraphs of a
+  // joined line keep its width, which says it was long)
+  const lines = source.flatMap((l) => unjoinLines(l).map((p) => ({ ...p, width: l.width })));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   lines.forEach((line, i) => {
@@ -453,8 +460,10 @@ function markdownBlocks(source: SourceLine[]): Block[] {
 
 /**
  * A converter's line of a story's printed lines joined by spaces, as its paragraphs
- * (splitJoinedLines), under one line number. Each is as wide as the column, the last as its
- * last printed line: the width the paragraph rules and the column's measure read.
+ * (splitJoinedLines), under one line number. In column text each is given the column's width,
+ * the last its last printed line's: what the column rules read to see whether the next line
+ * goes on, and what keeps the local column measure from growing (markdownBlocks gives them the
+ * joined line's width back).
  */
 function unjoinLines(l: SourceLine): SourceLine[] {
   if (l.heading > 0 || l.spacedOut) return [l];
@@ -487,7 +496,7 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
   const full = localColumnWidths(lines);
   const widthOf = (t: string) => displayWidth(repairSpacing(t, { keepWordSpaces: false }));
   const split = (l: SourceLine, first: string, second: string): SourceLine[] => [
-    { ...l, text: first, raw: first, width: widthOf(first), spacedOut: isSpacedOut(first), hardBreak: false },
+    { ...l, text: first, raw: first, width: widthOf(first), spacedOut: isSpacedOut(first), hardBreak: false, paragraphEnd: false },
     { ...l, text: second, raw: second, width: widthOf(second), spacedOut: isSpacedOut(second), blanksBefore: 0, pageStart: false, tight: false },
   ];
   const isFull = (k: number) => lines[k].width >= full[k] - FULL_SLACK;

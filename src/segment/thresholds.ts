@@ -85,7 +85,9 @@ export const FULL_SLACK = 1;
 export const FULL_SLACK_SPACED = 4;
 /**
  * A line short of its column by more than FULL_SLACK and at most this many em is a
- * paragraph's first line, set 2 em in. Set by hand (2 em indent, ½-em punctuation).
+ * paragraph's first line, set 2 em in. Set by hand (2 em indent, ½-em punctuation). Also the
+ * tolerance either side of the column for the two pieces of a printed line cut before its
+ * opening quote (paragraphs.ts, rules/first-line.ts runMeasure; MuPDF on the development pages).
  */
 export const INDENT_SLACK = 3.5;
 /**
@@ -137,6 +139,12 @@ export const MARKDOWN_SHORT_WIDTH = 30;
  * the development pages' text.
  */
 export const JOINED_LINE_MIN_LINES = 4;
+/**
+ * The quantile of those pieces' widths taken as the column (splitJoinedLines): high, since
+ * first lines are indented and figures narrow, but below the widest piece. Set by hand on the
+ * same text; COLUMN_PERCENTILE's 0.7 reads lines of several columns, this one story's.
+ */
+export const JOINED_LINE_COLUMN_QUANTILE = 0.75;
 export const JOINED_LINE_MIN_EM = 10;
 export const JOINED_LINE_SHORT_SHARE = 0.8;
 

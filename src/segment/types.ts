@@ -35,7 +35,11 @@ export interface SourceLine {
   page: number;
   /** True when spaces were inserted between most CJK characters (justified line). */
   spacedOut: boolean;
-  /** Printed width in em after removing inserted spaces: Han = 1, punctuation, digits, Latin = 0.5. */
+  /**
+   * Printed width in em after removing inserted spaces: Han = 1, punctuation, digits, Latin = 0.5.
+   * The second piece of a printed line cut before its opening quote carries the whole line's
+   * width from the paragraph stage on (rules/quote-cut.ts).
+   */
   width: number;
   /** Markdown hard break: the line ended with two spaces, the next line belongs to it. */
   hardBreak: boolean;

@@ -2,7 +2,8 @@ import type { SourceLine } from '../types.ts';
 import { endsSentence } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
 import { signedNames } from './credits.ts';
-import { FIRST_LINE_INDENT_EM, NAME_MAX_LINES } from '../thresholds.ts';
+import { cutBeforeQuote } from './quote-cut.ts';
+import { FIRST_LINE_INDENT_EM, INDENT_SLACK, NAME_MAX_LINES } from '../thresholds.ts';
 
 /** Brackets and quotes a text opens and does not close. */
 export function unclosed(t: string): boolean {
@@ -18,6 +19,22 @@ export function runsOnInto(line: string, next: string): boolean {
 /** Whether a line is as wide as a paragraph's first line in a column of this measure: the measure less its indent, at most the measure. */
 export function firstLineWide(width: number, measure: number): boolean {
   return width >= measure - FIRST_LINE_INDENT_EM - 1 && width <= measure + 0.5;
+}
+
+/**
+ * The column a paragraph's first line is measured against: the widest of the lines under it but
+ * the last (a last line may be short). A printed line MuPDF cut before its opening quote (`出：` /
+ * `“从十九大到二十大，…`, cutBeforeQuote) counts whole, when its two pieces make one line of the run:
+ * their sum within INDENT_SLACK of the run's widest line (two full lines, one ending in a colon
+ * and one opening a quotation, are not one).
+ */
+export function runMeasure(run: readonly SourceLine[]): number {
+  const widest = Math.max(...run.map((x) => x.width));
+  const printed = (k: number) => {
+    const sum = run[k].width + (run[k + 1]?.width ?? 0);
+    return cutBeforeQuote(run, k) && sum <= widest + INDENT_SLACK ? sum : run[k].width;
+  };
+  return Math.max(...run.slice(0, -1).map((_, k) => printed(k)));
 }
 
 /**
@@ -44,10 +61,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     let end = i + 2;
     while (end < lines.length && lines[end].blanksBefore === 0 && !lines[end].pageStart && lines[end].heading === 0) end++;
     if (end - (i + 1) < 2) continue;
-    // (a printed line MuPDF cuts before an opening quote, `出：` / `“从十九大到二十大，…`, is
-    // measured whole)
-    const printedWidth = (k: number) => lines[k].width + (/[：:]$/u.test(lines[k].text) && k + 1 < end && /^[“‘「『]/u.test(lines[k + 1].text) ? lines[k + 1].width : 0);
-    const measure = Math.max(...Array.from({ length: Math.max(1, end - 1 - (i + 1)) }, (_, d) => printedWidth(i + 1 + d)));
+    const measure = runMeasure(lines.slice(i + 1, end));
     if (!firstLineWide(l.width, measure)) continue;
     // the block over it, a name set across (`林 晓 岚`) or one glyph a line (`晁` / `仁`)
     let top = i - 1;

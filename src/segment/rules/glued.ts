@@ -68,13 +68,15 @@ export function splitGluedVertical(line: string, run: string): string[] {
 
 /**
  * A line that may be one line of a headline set in a narrow box (`衡阳县巡`, `特警：暖`): short, no
- * sentence punctuation, no space. Its length in characters (at least `least`), or 0. Two figures
+ * sentence punctuation, no space. Its length in the box's cells (at least `least`, at most
+ * NARROW_HEAD_MAX_CHARS), or 0. Two figures
  * or Latin letters take one character's room (`10个消防` over `救援站集`: four of the box's cells).
  */
 export function boxLineLength(line: string, least = 3): number {
   const t = line.trim();
-  const narrow = (t.match(/[0-9A-Za-z]/gu) ?? []).length;
-  const n = [...t].length - Math.floor(narrow / 2);
+  // (each run of them by itself: `1个2个` is four cells, `12个` two)
+  const paired = (t.match(/[0-9A-Za-z]+/gu) ?? []).reduce((sum, run) => sum + Math.floor(run.length / 2), 0);
+  const n = [...t].length - paired;
   return n >= least && n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；、,;]/u.test(t) ? n : 0;
 }
 
