@@ -4,7 +4,7 @@
  * by stage, each stage in a child process of its own (time, CPU, peak memory of the process tree),
  * measures the reference points (one plain nodejieba.cut pass over the raw text; plain Eleventy
  * rendering the same articles with a one-line layout), rebuilds incrementally after one raw file
- * changed, and measures what a browser fetches for a one-word and a two-word search.
+ * changed and again after one correction file did, and measures what a browser fetches for a one-word and a two-word search.
  * Prints a table and, last, one JSON line.
  *
  * Options: --files N (1000) --seed S (1) --dir DIR (a temporary folder) --keep
@@ -39,7 +39,7 @@ if (!Number.isInteger(N) || N < 1) fail(2, `--files must be a positive whole num
 process.env.SOURCE_DATE_EPOCH ??= String(Math.floor(Date.now() / 1000));
 
 await run(async () => {
-  const { seg, ele, pf, jieba, eleFloor, inc, queries, verified, summary } = await runBench({
+  const { seg, ele, pf, jieba, eleFloor, inc, corr, queries, verified, corrVerified, summary } = await runBench({
     files: N,
     seed: Number(values.seed),
     dir: values.dir,
@@ -65,6 +65,7 @@ await run(async () => {
   if (jieba) rows.push(['jieba floor', Number(jieba.result.cutS).toFixed(1), jieba.cpuSeconds.toFixed(1), jieba.peakRssMb.toFixed(0), `cut only (wall incl. reading + dictionary ${jieba.seconds.toFixed(1)} s); segment = ${summary.segment_vs_jieba}×`]);
   if (eleFloor) rows.push(['11ty floor', eleFloor.seconds.toFixed(1), eleFloor.cpuSeconds.toFixed(1), eleFloor.peakRssMb.toFixed(0), `plain Eleventy, one-line layout; eleventy = ${summary.eleventy_vs_floor}×`]);
   if (inc) rows.push(['incremental', inc.seconds.toFixed(1), inc.cpuSeconds.toFixed(1), inc.peakRssMb.toFixed(0), `${summary.incremental_rendered} items re-rendered, ${summary.incremental_shards_reindexed} shard(s) re-indexed; ${Math.round((summary.incremental_share ?? 0) * 100)} % of full${verified ? `; ${verified}` : ''}`]);
+  if (corr) rows.push(['correction', corr.seconds.toFixed(1), corr.cpuSeconds.toFixed(1), corr.peakRssMb.toFixed(0), `one headline set in a correction file: ${summary.correction_rendered} items re-rendered; ${Math.round((summary.correction_share ?? 0) * 100)} % of full${corrVerified ? `; ${corrVerified}` : ''}`]);
   for (const q of queries) rows.push([`query`, (q.ms / 1000).toFixed(1), '', '', `"${q.query}": first result ${q.firstMs ?? '–'} ms, ${Math.round(q.bytes / 1024)} KiB fetched (${Math.round(q.pagefindBytes / 1024)} KiB index), ${q.requests} requests in ${q.steps} steps, ${q.results ?? '?'} results${q.failed ? ' FAILED' : ''}`]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\nBaoku bench: ${N} files, ${summary.raw_mb} MB raw, ${articles} articles — ${summary.cores} cores, ${summary.ram_gb} GB RAM (${summary.cpu}); load average ${summary.loadavg_start} → ${summary.loadavg_end}`);

@@ -4,13 +4,14 @@
  * stage, each stage in a child process of its own (stage.ts; time, CPU, peak memory of the
  * process tree: measure.ts), measures the reference points (one plain nodejieba.cut pass over the
  * raw text; plain Eleventy rendering the same articles with a one-line layout), rebuilds
- * incrementally after one raw file changed, and measures what a browser fetches for a one-word
+ * incrementally after one raw file changed and again after one correction file did, and measures what a browser fetches for a one-word
  * and a two-word search (query.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { correctionPathOf, defaultCorrectionsDir } from '../corrections/files.ts';
 import { runMeasured, type Measured } from './measure.ts';
 import type { QueryCost } from './query.ts';
 import { synthArchive, type SampleFile } from './synth.ts';
@@ -48,9 +49,14 @@ export interface BenchResult {
   jieba: Measured | null;
   eleFloor: Measured | null;
   inc: Measured | null;
+  /** The rebuild after one correction file changed (null: skipped). */
+  corr: Measured | null;
   queries: QueryCost[];
-  /** The --verify outcome. */
+  /** The --verify outcomes, after the changed character and after the correction. */
   verified: string | null;
+  corrVerified: string | null;
+  /** Whether the corrected headline is in the article's Markdown after the rebuild. */
+  corrApplied: boolean | null;
   /** The figures, one JSON line's worth. */
   summary: ReturnType<typeof summarise>;
 }
@@ -179,8 +185,37 @@ export async function runBench(b: BenchOptions): Promise<BenchResult> {
   // ---------------------------------------------------------------------------------------------
   // 4. one raw file changes: an incremental rebuild
 
+  /** A clean build of the archive as it now stands, compared file by file with the incremental one. */
+  async function verifyClean(tag: string): Promise<string> {
+    const clean = { input: raw, articles: join(dir, `${tag}-articles`), site: join(dir, `${tag}-site`), state: join(dir, `${tag}-state`) };
+    await stage('segment', clean);
+    await stage('eleventy', clean);
+    await stage('pagefind', clean);
+    const diffs: string[] = [];
+    for (const [a, b] of [
+      [opts.articles, clean.articles],
+      [opts.site, clean.site],
+    ]) {
+      const files = new Set<string>();
+      for (const root of [a, b]) {
+        for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
+          if (e.isFile()) files.add(relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)));
+        }
+      }
+      for (const f of files) {
+        const [x, y] = await Promise.all([readFile(join(a, f)).catch(() => null), readFile(join(b, f)).catch(() => null)]);
+        if (!x || !y || !x.equals(y)) diffs.push(join(relative(dir, a), f));
+      }
+    }
+    await Promise.all(Object.values(clean).filter((d) => d !== raw).map((d) => rm(d, { recursive: true, force: true })));
+    return diffs.length === 0 ? 'identical' : `${diffs.length} files differ: ${diffs.slice(0, 5).join(', ')}`;
+  }
+
   let inc: Measured | null = null;
   let verified: string | null = null;
+  let corr: Measured | null = null;
+  let corrVerified: string | null = null;
+  let corrApplied: boolean | null = null;
   if (!b.skipIncremental) {
     const path = join(raw, changeTarget);
     const text = (await readFile(path, 'utf8')).replace('的', '之');
@@ -188,35 +223,33 @@ export async function runBench(b: BenchOptions): Promise<BenchResult> {
     log(`bench: changed one character of ${changeTarget}`);
     inc = await stage('incremental');
     if (b.verify) {
-      const clean = { input: raw, articles: join(dir, 'verify-articles'), site: join(dir, 'verify-site'), state: join(dir, 'verify-state') };
-      await stage('segment', clean);
-      await stage('eleventy', clean);
-      await stage('pagefind', clean);
-      const diffs: string[] = [];
-      for (const [a, b] of [
-        [opts.articles, clean.articles],
-        [opts.site, clean.site],
-      ]) {
-        const files = new Set<string>();
-        for (const root of [a, b]) {
-          for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
-            if (e.isFile()) files.add(relative(root, join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)));
-          }
-        }
-        for (const f of files) {
-          const [x, y] = await Promise.all([readFile(join(a, f)).catch(() => null), readFile(join(b, f)).catch(() => null)]);
-          if (!x || !y || !x.equals(y)) diffs.push(join(relative(dir, a), f));
-        }
-      }
-      verified = diffs.length === 0 ? 'identical' : `${diffs.length} files differ: ${diffs.slice(0, 5).join(', ')}`;
+      verified = await verifyClean('verify');
       log(`bench: incremental vs clean build: ${verified}`);
+    }
+
+    // 5. one correction file changes: an archivist fixes the headline of one of that file's
+    //    articles (content/corrections/<raw path>.yml, beside the raw folder)
+    const id = await firstArticleOf(opts.articles, changeTarget);
+    if (id) {
+      const file = join(defaultCorrectionsDir(raw), correctionPathOf(changeTarget));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, `- article: ${id}\n  set: {title: 校正后的标题}\n`);
+      log(`bench: corrected the headline of ${id} in ${relative(dir, file)}`);
+      corr = await stage('incremental');
+      // (the correction must show in the article's Markdown, or the figure measures nothing)
+      corrApplied = (await readFile(join(opts.articles, `${id}.md`), 'utf8').catch(() => '')).includes('title: 校正后的标题');
+      if (!corrApplied) log(`bench: WARNING the correction of ${id} is not in its Markdown`);
+      if (b.verify) {
+        corrVerified = await verifyClean('verify-correction');
+        log(`bench: correction rebuild vs clean build: ${corrVerified}`);
+      }
     }
   }
 
   if (!b.keep) await rm(dir, { recursive: true, force: true });
   else log(`bench: kept ${dir}`);
-  const summary = summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, verified, queries, siteBytes, pagefindBytes, articlesBytes, load0 });
-  return { seg, ele, pf, jieba, eleFloor, inc, queries, verified, summary };
+  const summary = summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, verified, corr, corrVerified, corrApplied, queries, siteBytes, pagefindBytes, articlesBytes, load0 });
+  return { seg, ele, pf, jieba, eleFloor, inc, verified, corr, corrVerified, corrApplied, queries, summary };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -233,7 +266,7 @@ interface Figures extends Omit<BenchResult, 'summary'> {
   load0: number[];
 }
 
-function summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, verified, queries, siteBytes, pagefindBytes, articlesBytes, load0 }: Figures) {
+function summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, verified, corr, corrVerified, corrApplied, queries, siteBytes, pagefindBytes, articlesBytes, load0 }: Figures) {
   const total = seg.seconds + ele.seconds + pf.seconds;
   return {
     files: N,
@@ -266,6 +299,11 @@ function summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, 
     incremental_shards_reindexed: inc ? (inc.result.index as { shards: number; reused: number }).shards - (inc.result.index as { reused: number }).reused : null,
     incremental_verified: verified,
     incremental_full: inc ? (inc.result.render as { full: boolean }).full : null,
+    correction_s: corr ? r1(corr.seconds) : null,
+    correction_share: corr ? r2(corr.seconds / total) : null,
+    correction_rendered: corr ? (corr.result.render as { rendered: number }).rendered : null,
+    correction_verified: corrVerified,
+    correction_applied: corrApplied,
     incremental_steps_s: inc
       ? (['segment', 'render', 'index'] as const).map((k) => r1((inc!.result[k] as { seconds: number }).seconds))
       : null,
@@ -288,4 +326,13 @@ function summarise({ N, rawBytes, articles, seg, ele, pf, jieba, eleFloor, inc, 
     loadavg_start: r2(load0[0]),
     loadavg_end: r2(loadavg()[0]),
   };
+}
+
+/** The id of the first article (by file name) that a raw file gave, from its Markdown's front matter. */
+async function firstArticleOf(articles: string, rawName: string): Promise<string | undefined> {
+  for (const name of (await readdir(articles)).filter((n) => n.endsWith('.md')).sort()) {
+    const text = await readFile(join(articles, name), 'utf8');
+    if (text.split('\n').some((l) => l.trim() === `file: ${rawName}`)) return /^id: (.+)$/mu.exec(text)?.[1];
+  }
+  return undefined;
 }
