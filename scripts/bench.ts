@@ -4,7 +4,8 @@
  * by stage, each stage in a child process of its own (time, CPU, peak memory of the process tree),
  * measures the reference points (one plain nodejieba.cut pass over the raw text; plain Eleventy
  * rendering the same articles with a one-line layout), rebuilds incrementally after one raw file
- * changed and again after one correction file did, and measures what a browser fetches for a one-word and a two-word search.
+ * changed and again after one correction file did, and measures what a browser fetches for a
+ * one-word and a two-word search.
  * Prints a table and, last, one JSON line.
  *
  * Options: --files N (1000) --seed S (1) --dir DIR (a temporary folder) --keep

@@ -4,8 +4,8 @@
  * stage, each stage in a child process of its own (stage.ts; time, CPU, peak memory of the
  * process tree: measure.ts), measures the reference points (one plain nodejieba.cut pass over the
  * raw text; plain Eleventy rendering the same articles with a one-line layout), rebuilds
- * incrementally after one raw file changed and again after one correction file did, and measures what a browser fetches for a one-word
- * and a two-word search (query.ts).
+ * incrementally after one raw file changed and again after one correction file did, and
+ * measures what a browser fetches for a one-word and a two-word search (query.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

@@ -4,7 +4,7 @@ import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseC
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
-import { firstLineWide, runMeasure, runsOnInto } from './rules/first-line.ts';
+import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
@@ -290,7 +290,8 @@ function joinBoxedFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const b = blocks[i];
     const next = blocks[i + 1];
     if ((b.kind === 'headline' || b.kind === 'body') && b.lines.length === 1 && b.heading === 0 && next?.kind === 'body' && next.heading === 0 && next.page === b.page && next.lines.length >= 2 && next.lines[0].blanksBefore <= 1 && !endsSentence(b.text) && !/[：:]$/u.test(b.text)) {
-      const measure = runMeasure(next.lines);
+      // (a printed line cut before its opening quote already carries its whole width here: paragraphs.ts)
+      const measure = Math.max(...next.lines.slice(0, -1).map((l) => l.width));
       if (firstLineWide(b.lines[0].width, measure) && runsOnInto(b.display, next.display)) {
         out.push({ ...next, lines: [...b.lines, ...next.lines], first: b.first, text: b.text + next.text, display: b.display + next.display, short: false });
         i++;

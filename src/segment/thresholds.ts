@@ -139,14 +139,14 @@ export const MARKDOWN_SHORT_WIDTH = 30;
  * the development pages' text.
  */
 export const JOINED_LINE_MIN_LINES = 4;
+export const JOINED_LINE_MIN_EM = 10;
+export const JOINED_LINE_SHORT_SHARE = 0.8;
 /**
  * The quantile of those pieces' widths taken as the column (splitJoinedLines): high, since
  * first lines are indented and figures narrow, but below the widest piece. Set by hand on the
  * same text; COLUMN_PERCENTILE's 0.7 reads lines of several columns, this one story's.
  */
 export const JOINED_LINE_COLUMN_QUANTILE = 0.75;
-export const JOINED_LINE_MIN_EM = 10;
-export const JOINED_LINE_SHORT_SHARE = 0.8;
 
 // ── rules (rules/*.ts) ─────────────────────────────────────────────────────────────────────
 
