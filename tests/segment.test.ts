@@ -11,9 +11,9 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { dropRepeatedParagraphs, stitchFragments, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropRepeatedParagraphs, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
-import type { SegmentResult } from '../src/segment/types.ts';
+import type { Article, SegmentResult } from '../src/segment/types.ts';
 import { RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -119,6 +119,38 @@ test('Markdown-like paragraph cut mid-sentence is joined (002 …和行 + 业产
   assert.ok(text.some((p) => p.includes('市域产教联合体和行业产教融合共同体。')));
 });
 
+/** A story as assemble() drafts it: written for the test, on page `page`, its body as paragraphs (`## ` marks a subhead). */
+function draft(title: string, page: number, lines: [number, number], body: string[]): Omit<Article, 'id' | 'keywords'> {
+  return {
+    title,
+    authors: [],
+    photographers: [],
+    credits: [],
+    bylines: [],
+    captions: [],
+    source: { file: 'x.txt', page, lines },
+    body: body.map((t) => (t.startsWith('## ') ? { kind: 'subhead', text: t.slice(3) } : { kind: 'paragraph', text: t })),
+  };
+}
+
+test('headlines printed after the columns go to the headless stories that read of them; a pull quote and a line no story reads of stay', () => {
+  const oldPapers = '老报纸是一座城市写给自己的日记。把老报纸搬进历史课堂，是许多历史老师的心愿，学生们在老报纸上找到了祖父母年轻时的街道。';
+  const reading = '乡村阅读推广的关键在人。志愿者们每月走进村小，带孩子们读绘本，乡村书屋的灯光每晚亮到九点，阅读的火种一代代传下去。';
+  const annals = '地方志是一方之全史。修志的人要坐得住冷板凳，一条材料要查三处出处，一个数字要核两遍，才敢写进志书。';
+  const articles = deepFreeze([
+    draft('', 1, [1, 6], [oldPapers]),
+    draft('', 1, [8, 12], [reading]),
+    draft('把地方志修成信史', 1, [14, 24], [annals, '## 守护乡村书屋的阅读火种', '## “一条材料要查三处出处”', '## 让老报纸走进历史课堂', '## 推进港口物流降本增效']),
+    draft('', 2, [30, 34], [reading]),
+  ]);
+  const { articles: out, report } = titleHeadlessStories(articles);
+  assert.deepEqual(out.map((a) => a.title), ['让老报纸走进历史课堂', '守护乡村书屋的阅读火种', '把地方志修成信史', '']);
+  assert.deepEqual(out[2]!.body.map((b) => b.text), [annals, '“一条材料要查三处出处”', '推进港口物流降本增效']);
+  assert.equal(report.length, 2);
+  // a story that has its headline keeps its subheads, however they end
+  assert.deepEqual(titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading, '## 让老报纸走进历史课堂'])]).articles[0]!.body.length, 2);
+});
+
 /** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
@@ -140,7 +172,9 @@ test('every stage is a pure function: the whole pipeline runs on deep-frozen inp
     const assembled = deepFreeze(assemble(classified, flavour));
     const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
     const printedOnce = deepFreeze(undoOverprintedHeads(deduplicated.articles));
-    const stitched = deepFreeze(stitchFragments(printedOnce.articles));
+    const stitchedFragments = deepFreeze(stitchFragments(printedOnce.articles));
+    const credited = deepFreeze(creditLoneBylines(stitchedFragments.articles));
+    const stitched = deepFreeze(titleHeadlessStories(credited.articles));
     // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
     const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
     assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);

@@ -2,7 +2,8 @@ import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
-import { REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
+import { affinity, contentWords } from './rules/topic.ts';
+import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -134,5 +135,71 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
     }
     out.push(art);
   }
+  return { articles: out, report };
+}
+
+const BRACKETS: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
+/**
+ * A line that can be a story's whole headline: no bracket left open or closed that it did not open
+ * (`发展报告（2017）》`, a line cut from a paragraph), not a quotation set alone (`“现代社会治理格局基本
+ * 形成”`, a pull quote), no pause or sentence end (`党的十九大报告指出，我们`, a paragraph's first line),
+ * not a subtitle (`——深刻认识…`), and not so short that it is as likely a kicker's piece (`绿色消费`).
+ */
+const headlineShaped = (t: string) =>
+  BRACKETS.every(([o, c]) => t.split(o).length === t.split(c).length) &&
+  !/^“[^“”]*”$/u.test(t.replace(/\s+/gu, '')) &&
+  !/[，,；;]/u.test(t) &&
+  !endsSentence(t) &&
+  !/^[—－-]/u.test(t) &&
+  [...t.replace(/\s+/gu, '')].length >= LATE_HEAD_MIN_CHARS;
+
+/**
+ * Headlines printed after every column of their page (pdftotext on the development pages: `…从胜利走` /
+ * `祝灵君` / … / `协同推进社会革命和自我革命` / `全面建成多层次社会保障体系` / `疏堵结合` …): the heads
+ * of stories already given with no headline end up as subheads at the end of whatever story runs last,
+ * with no paragraph under them, which no subhead is. Each such trailing line goes to a story of its page
+ * that has no headline, the one whose paragraphs hold most of its words (LATE_HEAD_MIN_AFFINITY at
+ * least; the longer story on a tie), best pairs first, one headline a story; a line no story reads of
+ * stays where it is.
+ */
+export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const bodyText = (a: Draft) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join('');
+  const trailing = articles.map((a) => {
+    let k = a.body.length;
+    while (k > 0 && a.body[k - 1].kind === 'subhead') k--;
+    // a story of nothing but subheads is a head group of its own, not a story they trail
+    return k === 0 ? a.body.length : k;
+  });
+  const pairs: { from: number; item: number; to: number; score: number }[] = [];
+  articles.forEach((host, from) => {
+    for (let item = trailing[from]; item < host.body.length; item++) {
+      if (!headlineShaped(host.body[item].text)) continue;
+      const words = contentWords(host.body[item].text);
+      articles.forEach((t, to) => {
+        if (t.title || t.source.page !== host.source.page || trailing[to] === 0) return;
+        const score = affinity(words, bodyText(t));
+        if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, item, to, score });
+      });
+    }
+  });
+  const len = (i: number) => bodyText(articles[i]).length;
+  pairs.sort((a, b) => b.score - a.score || len(b.to) - len(a.to) || a.from - b.from || a.item - b.item || a.to - b.to);
+  const given = new Map<number, { from: number; item: number }>();
+  const moved = new Set<string>();
+  for (const p of pairs) {
+    if (given.has(p.to) || moved.has(`${p.from}:${p.item}`)) continue;
+    given.set(p.to, p);
+    moved.add(`${p.from}:${p.item}`);
+  }
+  if (given.size === 0) return { articles: [...articles], report };
+  const out = articles.map((a, i) => {
+    const head = given.get(i);
+    const body = a.body.filter((_, k) => !moved.has(`${i}:${k}`));
+    if (!head) return body.length === a.body.length ? a : { ...a, body };
+    const title = articles[head.from].body[head.item].text;
+    report.push({ lines: a.source.lines, text: title, reason: 'a headline printed after the page\'s columns, given to the headless story that reads of it' });
+    return { ...a, title, body };
+  });
   return { articles: out, report };
 }

@@ -58,8 +58,9 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   });
   const before = openingsPrintedLate(blocks, next, taken);
   const swapped = nameBesideHeadline(blocks);
-  if (next.size === 0 && before.size === 0 && swapped.size === 0) return [...blocks];
-  const moved = new Set([...before.values()].flat());
+  const lifted = nameBelowHeadline(blocks);
+  if (next.size === 0 && before.size === 0 && swapped.size === 0 && lifted.size === 0) return [...blocks];
+  const moved = new Set([...[...before.values()].flat(), ...lifted.values()]);
   const out: ClassifiedBlock[] = [];
   const give = (i: number) => {
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
@@ -69,8 +70,29 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     for (const r of before.get(i) ?? []) give(r);
     give(i);
     if (swapped.has(i - 1)) give(i - 1);
+    const name = lifted.get(i);
+    if (name !== undefined) give(name);
   });
   return out;
+}
+
+/**
+ * A signed name set vertically beside its vertical headline, lower down the page: a miner that
+ * reads a column top to bottom gives the headline, the paragraphs beside the name, then the name
+ * (`增` / `强` / … / `觉`, two paragraphs, `梁` / `玉` / `春`, pdfminer on the development pages),
+ * which would cut the story in two. The name goes right after the headline when only running text
+ * stands between them. Headline index → name index.
+ */
+function nameBelowHeadline(blocks: readonly ClassifiedBlock[]): Map<number, number> {
+  const lifted = new Map<number, number>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'byline' || !vertical(b) || signedNames(b.display) === null) return;
+    let k = i - 1;
+    while (k >= 0 && running(blocks[k]) && blocks[k].page === b.page) k--;
+    const h = blocks[k];
+    if (k < i - 1 && h?.kind === 'headline' && vertical(h) && h.page === b.page && !lifted.has(k)) lifted.set(k, i);
+  });
+  return lifted;
 }
 
 /**

@@ -320,6 +320,17 @@ export const ADJACENT_BONUS = 0.2;
 export const RANK_PENALTY = 0.05;
 export const OPENS_AFTER_BONUS = 0.3;
 /**
+ * A display line left at a story's end with no paragraph under it (repair.ts titleHeadlessStories)
+ * is the headline of a headless story on its page when at least this share of its words' weight is
+ * in that story's paragraphs. Set by hand; measured on the development pages.
+ */
+export const LATE_HEAD_MIN_AFFINITY = 0.6;
+/**
+ * …and has at least this many characters: a shorter line left there is as often a kicker's piece
+ * (`绿色消费`, pdftotext -layout on the development pages; their headlines run 8–20). Set by hand.
+ */
+export const LATE_HEAD_MIN_CHARS = 6;
+/**
  * A head group votes for the side of it a file prints bodies on when its words' affinity to
  * the running text on one side beats the other by this much; smaller differences abstain.
  * Measured on the sample (every file keeps body-first), the development set and the typeset
