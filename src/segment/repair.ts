@@ -133,10 +133,22 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
       };
       continue;
     }
+    // a signed name over a crosshead (`…从胜利走` / `祝灵君` / `充分认识…的重大意义` / …, pdftotext on the
+    // development pages): no story opens at a crosshead, so the name closes the story printed before it
+    if (signsOverCrosshead(art) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0) {
+      report.push({ lines: art.source.lines, text: art.bylines.join(' / '), reason: 'a signed name over a crosshead: the closing credit of the story before it' });
+      out[out.length - 1] = { ...prev, authors: [...art.authors], credits: [...art.credits], bylines: [...prev.bylines, ...art.bylines] };
+      out.push({ ...art, authors: [], credits: [], bylines: [] });
+      continue;
+    }
     out.push(art);
   }
   return { articles: out, report };
 }
+
+/** A headless draft that opens with signed names and then a crosshead: the names are no head of it. */
+const signsOverCrosshead = (a: Draft) =>
+  !a.title && !a.kicker && !a.subtitle && a.body[0]?.kind === 'subhead' && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
 
 const BRACKETS: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
 /**
