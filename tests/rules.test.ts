@@ -283,6 +283,10 @@ test('furniture and labels: the paper name alone, brief-column labels, campaign 
   assert.ok(isCampaignBanner('认真学习宣传贯彻党的二十大精神'));
   assert.ok(isCampaignBanner('学习贯彻习近平新时代中国特色社会主义思想'));
   assert.ok(!isCampaignBanner('学习贯彻全会精神要落到实处，县里召开动员会'));
+  // the banner of a series of symposium papers labels the page's group of essays, not one of them
+  assert.ok(isCampaignBanner('学习宣传贯彻党的二十大精神系列研讨会发言摘编'));
+  assert.ok(isCampaignBanner('深入学习贯彻习近平总书记重要讲话座谈会发言'));
+  assert.ok(!isCampaignBanner('学习贯彻全会精神研讨会在长沙召开'));
 });
 
 test('datelines: `…电` after a date opens a story; `讯` ending a word does not', () => {

@@ -71,7 +71,7 @@ export function isNumberedSubhead(text: string): boolean {
  * alone would give the banner to one of them.
  */
 export function isCampaignBanner(text: string): boolean {
-  return /^(认真|深入|全面|坚决)?学习(宣传)?贯彻[\u4e00-\u9fff“”]{2,30}(精神|思想|重要讲话|重要论述)$/u.test(text.replace(/\s+/gu, ''));
+  return /^(认真|深入|全面|坚决)?学习(宣传)?贯彻[\u4e00-\u9fff“”]{2,30}(精神|思想|重要讲话|重要论述)((系列)?(理论)?(研讨会|座谈会|笔谈)(发言|文章)?(选编|摘编|摘登|选登)?)?$/u.test(text.replace(/\s+/gu, ''));
 }
 
 /**
