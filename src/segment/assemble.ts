@@ -197,6 +197,9 @@ function headText(g: HeadGroup): string {
   return g.blocks.filter((b) => b.kind !== 'byline').map((b) => b.text).join('');
 }
 
+/** Two to four short phrases set apart on one line (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`): a kicker, never a headline. */
+const PHRASES_KICKER = /^\S{2,8}( \S{2,8}){1,3}$/u;
+
 /** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
 function partStarts(g: HeadGroup): number[] {
   const starts: number[] = [];
@@ -235,9 +238,9 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
-    // a lone short line or two short phrases (`征集项目 着力推动`) above a headline is its kicker
+    // a lone short line or a few short phrases (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
-    if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || /^\S{2,8} \S{2,8}$/u.test(first[0].display))) continue;
+    if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || PHRASES_KICKER.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
@@ -326,7 +329,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     // …and so does a part set in a narrow box of large type, beside one that is not
     const inBox = boxed[0] !== boxed[1];
-    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : /[—－-]$/u.test(a) || /^\S{2,8} \S{2,8}$/u.test(a) || !explains) {
+    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
