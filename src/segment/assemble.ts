@@ -243,6 +243,9 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || PHRASES_KICKER.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
+    // one line over a headline signed right under it (`使党永葆旺盛生命力和强大战斗力` / `履行历史使命：…` /
+    // `唐洲雁`, pypdf): the name signs the whole head, whose first line is its kicker
+    if (first.length === 1 && k === 1 && isSignedByline(g.blocks[g.blocks.length - 1]) && g.blocks.slice(1, -1).every((b) => b.kind === 'headline') && g.blocks.length <= 3) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
     let votesA = 0;
