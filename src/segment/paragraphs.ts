@@ -356,6 +356,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
       goesOn = true;
+    } else if (line.boxedFirst && next !== undefined && next.blanksBefore === 0) {
+      // a paragraph's first line boxed apart (rejoinBoxedFirstLines), even right after a credit and a
+      // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
+      // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own
+      goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;

@@ -45,6 +45,8 @@ export interface SourceLine {
   hardBreak: boolean;
   /** A paragraph ends here: a converter joined the printed lines of several (splitJoinedLines). */
   paragraphEnd?: boolean;
+  /** A paragraph's first line the extractor boxed apart from the rest (rejoinBoxedFirstLines): it goes on in the next line. */
+  boxedFirst?: boolean;
 }
 
 export type Flavour = 'column' | 'markdown';

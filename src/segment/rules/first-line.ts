@@ -72,7 +72,8 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
     const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
     if (!(underName ? lines.slice(i + 1, end).some(punctuated) : punctuated(n))) continue;
-    out[i + 1] = { ...n, blanksBefore: 0 };
+    out[i] = { ...out[i], boxedFirst: true };
+    out[i + 1] = { ...out[i + 1], blanksBefore: 0 };
   }
   return out;
 }
