@@ -171,6 +171,9 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
   });
 }
 
+/** The genre word that ends a title after its quoted or bracketed subject (`“…研讨会”述要`, `《…》简评`). */
+const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/u;
+
 /** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
 const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’《》「」『』〈〉（）·]\s*$/u;
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
@@ -295,6 +298,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // no line of running text starts with a closing mark: one pushed onto the next line, alone or
       // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
       // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
+      goesOn = true;
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && /[”》」）)]$/u.test(line.text.trim()) && GENRE_TAIL.test(next.text.trim())) {
+      // a genre word alone on the line under a closing quote or bracket ends that title (`——“…学术研讨会”`
+      // / `述要`, `《…的反思与重构》` / `简评`, pdftotext -raw): never a headline or a name of its own
       goesOn = true;
     } else if (joinedAt.has(i)) {
       // one printed line MuPDF cuts before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`):
