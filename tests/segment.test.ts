@@ -151,6 +151,20 @@ test('headlines printed after the columns go to the headless stories that read o
   assert.deepEqual(titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading, '## 让老报纸走进历史课堂'])]).articles[0]!.body.length, 2);
 });
 
+test('a headline in fake bold cut across two head parts is one headline, printed once; parts doubled each on their own stay apart', () => {
+  const story = ['书屋的灯光每晚亮到九点，农闲时常常坐满了人。'];
+  const asSubtitle = { ...draft('新气象新气象：：乡村书屋', 1, [1, 4], story), subtitle: '乡村书屋亮灯火亮灯火' };
+  const asKicker = { ...draft('亮灯火', 1, [1, 4], story), kicker: '新气象新气象：：乡村书屋乡村书屋亮灯火' };
+  const apart = { ...draft('乡村书屋乡村书屋', 1, [1, 4], story), kicker: '新气象新气象' };
+  const { articles: out, report } = undoOverprintedHeads(deepFreeze([asSubtitle, asKicker, apart]));
+  assert.deepEqual(out.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [undefined, '新气象：乡村书屋亮灯火', undefined],
+    [undefined, '新气象：乡村书屋亮灯火', undefined],
+    ['新气象', '乡村书屋', undefined],
+  ]);
+  assert.equal(report.filter((r) => /fake bold read as/u.test(r.reason)).length, 2);
+});
+
 /** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;

@@ -88,8 +88,9 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
     report.push({ lines: art.source.lines, text: half, reason: 'display type printed twice (fake bold); one copy kept' });
     return half;
   };
-  const fixed = articles.map((art) => {
+  const fixed = articles.map((original) => {
     const reported = report.length;
+    const art = joinOverprintedParts(original, report);
     const printedOnce = {
       ...art,
       title: once(art, art.title),
@@ -101,9 +102,33 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
       credits: art.credits.map((c) => ({ ...c, name: halveOverprint(c.name) ?? c.name })),
     };
     const changed = report.length > reported || printedOnce.authors.some((a, k) => a !== art.authors[k]) || printedOnce.credits.some((c, k) => c.name !== art.credits[k].name);
-    return changed ? printedOnce : art;
+    return changed ? printedOnce : original;
   });
   return { articles: fixed, report };
+}
+
+/**
+ * One headline set in fake bold on two lines that the head reader took for two parts: each copy
+ * of a run is printed twice, the pair cut where the line broke (pdftotext -raw: `新时代新时代：：发展新方位`
+ * / `发展新方位奋进新目标奋进新目标`; pdfminer: `新征程新征程：：明确新目标明确新目标谱写新篇章` / `谱写新篇章`).
+ * Neither part is two copies of itself, the two together are: they are one headline, printed once.
+ */
+function joinOverprintedParts(art: Draft, report: ReportEntry[]): Draft {
+  const doubled = (s: string | undefined) => s !== undefined && (halveOverprint(s) ?? halveDoubledLeadIn(s)) !== null;
+  const pair = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== '' && b !== '' && !(doubled(a) && doubled(b)) && halveOverprint(a + b);
+  const withSubtitle = pair(art.title, art.subtitle);
+  if (withSubtitle) {
+    report.push({ lines: art.source.lines, text: withSubtitle, reason: 'a headline in fake bold read as headline and subtitle; one headline, printed once' });
+    const { subtitle: _, ...rest } = art;
+    return { ...rest, title: withSubtitle };
+  }
+  const withKicker = pair(art.kicker, art.title);
+  if (withKicker) {
+    report.push({ lines: art.source.lines, text: withKicker, reason: 'a headline in fake bold read as kicker and headline; one headline, printed once' });
+    const { kicker: _, ...rest } = art;
+    return { ...rest, title: withKicker };
+  }
+  return art;
 }
 
 /**
