@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { test } from 'node:test';
 import matter from 'gray-matter';
@@ -147,8 +148,11 @@ test('headlines printed after the columns go to the headless stories that read o
   assert.deepEqual(out.map((a) => a.title), ['让老报纸走进历史课堂', '守护乡村书屋的阅读火种', '把地方志修成信史', '']);
   assert.deepEqual(out[2]!.body.map((b) => b.text), [annals, '“一条材料要查三处出处”', '推进港口物流降本增效']);
   assert.equal(report.length, 2);
-  // a story that has its headline keeps its subheads, however they end
-  assert.deepEqual(titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading, '## 让老报纸走进历史课堂'])]).articles[0]!.body.length, 2);
+  // a story that has its headline is never given another, even the one line that reads of it; the
+  // headless story beside it does not read of that line, so the line stays where it was printed
+  const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
+  assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
+  assert.equal(titled[1]!.body.length, 2);
 });
 
 test('a headline in fake bold cut across two head parts is one headline, printed once; parts doubled each on their own stay apart', () => {
@@ -163,6 +167,31 @@ test('a headline in fake bold cut across two head parts is one headline, printed
     ['新气象', '乡村书屋', undefined],
   ]);
   assert.equal(report.filter((r) => /fake bold read as/u.test(r.reason)).length, 2);
+});
+
+test('a vertical name between two vertical headlines signs one story, never both', () => {
+  const raw = readFileSync(new URL('./fixtures/segment/vertical-name-below-headline.txt', import.meta.url), 'utf8').split('\n.\n')[1]!;
+  // another vertical headline set right under the name: the name is beside it too
+  const text = raw.replace('郑\n晓\n岚\n', '郑\n晓\n岚\n\n法\n治\n中\n国\n建\n设\n');
+  assert.notEqual(text, raw);
+  const { articles } = segmentFile('x.txt', new TextEncoder().encode(text));
+  assert.equal(articles.filter((a) => a.authors.includes('郑晓岚')).length, 1);
+});
+
+test('a signed name over a crosshead closes the story before it; the note closing the crossheaded run stays there', () => {
+  const before = { ...draft('', 1, [1, 5], ['乡村阅读推广的关键在人，志愿者们每月走进村小。']) };
+  const crossheaded = {
+    ...draft('', 1, [7, 12], ['## 书屋的灯光每晚亮到九点', '农闲时常常坐满了人，老人们来看报。']),
+    authors: ['郑晓岚'],
+    credits: [{ name: '郑晓岚', role: '作者' as const }],
+    bylines: ['郑晓岚', '（作者为某县文化馆馆员）'],
+  };
+  const { articles: out } = creditLoneBylines(deepFreeze([before, crossheaded]));
+  assert.deepEqual(out.map((a) => a.bylines), [['郑晓岚'], ['（作者为某县文化馆馆员）']]);
+  assert.deepEqual(out.map((a) => a.authors), [['郑晓岚'], []]);
+  // printed before the story it would credit: no move
+  const { articles: kept } = creditLoneBylines(deepFreeze([{ ...before, source: { ...before.source, lines: [20, 24] as [number, number] } }, crossheaded]));
+  assert.deepEqual(kept.map((a) => a.authors), [[], ['郑晓岚']]);
 });
 
 /** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */

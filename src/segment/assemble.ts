@@ -245,7 +245,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
     // one line over a headline signed right under it (`使党永葆旺盛生命力和强大战斗力` / `履行历史使命：…` /
     // `唐洲雁`, pypdf): the name signs the whole head, whose first line is its kicker
-    if (k === 1 && g.blocks[1]?.kind === 'headline' && g.blocks[2] !== undefined && isSignedByline(g.blocks[2])) continue;
+    if (k === 1 && g.blocks[0].kind === 'headline' && g.blocks[1]?.kind === 'headline' && g.blocks[2] !== undefined && isSignedByline(g.blocks[2])) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
     let votesA = 0;

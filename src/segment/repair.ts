@@ -2,6 +2,7 @@ import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
+import { readAffiliation } from './rules/affiliation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
 import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
 
@@ -160,10 +161,12 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
     }
     // a signed name over a crosshead (`…从胜利走` / `祝灵君` / `充分认识…的重大意义` / …, pdftotext on the
     // development pages): no story opens at a crosshead, so the name closes the story printed before it
-    if (signsOverCrosshead(art) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0) {
-      report.push({ lines: art.source.lines, text: art.bylines.join(' / '), reason: 'a signed name over a crosshead: the closing credit of the story before it' });
-      out[out.length - 1] = { ...prev, authors: [...art.authors], credits: [...art.credits], bylines: [...prev.bylines, ...art.bylines] };
-      out.push({ ...art, authors: [], credits: [], bylines: [] });
+    // (the names only: a note closing the crossheaded run, `（作者为…）`, stays where it is printed)
+    if (signsOverCrosshead(art) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0 && art.source.lines[0] > prev.source.lines[1]) {
+      const names = art.bylines.filter((b) => readAffiliation(b) === null);
+      report.push({ lines: art.source.lines, text: names.join(' / '), reason: 'a signed name over a crosshead: the closing credit of the story before it' });
+      out[out.length - 1] = { ...prev, authors: [...art.authors], credits: [...art.credits], bylines: [...prev.bylines, ...names] };
+      out.push({ ...art, authors: [], credits: [], bylines: art.bylines.filter((b) => readAffiliation(b) !== null) });
       continue;
     }
     out.push(art);
@@ -182,8 +185,16 @@ const BRACKETS: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')']
  * 形成”`, a pull quote), no pause or sentence end (`党的十九大报告指出，我们`, a paragraph's first line),
  * not a subtitle (`——深刻认识…`), and not so short that it is as likely a kicker's piece (`绿色消费`).
  */
+const balanced = (t: string, [open, close]: [string, string]): boolean => {
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === open && open !== close) depth++;
+    else if (ch === close && --depth < 0) return false;
+  }
+  return depth === 0;
+};
 const headlineShaped = (t: string) =>
-  BRACKETS.every(([o, c]) => t.split(o).length === t.split(c).length) &&
+  BRACKETS.every((pair) => balanced(t, pair)) &&
   !/^“[^“”]*”$/u.test(t.replace(/\s+/gu, '')) &&
   !/[，,；;]/u.test(t) &&
   !endsSentence(t) &&
@@ -192,12 +203,13 @@ const headlineShaped = (t: string) =>
 
 /**
  * Headlines printed after every column of their page (pdftotext on the development pages: `…从胜利走` /
- * `祝灵君` / … / `协同推进社会革命和自我革命` / `全面建成多层次社会保障体系` / `疏堵结合` …): the heads
+ * `祝灵君` / … / `协同推进社会革命和自我革命` / `全面建成多层次社会保障体系`, then the next story's head): the heads
  * of stories already given with no headline end up as subheads at the end of whatever story runs last,
  * with no paragraph under them, which no subhead is. Each such trailing line goes to a story of its page
  * that has no headline, the one whose paragraphs hold most of its words (LATE_HEAD_MIN_AFFINITY at
  * least; the longer story on a tie), best pairs first, one headline a story; a line no story reads of
- * stays where it is.
+ * stays where it is. A headless story may take a line from its own end (its head printed after it).
+ * The line's place in the raw file stays in its first story's ranges: body items carry no line numbers.
  */
 export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];

@@ -58,7 +58,7 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   });
   const before = openingsPrintedLate(blocks, next, taken);
   const swapped = nameBesideHeadline(blocks);
-  const lifted = nameBelowHeadline(blocks);
+  const lifted = nameBelowHeadline(blocks, swapped);
   if (next.size === 0 && before.size === 0 && swapped.size === 0 && lifted.size === 0) return [...blocks];
   const moved = new Set([...[...before.values()].flat(), ...lifted.values()]);
   const out: ClassifiedBlock[] = [];
@@ -83,10 +83,11 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
  * which would cut the story in two. The name goes right after the headline when only running text
  * stands between them. Headline index → name index.
  */
-function nameBelowHeadline(blocks: readonly ClassifiedBlock[]): Map<number, number> {
+function nameBelowHeadline(blocks: readonly ClassifiedBlock[], beside: ReadonlySet<number>): Map<number, number> {
   const lifted = new Map<number, number>();
   blocks.forEach((b, i) => {
-    if (b.kind !== 'byline' || !vertical(b) || signedNames(b.display) === null) return;
+    // a name right over a vertical headline signs that one (nameBesideHeadline), never two stories
+    if (beside.has(i) || b.kind !== 'byline' || !vertical(b) || signedNames(b.display) === null) return;
     let k = i - 1;
     while (k >= 0 && running(blocks[k]) && blocks[k].page === b.page) k--;
     const h = blocks[k];

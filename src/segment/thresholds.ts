@@ -323,8 +323,9 @@ export const OPENS_AFTER_BONUS = 0.3;
  * A display line left at a story's end with no paragraph under it (repair.ts titleHeadlessStories)
  * is the headline of a headless story on its page when at least this share of its words' weight is
  * in that story's paragraphs. Measured on every corpus's text (development pages with all seven
- * extractors, news pages, seeds 11 and 17): 0.5 makes the same twelve moves, 0.4 two more, both
- * wrong (a kicker's piece `建强村干部队伍` given to another village story, seeds 11 and 17, pypdf).
+ * extractors, news pages, seeds 11 and 17) it makes twelve moves, eleven right; 0.5 makes the same,
+ * 0.4 two more, both wrong (a kicker's piece `建强村干部队伍` given to another village story, seeds 11
+ * and 17, pypdf); 0.7 loses a right one (`增强法治才能强起来`, pdftotext -layout).
  */
 export const LATE_HEAD_MIN_AFFINITY = 0.6;
 /**
