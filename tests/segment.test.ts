@@ -194,6 +194,15 @@ test('a signed name over a crosshead closes the story before it; the note closin
   assert.deepEqual(kept.map((a) => a.authors), [[], ['郑晓岚']]);
 });
 
+test('a head block of a headline over a longer line with pauses is headline and subtitle (typeset news page 1, pdftotext -raw and -layout)', () => {
+  for (const extractor of ['pdftotext-raw', 'pdftotext-layout']) {
+    const file = `news01.${extractor}.txt`;
+    const { articles } = segmentFile(file, readFileSync(new URL(`./corpus-news/${file}`, import.meta.url)));
+    const story = articles.find((a) => a.title.startsWith('株洲吉安'));
+    assert.deepEqual([story?.title, story?.subtitle], ['株洲吉安43项高频事项“跨省通办”', '有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题'], extractor);
+  }
+});
+
 /** Freezes a value and everything it holds, so that any stage writing to its input throws (ES modules are strict). */
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;

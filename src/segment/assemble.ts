@@ -272,6 +272,14 @@ function parallelPair(a: string, b: string): boolean {
 /** The kind of report a subtitle names at its end: `…改造见闻`, `…深化改革纪实`, `…会议侧记`. */
 const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写)$/u;
 
+/** A headline block of two lines: a line with no pause over a longer one with pauses, as two parts; null otherwise. */
+function explainedHead(b: ClassifiedBlock): [string, string] | null {
+  if (b.lines.length !== 2 || b.heading > 0) return null;
+  const [a, c] = b.lines.map((l) => l.text.replace(/\s+/gu, ''));
+  const pauses = /[，,、；]/u;
+  return !pauses.test(a!) && pauses.test(c!) && [...c!].length > [...a!].length ? [a!, c!] : null;
+}
+
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
@@ -298,8 +306,17 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
       continue;
     }
     const wraps = prevLine !== undefined && !b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display));
+    // a block of two lines set tight, a headline without a pause over a longer line with pauses
+    // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
+    // the second in smaller type explaining the first
+    const explained = explainedHead(b);
     if (wraps) parts[parts.length - 1] += b.display;
-    else {
+    else if (explained) {
+      parts.push(explained[0], explained[1]);
+      levels.push(b.heading, b.heading);
+      boxed.push(false, false);
+      partWidths = [];
+    } else {
       parts.push(b.display);
       levels.push(b.heading);
       boxed.push(b.boxed === true);
