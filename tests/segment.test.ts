@@ -14,8 +14,8 @@ import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { creditLoneBylines, dropRepeatedParagraphs, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
-import type { Article, SegmentResult } from '../src/segment/types.ts';
-import { RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
+import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
+import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
 const run = promisify(execFile);
 const results = new Map(SAMPLE_FILES.map((f) => [f, segmentFile(f, readSample(f))]));
@@ -122,16 +122,9 @@ test('Markdown-like paragraph cut mid-sentence is joined (002 …和行 + 业产
 
 /** A story as assemble() drafts it: written for the test, on page `page`, its body as paragraphs (`## ` marks a subhead). */
 function draft(title: string, page: number, lines: [number, number], body: string[]): Omit<Article, 'id' | 'keywords'> {
-  return {
-    title,
-    authors: [],
-    photographers: [],
-    credits: [],
-    bylines: [],
-    captions: [],
-    source: { file: 'x.txt', page, lines },
-    body: body.map((t) => (t.startsWith('## ') ? { kind: 'subhead', text: t.slice(3) } : { kind: 'paragraph', text: t })),
-  };
+  const items = body.map((t): BodyItem => (t.startsWith('## ') ? { kind: 'subhead', text: t.slice(3) } : { kind: 'paragraph', text: t }));
+  const { id: _id, keywords: _keywords, ...rest } = plainArticle(title, [], { source: { file: 'x.txt', page, lines }, body: items });
+  return rest;
 }
 
 test('headlines printed after the columns go to the headless stories that read of them; a pull quote and a line no story reads of stay', () => {
