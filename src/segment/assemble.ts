@@ -272,12 +272,14 @@ function parallelPair(a: string, b: string): boolean {
 /** The kind of report a subtitle names at its end: `…改造见闻`, `…深化改革纪实`, `…会议侧记`. */
 const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写)$/u;
 
+/** The pauses inside a sentence: a display line that has them explains rather than heads. */
+const PAUSES = /[，,、；]/u;
+
 /** A headline block of two lines: a line with no pause over a longer one with pauses, as two parts; null otherwise. */
 function explainedHead(b: ClassifiedBlock): [string, string] | null {
   if (b.lines.length !== 2 || b.heading > 0) return null;
   const [a, c] = b.lines.map((l) => l.text.replace(/\s+/gu, ''));
-  const pauses = /[，,、；]/u;
-  return !pauses.test(a!) && pauses.test(c!) && [...c!].length > [...a!].length ? [a!, c!] : null;
+  return !PAUSES.test(a!) && PAUSES.test(c!) && [...c!].length > [...a!].length ? [a!, c!] : null;
 }
 
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
@@ -341,10 +343,9 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     // …but a part built like a headline (`履行历史使命：伟大工程起决定性作用`, a topic and a colon) or
     // one without the pauses of the part above it (`有利于各参与国资金融通、共同发展` over
     // `以一带一路建设为契机推动人民币国际化`) is the headline under its kicker
-    const pauses = /[，,、；]/u;
-    const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (pauses.test(a) && !pauses.test(b));
+    const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (PAUSES.test(a) && !PAUSES.test(b));
     // a part naming the report's kind (`经开区企业数字化改造见闻`, `…纪实`, `…侧记`) is a subtitle
-    const explains = ((b.length >= SUBTITLE_PART_MIN_CHARS || pauses.test(b)) && !headlineShaped) || REPORT_KIND.test(b);
+    const explains = ((b.length >= SUBTITLE_PART_MIN_CHARS || PAUSES.test(b)) && !headlineShaped) || REPORT_KIND.test(b);
     // marked sizes say it outright: the larger type (the lower level) is the headline
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     // …and so does a part set in a narrow box of large type, beside one that is not

@@ -1,5 +1,5 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
-import { endsSentence } from './rules/chars.ts';
+import { bracketsBalanced, endsSentence } from './rules/chars.ts';
 import { continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -84,7 +84,7 @@ export function stitchFragments(articles: readonly Draft[]): Repaired {
 export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
   const once = (art: Draft, s: string): string => {
-    const half = halveOverprint(s) ?? halveDoubledLeadIn(s);
+    const half = halved(s);
     if (half === null) return s;
     report.push({ lines: art.source.lines, text: half, reason: 'display type printed twice (fake bold); one copy kept' });
     return half;
@@ -108,6 +108,9 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
   return { articles: fixed, report };
 }
 
+/** Display text printed twice over, once; null when it was not (halveOverprint, halveDoubledLeadIn). */
+const halved = (s: string): string | null => halveOverprint(s) ?? halveDoubledLeadIn(s);
+
 /**
  * One headline set in fake bold on two lines that the head reader took for two parts: each copy
  * of a run is printed twice, the pair cut where the line broke (pdftotext -raw: `新时代新时代：：发展新方位`
@@ -115,7 +118,7 @@ export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
  * Neither part is two copies of itself, the two together are: they are one headline, printed once.
  */
 function joinOverprintedParts(art: Draft, report: ReportEntry[]): Draft {
-  const doubled = (s: string | undefined) => s !== undefined && (halveOverprint(s) ?? halveDoubledLeadIn(s)) !== null;
+  const doubled = (s: string | undefined) => s !== undefined && halved(s) !== null;
   const pair = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== '' && b !== '' && !(doubled(a) && doubled(b)) && halveOverprint(a + b);
   const withSubtitle = pair(art.title, art.subtitle);
   if (withSubtitle) {
@@ -178,23 +181,14 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
 const signsOverCrosshead = (a: Draft) =>
   !a.title && !a.kicker && !a.subtitle && a.body[0]?.kind === 'subhead' && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
 
-const BRACKETS: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
 /**
  * A line that can be a story's whole headline: no bracket left open or closed that it did not open
  * (`发展报告（2017）》`, a line cut from a paragraph), not a quotation set alone (`“现代社会治理格局基本
  * 形成”`, a pull quote), no pause or sentence end (`党的十九大报告指出，我们`, a paragraph's first line),
  * not a subtitle (`——深刻认识…`), and not so short that it is as likely a kicker's piece (`绿色消费`).
  */
-const balanced = (t: string, [open, close]: [string, string]): boolean => {
-  let depth = 0;
-  for (const ch of t) {
-    if (ch === open && open !== close) depth++;
-    else if (ch === close && --depth < 0) return false;
-  }
-  return depth === 0;
-};
 const headlineShaped = (t: string) =>
-  BRACKETS.every((pair) => balanced(t, pair)) &&
+  bracketsBalanced(t) &&
   !/^“[^“”]*”$/u.test(t.replace(/\s+/gu, '')) &&
   !/[，,；;]/u.test(t) &&
   !endsSentence(t) &&
@@ -213,7 +207,7 @@ const headlineShaped = (t: string) =>
  */
 export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const bodyText = (a: Draft) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join('');
+  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
   const trailing = articles.map((a) => {
     let k = a.body.length;
     while (k > 0 && a.body[k - 1].kind === 'subhead') k--;
@@ -227,13 +221,12 @@ export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
       const words = contentWords(host.body[item].text);
       articles.forEach((t, to) => {
         if (t.title || t.source.page !== host.source.page || trailing[to] === 0) return;
-        const score = affinity(words, bodyText(t));
+        const score = affinity(words, texts[to]);
         if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, item, to, score });
       });
     }
   });
-  const len = (i: number) => bodyText(articles[i]).length;
-  pairs.sort((a, b) => b.score - a.score || len(b.to) - len(a.to) || a.from - b.from || a.item - b.item || a.to - b.to);
+  pairs.sort((a, b) => b.score - a.score || texts[b.to].length - texts[a.to].length || a.from - b.from || a.item - b.item || a.to - b.to);
   const given = new Map<number, { from: number; item: number }>();
   const moved = new Set<string>();
   for (const p of pairs) {

@@ -55,3 +55,18 @@ export function endsSentence(s: string): boolean {
   const e = endBefore(s, SPACE);
   return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]|\.\.\./u.test(s.slice(-5));
 }
+
+/** Brackets and quotes that come in pairs, opening mark first. */
+export const BRACKET_PAIRS: readonly [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
+
+/** Does every pair of marks in the text nest: none closed before it opened, none left open? */
+export function bracketsBalanced(t: string): boolean {
+  return BRACKET_PAIRS.every(([open, close]) => {
+    let depth = 0;
+    for (const ch of t) {
+      if (ch === open) depth++;
+      else if (ch === close && --depth < 0) return false;
+    }
+    return depth === 0;
+  });
+}

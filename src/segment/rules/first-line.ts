@@ -1,5 +1,5 @@
 import type { SourceLine } from '../types.ts';
-import { endsSentence } from './chars.ts';
+import { BRACKET_PAIRS, endsSentence } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
 import { signedNames } from './credits.ts';
 import { cutBeforeQuote } from './quote-cut.ts';
@@ -7,8 +7,7 @@ import { FIRST_LINE_INDENT_EM, INDENT_SLACK, NAME_MAX_LINES } from '../threshold
 
 /** Brackets and quotes a text opens and does not close. */
 export function unclosed(t: string): boolean {
-  const pairs: [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
-  return pairs.some(([o, c]) => t.split(o).length > t.split(c).length);
+  return BRACKET_PAIRS.some(([o, c]) => t.split(o).length > t.split(c).length);
 }
 
 /** A line that goes on into the next: a pause inside it, a bracket or quote left open, or a word across the cut. */
