@@ -5,7 +5,7 @@ import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
-import { readPageHeader } from './rules/page-header.ts';
+import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
@@ -165,7 +165,7 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
  * A piece of a page header an extractor set apart from the dated line: a page number or a short
  * word on a line of its own, or the two on two lines read as one block (mutool: `地方新闻` / `12`).
  */
-const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length <= 2 && b.heading === 0 && /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff·]{2,6}[A-Z]?\d{1,3}|[A-Z]?\d{1,3}[\u4e00-\u9fff·]{2,6})$/u.test(b.display.replace(/\s+/gu, ''));
+const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length <= 2 && b.heading === 0 && isHeaderPiece(b.display);
 
 /**
  * The page header printed in pieces, each on a line of its own around the dated line (`沅湘晨报` /
@@ -185,6 +185,12 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       const n = out[k];
       if (n && n.page === b.page && headerPiece(n) && names.includes(n.display.replace(/\s+/gu, ''))) out[k] = { ...n, kind: 'furniture' };
     }
+  });
+  // a piece cut from the dated line itself (pdftotext -layout gives the header's parts on one text
+  // line, cut at its gutters: `01 经济` / `2023年2月7日 星期二` / `云梦新闻`) is of the header
+  const headerRows = new Set(out.filter((b) => b.kind === 'furniture' && b.lines.length === 1 && readPageHeader(b.display)?.strong).map((b) => `${b.page}:${b.lines[0].no}`));
+  out.forEach((b, i) => {
+    if (headerPiece(b) && b.lines.length === 1 && headerRows.has(`${b.page}:${b.lines[0].no}`)) out[i] = { ...b, kind: 'furniture' };
   });
   out.forEach((b, i) => {
     if (b.kind !== 'furniture') return;

@@ -6,12 +6,12 @@ import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { boxLineLength } from './rules/glued.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
-import { readPageHeader } from './rules/page-header.ts';
+import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -212,13 +212,19 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
     let end = i;
     const n = length(lines[i]);
     if (n > 0) {
-      while (end + 1 < lines.length && lines[end + 1].blanksBefore === 0 && !lines[end + 1].pageStart && lines[end + 1].heading === lines[i].heading && length(lines[end]) === n && length(lines[end + 1], 1) > 0 && length(lines[end + 1], 1) <= n) end++;
+      // tight lines, or lines each standing between blank lines alike (pdftotext -layout gives each
+      // line of large type its own text line, the rows of other columns between: `整治校园` / blank /
+      // `周边环境` / blank / `保畅安`)
+      const apart = (l: SourceLine) => (l.blanksBefore === 0 ? 0 : l.blanksBefore <= COLUMN_GAP_ROWS + 1 ? 1 : 2);
+      // (marked type sizes say it themselves: a converter's blank lines stand between all lines)
+      const gap = lines[i + 1] === undefined || lines[i].heading > 0 ? 0 : apart(lines[i + 1]);
+      while (end + 1 < lines.length && apart(lines[end + 1]) === gap && gap < 2 && !lines[end + 1].pageStart && lines[end + 1].heading === lines[i].heading && length(lines[end]) === n && length(lines[end + 1], 1) > 0 && length(lines[end + 1], 1) <= n) end++;
     }
     // a shorter last line ends the box only where no line of its own length follows it tight: two
     // phrases of one length over a narrower box are a kicker over its headline (`昔日臭水沟` /
     // `如今景观带` / `桃花镇治` / `水还河清`)
     const after = lines[end + 1];
-    if (end > i && length(lines[end], 1) < n && after !== undefined && after.blanksBefore === 0 && length(after, 1) === length(lines[end], 1)) end--;
+    if (end > i && length(lines[end], 1) < n && after !== undefined && (after.blanksBefore === 0) === (lines[end].blanksBefore === 0) && length(after, 1) === length(lines[end], 1)) end--;
     if (end - i + 1 >= NARROW_HEAD_MIN_LINES) for (let k = i; k < end; k++) joins[k] = true;
     i = end + 1;
   }
@@ -263,6 +269,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
   const narrowHead = narrowHeadRuns(lines);
   // (the page's staff credits too: pdftotext sets `责任编辑：戴晨 版式：戴晨` tight under a column's last line)
   const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text));
+  // a page header line cut at its gutters (pdftotext -layout: `01 经济` / `2023年2月7日 星期二` /
+  // `云梦新闻`, three pieces of line 1): each piece stands alone, as the header does
+  const headerRows = new Set(lines.filter((l, i) => header[i] && readPageHeader(l.text)?.strong === true).map((l) => l.no));
+  lines.forEach((l, i) => {
+    if (headerRows.has(l.no) && isHeaderPiece(l.text)) header[i] = true;
+  });
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();

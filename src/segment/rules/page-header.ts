@@ -207,3 +207,11 @@ export function pageFacts(headers: readonly { page: number; display: string }[])
   }
   return facts;
 }
+
+/**
+ * What a piece of a page header printed apart can be: a page number, a short word (a section, the
+ * paper's name), or the two together (`地方新闻12`, `A3要闻`).
+ */
+export function isHeaderPiece(text: string): boolean {
+  return /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff·]{2,6}[A-Z]?\d{1,3}|[A-Z]?\d{1,3}[\u4e00-\u9fff·]{2,6})$/u.test(text.replace(/\s+/gu, ''));
+}
