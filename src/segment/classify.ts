@@ -1,5 +1,5 @@
 import type { Block, ClassifiedBlock } from './types.ts';
-import { parseArtworkCredit, parseCaption } from './rules/caption.ts';
+import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
@@ -158,7 +158,27 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))));
+  return bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))));
+}
+
+/**
+ * A photo's caption printed without a credit: a short line that reads as a noun phrase
+ * (isBareCaption) where a caption stands — beside another caption (a second photo's, `…图为株洲河西城区。张咪 摄` /
+ * `正进行“后半篇文章”的清水塘老工业区。`), or between a story's last sentence and the next head
+ * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`). Running text is never a noun phrase alone there.
+ */
+function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const at = (k: number) => (blocks[k]?.page === undefined ? undefined : blocks[k]);
+  return blocks.map((b, i) => {
+    if (b.kind !== 'body' || b.lines.length > 2 || !isBareCaption(b.text)) return b;
+    const prev = at(i - 1)?.page === b.page ? blocks[i - 1] : undefined;
+    const next = at(i + 1)?.page === b.page ? blocks[i + 1] : undefined;
+    const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
+    const storyEnd = prev !== undefined && ((prev.kind === 'body' && endsSentence(prev.text)) || prev.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
+    // a line after running text left mid-sentence is that sentence's end (`…同比` / `同期明显增加。`)
+    const afterOpen = prev?.kind === 'body' && !endsSentence(prev.text);
+    return !afterOpen && (besideCaption || storyEnd) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
+  });
 }
 
 /**

@@ -183,6 +183,13 @@ export const SUBTITLE_MAX_CHARS = 60;
 export const NUMBERED_SUBHEAD_MAX_CHARS = 40;
 /** A caption is at most this long; longer text ending in `摄` is a paragraph. Set by hand. */
 export const CAPTION_MAX_CHARS = 120;
+/**
+ * A caption printed without a credit (rules/caption.ts isBareCaption) is one short line: between
+ * these many characters. On every corpus, the one-sentence lines of this length at a story's end
+ * or beside a caption are the news pages' two bare captions and running text cut short; set by hand.
+ */
+export const BARE_CAPTION_MIN_CHARS = 6;
+export const BARE_CAPTION_MAX_CHARS = 24;
 /** A byline standing alone (`记者/杨凌凌 通讯员/安蓉`, `…摄影报道`) is at most this long. Set by hand. */
 export const BYLINE_MAX_CHARS = 80;
 /** A dateline block (`…讯（记者 …）`) at most this long and without a sentence end is a dateline, not the story's first paragraph. Set by hand. */

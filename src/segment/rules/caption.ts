@@ -1,5 +1,7 @@
 import type { Caption } from '../types.ts';
-import { CAPTION_MAX_CHARS } from '../thresholds.ts';
+import nodejieba from 'nodejieba';
+import { BARE_CAPTION_MAX_CHARS, BARE_CAPTION_MIN_CHARS, CAPTION_MAX_CHARS } from '../thresholds.ts';
+import { bracketsBalanced } from './chars.ts';
 import { isSignedName } from './credits.ts';
 
 /** The photo credit at the end of a caption: `何大明 摄`, `（唐欣 摄）`, `记者/孙晓静 摄`, `通讯员供图`, `（石峰区委宣传部供图）`. */
@@ -57,4 +59,22 @@ export function photographersOf(credit: string): string[] {
   return core
     .split(/[\s、\/／]+/u)
     .filter((n) => /^[\u4e00-\u9fff]{2,4}$/u.test(n) && !/供图|资料|图片|宣传部|公司|中心|局|委|部/u.test(n));
+}
+
+/**
+ * A photo caption printed without a credit reads as a noun phrase, not a sentence: one line ending in
+ * `。`, no pause, and no predicate — no verb in it, or none after its last `的` and no `是` before it
+ * (`白关服饰产业园一角。`, `正进行“后半篇文章”的清水塘老工业区。`; not `小微企业是国民经济的生力军。`,
+ * `分享了校企合作经验及感悟。`). It ends in a noun or a measure (`一角`).
+ */
+export function isBareCaption(text: string): boolean {
+  const t = text.trim();
+  const n = [...t].length;
+  if (n < BARE_CAPTION_MIN_CHARS || n > BARE_CAPTION_MAX_CHARS || !/^[^。！？!?，,、；;：:]+。$/u.test(t) || !bracketsBalanced(t)) return false;
+  const tags = nodejieba.tag(t.slice(0, -1)).filter((x) => !/^[“”"‘’《》]$/u.test(x.word));
+  const last = tags[tags.length - 1];
+  if (!last || !/^(?:n|m)/u.test(last.tag)) return false;
+  const de = tags.map((x) => x.word).lastIndexOf('的');
+  if (tags.slice(0, Math.max(0, de)).some((x) => x.word === '是')) return false;
+  return !tags.slice(de + 1).some((x) => /^v/u.test(x.tag));
 }
