@@ -168,16 +168,16 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
  * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`). Running text is never a noun phrase alone there.
  */
 function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
-  const at = (k: number) => (blocks[k]?.page === undefined ? undefined : blocks[k]);
   return blocks.map((b, i) => {
-    if (b.kind !== 'body' || b.lines.length > 2 || !isBareCaption(b.text)) return b;
-    const prev = at(i - 1)?.page === b.page ? blocks[i - 1] : undefined;
-    const next = at(i + 1)?.page === b.page ? blocks[i + 1] : undefined;
-    const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
-    const storyEnd = prev !== undefined && ((prev.kind === 'body' && endsSentence(prev.text)) || prev.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
+    if (b.kind !== 'body' || b.lines.length > 2) return b;
+    const prev = blocks[i - 1]?.page === b.page ? blocks[i - 1] : undefined;
+    const next = blocks[i + 1]?.page === b.page ? blocks[i + 1] : undefined;
     // a line after running text left mid-sentence is that sentence's end (`…同比` / `同期明显增加。`)
-    const afterOpen = prev?.kind === 'body' && !endsSentence(prev.text);
-    return !afterOpen && (besideCaption || storyEnd) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
+    if (prev?.kind === 'body' && !endsSentence(prev.text)) return b;
+    const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
+    const storyEnd = (prev?.kind === 'body' || prev?.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
+    // the words are read (nodejieba) only where a caption can stand
+    return (besideCaption || storyEnd) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
   });
 }
 

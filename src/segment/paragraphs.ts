@@ -207,15 +207,15 @@ function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
 function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   // the last line may hold a single character (`衡阳县巡` / … / `动卖菜老` / `人`)
   const length = (l: SourceLine, least = 3) => (isSignedName(l.text.trim()) ? 0 : boxLineLength(l.text, least));
+  // tight lines, or lines each standing between blank lines alike (pdftotext -layout gives each
+  // line of large type its own text line, the rows of other columns between: `整治校园` / blank /
+  // `周边环境` / blank / `保畅安`); more blank lines than that part them
+  const apart = (l: SourceLine) => (l.blanksBefore === 0 ? 0 : l.blanksBefore <= COLUMN_GAP_ROWS + 1 ? 1 : 2);
   const joins = lines.map(() => false);
   for (let i = 0; i < lines.length; ) {
     let end = i;
     const n = length(lines[i]);
     if (n > 0) {
-      // tight lines, or lines each standing between blank lines alike (pdftotext -layout gives each
-      // line of large type its own text line, the rows of other columns between: `整治校园` / blank /
-      // `周边环境` / blank / `保畅安`)
-      const apart = (l: SourceLine) => (l.blanksBefore === 0 ? 0 : l.blanksBefore <= COLUMN_GAP_ROWS + 1 ? 1 : 2);
       // (marked type sizes say it themselves: a converter's blank lines stand between all lines)
       const gap = lines[i + 1] === undefined || lines[i].heading > 0 ? 0 : apart(lines[i + 1]);
       while (end + 1 < lines.length && apart(lines[end + 1]) === gap && gap < 2 && !lines[end + 1].pageStart && lines[end + 1].heading === lines[i].heading && length(lines[end]) === n && length(lines[end + 1], 1) > 0 && length(lines[end + 1], 1) <= n) end++;
@@ -268,13 +268,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // subhead of that headline
   const narrowHead = narrowHeadRuns(lines);
   // (the page's staff credits too: pdftotext sets `责任编辑：戴晨 版式：戴晨` tight under a column's last line)
-  const header = lines.map((l) => readPageHeader(l.text)?.strong === true || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text));
+  const dated = lines.map((l) => readPageHeader(l.text)?.strong === true);
   // a page header line cut at its gutters (pdftotext -layout: `01 经济` / `2023年2月7日 星期二` /
   // `云梦新闻`, three pieces of line 1): each piece stands alone, as the header does
-  const headerRows = new Set(lines.filter((l, i) => header[i] && readPageHeader(l.text)?.strong === true).map((l) => l.no));
-  lines.forEach((l, i) => {
-    if (headerRows.has(l.no) && isHeaderPiece(l.text)) header[i] = true;
-  });
+  const headerRows = new Set(lines.filter((_, i) => dated[i]).map((l) => l.no));
+  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
