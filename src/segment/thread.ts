@@ -56,6 +56,10 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     next.set(i, j);
     taken.add(j);
   });
+  for (const [i, j] of continuationsPrintedFirst(blocks, next, taken)) {
+    next.set(i, j);
+    taken.add(j);
+  }
   const before = openingsPrintedLate(blocks, next, taken);
   const swapped = nameBesideHeadline(blocks);
   const lifted = nameBelowHeadline(blocks, swapped);
@@ -144,4 +148,40 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
     run.forEach((k) => claimed.add(k));
   });
   return before;
+}
+
+/**
+ * A story's closing box printed before the columns that run into it: a miner that reads a page box
+ * by box can give the head, the box that ends the story (`为双向传输、从固定地点转为…前瞻性。`),
+ * the first column, and only then the column that stops mid-sentence into that box (`…从单向传输
+ * 转`: pdfminer on the development pages). When the story's last running block stops mid-sentence
+ * with no later block to go on in, and a word runs across the cut into the first running block
+ * under the story's head, that block goes on after it. The block moved must hold a whole sentence
+ * past the cut. Without these two tests (the story's last block, a whole sentence) the rule moved
+ * 17 blocks on the three corpora and four news seeds, 10 of them wrongly (`…就是推` / `定的制度保
+ * 障。`, a line's fragment; a cut between words read as one inside a word); with them, 2, both right.
+ * Open block → the block it goes on in.
+ */
+function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>): Map<number, number> {
+  const found = new Map<number, number>();
+  const used = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!running(b) || !open(b) || next.has(i)) return;
+    // the story's last running block: one with running text after it goes on there (a cut between words)
+    const after = blocks[i + 1];
+    if (after !== undefined && after.page === b.page && running(after)) return;
+    let h = i - 1;
+    while (h >= 0 && running(blocks[h]) && blocks[h].page === b.page) h--;
+    if (h < 0 || !heads(blocks[h]) || blocks[h].page !== b.page) return;
+    const j = h + 1;
+    if (j >= i || taken.has(j) || used.has(j) || opener(blocks[j])) return;
+    // the chain from j must not come back to i
+    for (let k: number | undefined = j; k !== undefined; k = next.get(k)) if (k === i) return;
+    // a column printed out of place holds a whole sentence after the cut; a line's fragment does not
+    if (!/[。！？!?]/u.test(blocks[j].text.slice(0, -1))) return;
+    if (!continuesAcross(b.text, blocks[j].text)) return;
+    found.set(i, j);
+    used.add(j);
+  });
+  return found;
 }
