@@ -496,6 +496,29 @@ function headGroupsPass(state: AssemblyState): void {
 }
 
 /**
+ * A signed name printed inside its own essay's sentence: a miner that reads a column top to bottom
+ * gives the essay's first column, the name set beside its foot, then the next column, which goes
+ * on with the sentence the first one left open (`…研讨班上的重要讲话中，` / `甄占民` / `系统深入地回顾…`,
+ * pdfminer on the development pages). A story never ends mid-sentence, so the name credits the
+ * story it stands in when that story has no name yet, instead of opening another.
+ */
+function nameInsideSentence(blocks: readonly ClassifiedBlock[], i: number, current: Segment | undefined): boolean {
+  const before = current?.blocks[current.blocks.length - 1];
+  const after = blocks[i + 1];
+  return (
+    isSignedByline(blocks[i]) &&
+    before !== undefined &&
+    before.kind === 'body' &&
+    !endsSentence(before.text) &&
+    !/[：:]$/u.test(before.text) &&
+    after?.kind === 'body' &&
+    after.page === blocks[i].page &&
+    after.opensStory !== true &&
+    !current!.blocks.some((x) => x.kind === 'byline')
+  );
+}
+
+/**
  * Running text is cut into segments where layout says a story starts or ends: an article's
  * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
  * 摄. Captions wait for their story; page furniture goes to the report.
@@ -529,7 +552,7 @@ function segmentsPass(state: AssemblyState): void {
     }
     // a photo credit ending in 摄 closes the story it follows; other bylines open the next one
     const photoCredit = b.kind === 'byline' && /摄$|摄影报道$/u.test(b.display) && current !== undefined && current.blocks.some((x) => x.kind === 'body');
-    const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')));
+    const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')) && !nameInsideSentence(blocks, i, current));
     if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
     if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
     current.blocks.push(state.subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
