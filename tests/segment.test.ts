@@ -12,7 +12,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropRepeatedParagraphs, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropRepeatedParagraphs, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -146,6 +146,25 @@ test('headlines printed after the columns go to the headless stories that read o
   const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
   assert.equal(titled[1]!.body.length, 2);
+});
+
+test('two stories\' headlines read as kicker and headline are parted; the subtitle goes with the story it reads of; a true kicker stays', () => {
+  const library = '城南图书馆自本周起周末延长开放时间，每周六、周日开放至晚上九点，读者凭身份证即可入馆借阅图书。';
+  const power = '因电网线路检修，今晚十点至明早六点，老城区解放路、中山路沿线部分路段将暂停供电，请居民提前做好准备。';
+  const together = { ...draft('老城区部分路段今晚停电检修', 1, [1, 6], [library]), kicker: '城南图书馆周末延长开放', subtitle: '解放路中山路沿线暂停供电' };
+  const headless = draft('', 1, [8, 10], [power]);
+  const { articles: out, report } = partHeadsPrintedTogether(deepFreeze([together, headless]));
+  assert.deepEqual(out.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [undefined, '城南图书馆周末延长开放', undefined],
+    [undefined, '老城区部分路段今晚停电检修', '解放路中山路沿线暂停供电'],
+  ]);
+  assert.equal(report.length, 1);
+  // a subtitle that reads of the kicker's story stays with it
+  const ownSubtitle = { ...together, subtitle: '周六周日开放至晚上九点' };
+  assert.deepEqual(partHeadsPrintedTogether([ownSubtitle, headless]).articles.map((a) => a.subtitle), ['周六周日开放至晚上九点', undefined]);
+  // a kicker and headline of one story stay together, headless story or not
+  const own = { ...draft('周末延长开放至晚上九点', 1, [1, 6], [library]), kicker: '城南图书馆便民新举措' };
+  assert.deepEqual(partHeadsPrintedTogether([own, headless]).articles.map((a) => [a.kicker, a.title]), [['城南图书馆便民新举措', '周末延长开放至晚上九点'], [undefined, '']]);
 });
 
 test('a headline in fake bold cut across two head parts is one headline, printed once; parts doubled each on their own stay apart', () => {

@@ -245,3 +245,56 @@ export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
   });
   return { articles: out, report };
 }
+
+/**
+ * Two stories' headlines printed together, read as one story's kicker and headline: a miner that
+ * gives two short stories' head boxes one after the other (`反恐演练进幼儿园` / `鲲鹏展翅从兹起` /
+ * `——职业教育的株洲模式…`, pdfminer on the typeset news pages) leaves the second story headless and
+ * the first with the other's headline. When a story's headline reads of a headless story of its page (LATE_HEAD_MIN_AFFINITY
+ * at least) more than of its own paragraphs, and its kicker reads of its own paragraphs more than of
+ * the headless one's, the two are parted: the kicker is the story's headline, and the headline, with
+ * the subtitle printed under it, goes to the headless story. Best pairs first, one headline a story.
+ */
+export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
+  const pairs: { from: number; to: number; score: number }[] = [];
+  articles.forEach((host, from) => {
+    if (!host.title || !host.kicker || !headlineShaped(host.title) || !headlineShaped(host.kicker) || texts[from] === '') return;
+    const title = contentWords(host.title);
+    const kicker = contentWords(host.kicker);
+    articles.forEach((t, to) => {
+      if (t.title || t.kicker || t.source.page !== host.source.page || texts[to] === '') return;
+      const score = affinity(title, texts[to]);
+      if (score < LATE_HEAD_MIN_AFFINITY || score <= affinity(title, texts[from])) return;
+      if (affinity(kicker, texts[from]) <= affinity(kicker, texts[to])) return;
+      pairs.push({ from, to, score });
+    });
+  });
+  pairs.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
+  const given = new Map<number, number>();
+  const gave = new Set<number>();
+  for (const p of pairs) {
+    if (given.has(p.to) || gave.has(p.from)) continue;
+    given.set(p.to, p.from);
+    gave.add(p.from);
+  }
+  if (given.size === 0) return { articles: [...articles], report };
+  // the subtitle goes with the story it reads of: the page may print it under either headline
+  // (`鲲鹏展翅从兹起` / `——职业教育的株洲模式…` over the story it moves to; `有效解决企业、群众跨省异地办事…`
+  // under the other story's headline, its own kicker's story)
+  const subtitleMoves = (from: number, to: number) => {
+    const sub = articles[from].subtitle;
+    return sub !== undefined && affinity(contentWords(sub), texts[to]) > affinity(contentWords(sub), texts[from]);
+  };
+  const out = articles.map((a, i) => {
+    const to = [...given].find(([, from]) => from === i)?.[0];
+    if (to !== undefined) return { ...a, title: a.kicker!, kicker: undefined, subtitle: subtitleMoves(i, to) ? undefined : a.subtitle };
+    const from = given.get(i);
+    if (from === undefined) return a;
+    const host = articles[from];
+    report.push({ lines: a.source.lines, text: host.title, reason: 'a headline printed together with another story\'s, given to the headless story that reads of it' });
+    return { ...a, title: host.title, subtitle: subtitleMoves(from, i) ? host.subtitle : a.subtitle };
+  });
+  return { articles: out, report };
+}

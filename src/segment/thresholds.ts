@@ -335,7 +335,9 @@ export const OPENS_AFTER_BONUS = 0.3;
  * in that story's paragraphs. Measured on every corpus's text (development pages with all seven
  * extractors, news pages, seeds 11 and 17) it makes twelve moves, eleven right; 0.5 makes the same,
  * 0.4 two more, both wrong (a kicker's piece `建强村干部队伍` given to another village story, seeds 11
- * and 17, pypdf); 0.7 loses a right one (`增强法治才能强起来`, pdftotext -layout).
+ * and 17, pypdf); 0.7 loses a right one (`增强法治才能强起来`, pdftotext -layout). The same share
+ * lets a headline read as another story's kicker + headline go to a headless story
+ * (partHeadsPrintedTogether), which also asks the kicker to read of its own story more.
  */
 export const LATE_HEAD_MIN_AFFINITY = 0.6;
 /**
