@@ -498,8 +498,8 @@ function headGroupsPass(state: AssemblyState): void {
 /**
  * A signed name printed inside its own essay's sentence: a miner that reads a column top to bottom
  * gives the essay's first column, the name set beside its foot, then the next column, which goes
- * on with the sentence the first one left open (`…研讨班上的重要讲话中，` / `甄占民` / `系统深入地回顾…`,
- * pdfminer on the development pages). A story never ends mid-sentence, so the name credits the
+ * on with the sentence the first one left open (`…在一次座谈会上的讲话中，` / `陈 立 群` / `深入阐述了…`,
+ * as pdfminer gives the development pages; signed-name-inside-sentence.txt). A story never ends mid-sentence, so the name credits the
  * story it stands in when that story has no name yet, instead of opening another.
  */
 function nameInsideSentence(blocks: readonly ClassifiedBlock[], i: number, current: Segment | undefined): boolean {

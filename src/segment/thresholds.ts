@@ -526,6 +526,9 @@ export const STACKED_SIDE_MAX_BLOCKS = 400;
  * at 1 mutool's news boundaries 0.776 and sentences 0.929 (0.839 / 0.952 at 2), at 3 pdfminer's
  * news sentences 0.946 (0.949 at 2); pypdf's development boundaries 0.875 at 2 and 3, 0.883 at 1
  * (a first line joined the right way leaves a kicker that had hidden a headline's wrong pairing).
+ * A line exactly this much narrower than the column (±0.5 em) over a full line is a first line
+ * even when nothing runs on across the cut: development mutool boundaries 0.839 → 0.873, news
+ * mutool 0.911 → 0.937, nothing down on any corpus or seed.
  */
 export const FIRST_LINE_INDENT_EM = 2;
 /**

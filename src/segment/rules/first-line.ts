@@ -42,7 +42,8 @@ export function runMeasure(run: readonly SourceLine[]): number {
  * `涪口区基层公共服务(一门式)全覆盖工作紧密围绕“一件事一次` / blank / `办”改革,…`). The line is as wide
  * as the paragraph's column less its indent (FIRST_LINE_INDENT_EM; the column measured on the run of
  * lines under it, all but its last), ends no sentence, and runs on into the next line: a pause
- * inside it, a bracket or quote left open, or a word across the cut — or it stands straight under a
+ * inside it, a bracket or quote left open, a word across the cut, or exactly the column less its
+ * indent wide over a full line — or it stands straight under a
  * signed name, where a page that prints heads after their bodies starts the next essay (MuPDF and
  * pdfminer on the development pages: `卫兴华` / `党的十九大报告将坚持人与自然` / `和谐共生…`; a
  * subtitle is set above the name, not under it). A headline is set in larger
@@ -66,7 +67,14 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     let top = i - 1;
     while (top > 0 && lines[top].blanksBefore === 0 && !lines[top].pageStart) top--;
     const underName = i > 0 && i - top <= NAME_MAX_LINES && signedNames(lines.slice(top, i).map((x) => x.text)) !== null;
-    if (!runsOnInto(l.text, n.text) && !underName) continue;
+    // exactly as wide as the column less its indent, over a line that fills the column: a
+    // paragraph's first line, whatever words stand either side of the cut (`南浦校区是三塘联合学校最偏远的`
+    // / `校区。过去，…`, MuPDF on the typeset news pages; on the development pages most such cuts fall
+    // between words). A
+    // headline over its story has the story's first line under it, which is indented, not full; a
+    // line ending in a credit (`…次。 （樊钰慧 朱孝荣）`, `学生实训。 刘任玉 摄`) is no first line.
+    const indentedExactly = Math.abs(l.width - (measure - FIRST_LINE_INDENT_EM)) <= 0.5 && [...l.text].length >= 8 && n.width >= measure - 0.5 && !/[)）摄]$|[。！？!?]\s/u.test(l.text);
+    if (!runsOnInto(l.text, n.text) && !underName && !indentedExactly) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
     const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
