@@ -21,6 +21,14 @@ import { readSample } from './helpers.ts';
 const running = (s: string) => repairSpacing(s, { keepWordSpaces: false });
 const display = (s: string) => repairSpacing(s, { keepWordSpaces: true });
 
+test('a short line ending on a colon after a verb of saying is running text; a head part ending on a colon stays display type', () => {
+  const kind = (text: string) => classifyBlock(toBlocks(toLines(text), 'markdown')[0]).kind;
+  assert.equal(kind('老街的老街坊们常说这样一句话：'), 'body');
+  assert.equal(kind('正如有关部门负责同志所指出的：'), 'body');
+  assert.equal(kind('新时代：'), 'headline');
+  assert.equal(kind('老街改造：'), 'headline');
+});
+
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {
   assert.ok(isSpacedOut('发 布 信 息 告 知 各 类 办 证 要 求 和 流'));
   assert.equal(running('发 布 信 息 告 知 各 类 办 证 要 求 和 流'), '发布信息告知各类办证要求和流');

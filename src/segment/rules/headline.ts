@@ -20,6 +20,8 @@ export function isDisplayLine(b: Block): boolean {
   if (t.length === 0 || t.length > DISPLAY_MAX_CHARS || (b.lines.length > DISPLAY_MAX_LINES && !isNarrowSet(b))) return false;
   if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
   if (/[，,、；;]$/u.test(t)) return false;
+  // a line that ends on a colon after a verb of saying opens a quotation: running text (`老街坊们常说这样一句话：`)
+  if (/[：:]$/u.test(t) && /(?:说|讲|指出|强调|表示|认为|提出|写道|谈到|告诫|宣布|介绍|问道)/u.test(t) && b.heading === 0) return false;
   // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
   if (/[的了和与及或在把被对向从将为]$/u.test(t) && b.heading === 0) return false;
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
