@@ -148,7 +148,7 @@ test('headlines printed after the columns go to the headless stories that read o
   assert.equal(titled[1]!.body.length, 2);
 });
 
-test('two stories\' headlines read as kicker and headline are parted; the subtitle goes with the story it reads of; a true kicker stays', () => {
+test('two stories\' heads read as one are parted where each group reads of its story; a true kicker stays', () => {
   const library = '城南图书馆自本周起周末延长开放时间，每周六、周日开放至晚上九点，读者凭身份证即可入馆借阅图书。';
   const power = '因电网线路检修，今晚十点至明早六点，老城区解放路、中山路沿线部分路段将暂停供电，请居民提前做好准备。';
   const together = { ...draft('老城区部分路段今晚停电检修', 1, [1, 6], [library]), kicker: '城南图书馆周末延长开放', subtitle: '解放路中山路沿线暂停供电' };
@@ -162,6 +162,19 @@ test('two stories\' headlines read as kicker and headline are parted; the subtit
   // a subtitle that reads of the kicker's story stays with it
   const ownSubtitle = { ...together, subtitle: '周六周日开放至晚上九点' };
   assert.deepEqual(partHeadsPrintedTogether([ownSubtitle, headless]).articles.map((a) => a.subtitle), ['周六周日开放至晚上九点', undefined]);
+  // a headline over its subtitle go together when the two read of the headless story (`凝心聚力…` /
+  // `涪口区推进全面深化改革` under another story's headline set as its kicker)
+  const poetic = { ...draft('灯火万家照归途', 1, [1, 6], [library]), kicker: '城南图书馆周末延长开放', subtitle: '老城区解放路中山路今晚暂停供电' };
+  assert.deepEqual(partHeadsPrintedTogether([poetic, headless]).articles.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [undefined, '城南图书馆周末延长开放', undefined],
+    [undefined, '灯火万家照归途', '老城区解放路中山路今晚暂停供电'],
+  ]);
+  // a kicker and subtitle of the headless story around the host's own headline: the kicker is its headline
+  const around = { ...draft('城南图书馆周末延长开放', 1, [1, 6], [library]), kicker: '老城区部分路段今晚停电检修', subtitle: '解放路中山路沿线暂停供电' };
+  assert.deepEqual(partHeadsPrintedTogether([around, headless]).articles.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [undefined, '城南图书馆周末延长开放', undefined],
+    [undefined, '老城区部分路段今晚停电检修', '解放路中山路沿线暂停供电'],
+  ]);
   // a kicker and headline of one story stay together, headless story or not
   const own = { ...draft('周末延长开放至晚上九点', 1, [1, 6], [library]), kicker: '城南图书馆便民新举措' };
   assert.deepEqual(partHeadsPrintedTogether([own, headless]).articles.map((a) => [a.kicker, a.title]), [['城南图书馆便民新举措', '周末延长开放至晚上九点'], [undefined, '']]);

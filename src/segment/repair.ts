@@ -247,54 +247,79 @@ export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
 }
 
 /**
- * Two stories' headlines printed together, read as one story's kicker and headline: a miner that
- * gives two short stories' head boxes one after the other (`反恐演练进幼儿园` / `鲲鹏展翅从兹起` /
+ * Two stories' heads printed together, read as one story's head: a miner that gives two short
+ * stories' head boxes one after the other (`反恐演练进幼儿园` / `鲲鹏展翅从兹起` /
  * `——职业教育的株洲模式…`, pdfminer on the typeset news pages) leaves the second story headless and
- * the first with the other's headline. When a story's headline reads of a headless story of its page (LATE_HEAD_MIN_AFFINITY
- * at least) more than of its own paragraphs, and its kicker reads of its own paragraphs more than of
- * the headless one's, the two are parted: the kicker is the story's headline, and the headline, with
- * the subtitle printed under it, goes to the headless story. Best pairs first, one headline a story.
+ * the first with a kicker, headline and subtitle drawn from both. The head's parts (kicker,
+ * headline, subtitle) are parted in two where one group reads of a headless story of its page
+ * (LATE_HEAD_MIN_AFFINITY at least) more than of the story it heads, and the rest reads of that
+ * story more than of the headless one: the group goes to the headless story. The split both
+ * groups read best of wins; then best pairs first, one head a story. In each group the headline
+ * stays the headline, or, where the group has none, its first part becomes it.
  */
 export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
   const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
-  const pairs: { from: number; to: number; score: number }[] = [];
+  const moves: { from: number; to: number; moved: HeadPart[]; kept: HeadPart[]; score: number }[] = [];
   articles.forEach((host, from) => {
-    if (!host.title || !host.kicker || !headlineShaped(host.title) || !headlineShaped(host.kicker) || texts[from] === '') return;
-    const title = contentWords(host.title);
-    const kicker = contentWords(host.kicker);
+    const parts = headParts(host);
+    if (parts.length < 2 || texts[from] === '') return;
     articles.forEach((t, to) => {
       if (t.title || t.kicker || t.source.page !== host.source.page || texts[to] === '') return;
-      const score = affinity(title, texts[to]);
-      if (score < LATE_HEAD_MIN_AFFINITY || score <= affinity(title, texts[from])) return;
-      if (affinity(kicker, texts[from]) <= affinity(kicker, texts[to])) return;
-      pairs.push({ from, to, score });
+      let best: (typeof moves)[number] | undefined;
+      // every way to part the head in two: the parts whose bit is set move
+      for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
+        const moved = parts.filter((_, k) => mask & (1 << k));
+        const kept = parts.filter((_, k) => !(mask & (1 << k)));
+        if (!headlineShaped(headOf(moved).title) || !headlineShaped(headOf(kept).title)) continue;
+        const movedWords = contentWords(moved.map((p) => p.text).join(''));
+        const keptWords = contentWords(kept.map((p) => p.text).join(''));
+        const there = affinity(movedWords, texts[to]);
+        const here = affinity(keptWords, texts[from]);
+        if (there < LATE_HEAD_MIN_AFFINITY || there <= affinity(movedWords, texts[from]) || here <= affinity(keptWords, texts[to])) continue;
+        if (!best || there + here > best.score) best = { from, to, moved, kept, score: there + here };
+      }
+      if (best) moves.push(best);
     });
   });
-  pairs.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
-  const given = new Map<number, number>();
-  const gave = new Set<number>();
-  for (const p of pairs) {
-    if (given.has(p.to) || gave.has(p.from)) continue;
-    given.set(p.to, p.from);
-    gave.add(p.from);
+  moves.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
+  const given = new Map<number, (typeof moves)[number]>();
+  const gave = new Map<number, (typeof moves)[number]>();
+  for (const m of moves) {
+    if (given.has(m.to) || gave.has(m.from)) continue;
+    given.set(m.to, m);
+    gave.set(m.from, m);
   }
   if (given.size === 0) return { articles: [...articles], report };
-  // the subtitle goes with the story it reads of: the page may print it under either headline
-  // (`鲲鹏展翅从兹起` / `——职业教育的株洲模式…` over the story it moves to; `有效解决企业、群众跨省异地办事…`
-  // under the other story's headline, its own kicker's story)
-  const subtitleMoves = (from: number, to: number) => {
-    const sub = articles[from].subtitle;
-    return sub !== undefined && affinity(contentWords(sub), texts[to]) > affinity(contentWords(sub), texts[from]);
-  };
   const out = articles.map((a, i) => {
-    const to = [...given].find(([, from]) => from === i)?.[0];
-    if (to !== undefined) return { ...a, title: a.kicker!, kicker: undefined, subtitle: subtitleMoves(i, to) ? undefined : a.subtitle };
-    const from = given.get(i);
-    if (from === undefined) return a;
-    const host = articles[from];
-    report.push({ lines: a.source.lines, text: host.title, reason: 'a headline printed together with another story\'s, given to the headless story that reads of it' });
-    return { ...a, title: host.title, subtitle: subtitleMoves(from, i) ? host.subtitle : a.subtitle };
+    const kept = gave.get(i);
+    if (kept) return { ...a, ...headOf(kept.kept) };
+    const m = given.get(i);
+    if (!m) return a;
+    const head = headOf(m.moved);
+    report.push({ lines: a.source.lines, text: head.title, reason: "a head printed together with another story's, given to the headless story that reads of it" });
+    return { ...a, ...head };
   });
   return { articles: out, report };
+}
+
+interface HeadPart {
+  role: 'kicker' | 'title' | 'subtitle';
+  text: string;
+}
+
+/** A head's parts in print order: kicker, headline, subtitle. */
+function headParts(a: Draft): HeadPart[] {
+  const parts: HeadPart[] = [];
+  if (a.kicker) parts.push({ role: 'kicker', text: a.kicker });
+  if (a.title) parts.push({ role: 'title', text: a.title });
+  if (a.subtitle) parts.push({ role: 'subtitle', text: a.subtitle });
+  return parts;
+}
+
+/** The head a group of parts makes: its headline stays one; without it, the first part becomes it. */
+function headOf(parts: readonly HeadPart[]): { kicker: string | undefined; title: string; subtitle: string | undefined } {
+  const title = parts.find((p) => p.role === 'title') ?? parts[0];
+  const other = (role: HeadPart['role']) => parts.find((p) => p.role === role && p !== title)?.text;
+  return { kicker: other('kicker'), title: title.text, subtitle: other('subtitle') };
 }
