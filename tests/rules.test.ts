@@ -8,7 +8,7 @@ import { endsSentence } from '../src/segment/rules/chars.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
 import type { SourceLine } from '../src/segment/types.ts';
-import { closingCreditStart, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
+import { closingCreditStart, isBylineLine, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
 import { boxLineLength, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
@@ -27,6 +27,17 @@ test('a short line ending on a colon after a verb of saying is running text; a h
   assert.equal(kind('正如有关部门负责同志所指出的：'), 'body');
   assert.equal(kind('新时代：'), 'headline');
   assert.equal(kind('老街改造：'), 'headline');
+});
+
+test('a line that is a byline and nothing else: role words and the names after each, parted by spaces', () => {
+  assert.ok(isBylineLine('本报记者 孙晓静 通讯员 刘莲苇'));
+  assert.ok(isBylineLine('记者 王斌'));
+  assert.ok(isBylineLine('新华社记者 卓一帆 韩露'));
+  // running text that opens with a role word, a role word with no name after it, a name list alone
+  assert.ok(!isBylineLine('记者从农业农村部门获悉，各地正抓住农闲'));
+  assert.ok(!isBylineLine('记者 李永亮）6 月 24 日'));
+  assert.ok(!isBylineLine('王斌 通讯员'));
+  assert.ok(!isBylineLine('孙晓静 刘莲苇'));
 });
 
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {

@@ -1,6 +1,6 @@
 import { opensAffiliation } from './rules/affiliation.ts';
 import { opensDateline } from './rules/dateline.ts';
-import { isSignedName, signedNames } from './rules/credits.ts';
+import { isBylineLine, isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
@@ -11,6 +11,7 @@ import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
+import { unclosed } from './rules/first-line.ts';
 import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS } from './thresholds.ts';
 
 /**
@@ -272,7 +273,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // a page header line cut at its gutters (pdftotext -layout: `01 经济` / `2023年2月7日 星期二` /
   // `云梦新闻`, three pieces of line 1): each piece stands alone, as the header does
   const headerRows = new Set(lines.filter((_, i) => dated[i]).map((l) => l.no));
-  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text));
+  // and so does a line that is a byline and nothing else (`本报记者 孙晓静 通讯员 刘莲苇`, pdftotext, as wide
+  // as the column over the story's first line), unless it closes a bracket the line above opened
+  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text))));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();

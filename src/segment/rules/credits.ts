@@ -84,6 +84,18 @@ export function isRoleByline(text: string): boolean {
 }
 
 /**
+ * A line that is a byline and nothing else: role words (`本报记者`, `通讯员`, `新华社记者`) and the
+ * names after each, parted by spaces (`本报记者 孙晓静 通讯员 刘莲苇`). Running text that opens with
+ * a role word (`记者从农业农村部门获悉…`) has no space after it and no name.
+ */
+export function isBylineLine(text: string): boolean {
+  const tokens = text.trim().split(/\s+/u);
+  const role = (t: string) => /^[\u4e00-\u9fff]{0,6}?(?:记者|通讯员|实习生)$/u.test(t);
+  if (tokens.length < 2 || !role(tokens[0]) || role(tokens[tokens.length - 1])) return false;
+  return tokens.every((t) => role(t) || (t.length <= CREDIT_NAME_MAX_CHARS && looksLikeName(t)));
+}
+
+/**
  * The closing credit of a story: names alone in brackets, `（魏龙元 黄柳英）`, `（王 斌 徐 敏 …）`,
  * possibly printed at the end of the last paragraph. Returns where it starts in `text`.
  */
