@@ -12,7 +12,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropRepeatedParagraphs, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -146,6 +146,27 @@ test('headlines printed after the columns go to the headless stories that read o
   const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
   assert.equal(titled[1]!.body.length, 2);
+});
+
+test('a single glyph is never a headline, kicker or subtitle: it goes to the report, and the kicker or subtitle heads the story', () => {
+  const story = ['书屋的灯光每晚亮到九点，农闲时常常坐满了人。'];
+  const { articles: out, report } = dropGlyphHeadlines(
+    deepFreeze([
+      draft('仁', 1, [1, 4], story),
+      { ...draft('·', 1, [5, 8], story), kicker: '乡村书屋亮灯火' },
+      { ...draft('鲲', 1, [9, 12], story), subtitle: '职教园的一年' },
+      { ...draft('乡村书屋', 1, [13, 16], story), kicker: '3', subtitle: '外' },
+      draft('书屋', 1, [17, 20], story),
+    ]),
+  );
+  assert.deepEqual(out.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [undefined, '', undefined],
+    [undefined, '乡村书屋亮灯火', undefined],
+    [undefined, '职教园的一年', undefined],
+    [undefined, '乡村书屋', undefined],
+    [undefined, '书屋', undefined],
+  ]);
+  assert.deepEqual(report.map((e) => e.text), ['仁', '·', '鲲', '3', '外']);
 });
 
 test('two stories\' heads read as one are parted where each group reads of its story; a true kicker stays', () => {

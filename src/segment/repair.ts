@@ -247,6 +247,29 @@ export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
 }
 
 /**
+ * A single glyph is never a headline, kicker or subtitle: a character of large type the extractor
+ * set apart from its line (`鲲`, a vertical headline's first glyph left over; `仁`, a spread name's
+ * second glyph printed far from its first; `·`, a kicker's separator; `3`, a page number) can
+ * stand in a head only by mistake. It leaves the head and goes to the report; where it was the
+ * headline, the story's kicker, else its subtitle, is the headline when it has one.
+ */
+export function dropGlyphHeadlines(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const glyph = (t: string | undefined) => t !== undefined && [...t.replace(/\s+/gu, '')].length === 1;
+  const out = articles.map((a) => {
+    if (!glyph(a.title) && !glyph(a.kicker) && !glyph(a.subtitle)) return a;
+    for (const t of [a.kicker, a.title, a.subtitle]) if (glyph(t)) report.push({ lines: a.source.lines, text: t!, reason: 'a single glyph is no part of a head' });
+    const kicker = glyph(a.kicker) ? undefined : a.kicker;
+    const subtitle = glyph(a.subtitle) ? undefined : a.subtitle;
+    if (!glyph(a.title)) return { ...a, kicker, subtitle };
+    if (kicker) return { ...a, title: kicker, kicker: undefined, subtitle };
+    if (subtitle) return { ...a, title: subtitle, subtitle: undefined, kicker };
+    return { ...a, title: '', kicker, subtitle };
+  });
+  return { articles: out, report };
+}
+
+/**
  * Two stories' heads printed together, read as one story's head: a miner that gives two short
  * stories' head boxes one after the other (`反恐演练进幼儿园` / `鲲鹏展翅从兹起` /
  * `——职业教育的株洲模式…`, pdfminer on the typeset news pages) leaves the second story headless and
