@@ -12,7 +12,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, moveStrayHeads, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -146,6 +146,19 @@ test('headlines printed after the columns go to the headless stories that read o
   const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
   assert.equal(titled[1]!.body.length, 2);
+});
+
+test('a head that reads nothing of its story and much of a headless story of its page goes there whole', () => {
+  const library = '城南图书馆自本周起周末延长开放时间，每周六、周日开放至晚上九点，读者凭身份证即可入馆借阅图书。';
+  const power = '因电网线路检修，今晚十点至明早六点，老城区解放路、中山路沿线部分路段将暂停供电，请居民提前做好准备。';
+  const stray = { ...draft('城南图书馆周末延长开放', 1, [8, 12], [power]), kicker: '便民新举措' };
+  const headless = draft('', 1, [1, 6], [library]);
+  const { articles: out, report } = moveStrayHeads(deepFreeze([headless, stray]));
+  assert.deepEqual(out.map((a) => [a.kicker, a.title]), [['便民新举措', '城南图书馆周末延长开放'], [undefined, '']]);
+  assert.equal(report.length, 1);
+  // a head that reads of its own story stays, even beside a headless story that reads of it too
+  const own = draft('城南图书馆周末开放至晚上九点', 1, [8, 12], [library]);
+  assert.deepEqual(moveStrayHeads([headless, own]).articles.map((a) => a.title), ['', '城南图书馆周末开放至晚上九点']);
 });
 
 test('a single glyph is never a headline, kicker or subtitle: it goes to the report, and the kicker or subtitle heads the story', () => {

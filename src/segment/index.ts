@@ -7,7 +7,7 @@ import { keywordsOf, teach } from './keywords.ts';
 import { readLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { gatherSpreadNames } from './spread-names.ts';
-import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from './repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, moveStrayHeads, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 
@@ -137,7 +137,9 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   for (const e of headed.report) report.unassigned.push(e);
   const parted = partHeadsPrintedTogether(headed.articles);
   for (const e of parted.report) report.decisions.push(e);
-  const stitched = titleHeadlessStories(parted.articles);
+  const strays = moveStrayHeads(parted.articles);
+  for (const e of strays.report) report.decisions.push(e);
+  const stitched = titleHeadlessStories(strays.articles);
   for (const e of stitched.report) report.decisions.push(e);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();

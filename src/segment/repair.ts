@@ -4,7 +4,7 @@ import { continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD } from './thresholds.ts';
+import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -345,4 +345,46 @@ function headOf(parts: readonly HeadPart[]): { kicker: string | undefined; title
   const title = parts.find((p) => p.role === 'title') ?? parts[0];
   const other = (role: HeadPart['role']) => parts.find((p) => p.role === role && p !== title)?.text;
   return { kicker: other('kicker'), title: title.text, subtitle: other('subtitle') };
+}
+
+/**
+ * A head given to the story beside its own: pdftotext prints a head set beside two stories' columns
+ * after the first of them (`西洞庭力推人居环境整治` over the next story's text, its own story left
+ * headless, typeset news page 10). A head that reads nothing of its story (STRAY_HEAD_MAX_AFFINITY
+ * at most) and much of a headless story of its page (LATE_HEAD_MIN_AFFINITY at least) goes there,
+ * whole; best pairs first.
+ */
+export function moveStrayHeads(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
+  const pairs: { from: number; to: number; score: number }[] = [];
+  articles.forEach((host, from) => {
+    if (!host.title || !headlineShaped(host.title) || texts[from] === '') return;
+    const words = contentWords([host.kicker, host.title, host.subtitle].filter(Boolean).join(''));
+    if (affinity(words, texts[from]) > STRAY_HEAD_MAX_AFFINITY) return;
+    articles.forEach((t, to) => {
+      if (t.title || t.kicker || t.subtitle || t.source.page !== host.source.page || texts[to] === '') return;
+      const score = affinity(words, texts[to]);
+      if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, to, score });
+    });
+  });
+  pairs.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
+  const given = new Map<number, number>();
+  const gave = new Set<number>();
+  for (const p of pairs) {
+    if (given.has(p.to) || gave.has(p.from)) continue;
+    given.set(p.to, p.from);
+    gave.add(p.from);
+  }
+  if (given.size === 0) return { articles: [...articles], report };
+  const out = articles.map((a, i) => {
+    const from = given.get(i);
+    if (from !== undefined) {
+      const h = articles[from];
+      report.push({ lines: a.source.lines, text: h.title, reason: "a head printed beside another story's text, given to the headless story that reads of it" });
+      return { ...a, kicker: h.kicker, title: h.title, subtitle: h.subtitle };
+    }
+    return gave.has(i) ? { ...a, kicker: undefined, title: '', subtitle: undefined } : a;
+  });
+  return { articles: out, report };
 }
