@@ -27,6 +27,9 @@ test('a short line ending on a colon after a verb of saying is running text; a h
   assert.equal(kind('正如有关部门负责同志所指出的：'), 'body');
   assert.equal(kind('新时代：'), 'headline');
   assert.equal(kind('老街改造：'), 'headline');
+  // labels: a verb of saying inside a word (`讲座`, `小说`), and too short to open a quotation
+  assert.equal(kind('周末讲座：'), 'headline');
+  assert.equal(kind('小说连载：'), 'headline');
 });
 
 test('a line that is a byline and nothing else: role words and the names after each, parted by spaces', () => {
@@ -38,6 +41,11 @@ test('a line that is a byline and nothing else: role words and the names after e
   assert.ok(!isBylineLine('记者 李永亮）6 月 24 日'));
   assert.ok(!isBylineLine('王斌 通讯员'));
   assert.ok(!isBylineLine('孙晓静 刘莲苇'));
+  // such a line stands alone in column text, but not over the `摄` its photo credit wrapped before
+  const blocks = (text: string) => { const lines = toLines(text); return toBlocks(lines, detectFlavour(lines)).map((b) => b.display); };
+  const story = ['本报讯 新春将至，石门古镇的街巷挂起上', '千盏手工花灯，吸引不少市民游客前来观', '赏拍照。'];
+  assert.ok(blocks(['古镇花灯迎新春', '游客在古镇观赏花灯。', '本报记者 龚毅', '摄', ...story].join('\n')).some((b) => /龚毅\s*摄/u.test(b)));
+  assert.ok(blocks(['古镇花灯迎新春', '本报记者 龚毅 通讯员 唐欣', ...story].join('\n')).includes('本报记者 龚毅 通讯员 唐欣'));
 });
 
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {
@@ -190,6 +198,23 @@ test('first lines boxed apart: the blank line under a paragraph\'s first line go
   assert.equal(gapBefore('以社区图书室'), 1);
   // a headline keeps its gap: narrower than the column, no pause, no word across the cut
   assert.equal(gapBefore('有利于居民'), 1);
+});
+
+test('a first line boxed apart and cut between words: exactly the column less its indent over a full line, three lines under it at least, no credit', () => {
+  const column = [
+    '完工了，街道两旁的老房子修旧如旧，路',
+    '面换上了青石板，沿街的店铺也重新开张',
+    '了，周末来逛街的市民和游客越来越多。',
+  ];
+  const gapUnder = (first: string, rest: string[]) => rejoinBoxedFirstLines(toLines(['城西老街完成改造', '', first, '', ...rest].join('\n'))).find((l) => l.text === rest[0])!.blanksBefore;
+  assert.equal(gapUnder('城西老街的改造工程历时一年终于', column), 0);
+  // two lines under it do not say how wide the column is: the line stays apart
+  assert.equal(gapUnder('城西老街的改造工程历时一年终于', column.slice(1)), 1);
+  // a line ending in a credit, or a caption and its credit, is no first line
+  assert.equal(gapUnder('老街改造今年完工了。 （林晓岚 周明）', column), 1);
+  assert.equal(gapUnder('改造后的城西老街街景。 林晓岚 摄', column), 1);
+  // nor a line of another width
+  assert.equal(gapUnder('城西老街改造完工', column), 1);
 });
 
 test('bylines of other papers: text and pictures by role, marks before the role, the name first', () => {

@@ -209,6 +209,12 @@ test('two stories\' heads read as one are parted where each group reads of its s
     [undefined, '城南图书馆周末延长开放', undefined],
     [undefined, '老城区部分路段今晚停电检修', '解放路中山路沿线暂停供电'],
   ]);
+  // a story with a subtitle of its own is not headless: it takes nothing, and loses nothing
+  const subtitled = { ...headless, subtitle: '检修期间有人值守' };
+  assert.deepEqual(partHeadsPrintedTogether([together, subtitled]).articles.map((a) => [a.kicker, a.title, a.subtitle]), [
+    [together.kicker, together.title, together.subtitle],
+    [undefined, '', '检修期间有人值守'],
+  ]);
   // a kicker and headline of one story stay together, headless story or not
   const own = { ...draft('周末延长开放至晚上九点', 1, [1, 6], [library]), kicker: '城南图书馆便民新举措' };
   assert.deepEqual(partHeadsPrintedTogether([own, headless]).articles.map((a) => [a.kicker, a.title]), [['城南图书馆便民新举措', '周末延长开放至晚上九点'], [undefined, '']]);
@@ -285,7 +291,10 @@ test('every stage is a pure function: the whole pipeline runs on deep-frozen inp
     const printedOnce = deepFreeze(undoOverprintedHeads(deduplicated.articles));
     const stitchedFragments = deepFreeze(stitchFragments(printedOnce.articles));
     const credited = deepFreeze(creditLoneBylines(stitchedFragments.articles));
-    const stitched = deepFreeze(titleHeadlessStories(credited.articles));
+    const headed = deepFreeze(dropGlyphHeadlines(credited.articles));
+    const parted = deepFreeze(partHeadsPrintedTogether(headed.articles));
+    const strays = deepFreeze(moveStrayHeads(parted.articles));
+    const stitched = deepFreeze(titleHeadlessStories(strays.articles));
     // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
     const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
     assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);

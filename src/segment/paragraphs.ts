@@ -275,7 +275,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
   const headerRows = new Set(lines.filter((_, i) => dated[i]).map((l) => l.no));
   // and so does a line that is a byline and nothing else (`本报记者 孙晓静 通讯员 刘莲苇`, pdftotext, as wide
   // as the column over the story's first line), unless it closes a bracket the line above opened
-  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text))));
+  // or is a photo credit wrapped before its `摄` (`本报记者 龚毅` / `摄`)
+  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();

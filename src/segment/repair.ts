@@ -288,7 +288,8 @@ export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
     const parts = headParts(host);
     if (parts.length < 2 || texts[from] === '') return;
     articles.forEach((t, to) => {
-      if (t.title || t.kicker || t.source.page !== host.source.page || texts[to] === '') return;
+      // a story with any part of a head of its own is not headless: its subtitle would be lost
+      if (t.title || t.kicker || t.subtitle || t.source.page !== host.source.page || texts[to] === '') return;
       let best: (typeof moves)[number] | undefined;
       // every way to part the head in two: the parts whose bit is set move
       for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
@@ -320,7 +321,7 @@ export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
     const m = given.get(i);
     if (!m) return a;
     const head = headOf(m.moved);
-    report.push({ lines: a.source.lines, text: head.title, reason: "a head printed together with another story's, given to the headless story that reads of it" });
+    report.push({ lines: a.source.lines, text: m.moved.map((p) => p.text).join(' / '), reason: "a head printed together with another story's, given to the headless story that reads of it" });
     return { ...a, ...head };
   });
   return { articles: out, report };

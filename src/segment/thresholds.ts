@@ -539,6 +539,24 @@ export const STACKED_SIDE_MAX_BLOCKS = 400;
  */
 export const FIRST_LINE_INDENT_EM = 2;
 /**
+ * …exactly that much narrower, within this many em either way, and the line under it as full as
+ * the column within as much (rules/first-line.ts): widths are counted in half-em steps (punctuation,
+ * digits), so 0.5 is one step. Set by hand; the same figures on every corpus at 0.5 and 0.75.
+ */
+export const FIRST_LINE_EXACT_SLACK_EM = 0.5;
+/**
+ * …and at least this many characters long: a head part of a few characters over a narrow
+ * column is not a paragraph's first line. Set by hand; nothing moves between 6 and 10.
+ */
+export const FIRST_LINE_EXACT_MIN_CHARS = 8;
+/**
+ * A line ending on a colon after a verb of saying is running text opening a quotation
+ * (rules/headline.ts isDisplayLine) when it holds at least this many characters: shorter ones are
+ * labels (`周末讲座：`, `小说连载：`). The shortest such running line on the development pages is
+ * six characters long (a name, `曾说：`).
+ */
+export const COLON_QUOTE_MIN_CHARS = 6;
+/**
  * A signed name over a boxed first line (rules/first-line.ts) is set on at most this many lines:
  * one glyph a line (`晁` / `仁`, MuPDF on the development pages; names run to four glyphs). Set by hand.
  */

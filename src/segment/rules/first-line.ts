@@ -3,7 +3,7 @@ import { BRACKET_PAIRS, endsSentence } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
 import { signedNames } from './credits.ts';
 import { cutBeforeQuote } from './quote-cut.ts';
-import { FIRST_LINE_INDENT_EM, INDENT_SLACK, NAME_MAX_LINES } from '../thresholds.ts';
+import { FIRST_LINE_EXACT_MIN_CHARS, FIRST_LINE_EXACT_SLACK_EM, FIRST_LINE_INDENT_EM, INDENT_SLACK, NAME_MAX_LINES } from '../thresholds.ts';
 
 /** Brackets and quotes a text opens and does not close. */
 export function unclosed(t: string): boolean {
@@ -73,7 +73,13 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     // between words). A
     // headline over its story has the story's first line under it, which is indented, not full; a
     // line ending in a credit (`…次。 （樊钰慧 朱孝荣）`, `学生实训。 刘任玉 摄`) is no first line.
-    const indentedExactly = Math.abs(l.width - (measure - FIRST_LINE_INDENT_EM)) <= 0.5 && [...l.text].length >= 8 && n.width >= measure - 0.5 && !/[)）摄]$|[。！？!?]\s/u.test(l.text);
+    // (three lines under it at least: the column is measured on all of them but the last)
+    const indentedExactly =
+      end - (i + 1) >= 3 &&
+      Math.abs(l.width - (measure - FIRST_LINE_INDENT_EM)) <= FIRST_LINE_EXACT_SLACK_EM &&
+      [...l.text].length >= FIRST_LINE_EXACT_MIN_CHARS &&
+      n.width >= measure - FIRST_LINE_EXACT_SLACK_EM &&
+      !/[)）摄]$|[。！？!?]\s/u.test(l.text);
     if (!runsOnInto(l.text, n.text) && !underName && !indentedExactly) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)

@@ -1,6 +1,6 @@
 import type { Block } from '../types.ts';
 import { endsSentence } from './chars.ts';
-import { COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NARROW_HEADLINE_LINE_EM, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS, WRAPPED_LAST_LINE_SHARE } from '../thresholds.ts';
+import { COLON_QUOTE_MIN_CHARS, COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NARROW_HEADLINE_LINE_EM, DISPLAY_MAX_LINES, NUMBERED_SUBHEAD_MAX_CHARS, SUBTITLE_MAX_CHARS, WRAPPED_LAST_LINE_SHARE } from '../thresholds.ts';
 
 /**
  * Set in a narrow column: a headline there wraps every few characters (`衡阳县巡` / `特警：暖` /
@@ -21,7 +21,8 @@ export function isDisplayLine(b: Block): boolean {
   if (endsSentence(t) && !/[！？!?]$/u.test(t)) return false;
   if (/[，,、；;]$/u.test(t)) return false;
   // a line that ends on a colon after a verb of saying opens a quotation: running text (`老街坊们常说这样一句话：`)
-  if (/[：:]$/u.test(t) && /(?:说|讲|指出|强调|表示|认为|提出|写道|谈到|告诫|宣布|介绍|问道)/u.test(t) && b.heading === 0) return false;
+  // (the verb within a few characters of the colon, and the line longer than a label: `周末讲座：`, `小说连载：` are labels)
+  if (b.heading === 0 && [...t].length >= COLON_QUOTE_MIN_CHARS && /(?:说|讲|指出|强调|表示|认为|提出|写道|谈到|告诫|问道)[^：:，。]{0,8}[：:]$/u.test(t)) return false;
   // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
   if (/[的了和与及或在把被对向从将为]$/u.test(t) && b.heading === 0) return false;
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
