@@ -12,7 +12,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, moveStrayHeads, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -287,16 +287,10 @@ test('every stage is a pure function: the whole pipeline runs on deep-frozen inp
     const blocks = deepFreeze(toBlocks(lines, flavour));
     const classified = deepFreeze(threadBlocks(deepFreeze(classify(blocks))));
     const assembled = deepFreeze(assemble(classified, flavour));
-    const deduplicated = deepFreeze(dropRepeatedParagraphs(assembled.articles));
-    const printedOnce = deepFreeze(undoOverprintedHeads(deduplicated.articles));
-    const stitchedFragments = deepFreeze(stitchFragments(printedOnce.articles));
-    const credited = deepFreeze(creditLoneBylines(stitchedFragments.articles));
-    const headed = deepFreeze(dropGlyphHeadlines(credited.articles));
-    const parted = deepFreeze(partHeadsPrintedTogether(headed.articles));
-    const strays = deepFreeze(moveStrayHeads(parted.articles));
-    const stitched = deepFreeze(titleHeadlessStories(strays.articles));
+    let drafts = assembled.articles;
+    for (const { repair } of REPAIRS) drafts = deepFreeze(repair(drafts)).articles;
     // the stages above are the whole pipeline: segmentFile keeps the same articles (those with anything to read)
-    const staged = stitched.articles.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
+    const staged = drafts.filter((a) => a.body.length > 0 || a.title || a.captions.length > 0).map((a) => ({ title: a.title, body: a.body, keywords: keywordsOf(a) }));
     assert.deepEqual(staged, results.get(f)!.articles.map((a) => ({ title: a.title, body: a.body, keywords: a.keywords })), f);
   }
 });

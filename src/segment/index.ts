@@ -7,7 +7,7 @@ import { keywordsOf, teach } from './keywords.ts';
 import { readLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { gatherSpreadNames } from './spread-names.ts';
-import { creditLoneBylines, dropGlyphHeadlines, dropRepeatedParagraphs, moveStrayHeads, partHeadsPrintedTogether, stitchFragments, titleHeadlessStories, undoOverprintedHeads } from './repair.ts';
+import { REPAIRS } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 
@@ -125,26 +125,16 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   for (const e of assembled.unassigned) report.unassigned.push(e);
   for (const e of assembled.decisions) report.decisions.push(e);
   report.typography = assembled.typography;
-  const deduplicated = dropRepeatedParagraphs(assembled.articles);
-  for (const e of deduplicated.report) report.duplicates.push(e);
-  const printedOnce = undoOverprintedHeads(deduplicated.articles);
-  for (const e of printedOnce.report) report.duplicates.push(e);
-  const stitchedFragments = stitchFragments(printedOnce.articles);
-  for (const e of stitchedFragments.report) report.decisions.push(e);
-  const credited = creditLoneBylines(stitchedFragments.articles);
-  for (const e of credited.report) report.decisions.push(e);
-  const headed = dropGlyphHeadlines(credited.articles);
-  for (const e of headed.report) report.unassigned.push(e);
-  const parted = partHeadsPrintedTogether(headed.articles);
-  for (const e of parted.report) report.decisions.push(e);
-  const strays = moveStrayHeads(parted.articles);
-  for (const e of strays.report) report.decisions.push(e);
-  const stitched = titleHeadlessStories(strays.articles);
-  for (const e of stitched.report) report.decisions.push(e);
+  let drafts = assembled.articles;
+  for (const { repair, report: part } of REPAIRS) {
+    const repaired = repair(drafts);
+    for (const e of repaired.report) report[part].push(e);
+    drafts = repaired.articles;
+  }
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();
   const articles: Article[] = [];
-  for (const draft of stitched.articles) {
+  for (const draft of drafts) {
     if (draft.body.length === 0 && !draft.title && draft.captions.length === 0) {
       // nothing to read: whatever display text or credit it held goes to the report
       const left = [draft.kicker, draft.subtitle, ...draft.bylines].filter((x): x is string => Boolean(x));

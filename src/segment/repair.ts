@@ -389,3 +389,19 @@ export function moveStrayHeads(articles: readonly Draft[]): Repaired {
   });
   return { articles: out, report };
 }
+
+/**
+ * The repairs after assembly, in the order they run, each with the part of the file's report its
+ * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
+ * a head is text no article holds, everything else a decision.
+ */
+export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft[]) => Repaired; report: 'duplicates' | 'decisions' | 'unassigned' }[] = [
+  { name: 'repeated-paragraphs', repair: dropRepeatedParagraphs, report: 'duplicates' },
+  { name: 'overprinted-heads', repair: undoOverprintedHeads, report: 'duplicates' },
+  { name: 'fragments', repair: stitchFragments, report: 'decisions' },
+  { name: 'lone-bylines', repair: creditLoneBylines, report: 'decisions' },
+  { name: 'glyph-heads', repair: dropGlyphHeadlines, report: 'unassigned' },
+  { name: 'heads-printed-together', repair: partHeadsPrintedTogether, report: 'decisions' },
+  { name: 'stray-heads', repair: moveStrayHeads, report: 'decisions' },
+  { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
+];
