@@ -86,7 +86,10 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
     const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
-    if (!(underName ? lines.slice(i + 1, end).some(punctuated) : punctuated(n))) continue;
+    // …or, for a line of the exact width over a full one, the paragraph's rest has (`…历时一年终于` /
+    // `街道两旁的老房子修旧如旧路面都换成` / `了青石板，…`; MuPDF on the development pages' lead essays)
+    const restPunctuated = underName || (indentedExactly && !runsOnInto(l.text, n.text));
+    if (!(restPunctuated ? lines.slice(i + 1, end).some(punctuated) : punctuated(n))) continue;
     out[i] = { ...out[i], boxedFirst: true };
     out[i + 1] = { ...out[i + 1], blanksBefore: 0 };
   }
