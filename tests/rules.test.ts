@@ -213,6 +213,8 @@ test('a first line boxed apart and cut between words: exactly the column less it
   assert.equal(gapUnder('改造后的城西老街街景。 林晓岚 摄', column), 1);
   // nor a line of another width
   assert.equal(gapUnder('城西老街改造完工', column), 1);
+  // the line under it counted whole where it was cut before its opening quote (`…说：` / `“…`)
+  assert.equal(gapUnder('城西老街的改造工程历时一年终于', ['街坊们说：', '“老房子修旧如旧，路面换成了', '青石板，沿街的店铺也重新开张了，周', '末来逛街的人越来越多。”']), 0);
   // the line under it may hold no punctuation, when the paragraph's rest does
   assert.equal(gapUnder('城西老街的改造工程历时一年终于', ['街道两旁的老房子修旧如旧路面都换成', '了青石板，沿街的店铺也重新开张了，周', '末来逛街的市民和游客越来越多。']), 0);
   assert.equal(gapUnder('城西老街的改造工程历时一年终于', ['街道两旁的老房子修旧如旧路面都换成', '了青石板沿街的店铺也重新开张了而且周', '末来逛街的市民和游客越来越多']), 1);

@@ -80,7 +80,8 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     const indentedExactly =
       Math.abs(l.width - (measure - FIRST_LINE_INDENT_EM)) <= FIRST_LINE_EXACT_SLACK_EM &&
       [...l.text].length >= FIRST_LINE_EXACT_MIN_CHARS &&
-      n.width >= measure - FIRST_LINE_EXACT_SLACK_EM &&
+      // (the line under it counted whole where MuPDF cut it before its opening quote: `中指出：` / `“经过…`)
+      (cutBeforeQuote(lines, i + 1) ? n.width + lines[i + 2].width : n.width) >= measure - FIRST_LINE_EXACT_SLACK_EM &&
       !/[)）摄]$|[。！？!?]\s/u.test(l.text);
     if (!runsOnInto(l.text, n.text) && !underName && !indentedExactly) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
