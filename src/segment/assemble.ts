@@ -68,6 +68,9 @@ export interface Assembled {
   typography: string;
 }
 
+/** An artist's credit (caption.ts parseArtworkCredit): `翟桂溪 作（新华社发）`. */
+const ARTWORK_CREDIT = / [作绘画](?:[（(]|$)/u;
+
 const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
 const isSignedByline = (b: ClassifiedBlock) => {
   const n = b.credits?.length ?? 0;
@@ -101,7 +104,10 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         taken.unshift(out.pop() as ClassifiedBlock);
       }
       const text = taken.map((t) => t.text).join('');
-      if (taken.length && endsSentence(text)) {
+      // a cartoon's title stands over its artist's credit as one short line with no sentence end
+      // (`消费升级` / `翟桂溪作（新华社发）`)
+      const artworkTitle = taken.length === 1 && ARTWORK_CREDIT.test(b.caption.credit ?? '') && taken[0].lines.length === 1;
+      if (taken.length && (endsSentence(text) || artworkTitle)) {
         out.push({ ...b, lines: [...taken.flatMap((t) => t.lines), ...b.lines], first: taken[0].first, caption: { text, credit: b.caption.credit } });
         continue;
       }
