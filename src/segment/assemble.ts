@@ -1,7 +1,7 @@
 import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
-import { photographersOf } from './rules/caption.ts';
+import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
-import { endsSentence } from './rules/chars.ts';
+import { endsSentence, leftOpen } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
@@ -68,9 +68,6 @@ export interface Assembled {
   typography: string;
 }
 
-/** An artist's credit (caption.ts parseArtworkCredit): `翟桂溪 作（新华社发）`. */
-const ARTWORK_CREDIT = / [作绘画](?:[（(]|$)/u;
-
 const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
 const isSignedByline = (b: ClassifiedBlock) => {
   const n = b.credits?.length ?? 0;
@@ -106,7 +103,7 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       const text = taken.map((t) => t.text).join('');
       // a cartoon's title stands over its artist's credit as one short line with no sentence end
       // (`消费升级` / `翟桂溪作（新华社发）`)
-      const artworkTitle = taken.length === 1 && ARTWORK_CREDIT.test(b.caption.credit ?? '') && taken[0].lines.length === 1;
+      const artworkTitle = taken.length === 1 && isArtworkCredit(b.caption.credit) && taken[0].lines.length === 1;
       if (taken.length && (endsSentence(text) || artworkTitle)) {
         out.push({ ...b, lines: [...taken.flatMap((t) => t.lines), ...b.lines], first: taken[0].first, caption: { text, credit: b.caption.credit } });
         continue;
@@ -519,8 +516,7 @@ function nameInsideSentence(blocks: readonly ClassifiedBlock[], i: number, curre
     before !== undefined &&
     before.page === blocks[i].page &&
     before.kind === 'body' &&
-    !endsSentence(before.text) &&
-    !/[：:]$/u.test(before.text) &&
+    leftOpen(before.text) &&
     after?.kind === 'body' &&
     after.page === blocks[i].page &&
     after.opensStory !== true &&

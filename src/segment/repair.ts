@@ -8,6 +8,27 @@ import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_L
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
+/** A draft's running text: its paragraphs, subheads left out (what a head is read against). */
+const paragraphText = (a: Draft) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join('');
+
+/** A draft with no part of a head: nothing of its own to lose when it is given one. */
+const headless = (a: Draft) => !a.title && !a.kicker && !a.subtitle;
+
+/**
+ * One head a story, one story a head: the best-scoring pairs first (then in the drafts' order),
+ * each taken unless its giver or its taker is already paired. Receiving story → its pair.
+ */
+function pairOnce<P extends { from: number; to: number; score: number }>(pairs: readonly P[]): Map<number, P> {
+  const given = new Map<number, P>();
+  const gave = new Set<number>();
+  for (const p of [...pairs].sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to)) {
+    if (given.has(p.to) || gave.has(p.from)) continue;
+    given.set(p.to, p);
+    gave.add(p.from);
+  }
+  return given;
+}
+
 /** What a repair made of the articles: new articles (the input is left as it was) and what it reports. */
 export interface Repaired {
   articles: Draft[];
@@ -207,7 +228,7 @@ const headlineShaped = (t: string) =>
  */
 export function titleHeadlessStories(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
+  const texts = articles.map(paragraphText);
   const trailing = articles.map((a) => {
     let k = a.body.length;
     while (k > 0 && a.body[k - 1].kind === 'subhead') k--;
@@ -282,14 +303,14 @@ export function dropGlyphHeadlines(articles: readonly Draft[]): Repaired {
  */
 export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
+  const texts = articles.map(paragraphText);
   const moves: { from: number; to: number; moved: HeadPart[]; kept: HeadPart[]; score: number }[] = [];
   articles.forEach((host, from) => {
     const parts = headParts(host);
     if (parts.length < 2 || texts[from] === '') return;
     articles.forEach((t, to) => {
       // a story with any part of a head of its own is not headless: its subtitle would be lost
-      if (t.title || t.kicker || t.subtitle || t.source.page !== host.source.page || texts[to] === '') return;
+      if (!headless(t) || t.source.page !== host.source.page || texts[to] === '') return;
       let best: (typeof moves)[number] | undefined;
       // every way to part the head in two: the parts whose bit is set move
       for (let mask = 1; mask < (1 << parts.length) - 1; mask++) {
@@ -306,14 +327,8 @@ export function partHeadsPrintedTogether(articles: readonly Draft[]): Repaired {
       if (best) moves.push(best);
     });
   });
-  moves.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
-  const given = new Map<number, (typeof moves)[number]>();
-  const gave = new Map<number, (typeof moves)[number]>();
-  for (const m of moves) {
-    if (given.has(m.to) || gave.has(m.from)) continue;
-    given.set(m.to, m);
-    gave.set(m.from, m);
-  }
+  const given = pairOnce(moves);
+  const gave = new Map([...given.values()].map((m) => [m.from, m]));
   if (given.size === 0) return { articles: [...articles], report };
   const out = articles.map((a, i) => {
     const kept = gave.get(i);
@@ -357,31 +372,25 @@ function headOf(parts: readonly HeadPart[]): { kicker: string | undefined; title
  */
 export function moveStrayHeads(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const texts = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph').map((b) => b.text).join(''));
+  const texts = articles.map(paragraphText);
   const pairs: { from: number; to: number; score: number }[] = [];
   articles.forEach((host, from) => {
     if (!host.title || !headlineShaped(host.title) || texts[from] === '') return;
     const words = contentWords([host.kicker, host.title, host.subtitle].filter(Boolean).join(''));
     if (affinity(words, texts[from]) > STRAY_HEAD_MAX_AFFINITY) return;
     articles.forEach((t, to) => {
-      if (t.title || t.kicker || t.subtitle || t.source.page !== host.source.page || texts[to] === '') return;
+      if (!headless(t) || t.source.page !== host.source.page || texts[to] === '') return;
       const score = affinity(words, texts[to]);
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, to, score });
     });
   });
-  pairs.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
-  const given = new Map<number, number>();
-  const gave = new Set<number>();
-  for (const p of pairs) {
-    if (given.has(p.to) || gave.has(p.from)) continue;
-    given.set(p.to, p.from);
-    gave.add(p.from);
-  }
+  const given = pairOnce(pairs);
+  const gave = new Set([...given.values()].map((p) => p.from));
   if (given.size === 0) return { articles: [...articles], report };
   const out = articles.map((a, i) => {
-    const from = given.get(i);
-    if (from !== undefined) {
-      const h = articles[from];
+    const pair = given.get(i);
+    if (pair !== undefined) {
+      const h = articles[pair.from];
       report.push({ lines: a.source.lines, text: h.title, reason: "a head printed beside another story's text, given to the headless story that reads of it" });
       return { ...a, kicker: h.kicker, title: h.title, subtitle: h.subtitle };
     }

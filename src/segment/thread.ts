@@ -1,7 +1,7 @@
 import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
-import { endsSentence } from './rules/chars.ts';
+import { leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
 import { THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
@@ -10,7 +10,7 @@ const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
 const opener = (b: ClassifiedBlock) => b.kind === 'dateline' || b.opensStory === true;
 /** Running text that stops mid-sentence and must go on somewhere. */
-const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && !endsSentence(b.text) && !/[：:]$/u.test(b.text);
+const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && leftOpen(b.text);
 /** What closes a story or a page's top: a run of running text after one starts afresh. */
 const closes = (b: ClassifiedBlock) => b.kind === 'credit' || b.kind === 'furniture';
 /** What a story's head is made of: its first running text stands right under it. */
@@ -154,8 +154,8 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
  * A story's closing box printed before the columns that run into it: a miner that reads a page box
  * by box can give the head, the box that ends the story (`为一条步行街，…老街又热闹起来了。`),
  * the first column, and only then the column that stops mid-sentence into that box (`…从一条车行道
- * 改`: pdfminer on the development pages; the fixture continuation-printed-before-opening.txt). When the story's last running block stops mid-sentence
- * with no later block to go on in, and a word runs across the cut into the first running block
+ * 改`: pdfminer on the development pages; continuation-printed-before-opening.txt). When the
+ * story's last running block stops mid-sentence with no later block to go on in, and a word runs across the cut into the first running block
  * under the story's head, that block goes on after it. The block moved must hold a whole sentence
  * past the cut. Without these two tests (the story's last block, a whole sentence) the rule moved
  * 17 blocks on the three corpora and four news seeds, 10 of them wrongly (a line's fragment of seven

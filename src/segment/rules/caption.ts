@@ -33,6 +33,11 @@ export function parseArtworkCredit(display: string): Caption | null {
   return { text: t.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim(), credit };
 }
 
+/** A credit parseArtworkCredit made: the artist's name, then `作` (`绘`, `画`) and the agency's bracket (`翟桂溪 作（新华社发）`). */
+export function isArtworkCredit(credit: string | undefined): boolean {
+  return credit !== undefined && / [作绘画](?:[（(]|$)/u.test(credit);
+}
+
 /**
  * A photo caption: a short text ending in a photo credit, or opening with 图为/▲.
  * `摄影报道` is a byline for a photo story, not a caption.

@@ -56,6 +56,11 @@ export function endsSentence(s: string): boolean {
   return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]|\.\.\./u.test(s.slice(-5));
 }
 
+/** Text left mid-sentence: no sentence end, and no colon that opens what follows on a line of its own. */
+export function leftOpen(s: string): boolean {
+  return !endsSentence(s) && !/[：:]$/u.test(s);
+}
+
 /** Brackets and quotes that come in pairs, opening mark first. */
 export const BRACKET_PAIRS: readonly [string, string][] = [['“', '”'], ['（', '）'], ['(', ')'], ['《', '》'], ['「', '」']];
 

@@ -1,5 +1,5 @@
 import type { SourceLine } from '../types.ts';
-import { BRACKET_PAIRS, endsSentence } from './chars.ts';
+import { BRACKET_PAIRS, leftOpen } from './chars.ts';
 import { continuesAcross } from './continuation.ts';
 import { signedNames } from './credits.ts';
 import { cutBeforeQuote } from './quote-cut.ts';
@@ -56,7 +56,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     const l = lines[i];
     const n = lines[i + 1];
     // a line boxed alone: a blank line over it too (the last line of a block that runs on into another is interleaving, not this)
-    if (l.blanksBefore === 0 || n.blanksBefore !== 1 || n.pageStart || n.page !== l.page || l.heading > 0 || n.heading > 0 || endsSentence(l.text) || /[：:]$/u.test(l.text)) continue;
+    if (l.blanksBefore === 0 || n.blanksBefore !== 1 || n.pageStart || n.page !== l.page || l.heading > 0 || n.heading > 0 || !leftOpen(l.text)) continue;
     // the run of lines set under it without a blank line, the paragraph's rest
     let end = i + 2;
     while (end < lines.length && lines[end].blanksBefore === 0 && !lines[end].pageStart && lines[end].heading === 0) end++;
@@ -70,9 +70,8 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     // exactly as wide as the column less its indent, over a line that fills the column: a
     // paragraph's first line, whatever words stand either side of the cut (`南浦校区是三塘联合学校最偏远的`
     // / `校区。过去，…`, MuPDF on the typeset news pages; on the development pages most such cuts fall
-    // between words). A
-    // headline over its story has the story's first line under it, which is indented, not full; a
-    // line ending in a credit (`…次。 （樊钰慧 朱孝荣）`, `学生实训。 刘任玉 摄`) is no first line.
+    // between words). A headline over its story has the story's first line under it, which is
+    // indented, not full; a line ending in a credit (`…次。 （樊钰慧 朱孝荣）`, `学生实训。 刘任玉 摄`) is no first line.
     // (with two lines under it, the column is the line under it alone: a headline exactly two em
     // narrower than its story's indented first line, over a story of two lines, would be taken;
     // asking for three lines cost seed 23 mutool boundaries 0.891 → 0.865 and news mutool paragraph
@@ -83,13 +82,14 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
       // (the line under it counted whole where MuPDF cut it before its opening quote: `中指出：` / `“经过…`)
       (cutBeforeQuote(lines, i + 1) ? n.width + lines[i + 2].width : n.width) >= measure - FIRST_LINE_EXACT_SLACK_EM &&
       !/[)）摄]$|[。！？!?]\s/u.test(l.text);
-    if (!runsOnInto(l.text, n.text) && !underName && !indentedExactly) continue;
+    const runsOn = runsOnInto(l.text, n.text);
+    if (!runsOn && !underName && !indentedExactly) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
     // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
     const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
     // …or, for a line of the exact width over a full one, the paragraph's rest has (`…历时一年终于` /
     // `街道两旁的老房子修旧如旧路面都换成` / `了青石板，…`; MuPDF on the development pages' lead essays)
-    const restPunctuated = underName || (indentedExactly && !runsOnInto(l.text, n.text));
+    const restPunctuated = underName || (indentedExactly && !runsOn);
     if (!(restPunctuated ? lines.slice(i + 1, end).some(punctuated) : punctuated(n))) continue;
     out[i] = { ...out[i], boxedFirst: true };
     out[i + 1] = { ...out[i + 1], blanksBefore: 0 };
