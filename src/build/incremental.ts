@@ -31,22 +31,21 @@
  * pages; the search records file is written record by record (writeSearchRecords), not as one
  * string. renderSite() (src/build/site-build.ts) is this with no manifest: everything rendered.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH, searchRecordsJson } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
 import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/entities.ts';
+import { linkCopy } from './kept-folder.ts';
 import { renderWith } from './render.ts';
 
-const run = promisify(execFile);
 const MANIFEST_VERSION = 2;
 
 export interface SiteManifest {
@@ -208,18 +207,6 @@ function itemOf(url: string, byPageUrl: Map<string, string>): string {
 
 /** The URL Eleventy gives the page of an item: its permalink is outputFor(item URL), decoded. */
 const pageUrlOf = (itemUrl: string) => decodeURIComponent(itemUrl);
-
-/** A copy of `from` at `to` made of hard links (no data copied; `to` must not exist). */
-export async function linkCopy(from: string, to: string): Promise<void> {
-  try {
-    await run('cp', ['-al', from, to], { maxBuffer: 1 << 20 });
-  } catch {
-    // no `cp -l` here: a real copy
-    await rm(to, { recursive: true, force: true });
-    const { cp } = await import('node:fs/promises');
-    await cp(from, to, { recursive: true });
-  }
-}
 
 export interface IncrementalOptions {
   articlesDir: string;

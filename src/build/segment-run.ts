@@ -6,6 +6,7 @@ import { decode } from '../segment/decode.ts';
 import { fileKey, segmentFile, skippedReport, UndecodableError } from '../segment/index.ts';
 import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
+import { KeptFolder, removeTree } from './kept-folder.ts';
 import { LexiconCache } from './lexicon-cache.ts';
 import type { Worker } from 'node:worker_threads';
 import { diskFullMessage, firstLine, printable } from './messages.ts';
@@ -212,7 +213,7 @@ export async function swapFolder(fresh: string, target: string, pause?: string):
     throw err;
   }
   if (pause) await pauseAt(`${pause}-done`);
-  await rm(old, { recursive: true, force: true });
+  await removeTree(old);
 }
 
 /**
@@ -274,8 +275,11 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
   const corrections = await readCorrections(resolve(opts.corrections ?? defaultCorrectionsDir(input)), own);
 
   const tmp = `${output}.tmp-${process.pid}`;
+  let out: KeptFolder;
   try {
     await prepareSibling(output, tmp);
+    // the previous articles as hard links: only what changed is written again
+    out = await KeptFolder.open(output, tmp);
   } catch (err) {
     throw new SegmentCliError(`cannot write output folder ${printable(opts.output)}: ${firstLine(err)}`);
   }
@@ -415,7 +419,7 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
               report.warnings.push({ line: a.line, message: `article ${a.id} not written: ${md.problem}` });
               continue;
             }
-            await writeFile(join(tmp, `${a.id}.md`), md);
+            await out.write(`${a.id}.md`, md);
             written.add(a.id);
             kept++;
           }
@@ -452,7 +456,8 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       log(`segment: ${counts}; nothing written, ${printable(where)} left as it was`);
       return summary;
     }
-    await writeFile(join(tmp, '_report.json'), `${JSON.stringify({ files: reports }, null, 2)}\n`);
+    await out.write('_report.json', `${JSON.stringify({ files: reports }, null, 2)}\n`);
+    await out.finish();
     try {
       await swapFolder(tmp, output, 'segment-swap');
     } catch (err) {
