@@ -44,7 +44,8 @@ export class KeptFolder {
 
   /**
    * `dir` (whatever it held goes) as a copy of `previous` (hard links where the file system has
-   * them), or empty when there is no previous folder.
+   * them), or empty when there is no previous folder. On failure (a full disk in the middle of
+   * the copy) nothing is left at `dir`.
    */
   static async open(previous: string, dir: string): Promise<KeptFolder> {
     await rm(dir, { recursive: true, force: true });
@@ -52,8 +53,13 @@ export class KeptFolder {
       () => true,
       () => false,
     );
-    if (had) await linkCopy(previous, dir);
-    else await mkdir(dir);
+    try {
+      if (had) await linkCopy(previous, dir);
+      else await mkdir(dir);
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      throw err;
+    }
     return new KeptFolder(dir);
   }
 
@@ -67,7 +73,7 @@ export class KeptFolder {
     try {
       old = readFileSync(path);
     } catch {
-      old = null;
+      // not there yet
     }
     if (old?.equals(bytes)) {
       this.counts.kept++;
