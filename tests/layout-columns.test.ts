@@ -206,3 +206,19 @@ test('layout columns: two stories stacked beside a story the page height are rea
   assert.equal(bodyOf(lowerHead), squash(lowerCols.flat().join('')));
   assert.equal(bodyOf('春茶上市'), squash(side.join('')));
 });
+
+test('layout columns: a headline set a few characters a line in a box beside its story is read in one piece', () => {
+  // typeset news page 3: the headline stands four characters a line in a box left of its story;
+  // `-layout` gives each line of the large type a text line of its own, with lines of the story
+  // and blank lines between, and the column rules alone read its last three lines after the story
+  const file = 'news03.pdftotext-layout.txt';
+  const lines = readFileSync(join(NEWS_CORPUS_DIR, file), 'utf8').split('\n');
+  const out = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  const pieces = ['衡阳县巡', '特警：暖', '心举动感', '动卖菜老', '人'];
+  const at = out.indexOf(pieces[0]);
+  assert.deepEqual(out.slice(at, at + pieces.length), pieces);
+  // read where its first line is, before the story; the next story's wider headline under the box stays apart
+  assert.match(out[at + pieces.length], /^本报讯/u);
+  const headlines = segmentFile(file, readFileSync(join(NEWS_CORPUS_DIR, file))).articles.map((a) => a.title);
+  assert.ok(headlines.includes(pieces.join('')), headlines.join(' | '));
+});

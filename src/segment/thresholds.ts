@@ -477,6 +477,17 @@ export const COLUMN_GAP_ROWS = 2;
  */
 export const COLUMN_SKIP_ROWS = 6;
 /**
+ * Lines of large type stacked in a narrow box (a headline four characters a line beside its story)
+ * are one block across at most this many text lines of nothing in their strip (see
+ * `joinStackedType`): `pdftotext -layout` gives each line of type a text line of its own, 2 to 19
+ * lines apart on the typeset news pages and seeds 11, 17, 19, 23. News `-layout` headlines at 6 /
+ * 10 / 14 / 20: 0.702 / 0.745 / 0.766 / 0.766 (0.653 without the rule), the seeds' alike
+ * (seed 17 0.524 → 0.634 at 10 and after); boundaries 0.899 → 0.870 on the news pages, 0.650 →
+ * 0.696 and 0.789 → 0.815 on seeds 11 and 23, 0.792 → 0.781 and 0.786 → 0.764 on seeds 17 and 19;
+ * nothing on the development pages or the sample moved.
+ */
+export const STACKED_TYPE_MAX_GAP_ROWS = 14;
+/**
  * Regions separated by at least this many empty lines are read one after the other before any
  * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
  * the `-layout` text of the development and news pages, lines within a story by at most 1.
