@@ -56,6 +56,7 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     next.set(i, j);
     taken.add(j);
   });
+  carryTails(blocks, next, taken);
   for (const [i, j] of continuationsPrintedFirst(blocks, next, taken)) {
     next.set(i, j);
     taken.add(j);
@@ -78,6 +79,35 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     if (name !== undefined) give(name);
   });
   return out;
+}
+
+/**
+ * A block a thread takes brings what was printed right after it: running text it goes on in (the
+ * cut between words, where no word runs across: `…近2000人` / `受益，…`) and the credit that closes
+ * them. Taken alone, the block left its story's last lines and credit behind, under the next
+ * story's head (pdfminer on typeset news page 7: `…就能考摩` / `托车驾驶证…` is threaded, then
+ * `受益，…好评。（记者 …）` stayed after the next story and signed it). Adds to `next` and `taken`.
+ */
+function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number>, taken: Set<number>): void {
+  for (const [i, j] of [...next]) {
+    // only across another story's head: a tail left behind within its own story still reads in it
+    if (!blocks.slice(i + 1, j).some((b) => b.kind === 'headline')) continue;
+    let k = j;
+    const free = (n: number) => n < blocks.length && blocks[n].page === blocks[j].page && !taken.has(n) && !next.has(k);
+    while (open(blocks[k]) && free(k + 1) && running(blocks[k + 1]) && !opener(blocks[k + 1])) {
+      next.set(k, k + 1);
+      taken.add(k + 1);
+      k++;
+    }
+    // the credit only after a column's worth (two lines or more): a fragment of one line taken
+    // where a word seemed to run across the cut (`…尤其受` / `过十五分钟。`, typeset news page 2)
+    // is as often another story's last line, and its credit that story's
+    const carried = blocks.slice(j, k + 1).reduce((n, b) => n + b.lines.length, 0);
+    if (carried >= 2 && free(k + 1) && blocks[k + 1].kind === 'credit') {
+      next.set(k, k + 1);
+      taken.add(k + 1);
+    }
+  }
 }
 
 /**
