@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
+import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 import { bodyHeadingLevel, sizeRank } from '../src/segment/rules/heading-sizes.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
 const levelsOf = (text: string): number[] => text.split(/\r?\n/u).filter((l) => l.trim() !== '').map((l) => /^(#{1,6})\s/u.exec(l)?.[1].length ?? 0);
@@ -29,5 +31,20 @@ test('heading sizes: every development page from the Markdown converter has a bo
   for (const name of readdirSync(DEV).sort()) {
     const level = bodyHeadingLevel(levelsOf(readFileSync(join(DEV, name), 'utf8')));
     assert.equal(level > 0, name.endsWith('.pdf2md.txt'), name);
+  }
+});
+
+test('heading sizes: a converted page whose paragraphs are one line each is read as sizes too (typeset news page 9)', () => {
+  // the converter writes each paragraph as one long line: 18 of the page's 34 lines are body type
+  const name = 'news09.pdf2md.txt';
+  const text = readFileSync(join(NEWS_CORPUS_DIR, name), 'utf8');
+  assert.equal(bodyHeadingLevel(levelsOf(text)), 4);
+  // read as sizes, the eight one-size lines of the narrow box are one headline and the body no subheads
+  const [first] = segmentFile(name, Buffer.from(text)).articles;
+  assert.equal(first.title, '入选国家首批,湖南唯一一个“新生命”“株洲产教联合体”正向你走来');
+  assert.ok(first.body.every((b) => b.kind === 'paragraph'));
+  // and every typeset page's converter text has a body level, none of the others
+  for (const f of readdirSync(NEWS_CORPUS_DIR).filter((n) => n.endsWith('.txt')).sort()) {
+    assert.equal(bodyHeadingLevel(levelsOf(readFileSync(join(NEWS_CORPUS_DIR, f), 'utf8'))) > 0, f.endsWith('.pdf2md.txt'), f);
   }
 });
