@@ -162,3 +162,29 @@ test('renderSite() and indexSite() give the site the build gives, byte for byte'
   assert.ok(indexed.pages > 0);
   assertSameTree(await files(plain), built, 'renderSite + indexSite');
 });
+
+test('rendered by two render processes in batches of 40 items, the site is byte for byte the one a single run gives', async () => {
+  // the path every archive of more than 3,000 items takes: each process keeps the text of the
+  // articles it renders only (render-child.ts), and renders its share in several Eleventy runs
+  const raw = join(tmp, 'procs', 'raw');
+  await cp(RAW_DIR, raw, { recursive: true });
+  const o: SiteBuildOptions = { ...build('procs/build', raw), pagesPerShard: undefined };
+  await buildSite(o);
+  const single = join(tmp, 'procs', 'single');
+  const parallel = join(tmp, 'procs', 'parallel');
+  await renderSite({ articlesDir: o.articles, rawDir: raw, outDir: single });
+  const saved = { batch: process.env.BAOKU_RENDER_BATCH, procs: process.env.BAOKU_RENDER_PROCS };
+  process.env.BAOKU_RENDER_BATCH = '40';
+  process.env.BAOKU_RENDER_PROCS = '2';
+  try {
+    await renderSite({ articlesDir: o.articles, rawDir: raw, outDir: parallel });
+  } finally {
+    for (const [k, v] of [['BAOKU_RENDER_BATCH', saved.batch], ['BAOKU_RENDER_PROCS', saved.procs]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  const one = await files(single);
+  assert.ok([...one.keys()].filter((k) => k.startsWith('articles/')).length > 40, 'more items than a batch');
+  assertSameTree(await files(parallel), one, 'two render processes');
+});

@@ -135,7 +135,9 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
   for (const l of archive.articleLists) {
     out.set(l.url, sha(JSON.stringify(['articles', l.number, l.of, l.articles.map((a) => [sum(a), articlePlace(a)]), l.prev?.url ?? null, l.next?.url ?? null])));
   }
-  for (const k of archive.keywords) out.set(k.url, sha(JSON.stringify(['keyword', k.name, k.slug, k.articles.map(sum)])));
+  for (const k of archive.keywords) {
+    for (const p of k.pages) out.set(p.url, sha(JSON.stringify(['keyword', k.name, k.slug, k.forms, k.articles.length, p.number, p.of, p.articles.map(sum)])));
+  }
   for (const p of archive.people) {
     out.set(p.url, sha(JSON.stringify(['person', p.name, p.slug, p.articles.map(sum), [...p.byRole].map(([r, l]) => [r, l.map((a) => a.url)])])));
   }
@@ -386,14 +388,16 @@ async function moveInto(from: string, to: string): Promise<void> {
   await rm(from, { recursive: true, force: true });
 }
 
-/** Items rendered per Eleventy run in a render child: bounds a run's memory (6,000 took the build of 83k articles to 6.4 GB). */
-const BATCH = 3000;
-/** Below this many items, one Eleventy run in this process. */
-const SMALL = 3000;
+/**
+ * Items rendered per Eleventy run in a render child: bounds a run's memory (6,000 took the build
+ * of 83k articles to 6.4 GB). BAOKU_RENDER_BATCH sets another (the tests render the sample in
+ * render processes with batches of a few dozen).
+ */
+const batchSize = () => Math.max(1, Number(process.env.BAOKU_RENDER_BATCH) || 3000);
 
 /**
- * Render the items `render` (item URLs) and every site-wide page into `target`. Few items: one
- * Eleventy run here. Many: child processes, one per core (BAOKU_RENDER_PROCS), each rendering
+ * Render the items `render` (item URLs) and every site-wide page into `target`. Few items (a
+ * batch): one Eleventy run here. More: child processes, one per core (BAOKU_RENDER_PROCS), each rendering
  * its share of the items in batches of BATCH, while this process renders the site-wide pages;
  * everything lands in `target` by rename. Resolves to the pages written (URL, path in target).
  */
@@ -414,8 +418,10 @@ async function renderItems(
   const templates = await siteWideTemplates();
   const skipRecords = templates.records ? [templates.records] : [];
   const records = async (dir: string) => (templates.records ? [{ url: await writeSearchRecords(archive, dir), path: RECORDS_PATH }] : []);
+  const BATCH = batchSize();
   try {
-    if (render.size <= SMALL || (procs === 1 && render.size <= BATCH)) {
+    // few items (no more than a batch): one Eleventy run in this process
+    if (render.size <= BATCH) {
       const w = await renderWith({ ...base, archive, only: render, extraUrls, onPage: opts.onPage, skipTemplates: skipRecords }, stage);
       const out = [...w.map((x) => rel(stage, x)), ...(await records(stage))];
       await moveInto(stage, target);
@@ -445,7 +451,9 @@ async function renderItems(
     const out = [...own.map((x) => rel(stage, x)), ...(await records(stage))];
     await moveInto(stage, target);
     for (const d of done) {
-      out.push(...d.written);
+      // one at a time: a child's pages (60,000-odd of the bench's 10,000 files) spread into
+      // push() overflowed the stack
+      for (const w of d.written) out.push(w);
       await moveInto(d.outDir, target);
     }
     return out;

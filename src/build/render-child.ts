@@ -1,6 +1,6 @@
 /**
  * A child process of a parallel site render (src/build/incremental.ts renderItems()): loads the
- * archive once, then renders its batches of items one Eleventy run at a time (memory bounded by
+ * archive once, keeps the text of the articles it renders only, then renders its batches of items one Eleventy run at a time (memory bounded by
  * a batch, not the archive), the site-wide pages left out. Prints `pages <n>` as pages are
  * written (progress) and writes what it wrote to the result file.
  *
@@ -21,6 +21,10 @@ interface Job {
 
 const job = JSON.parse(await readFile(process.argv[2], 'utf8')) as Job;
 const archive = await loadArchive({ articlesDir: job.articlesDir, rawDir: job.rawDir });
+// the model slice this process needs: the bodies and front matter of the articles it renders
+// only (the site-wide pages, which list every article's front matter, are rendered elsewhere)
+const mine = new Set(job.batches.flat());
+for (const a of archive.articles) if (!mine.has(a.url)) a.releaseText();
 let pages = 0;
 let reported = 0;
 const written: { url: string; outputPath: string }[] = [];

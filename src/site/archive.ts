@@ -324,7 +324,8 @@ function linkArticles(p: Publication): void {
   // undated pages (the undated files', and any a dated file holds) follow, in file order
   const pages = [...dated, ...p.files.flatMap((f) => f.pages.filter((pg) => !pg.issue))];
   const order = pages.flatMap((pg) => pg.articles);
-  p.reading.push(...order);
+  // one at a time: spread into push(), a publication of 100,000-odd articles overflows the stack
+  for (const a of order) p.reading.push(a);
   order.forEach((a, i) => {
     a.prev = order[i - 1] ?? null;
     a.next = order[i + 1] ?? null;
