@@ -148,12 +148,17 @@ test('an article removed and a file added: pages of the removed article are gone
   assert.ok(second.render.removed > 0);
 });
 
-test('renderSite() and indexSite() give the site the build gives, byte for byte', async () => {
-  const raw = join(tmp, 'wrappers', 'raw');
+/** The sample built in `tmp/<name>` with the build's own defaults (one shard for the sample), as renderSite() and indexSite() have them. */
+async function builtSample(name: string): Promise<{ raw: string; o: SiteBuildOptions }> {
+  const raw = join(tmp, name, 'raw');
   await cp(RAW_DIR, raw, { recursive: true });
-  // the build's own defaults (one shard for the sample), as renderSite() and indexSite() have them
-  const o: SiteBuildOptions = { ...build('wrappers/build', raw), pagesPerShard: undefined };
+  const o: SiteBuildOptions = { ...build(`${name}/build`, raw), pagesPerShard: undefined };
   await buildSite(o);
+  return { raw, o };
+}
+
+test('renderSite() and indexSite() give the site the build gives, byte for byte', async () => {
+  const { raw, o } = await builtSample('wrappers');
   const plain = join(tmp, 'wrappers', 'plain');
   const rendered = await renderSite({ articlesDir: o.articles, rawDir: raw, outDir: plain });
   const indexed = await indexSite(plain);
@@ -166,10 +171,7 @@ test('renderSite() and indexSite() give the site the build gives, byte for byte'
 test('rendered by two render processes in batches of 40 items, the site is byte for byte the one a single run gives', async () => {
   // the path every archive of more than 3,000 items takes: each process keeps the text of the
   // articles it renders only (render-child.ts), and renders its share in several Eleventy runs
-  const raw = join(tmp, 'procs', 'raw');
-  await cp(RAW_DIR, raw, { recursive: true });
-  const o: SiteBuildOptions = { ...build('procs/build', raw), pagesPerShard: undefined };
-  await buildSite(o);
+  const { raw, o } = await builtSample('procs');
   const single = join(tmp, 'procs', 'single');
   const parallel = join(tmp, 'procs', 'parallel');
   await renderSite({ articlesDir: o.articles, rawDir: raw, outDir: single });

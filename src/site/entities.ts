@@ -215,41 +215,19 @@ export class Keyword {
     this.slug = slugFor(name);
     this.url = sitePath('keywords', this.slug);
   }
-  #pages: KeywordPage[] | null = null;
+  #pages: KeywordPage[] | undefined;
   /**
    * The keyword's pages, ARTICLES_PER_LIST_PAGE articles each: /keywords/湖南/, /keywords/湖南/2/ …
    * One page for every article would grow with the archive (湖南 on the bench's 10,000 files: 28 MB
    * of HTML, more than a reader's browser or a render process holds). Read once all articles are in.
    */
   get pages(): KeywordPage[] {
-    if (this.#pages) return this.#pages;
-    const n = Math.max(1, Math.ceil(this.articles.length / ARTICLES_PER_LIST_PAGE));
-    const pages = Array.from({ length: n }, (_, i) => new KeywordPage(this, i + 1, n, this.articles.slice(i * ARTICLES_PER_LIST_PAGE, (i + 1) * ARTICLES_PER_LIST_PAGE), i * ARTICLES_PER_LIST_PAGE + 1));
-    pages.forEach((p, i) => {
-      p.prev = pages[i - 1] ?? null;
-      p.next = pages[i + 1] ?? null;
-    });
-    return (this.#pages = pages);
+    return (this.#pages ??= listPages(this.articles, (n) => (n === 1 ? this.url : sitePath('keywords', this.slug, String(n)))).map((page) => Object.assign(page, { keyword: this })));
   }
 }
 
 /** One page of a keyword's articles. */
-export class KeywordPage {
-  readonly url: string;
-  prev: KeywordPage | null = null;
-  next: KeywordPage | null = null;
-  constructor(
-    readonly keyword: Keyword,
-    /** 1-based. */
-    readonly number: number,
-    readonly of: number,
-    readonly articles: SiteArticle[],
-    /** Place of the first article in the keyword's whole list (1-based). */
-    readonly from: number,
-  ) {
-    this.url = number === 1 ? keyword.url : sitePath('keywords', keyword.slug, String(number));
-  }
-}
+export type KeywordPage = ListPage & { keyword: Keyword };
 
 export class PageGroup {
   readonly url: string;
@@ -424,22 +402,34 @@ export class Publication {
 /** How many articles one page of a long list holds: all articles (/articles/, /articles/2/ …), a keyword's (/keywords/湖南/2/ …). */
 export const ARTICLES_PER_LIST_PAGE = 100;
 
-/** One page of the list of all articles: each paper's articles in reading order, the papers in the archive's order. */
-export class ArticleListPage {
-  readonly url: string;
-  prev: ArticleListPage | null = null;
-  next: ArticleListPage | null = null;
+/** One page of a long list of articles, linked to the pages either side. */
+export class ListPage {
+  prev: ListPage | null = null;
+  next: ListPage | null = null;
   constructor(
+    readonly url: string,
     /** 1-based. */
     readonly number: number,
     readonly of: number,
     readonly articles: SiteArticle[],
     /** Place of the first article in the whole list (1-based). */
     readonly from: number,
-  ) {
-    this.url = number === 1 ? '/articles/' : sitePath('articles', String(number));
-  }
+  ) {}
 }
+
+/** A list of articles in pages of ARTICLES_PER_LIST_PAGE (one page, maybe empty, when short), page n at `urlOf(n)`. */
+function listPages(articles: readonly SiteArticle[], urlOf: (n: number) => string): ListPage[] {
+  const n = Math.max(1, Math.ceil(articles.length / ARTICLES_PER_LIST_PAGE));
+  const pages = Array.from({ length: n }, (_, i) => new ListPage(urlOf(i + 1), i + 1, n, articles.slice(i * ARTICLES_PER_LIST_PAGE, (i + 1) * ARTICLES_PER_LIST_PAGE), i * ARTICLES_PER_LIST_PAGE + 1));
+  pages.forEach((p, i) => {
+    p.prev = pages[i - 1] ?? null;
+    p.next = pages[i + 1] ?? null;
+  });
+  return pages;
+}
+
+/** One page of the list of all articles: each paper's articles in reading order, the papers in the archive's order. */
+export type ArticleListPage = ListPage;
 
 export interface ArchiveCounts {
   publications: number;
@@ -458,21 +448,16 @@ export class Archive {
     readonly people: Person[],
     readonly keywords: Keyword[],
   ) {}
-  #lists: ArticleListPage[] | null = null;
+  #lists: ArticleListPage[] | undefined;
   get pages(): PageGroup[] {
     return this.files.flatMap((f) => f.pages);
   }
   /** The list of all articles, in pages of ARTICLES_PER_LIST_PAGE (one page, empty, for an empty archive). */
   get articleLists(): ArticleListPage[] {
-    if (this.#lists) return this.#lists;
-    const order = this.publications.flatMap((p) => p.reading);
-    const n = Math.max(1, Math.ceil(order.length / ARTICLES_PER_LIST_PAGE));
-    const lists = Array.from({ length: n }, (_, i) => new ArticleListPage(i + 1, n, order.slice(i * ARTICLES_PER_LIST_PAGE, (i + 1) * ARTICLES_PER_LIST_PAGE), i * ARTICLES_PER_LIST_PAGE + 1));
-    lists.forEach((l, i) => {
-      l.prev = lists[i - 1] ?? null;
-      l.next = lists[i + 1] ?? null;
-    });
-    return (this.#lists = lists);
+    return (this.#lists ??= listPages(
+      this.publications.flatMap((p) => p.reading),
+      (n) => (n === 1 ? '/articles/' : sitePath('articles', String(n))),
+    ));
   }
   get issues(): Issue[] {
     return this.publications.flatMap((p) => p.issues);
