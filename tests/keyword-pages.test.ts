@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { renderWith } from '../src/build/render.ts';
-import { itemSignatures } from '../src/build/incremental.ts';
+import { batchesOf, itemSignatures, listedCounts } from '../src/build/incremental.ts';
 import { loadArchive } from '../src/site/archive.ts';
 import { ARTICLES_PER_LIST_PAGE } from '../src/site/entities.ts';
 import { outputFor } from '../src/site/urls.ts';
@@ -49,6 +49,18 @@ test('a keyword printed in more articles than a page holds gets pages of its own
   const sigs = itemSignatures(archive, new Map());
   for (const p of k.pages) assert.ok(sigs.has(p.url), `${p.url} has a signature`);
 
+  // a render process's batches hold few such pages: at most 8 listed articles an item
+  const urls = [...sigs.keys()];
+  const listed = listedCounts(archive);
+  assert.equal(listed.get(k.pages[0].url), 100);
+  const batches = batchesOf(urls, 10, listed);
+  assert.deepEqual(batches.flat(), urls, 'every item once, in order');
+  for (const b of batches) {
+    const weight = b.reduce((n, u) => n + (listed.get(u) ?? 1), 0);
+    assert.ok(b.length <= 10 && (b.length === 1 || weight <= 80), `a batch of ${b.length} items listing ${weight}`);
+  }
+  for (const p of k.pages.slice(0, 2)) assert.ok(batches.some((b) => b.length === 1 && b[0] === p.url), `${p.url} rendered alone`);
+
   const site = join(work, 'site');
   const written = new Set((await renderWith({ articlesDir: articles, rawDir: RAW_DIR, archive }, site)).map((w) => w.url));
   const page = async (url: string) => readFile(join(site, outputFor(url)), 'utf8');
@@ -56,9 +68,9 @@ test('a keyword printed in more articles than a page holds gets pages of its own
   const second = await page(k.pages[1].url);
   const third = await page(k.pages[2].url);
   assert.ok(!existsSync(join(site, outputFor(`${k.url}4/`))), 'no fourth page');
-  const listed = (h: string) => [...h.matchAll(/<a href="(\/articles\/[^"]+\/)"/gu)].map((m) => m[1]);
-  assert.deepEqual(new Set(listed(first)), new Set(k.pages[0].articles.map((a) => a.url)));
-  assert.deepEqual(new Set(listed(third)), new Set(k.pages[2].articles.map((a) => a.url)));
+  const linked = (h: string) => [...h.matchAll(/<a href="(\/articles\/[^"]+\/)"/gu)].map((m) => m[1]);
+  assert.deepEqual(new Set(linked(first)), new Set(k.pages[0].articles.map((a) => a.url)));
+  assert.deepEqual(new Set(linked(third)), new Set(k.pages[2].articles.map((a) => a.url)));
   // the count is the keyword's, the pager walks the pages
   assert.match(first, new RegExp(`${COPIES} 篇文章提到它`, 'u'));
   assert.match(second, /第 2 页，共 3 页/u);

@@ -394,6 +394,44 @@ async function moveInto(from: string, to: string): Promise<void> {
  * render processes with batches of a few dozen).
  */
 const batchSize = () => Math.max(1, Number(process.env.BAOKU_RENDER_BATCH) || 3000);
+/**
+ * …and at most this many times BATCH entries listed by its pages: a keyword's page lists a
+ * hundred articles, a person's all of theirs, and Eleventy holds every page of a run until it
+ * ends. 3,000 keyword pages of the bench's 10,000 files took a render process to 3.3 GB, where
+ * 3,000 article pages (about 12 KB of HTML each, a listed article about 1.4 KB) take 1.2 GB.
+ */
+const LISTED_PER_ITEM = 8;
+
+/** How many articles each list page of the archive lists, by URL (item pages not listed weigh 1). */
+export function listedCounts(archive: Archive): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of archive.keywords) for (const p of k.pages) out.set(p.url, p.articles.length);
+  for (const p of archive.people) out.set(p.url, p.articles.length);
+  for (const f of archive.files) {
+    out.set(f.url, f.articles.length);
+    out.set(f.rawUrl, f.articles.length);
+  }
+  return out;
+}
+
+/** `urls` cut into batches of at most `size` items and `size` × LISTED_PER_ITEM listed entries. */
+export function batchesOf(urls: readonly string[], size: number, listed: ReadonlyMap<string, number>): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  let weight = 0;
+  for (const u of urls) {
+    const w = Math.max(1, listed.get(u) ?? 1);
+    if (cur.length && (cur.length >= size || weight + w > size * LISTED_PER_ITEM)) {
+      out.push(cur);
+      cur = [];
+      weight = 0;
+    }
+    cur.push(u);
+    weight += w;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
 
 /**
  * Render the items `render` (item URLs) and every site-wide page into `target`. Few items (a
@@ -432,12 +470,12 @@ async function renderItems(
     const per = Math.ceil(list.length / procs);
     const shares = Array.from({ length: procs }, (_, i) => list.slice(i * per, (i + 1) * per)).filter((l) => l.length);
     const skipTemplates = templates.all;
+    const listed = listedCounts(archive);
     const children = shares.map(async (share, i) => {
       const outDir = `${stage}-${i}`;
       const jobPath = `${stage}-${i}.json`;
       const resultPath = `${stage}-${i}.result.json`;
-      const batches: string[][] = [];
-      for (let k = 0; k < share.length; k += BATCH) batches.push(share.slice(k, k + BATCH));
+      const batches = batchesOf(share, BATCH, listed);
       await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, outDir, batches, skipTemplates, resultPath }));
       await runChild(jobPath, opts.onPage);
       const w = JSON.parse(await readFile(resultPath, 'utf8')) as { url: string; outputPath: string }[];
