@@ -5,7 +5,7 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
 import type { ArticleListPage } from '../../src/site/entities.ts';
-import { articleWhere, breadcrumbs, byline, count, pager, titleHtml, type TemplateData } from '../../src/site/views.ts';
+import { articleWhere, breadcrumbs, byline, count, listPager, titleHtml, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   list: ArticleListPage;
@@ -28,10 +28,6 @@ export function render(d: Data): string {
     const names = byline(a, { links: false });
     return html`<li><a href="${a.url}">${titleHtml(a)}</a>${names.value ? html` <span class="byline">${names}</span>` : ''} <span class="meta">${articleWhere(a)}</span></li>`;
   })}</ol>
-${pager(
-  '全部文章的页',
-  l.prev ? { url: l.prev.url, text: `第 ${l.prev.number} 页`, hint: '上一页' } : null,
-  l.next ? { url: l.next.url, text: `第 ${l.next.number} 页`, hint: '下一页' } : null,
-)}
+${listPager('全部文章的页', l)}
 `.value;
 }

@@ -5,7 +5,7 @@
 import { onePagePer } from '../../src/site/collections.ts';
 import { html } from '../../src/site/html.ts';
 import type { KeywordPage } from '../../src/site/entities.ts';
-import { articleList, breadcrumbs, count, pager, type TemplateData } from '../../src/site/views.ts';
+import { articleList, breadcrumbs, count, listPager, type TemplateData } from '../../src/site/views.ts';
 
 interface Data extends TemplateData {
   kpage: KeywordPage;
@@ -28,10 +28,6 @@ export function render(d: Data): string {
 <h1><span class="h1-pre">关键词</span> ${k.name}${p.of > 1 ? html` <span class="h1-sub">第 ${p.number} 页，共 ${p.of} 页</span>` : ''}</h1>
 <p class="intro">${k.forms.length > 1 ? `也作 ${k.forms.slice(1).join('、')} · ` : ''}${count(k.articles.length, '篇')}文章提到它${p.of > 1 ? `（这一页是第 ${p.from}–${last} 篇）` : ''} · <a href="/search/?q=${encodeURIComponent(k.name)}">全文检索“${k.name}”</a></p>
 ${articleList(p.articles, { heading: 'h2', source: true })}
-${pager(
-  `关键词“${k.name}”的页`,
-  p.prev ? { url: p.prev.url, text: `第 ${p.prev.number} 页`, hint: '上一页' } : null,
-  p.next ? { url: p.next.url, text: `第 ${p.next.number} 页`, hint: '下一页' } : null,
-)}
+${listPager(`关键词“${k.name}”的页`, p)}
 `.value;
 }

@@ -435,9 +435,10 @@ export function batchesOf(urls: readonly string[], size: number, listed: Readonl
 
 /**
  * Render the items `render` (item URLs) and every site-wide page into `target`. Few items (a
- * batch): one Eleventy run here. More: child processes, one per core (BAOKU_RENDER_PROCS), each rendering
- * its share of the items in batches of BATCH, while this process renders the site-wide pages;
- * everything lands in `target` by rename. Resolves to the pages written (URL, path in target).
+ * batch): one Eleventy run here. More: child processes, one per core (BAOKU_RENDER_PROCS), each
+ * rendering its share of the items in batches (batchesOf: BATCH items, fewer when they list many
+ * articles), while this process renders the site-wide pages; everything lands in `target` by
+ * rename. Resolves to the pages written (URL, path in target).
  */
 async function renderItems(
   render: Set<string>,

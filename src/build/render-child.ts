@@ -1,7 +1,8 @@
 /**
  * A child process of a parallel site render (src/build/incremental.ts renderItems()): loads the
- * archive once, keeps the text of the articles it renders only, then renders its batches of items one Eleventy run at a time (memory bounded by
- * a batch, not the archive), the site-wide pages left out. Prints `pages <n>` as pages are
+ * archive once and keeps the text of the articles it renders only, then renders its batches of
+ * items one Eleventy run at a time (memory bounded by a batch, not the archive), the site-wide
+ * pages left out. Prints `pages <n>` as pages are
  * written (progress) and writes what it wrote to the result file.
  *
  *   node --import tsx src/build/render-child.ts <job.json>

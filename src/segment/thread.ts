@@ -93,8 +93,9 @@ function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number
     // only across another story's head: a tail left behind within its own story still reads in it
     if (!blocks.slice(i + 1, j).some((b) => b.kind === 'headline')) continue;
     let k = j;
-    const free = (n: number) => n < blocks.length && blocks[n].page === blocks[j].page && !taken.has(n) && !next.has(k);
-    while (open(blocks[k]) && free(k + 1) && running(blocks[k + 1]) && !opener(blocks[k + 1])) {
+    // the block after k, on the page and in no thread yet, when k goes on in none yet
+    const free = () => k + 1 < blocks.length && blocks[k + 1].page === blocks[j].page && !taken.has(k + 1) && !next.has(k);
+    while (open(blocks[k]) && free() && running(blocks[k + 1]) && !opener(blocks[k + 1])) {
       next.set(k, k + 1);
       taken.add(k + 1);
       k++;
@@ -103,7 +104,7 @@ function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number
     // where a word seemed to run across the cut (`…尤其受` / `过十五分钟。`, typeset news page 2)
     // is as often another story's last line, and its credit that story's
     const carried = blocks.slice(j, k + 1).reduce((n, b) => n + b.lines.length, 0);
-    if (carried >= 2 && free(k + 1) && blocks[k + 1].kind === 'credit') {
+    if (carried >= 2 && free() && blocks[k + 1].kind === 'credit') {
       next.set(k, k + 1);
       taken.add(k + 1);
     }

@@ -14,6 +14,7 @@ import {
   type Archive,
   type FileGroup,
   type Keyword,
+  type ListPage,
   type PageGroup,
   type Person,
   type Publication,
@@ -132,6 +133,15 @@ export function pager(
 ${prev ? html`<a class="pager-prev" rel="prev" href="${prev.url}"><span class="pager-hint">← ${prev.hint}</span> <span class="pager-text">${prev.text}</span></a>` : html`<span></span>`}
 ${next ? html`<a class="pager-next" rel="next" href="${next.url}"><span class="pager-hint">${next.hint} →</span> <span class="pager-text">${next.text}</span></a>` : html`<span></span>`}
 </nav>`;
+}
+
+/** 上一页 / 下一页 between the pages of a long list (all articles, a keyword's). */
+export function listPager(label: string, p: ListPage): SafeHtml {
+  return pager(
+    label,
+    p.prev ? { url: p.prev.url, text: `第 ${p.prev.number} 页`, hint: '上一页' } : null,
+    p.next ? { url: p.next.url, text: `第 ${p.next.number} 页`, hint: '下一页' } : null,
+  );
 }
 
 /** Names of the people credited on an article, grouped by role, optionally as links. */
