@@ -37,7 +37,7 @@ ${searchForm({ id: 'home-q', big: true })}
 <li><a href="/articles/"><strong>全部文章</strong><span>${count(c.articles, '篇')}，按报刊、日期和版面排列</span></a></li>
 <li><a href="/browse/"><strong>按报刊浏览</strong><span>报刊 → 文件 → 版面 → 文章，按版面上的顺序阅读</span></a></li>
 <li><a href="/authors/"><strong>作者</strong><span>记者、通讯员、作者与摄影，各有一页</span></a></li>
-<li><a href="/keywords/"><strong>关键词</strong><span>${count(c.keywords, '个')}关键词，每个一页</span></a></li>
+<li><a href="/keywords/"><strong>关键词</strong><span>${count(c.keywords, '个')}关键词，每个列出提到它的全部文章</span></a></li>
 <li><a href="/search/"><strong>全文检索</strong><span>标题、正文与作者；繁体字会自动转为简体</span></a></li>
 </ul>
 </section>
