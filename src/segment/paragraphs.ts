@@ -403,7 +403,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
-      if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w))) goesOn = false;
+      // (and never where a word runs across: `…的历` / `史` / `方` / `位` is one headline, pdfminer,
+      // its name printed apart before it; 史 is a surname too)
+      if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w)) && !continues(glyphs, lines.slice(i + 1, i + 4).map((l) => l.text.trim()).join(''))) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line

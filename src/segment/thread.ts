@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { INSIDE_MIN_WORD, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -62,10 +62,12 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     taken.add(j);
   }
   const before = openingsPrintedLate(blocks, next, taken);
+  for (const [j, run] of openingsPrintedInside(blocks, next, taken, before)) before.set(j, run);
   const swapped = nameBesideHeadline(blocks);
+  const early = openingsPrintedEarly(blocks, taken, before, swapped);
   const lifted = nameBelowHeadline(blocks, swapped);
-  if (next.size === 0 && before.size === 0 && swapped.size === 0 && lifted.size === 0) return [...blocks];
-  const moved = new Set([...[...before.values()].flat(), ...lifted.values()]);
+  if (next.size === 0 && before.size === 0 && early.size === 0 && swapped.size === 0 && lifted.size === 0) return [...blocks];
+  const moved = new Set([...[...before.values()].flat(), ...[...early.values()].flat(), ...lifted.values()]);
   const out: ClassifiedBlock[] = [];
   const give = (i: number) => {
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
@@ -77,6 +79,7 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     if (swapped.has(i - 1)) give(i - 1);
     const name = lifted.get(i);
     if (name !== undefined) give(name);
+    for (const r of early.get(i) ?? []) give(r);
   });
   return out;
 }
@@ -179,6 +182,87 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
     run.forEach((k) => claimed.add(k));
   });
   return before;
+}
+
+/**
+ * A story's opening printed inside it: a miner can give head, name, the second column (`党》中曾作过
+ * 精辟分析…`, …, `…使中国成为一个富强民主`), the opening (`中国共产党人的初心和使命…`, …, `…《中
+ * 国革命和中国共产`), then the rest (`文明和谐美丽…`: pdfminer on the development pages). The run
+ * that starts after a block stopped mid-sentence with nowhere found to go on, and ends in a block
+ * a word runs across from into the first running text under the story's head (`共产` / `党`), is
+ * that story's opening: it goes before that text. The run holds a whole sentence. Where the run
+ * goes → the run.
+ */
+function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  const claimed = new Set([...before.values()].flat());
+  blocks.forEach((b, i) => {
+    if (!running(b) || !open(b) || next.has(i) || claimed.has(i)) return;
+    let h = i - 1;
+    while (h >= 0 && blocks[h].kind !== 'headline' && blocks[h].page === b.page) h--;
+    if (h < 0 || blocks[h].kind !== 'headline' || blocks[h].page !== b.page) return;
+    let j = h + 1;
+    while (j < i && heads(blocks[j])) j++;
+    if (j >= i || !running(blocks[j]) || taken.has(j) || opener(blocks[j]) || before.has(j) || found.has(j)) return;
+    // a word of three characters or more across the cut (`共产` / `党`, `一代` / `人`): a word of
+    // two is found by chance between two columns far apart (`…“三方发` / `白关服饰…`, a caption:
+    // mutool on typeset news page 7, seed 11)
+    if (!continuesAcross(b.text, blocks[j].text, INSIDE_MIN_WORD)) return;
+    let m = i - 1;
+    while (m > j && !(open(blocks[m]) && !next.has(m))) m--;
+    if (m === j && !(open(blocks[m]) && !next.has(m))) return;
+    const run = Array.from({ length: i - m }, (_, k) => m + 1 + k);
+    if (run.some((k) => !running(blocks[k]) || taken.has(k) || claimed.has(k) || (k !== i && next.has(k)))) return;
+    if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
+    found.set(j, run);
+    run.forEach((k) => claimed.add(k));
+  });
+  return found;
+}
+
+/**
+ * A story's opening printed before its head: a miner that reads a page box by box gives the columns
+ * left of a vertical headline, then the headline and its name (`把中国建成现代化强国…`, the page's
+ * furniture, …, `钱` / `乘` / `旦`, `把` / `握` / … / `位`: pdfminer on the development pages). A run
+ * of running text between what closes a story or the page's top (a credit, the furniture) and a
+ * story's head goes after that head when it reads of that headline (THREAD_BACK_MIN_AFFINITY) more
+ * than of the headline before it, whose story it would otherwise end. Head's last block → the run.
+ */
+function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>, swapped: ReadonlySet<number>): Map<number, number[]> {
+  const after = new Map<number, number[]>();
+  const claimed = new Set([...before.values()].flat());
+  blocks.forEach((h, i) => {
+    // type set on its side stands beside its story's columns, which a box-by-box reading gives
+    // first; a head set across its columns stands over them (on pdftotext's development pages a run
+    // moved under a level head was another story's, read of the head by chance)
+    if (h.kind !== 'headline' || !vertical(h)) return;
+    const samePage = (k: number) => k >= 0 && k < blocks.length && blocks[k].page === h.page;
+    let hs = i;
+    while (samePage(hs - 1) && heads(blocks[hs - 1]) && blocks[hs - 1].kind !== 'headline') hs--;
+    // the head must read headline first once names beside it are swapped (nameBesideHeadline): a
+    // byline printed over it (`本报记者 …` / `凤凰纪委…`, pdfminer on typeset news page 6, seed 19)
+    // is read with the run before it by assemble, which a moved run would leave headless
+    for (let k = hs; k < i; k++) if (!swapped.has(k)) return;
+    let he = i;
+    while (samePage(he + 1) && heads(blocks[he + 1]) && blocks[he + 1].kind !== 'headline') he++;
+    let s = hs;
+    while (samePage(s - 1) && running(blocks[s - 1])) s--;
+    if (s === hs || !samePage(s - 1) || !closes(blocks[s - 1])) return;
+    const run = Array.from({ length: hs - s }, (_, k) => s + k);
+    if (run.some((k) => taken.has(k) || claimed.has(k) || before.has(k))) return;
+    const runText = run.map((k) => blocks[k].text).join('');
+    const mine = affinity(contentWords(h.text), runText);
+    let p = s - 1;
+    while (samePage(p) && blocks[p].kind !== 'headline') p--;
+    // a story stands before the run on the page: what comes first under the page's furniture is
+    // read by assemble (a lead printed over the head it belongs to)
+    if (!samePage(p)) return;
+    const theirs = affinity(contentWords(blocks[p].text), runText);
+    if (mine < THREAD_BACK_MIN_AFFINITY || theirs >= mine) return;
+    after.set(he, run);
+    run.forEach((k) => claimed.add(k));
+  });
+  return after;
 }
 
 /**

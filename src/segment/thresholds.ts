@@ -165,6 +165,12 @@ export const SPACED_OUT_GAPS_PER_SOLID = 0.6;
  * (`芦淞` + `区`): a Chinese word is rarely longer. Set by hand.
  */
 export const CUT_WINDOW = 4;
+/**
+ * A title in `《…》` closes within this many characters, so a cut this far after its `《` can be
+ * inside it (rules/continuation.ts): titles of laws and documents run to about 30
+ * (`《中共中央关于全面推进依法治国若干重大问题的决定》`, 26). Set by hand.
+ */
+export const TITLE_MAX_CHARS = 40;
 /** Display type (headline, kicker, subtitle, label) is at most this long; longer is running text. Set by hand. */
 export const DISPLAY_MAX_CHARS = 48;
 /** Display type is printed on at most this many lines. Set by hand. */
@@ -410,6 +416,13 @@ export const THREAD_BACK_MIN_AFFINITY = 0.45;
  * two or three paragraphs; a longer run after a credit is the next story, not an opening. Set by hand.
  */
 export const THREAD_BACK_MAX_BLOCKS = 4;
+/**
+ * A story's opening found printed inside it (thread.ts) by a word of at least this many characters
+ * run across the cut into the story's first text. On the three corpora and four news seeds the two
+ * right moves (pdfminer, development pages) run `共产党` and `一代人` across; the one wrong one, into
+ * a caption on a typeset news page (mutool, seed 11), `发白`.
+ */
+export const INSIDE_MIN_WORD = 3;
 /**
  * A story's opening printed before its head joins that head's story when it holds at least this
  * share of the head's words (assemble.ts openingBeforeHead). On the development pages the joins

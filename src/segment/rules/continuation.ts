@@ -1,20 +1,41 @@
 import nodejieba from 'nodejieba';
-import { CUT_WINDOW } from '../thresholds.ts';
+import { CUT_WINDOW, TITLE_MAX_CHARS } from '../thresholds.ts';
 
 /** A paragraph that cannot open a sentence: it starts with punctuation, or a measure word after a number (`30` + `个`). */
 export function continuesByStart(tail: string, head: string): boolean {
   return /^[，、。；：,.;:）)”]/u.test(head) || (/\d/u.test(tail.slice(-1)) && /^[个名家项条次件所座人元亩户万亿倍%％]/u.test(head));
 }
 
-/** Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`). */
-export function continues(tail: string, head: string): boolean {
+/**
+ * A title mark `《` the tail leaves open within its last TITLE_MAX_CHARS characters, that the
+ * head does not close before it opens another: the head cannot go on there (`…毛泽东同志1939年在
+ * 《中国革命和中国共产` goes on in `党》中曾作过…`, never in `党的十九大报告…`, though both make
+ * `共产党` across the cut: pdfminer on the development pages).
+ */
+function titleUnclosedBy(tail: string, head: string): boolean {
+  const open = tail.lastIndexOf('《');
+  if (open < 0 || tail.indexOf('》', open) >= 0 || tail.length - open > TITLE_MAX_CHARS) return false;
+  // the rest of the title, as far as it can run; a head shorter than that with no sentence's end
+  // may be the title's middle line
+  const window = head.slice(0, TITLE_MAX_CHARS - (tail.length - open));
+  const close = window.indexOf('》');
+  const again = window.indexOf('《');
+  return (again >= 0 && (close < 0 || again < close)) || (close < 0 && (window.length < head.length || /[。！？!?]/u.test(window)));
+}
+
+/**
+ * Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`);
+ * `minWord` asks for a longer word where a chance one would mislead (`发` + `白`).
+ */
+export function continues(tail: string, head: string, minWord = 2): boolean {
+  if (titleUnclosedBy(tail, head)) return false;
   if (continuesByStart(tail, head)) return true;
   const a = tail.slice(-CUT_WINDOW);
   const b = head.slice(0, CUT_WINDOW);
   let pos = 0;
   for (const w of nodejieba.cut(a + b)) {
     const end = pos + w.length;
-    if (pos < a.length && end > a.length && /[\u4e00-\u9fff]/u.test(a.slice(pos)) && /[\u4e00-\u9fff]/u.test(b.slice(0, end - a.length))) return true;
+    if (pos < a.length && end > a.length && end - pos >= minWord && /[\u4e00-\u9fff]/u.test(a.slice(pos)) && /[\u4e00-\u9fff]/u.test(b.slice(0, end - a.length))) return true;
     pos = end;
   }
   return false;
@@ -25,6 +46,6 @@ export function continues(tail: string, head: string): boolean {
  * continues() on the printed text with its spaces taken out: justified lines (`建 设 向 前`) and
  * box fragments keep inserted spaces that would hide a word run across the cut.
  */
-export function continuesAcross(tail: string, head: string): boolean {
-  return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''));
+export function continuesAcross(tail: string, head: string, minWord = 2): boolean {
+  return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''), minWord);
 }
