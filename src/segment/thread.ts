@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { INSIDE_MIN_WORD, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { EARLY_MIN_AFFINITY, INSIDE_MIN_WORD, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -258,7 +258,7 @@ function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: Readonl
     // read by assemble (a lead printed over the head it belongs to)
     if (!samePage(p)) return;
     const theirs = affinity(contentWords(blocks[p].text), runText);
-    if (mine < THREAD_BACK_MIN_AFFINITY || theirs >= mine) return;
+    if (mine < EARLY_MIN_AFFINITY || theirs >= mine) return;
     after.set(he, run);
     run.forEach((k) => claimed.add(k));
   });
