@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { EARLY_MIN_AFFINITY, INSIDE_MIN_WORD, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { EARLY_MIN_AFFINITY, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -115,21 +115,27 @@ function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number
 }
 
 /**
- * A signed name set vertically beside its vertical headline, lower down the page: a miner that
- * reads a column top to bottom gives the headline, the paragraphs beside the name, then the name
- * (`增` / `强` / … / `觉`, two paragraphs, `梁` / `玉` / `春`, pdfminer on the development pages),
- * which would cut the story in two. The name goes right after the headline when only running text
- * stands between them. Headline index → name index.
+ * A signed name printed below the first column under its headline: a miner that reads a column top
+ * to bottom gives the headline, the paragraphs beside the name, then the name (`增` / `强` / … /
+ * `觉`, two paragraphs, `梁` / `玉` / `春`, pdfminer on the development pages; `-layout` and pdfminer
+ * give a level name after the essay's first column the same way), which would cut the story in two.
+ * The name goes right after the headline when only running text stands between them: any depth
+ * for a vertical name under a vertical headline, at most NAME_LIFT_MAX_BLOCKS blocks with running
+ * text after it for a level name. Headline index → name index.
  */
 function nameBelowHeadline(blocks: readonly ClassifiedBlock[], beside: ReadonlySet<number>): Map<number, number> {
   const lifted = new Map<number, number>();
   blocks.forEach((b, i) => {
     // a name right over a vertical headline signs that one (nameBesideHeadline), never two stories
-    if (beside.has(i) || b.kind !== 'byline' || !vertical(b) || signedNames(b.display) === null) return;
+    if (beside.has(i) || b.kind !== 'byline' || signedNames(b.display) === null) return;
     let k = i - 1;
     while (k >= 0 && running(blocks[k]) && blocks[k].page === b.page) k--;
     const h = blocks[k];
-    if (k < i - 1 && h?.kind === 'headline' && vertical(h) && h.page === b.page && !lifted.has(k)) lifted.set(k, i);
+    // a name set level is lifted only from a column's depth under the head, with running text
+    // after it: a name after a long run, or closing it, signs that run (a column-wrapped page
+    // prints names after their essays)
+    const level = !vertical(b) && i - 1 - k <= NAME_LIFT_MAX_BLOCKS && running(blocks[i + 1] ?? b) && blocks[i + 1]?.page === b.page;
+    if (k < i - 1 && h?.kind === 'headline' && (level || (vertical(b) && vertical(h))) && h.page === b.page && !lifted.has(k)) lifted.set(k, i);
   });
   return lifted;
 }

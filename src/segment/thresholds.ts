@@ -424,6 +424,16 @@ export const THREAD_BACK_MAX_BLOCKS = 4;
  */
 export const EARLY_MIN_AFFINITY = 0.4;
 /**
+ * A signed name set level, printed after at most this many running blocks under a headline and
+ * before more running text, goes up under that headline (thread.ts nameBelowHeadline). On the
+ * development pages: 1 lifts the names `-layout` and pdfminer print after an essay's first
+ * paragraph (eye-checked boundaries -layout 0.356 → 0.400, pdfminer 0.684 → 0.696); 2 those after
+ * its second too (-layout 0.509, pdfminer 0.702; -raw 0.722 → 0.697, a page it reads as one long
+ * essay either way); 3 takes names that sign other essays (pdfminer 0.678). The sample and news
+ * pages have no such name: no row of theirs changes at 1, 2 or 3.
+ */
+export const NAME_LIFT_MAX_BLOCKS = 2;
+/**
  * A story's opening found printed inside it (thread.ts) by a word of at least this many characters
  * run across the cut into the story's first text. On the three corpora and four news seeds the two
  * right moves (pdfminer, development pages) run `共产党` and `一代人` across; the one wrong one, into
