@@ -191,13 +191,13 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
 }
 
 /**
- * A story's opening printed inside it: a miner can give head, name, the second column (`党》中曾作过
- * 精辟分析…`, …, `…使中国成为一个富强民主`), the opening (`中国共产党人的初心和使命…`, …, `…《中
- * 国革命和中国共产`), then the rest (`文明和谐美丽…`: pdfminer on the development pages). The run
- * that starts after a block stopped mid-sentence with nowhere found to go on, and ends in a block
- * a word runs across from into the first running text under the story's head (`共产` / `党`), is
- * that story's opening: it goes before that text. The run holds a whole sentence. Where the run
- * goes → the run.
+ * A story's opening printed inside it: a miner can give head, name, the second column (`党章程》所
+ * 要求的…`, …, `…也让乡村的日子更加红火`), the opening (`人才是乡村振兴的第一资源。…`, …, `…就像
+ * 《中国共产`), then the rest (`和兴旺。…`: opening-printed-inside.txt; pdfminer on the development
+ * pages). The run that starts after a block stopped mid-sentence with nowhere found to go on, and
+ * ends in a block a word runs across from into the first running text under the story's head
+ * (`共产` / `党`), is that story's opening: it goes before that text. The run holds a whole
+ * sentence. Where the run goes → the run.
  */
 function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>): Map<number, number[]> {
   const found = new Map<number, number[]>();
@@ -228,11 +228,12 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
 
 /**
  * A story's opening printed before its head: a miner that reads a page box by box gives the columns
- * left of a vertical headline, then the headline and its name (`把中国建成现代化强国…`, the page's
- * furniture, …, `钱` / `乘` / `旦`, `把` / `握` / … / `位`: pdfminer on the development pages). A run
- * of running text between what closes a story or the page's top (a credit, the furniture) and a
- * story's head goes after that head when it reads of that headline (THREAD_BACK_MIN_AFFINITY) more
- * than of the headline before it, whose story it would otherwise end. Head's last block → the run.
+ * left of a vertical headline, then its name and the headline (the page's furniture, `读懂基层治理，
+ * 先要读懂社区。…`, …, `高` / `明` / `远`, `读` / `懂` / … / `位`: opening-printed-before-vertical-head.txt;
+ * pdfminer on the development pages). A run of running text between what closes a story (a credit,
+ * the furniture) and a vertical head goes after that head when it holds EARLY_MIN_AFFINITY of that
+ * headline's words and more than of the headline of the story before it, which it would otherwise
+ * end. Head's last block → the run.
  */
 function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>, swapped: ReadonlySet<number>): Map<number, number[]> {
   const after = new Map<number, number[]>();

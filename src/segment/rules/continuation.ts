@@ -8,9 +8,10 @@ export function continuesByStart(tail: string, head: string): boolean {
 
 /**
  * A title mark `《` the tail leaves open within its last TITLE_MAX_CHARS characters, that the
- * head does not close before it opens another: the head cannot go on there (`…毛泽东同志1939年在
- * 《中国革命和中国共产` goes on in `党》中曾作过…`, never in `党的十九大报告…`, though both make
- * `共产党` across the cut: pdfminer on the development pages).
+ * head does not close before it opens another: the head cannot go on there (`…就像《中国共产` goes
+ * on in `党章程》所要求的…`, never in `党员干部要带头…`, though both make a word across the cut:
+ * opening-printed-inside.txt; an essay's opening threaded into the next essay's first words, pdfminer
+ * on the development pages).
  */
 function titleUnclosedBy(tail: string, head: string): boolean {
   const open = tail.lastIndexOf('《');
