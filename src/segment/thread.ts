@@ -46,7 +46,10 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
       if (c.page !== b.page) break;
       if (!running(c)) continue;
       seen++;
-      if (!taken.has(j) && !opener(c)) candidates.push(j);
+      // nor does the text right under a head: a story's opening, not another's sentence going on
+      // (`…更加民主` / head / `党的…` makes `民主党`; mutool on the development pages, where the
+      // sentence goes on in the block printed right after it, cut between words)
+      if (!taken.has(j) && !opener(c) && !heads(blocks[j - 1])) candidates.push(j);
     }
     if (candidates.length === 0) return;
     // only a word run across the cut says where it goes on: taking the nearest block without one
