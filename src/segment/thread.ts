@@ -15,6 +15,17 @@ const open = (b: ClassifiedBlock) => (running(b) || b.kind === 'dateline') && le
 const closes = (b: ClassifiedBlock) => b.kind === 'credit' || b.kind === 'furniture';
 /** What a story's head is made of: its first running text stands right under it. */
 const heads = (b: ClassifiedBlock) => b.kind === 'headline' || b.kind === 'byline' || b.kind === 'subtitle' || b.kind === 'kicker';
+/** The nearest headline at or above block k on `page`, or -1 when the page has none there. */
+function headlineAbove(blocks: readonly ClassifiedBlock[], k: number, page: number): number {
+  while (k >= 0 && blocks[k].page === page && blocks[k].kind !== 'headline') k--;
+  return k >= 0 && blocks[k].page === page ? k : -1;
+}
+/** The first block under headline h past its head (kicker, subtitle, names), at most `limit`. */
+function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: number): number {
+  let j = h + 1;
+  while (j < limit && heads(blocks[j])) j++;
+  return j;
+}
 
 /**
  * Stage 3b: running text threaded back into reading order. Extractors that follow the page's text
@@ -137,7 +148,8 @@ function nameBelowHeadline(blocks: readonly ClassifiedBlock[], beside: ReadonlyS
     // a name set level is lifted only from a column's depth under the head, with running text
     // after it: a name after a long run, or closing it, signs that run (a column-wrapped page
     // prints names after their essays)
-    const level = !vertical(b) && i - 1 - k <= NAME_LIFT_MAX_BLOCKS && running(blocks[i + 1] ?? b) && blocks[i + 1]?.page === b.page;
+    const after = blocks[i + 1];
+    const level = !vertical(b) && i - 1 - k <= NAME_LIFT_MAX_BLOCKS && after !== undefined && running(after) && after.page === b.page;
     if (k < i - 1 && h?.kind === 'headline' && (level || (vertical(b) && vertical(h))) && h.page === b.page && !lifted.has(k)) lifted.set(k, i);
   });
   return lifted;
@@ -175,12 +187,11 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
     // 主义进入新时代，`, pdftotext) hold none
     if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
     // the story the run follows is the one it opens: the first running text under its headline
-    let h = s - 1;
-    while (h > 0 && blocks[h].kind !== 'headline' && blocks[h - 1].page === b.page) h--;
-    let j = h + 1;
-    while (j < s && heads(blocks[j])) j++;
+    const h = headlineAbove(blocks, s - 1, b.page);
+    if (h < 0) return;
+    const j = firstUnderHead(blocks, h, s);
     const c = blocks[j];
-    if (blocks[h].kind !== 'headline' || j >= s || !running(c) || taken.has(j) || opener(c) || before.has(j)) return;
+    if (j >= s || !running(c) || taken.has(j) || opener(c) || before.has(j)) return;
     // and reads of that story's headline, more than of the next one: on the development pages a
     // run after a credit that goes before the next story's head is that story's opening (pdftotext)
     const runText = run.map((k) => blocks[k].text).join('');
@@ -207,11 +218,9 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
   const claimed = new Set([...before.values()].flat());
   blocks.forEach((b, i) => {
     if (!running(b) || !open(b) || next.has(i) || claimed.has(i)) return;
-    let h = i - 1;
-    while (h >= 0 && blocks[h].kind !== 'headline' && blocks[h].page === b.page) h--;
-    if (h < 0 || blocks[h].kind !== 'headline' || blocks[h].page !== b.page) return;
-    let j = h + 1;
-    while (j < i && heads(blocks[j])) j++;
+    const h = headlineAbove(blocks, i - 1, b.page);
+    if (h < 0) return;
+    const j = firstUnderHead(blocks, h, i);
     if (j >= i || !running(blocks[j]) || taken.has(j) || opener(blocks[j]) || before.has(j) || found.has(j)) return;
     // a word of three characters or more across the cut (`共产` / `党`, `一代` / `人`): a word of
     // two is found by chance between two columns far apart (`…“三方发` / `白关服饰…`, a caption:
@@ -262,11 +271,10 @@ function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: Readonl
     if (run.some((k) => taken.has(k) || claimed.has(k) || before.has(k))) return;
     const runText = run.map((k) => blocks[k].text).join('');
     const mine = affinity(contentWords(h.text), runText);
-    let p = s - 1;
-    while (samePage(p) && blocks[p].kind !== 'headline') p--;
     // a story stands before the run on the page: what comes first under the page's furniture is
     // read by assemble (a lead printed over the head it belongs to)
-    if (!samePage(p)) return;
+    const p = headlineAbove(blocks, s - 1, h.page);
+    if (p < 0) return;
     const theirs = affinity(contentWords(blocks[p].text), runText);
     if (mine < EARLY_MIN_AFFINITY || theirs >= mine) return;
     after.set(he, run);
