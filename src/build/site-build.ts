@@ -154,6 +154,7 @@ export async function renderStage(o: SiteBuildOptions): Promise<Omit<Incremental
     workDir: workDirOf(o),
     manifestPath: manifest(o),
     onPage: () => bar?.tick(),
+    log: o.warn ?? o.log,
     // one page per item (two for a raw file: the page and its ranges.css) plus a dozen others
     onPlan: (render) => {
       expected = render + 12;
