@@ -222,3 +222,18 @@ test('layout columns: a headline set a few characters a line in a box beside its
   const headlines = segmentFile(file, readFileSync(join(NEWS_CORPUS_DIR, file))).articles.map((a) => a.title);
   assert.ok(headlines.includes(pieces.join('')), headlines.join(' | '));
 });
+
+test('layout columns: a column\'s first line set apart by blank lines is read as its first line, a caption over a column is not', () => {
+  const column = ['的办法。遇到难题不绕道，碰到', '矛盾不回避，一件一件抓，一年', '一年干，就一定能见到成效，赢', '得群众的信任和支持。'];
+  // the opening line at the top of the page, three blank rows under it in its strip, the
+  // column below; a headline in large type (fewer characters than the column's lines) beside
+  const page = (first: string) => [`${' '.repeat(30)}2024 年 3 月 8 日 星期五`, '', first, '', '', '', ...column, '', '', `${' '.repeat(40)}社区新事`, ...column.map((l) => `${' '.repeat(40)}${l}`)];
+  const read = (first: string) => readColumns(page(first)).map((l) => l.text.trim());
+  const opening = '要先把情况摸清楚，再拿出管用';
+  const out = read(opening);
+  assert.equal(out[out.indexOf(opening) + 1], column[0], 'the opening line goes on in the column, with no blank line between');
+  // a caption and its credit over a story's first column stays a block of its own
+  const caption = '菜农在基地采收白菜。本报记者欧阳摄';
+  const under = read(caption);
+  assert.equal(under[under.indexOf(caption) + 1], '', 'a blank line after the caption');
+});

@@ -1,4 +1,4 @@
-import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, NARROW_HEAD_MAX_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
+import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, NARROW_HEAD_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -255,6 +255,62 @@ function joinStackedType(ordered: readonly Block[], lines: readonly Segment[][])
   });
 }
 
+/** Characters of a piece, spaces left out: a spaced-out justified line counts as the same line unspaced. */
+const inked = (s: Segment): number => [...s.text.replace(/\s/gu, '')].length;
+
+/**
+ * A column's first line set apart from the rest of its column: the opening line of an essay whose
+ * headline is printed down the page's side (人民日报's theory pages of 5 and 29 January 2018 as
+ * `-layout` text) stands at the top of the page, and the headline's first glyphs and blank lines
+ * come between it and the column's second line. blocksOf() ends a one-line block at a blank line
+ * (it is a headline or a header as a rule), so the reading order put the line with the page's
+ * top band, before every other story. A one-line block is that first line when the column under
+ * it (two lines or more, within COLUMN_SKIP_ROWS, nothing between in its strip) has its left and
+ * right edges (COLUMN_ALIGN_CELLS), it holds as many characters as the column's lines do
+ * (OPENING_LINE_CHARS: a line of large type holds fewer for its width) and it is running text
+ * stopped mid-sentence (`runningLine`; without it, captions over a story's first column and a
+ * kicker's line over the headline's were joined on the typeset news pages). It is read as the column's first line, where the column is read.
+ */
+/**
+ * A line of running text stopped mid-sentence: a comma or the like inside (a headline's line has
+ * none as a rule), no sentence end, no photo credit (`…摄`) at its end, not a subtitle (`——…`).
+ */
+const runningLine = (text: string): boolean => {
+  const t = text.replace(/\s/gu, '');
+  return /[，、；：,;:]./u.test(t) && !SENTENCE_END.test(t) && !/^——|摄$/u.test(t);
+};
+
+function joinLoneOpenings(ordered: readonly Block[], lines: readonly Segment[][]): Block[] {
+  const first = lines.findIndex((segs) => segs.length > 0);
+  const byTop = [...ordered].sort((a, b) => a.top - b.top || a.left - b.left);
+  const into = new Map<Block, Block>();
+  for (const a of byTop) {
+    if (a.segs.length !== 1 || a.top === first || !runningLine(a.segs[0].text) || into.has(a)) continue;
+    const c = byTop.find(
+      (b) =>
+        b !== a &&
+        b.top > a.bottom &&
+        b.top - a.bottom - 1 <= COLUMN_SKIP_ROWS &&
+        b.segs.length >= 2 &&
+        Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS &&
+        Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS,
+    );
+    if (!c || [...into.values()].includes(c)) continue;
+    let free = true;
+    for (let r = a.bottom + 1; r < c.top && free; r++) free = !lines[r].some((s) => overlaps(span(a), s));
+    const counts = c.segs.map(inked).sort((x, y) => x - y);
+    const median = counts[counts.length >> 1];
+    if (free && Math.abs(inked(a.segs[0]) - median) <= OPENING_LINE_CHARS * median) into.set(a, c);
+  }
+  if (into.size === 0) return [...ordered];
+  const onto = new Map([...into].map(([a, c]) => [c, a]));
+  return ordered.flatMap((b) => {
+    if (into.has(b)) return [];
+    const a = onto.get(b);
+    return a ? [blockOf([...a.segs, ...b.segs])] : [b];
+  });
+}
+
 /** Groups of items cut where the sorted items leave a gap: [lo, hi) extents, gap in units between. */
 function cuts<T>(items: readonly T[], lo: (t: T) => number, hi: (t: T) => number): { groups: T[][]; gaps: number[] } {
   const sorted = [...items].sort((a, b) => lo(a) - lo(b) || hi(a) - hi(b));
@@ -352,6 +408,26 @@ function opensWithHead(first: readonly Block[], region: readonly Block[]): boole
 }
 
 /**
+ * A headline printed down the right side of its essay's first column (人民日报's theory pages,
+ * one essay a page, as `-layout` text: the extractor gives the vertical headline one line, level
+ * with the column's top) is read before that column, not after it: the right-most part is one
+ * line of headline type alone in its strip (no sentence punctuation, not a note in brackets
+ * `（作者单位：…）`, VERTICAL_HEAD_MIN_CHARS characters or more) and the part left of it has a column (two lines or more) whose top is
+ * at most a line above the headline's. Read left to right, the essay's first column went to the
+ * story before it.
+ */
+function headBesideFirst(parts: readonly Block[][]): Block[][] {
+  const n = parts.length;
+  if (n < 2 || parts[n - 1].length !== 1) return [...parts];
+  const [h] = parts[n - 1];
+  const text = h.segs[0].text.replace(/\s/gu, '');
+  if (h.top !== h.bottom || [...text].length < VERTICAL_HEAD_MIN_CHARS || /[，。；！？、,;!?]|^[（(]/u.test(text)) return [...parts];
+  const top = parts[n - 2].reduce((a, b) => (b.top < a.top ? b : a));
+  if (top.segs.length < 2 || top.top < h.top - 1) return [...parts];
+  return [...parts.slice(0, n - 2), [h], parts[n - 2]];
+}
+
+/**
  * Blocks in reading order, cut recursively like a page is read: stories stacked with
  * REGION_GAP_ROWS blank lines between them one after the other, unless the columns run on
  * across the blank lines (`runsOn`); else the running head over the page; else side-by-side
@@ -385,13 +461,13 @@ function readingOrder(blocks: Block[]): Block[] {
     const parts = kept(v.groups, sides);
     const k = stackedSide(parts);
     if (k !== undefined) return [...readingOrder(parts.slice(0, k).flat()), ...readingOrder(parts.slice(k).flat())];
-    return parts.flatMap(readingOrder);
+    return headBesideFirst(parts).flatMap(readingOrder);
   }
   if (h.groups.length > 1) return h.groups.flatMap(readingOrder);
   return [...blocks].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-const stackedType = (lines: Segment[][]): Block[] => joinStackedType(readingOrder(blocksOf(lines)), lines);
+const stackedType = (lines: Segment[][]): Block[] => joinStackedType(joinLoneOpenings(readingOrder(blocksOf(lines)), lines), lines);
 
 /** The pieces of every page, in blocks, in reading order. */
 function readPages(lines: readonly string[]): { first: number; blocks: Block[] }[] {

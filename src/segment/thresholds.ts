@@ -518,6 +518,23 @@ export const COLUMN_SKIP_ROWS = 6;
  */
 export const STACKED_TYPE_MAX_GAP_ROWS = 14;
 /**
+ * A one-line block is a column's first line set apart (layout-columns.ts joinLoneOpenings) when
+ * its characters differ from the median of the column's lines by at most this share of it: a
+ * justified line of running text holds as many as the lines under it, a line of headline type
+ * far fewer for its width. Set by hand; the two lines it joins on the development pages' `-layout`
+ * text hold 18 and 30 characters against medians of 17 and 29.
+ */
+export const OPENING_LINE_CHARS = 0.15;
+
+/**
+ * A lone line beside a column's top is read as that column's vertical headline
+ * (layout-columns.ts headBesideFirst) when it holds at least this many characters: a signed
+ * name (2–4) or a page number beside a column is no headline. Set by hand; the development
+ * pages' vertical headlines hold 9–15.
+ */
+export const VERTICAL_HEAD_MIN_CHARS = 6;
+
+/**
  * Regions separated by at least this many empty lines are read one after the other before any
  * split into side-by-side parts: stories stacked on a page are set apart by 2–4 blank lines in
  * the `-layout` text of the development and news pages, lines within a story by at most 1.
