@@ -139,7 +139,11 @@ export function itemSignatures(archive: Archive, rawHashes: Map<string, string>)
     for (const p of k.pages) out.set(p.url, sha(JSON.stringify(['keyword', k.name, k.slug, k.forms, k.articles.length, p.number, p.of, p.articles.map(sum)])));
   }
   for (const p of archive.people) {
-    out.set(p.url, sha(JSON.stringify(['person', p.name, p.slug, p.articles.map(sum), [...p.byRole].map(([r, l]) => [r, l.map((a) => a.url)])])));
+    // every page prints the person's counts, role by role
+    const counts = [p.articles.length, ...p.roles.map((r) => [r, p.byRole.get(r)!.length])];
+    for (const pg of p.pages) {
+      out.set(pg.url, sha(JSON.stringify(['person', p.name, p.slug, counts, pg.number, pg.of, pg.sections.map((s) => [s.role, s.articles.map(sum)])])));
+    }
   }
   for (const p of archive.publications) {
     const files = p.files.map((f) => [f.url, fileHead(f, undefined), f.pages.map((pg) => pg.articles.map(sum))]);
@@ -434,7 +438,7 @@ export function renderHeapMb(articles: number): number {
 export function listedCounts(archive: Archive): Map<string, number> {
   const out = new Map<string, number>();
   for (const k of archive.keywords) for (const p of k.pages) out.set(p.url, p.articles.length);
-  for (const p of archive.people) out.set(p.url, p.articles.length);
+  for (const p of archive.people) for (const pg of p.pages) out.set(pg.url, pg.articles.length);
   for (const f of archive.files) {
     out.set(f.url, f.articles.length);
     out.set(f.rawUrl, f.articles.length);

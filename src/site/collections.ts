@@ -3,7 +3,7 @@
  * Eleventy, keeping only the items an incremental run asks for by URL (SiteOptions.only), and
  * the paginated templates (content/pages/*.11ty.ts) page through them with onePagePer().
  */
-import type { Archive, ArticleListPage, FileGroup, Issue, KeywordPage, Month, PageGroup, Person, Publication, SiteArticle, Year } from './entities.ts';
+import type { Archive, ArticleListPage, FileGroup, Issue, KeywordPage, Month, PageGroup, PersonPage, Publication, SiteArticle, Year } from './entities.ts';
 import { outputFor } from './urls.ts';
 
 interface ItemCollection<T> {
@@ -26,7 +26,7 @@ export const COLLECTIONS = {
   years: collection((a): Year[] => a.years, (y) => y.url),
   months: collection((a): Month[] => a.months, (m) => m.url),
   issues: collection((a): Issue[] => a.issues, (i) => i.url),
-  people: collection((a): Person[] => a.people, (p) => p.url),
+  people: collection((a): PersonPage[] => a.people.flatMap((p) => p.pages), (p) => p.url),
   keywords: collection((a): KeywordPage[] => a.keywords.flatMap((k) => k.pages), (p) => p.url),
   articleLists: collection((a): ArticleListPage[] => a.articleLists, (l) => l.url),
 };
