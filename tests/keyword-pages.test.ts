@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { renderWith } from '../src/build/render.ts';
-import { batchesOf, itemSignatures, listedCounts } from '../src/build/incremental.ts';
+import { batchesOf, dealBatches, itemSignatures, listedCounts } from '../src/build/incremental.ts';
 import { loadArchive } from '../src/site/archive.ts';
 import { ARTICLES_PER_LIST_PAGE } from '../src/site/entities.ts';
 import { outputFor } from '../src/site/urls.ts';
@@ -73,6 +73,13 @@ test('a keyword printed in more articles than a page holds gets pages of its own
     assert.ok(b.length <= 10 && (b.length === 1 || weight <= 80), `a batch of ${b.length} items listing ${weight}`);
   }
   for (const p of k.pages.slice(0, 2)) assert.ok(batches.some((b) => b.length === 1 && b[0] === p.url), `${p.url} rendered alone`);
+  // dealt to two render processes: every batch once, and the keyword's two full pages (the
+  // heaviest items, last in the archive's order) to different processes
+  const shares = dealBatches(batches, 2, listed);
+  assert.equal(shares.length, 2);
+  assert.deepEqual(shares.flat().flat().sort(), [...urls].sort());
+  const holder = (url: string) => shares.findIndex((s) => s.flat().includes(url));
+  assert.notEqual(holder(k.pages[0].url), holder(k.pages[1].url));
 
   const site = join(work, 'site');
   const written = new Set((await renderWith({ articlesDir: articles, rawDir: RAW_DIR, archive }, site)).map((w) => w.url));

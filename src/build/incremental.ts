@@ -466,10 +466,28 @@ export function batchesOf(urls: readonly string[], size: number, listed: Readonl
 }
 
 /**
+ * Batches dealt to `procs` render processes, each in turn to the one with the least work so far
+ * (an item weighs 1, a list page LISTED_PER_ITEM of the articles it lists, `listed`): the items come in the archive's order,
+ * articles first and the list pages last, and cut into contiguous shares the last process got
+ * every keyword and person page (at 10,000 files, pages listing 100 articles each), the others
+ * none. Processes left without a batch are dropped.
+ */
+export function dealBatches(batches: readonly string[][], procs: number, listed: ReadonlyMap<string, number>): string[][][] {
+  const shares: string[][][] = Array.from({ length: procs }, () => []);
+  const work = new Array<number>(procs).fill(0);
+  for (const b of batches) {
+    const i = work.indexOf(Math.min(...work));
+    shares[i].push(b);
+    work[i] += b.reduce((n, u) => n + Math.max(1, (listed.get(u) ?? 0) / LISTED_PER_ITEM), 0);
+  }
+  return shares.filter((s) => s.length);
+}
+
+/**
  * Render the items `render` (item URLs) and every site-wide page into `target`. Few items (a
  * batch): one Eleventy run here. More: child processes, one per core (BAOKU_RENDER_PROCS), each
- * rendering its share of the items in batches (batchesOf: BATCH items, fewer when they list many
- * articles), while this process renders the site-wide pages; everything lands in `target` by
+ * rendering the batches dealt to it (batchesOf: BATCH items, fewer when they list many articles;
+ * dealBatches), while this process renders the site-wide pages; everything lands in `target` by
  * rename. Resolves to the pages written (URL, path in target).
  */
 async function renderItems(
@@ -500,15 +518,14 @@ async function renderItems(
     }
     // the items in archive order, cut into one contiguous share per process, in batches
     const list = [...items.keys()].filter((u) => render.has(u));
-    const per = Math.ceil(list.length / procs);
-    const shares = Array.from({ length: procs }, (_, i) => list.slice(i * per, (i + 1) * per)).filter((l) => l.length);
     const skipTemplates = templates.all;
     const listed = listedCounts(archive);
-    const children = shares.map(async (share, i) => {
+    const shares = dealBatches(batchesOf(list, BATCH, listed), procs, listed);
+    const children = shares.map(async (batches, i) => {
+      const share = batches.flat();
       const outDir = `${stage}-${i}`;
       const jobPath = `${stage}-${i}.json`;
       const resultPath = `${stage}-${i}.result.json`;
-      const batches = batchesOf(share, BATCH, listed);
       await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, outDir, batches, skipTemplates, resultPath }));
       const heapMb = renderHeapMb(archive.articles.length);
       if (!(await runChild(jobPath, heapMb, opts.onPage))) {
