@@ -479,7 +479,16 @@ export const GUTTER_MIN_CELLS = 2;
  * indent); gutters between columns run the column's height. Measured with the segmenter on the
  * development and news pages' `-layout` text (`npm run eval`, COLUMN_SKIP_ROWS at 4): sentences
  * kept whole on the development pages 0.943 at 3, 0.944 at 4, 0.949 at 5, paragraph breaks
- * 0.961 / 0.964 / 0.969; the news pages the same for all three.
+ * 0.961 / 0.964 / 0.969; the news pages the same for all three. A column whose lines are spaced
+ * out (`中 国 特 色`, two cells a character) beside lines that are not has strips 5–8 lines tall
+ * inside it, which cut words off its lines (`干部必须带头`). Measured again on 4 December 2026
+ * (twelfth session), development sentences / eye-checked boundaries / news boundaries: 5 gives
+ * 0.952 / 0.602 / 0.870, 7 gives 0.957 / 0.602 / 0.870, 9 gives 0.960 / 0.602 / 0.870, 10 gives
+ * 0.962 / 0.613 / 0.870, 11 gives 0.962 / 0.613 / 0.833, 12 gives 0.963 / 0.613 / 0.852, 16
+ * gives 0.965 / 0.607 / 0.833: a short story's column on the news pages is 10–11 lines tall.
+ * Kept at 5: at 9 the layout tests' briefs, columns of five lines side by side, are read as one
+ * column (tests/layout-columns.test.ts), and a brief over two short columns is common on news
+ * pages; telling such strips apart needs more than their height.
  */
 export const GUTTER_MIN_ROWS = 5;
 /**
