@@ -203,7 +203,7 @@ test('rendered by two render processes in batches of 40 items, the site is byte 
     renderIncremental({ articlesDir: o.articles, rawDir: raw, siteDir: starved, workDir: starved, log: (l) => lines.push(l) }),
   );
   assert.equal(lines.length, 2, lines.join('\n'));
-  for (const l of lines) assert.match(l, /^render: a render process ran out of its 16 MB heap; its \d+ pages are rendered again with Node's own limit$/u);
+  for (const l of lines) assert.match(l, /^render: a render process ran out of its 16 MB heap; its \d+ items are rendered again with Node's own limit$/u);
   assertSameTree(await files(starved), one, 'render processes out of memory, then run again');
 });
 

@@ -466,11 +466,11 @@ export function batchesOf(urls: readonly string[], size: number, listed: Readonl
 }
 
 /**
- * Batches dealt to `procs` render processes, each in turn to the one with the least work so far
- * (an item weighs 1, a list page LISTED_PER_ITEM of the articles it lists, `listed`): the items come in the archive's order,
- * articles first and the list pages last, and cut into contiguous shares the last process got
- * every keyword and person page (at 10,000 files, pages listing 100 articles each), the others
- * none. Processes left without a batch are dropped.
+ * Batches dealt to `procs` render processes, each in turn to the one with the least work so far:
+ * an item weighs 1, a list page one for every LISTED_PER_ITEM articles it lists (`listed`). The
+ * items come in the archive's order, articles first and list pages last: cut into contiguous
+ * shares, every keyword and person page went to the last process. Processes left without a batch
+ * are dropped.
  */
 export function dealBatches(batches: readonly string[][], procs: number, listed: ReadonlyMap<string, number>): string[][][] {
   const shares: string[][][] = Array.from({ length: procs }, () => []);
@@ -516,7 +516,7 @@ async function renderItems(
       await moveInto(stage, target);
       return out;
     }
-    // the items in archive order, cut into one contiguous share per process, in batches
+    // the items in archive order, in batches, dealt to the processes
     const list = [...items.keys()].filter((u) => render.has(u));
     const skipTemplates = templates.all;
     const listed = listedCounts(archive);
@@ -530,7 +530,7 @@ async function renderItems(
       const heapMb = renderHeapMb(archive.articles.length);
       if (!(await runChild(jobPath, heapMb, opts.onPage))) {
         // out of memory: the estimate was low for this archive; the share again, from scratch
-        opts.log?.(`render: a render process ran out of its ${heapMb} MB heap; its ${share.length} pages are rendered again with Node's own limit`);
+        opts.log?.(`render: a render process ran out of its ${heapMb} MB heap; its ${share.length} items are rendered again with Node's own limit`);
         await rm(outDir, { recursive: true, force: true });
         if (!(await runChild(jobPath, null, opts.onPage))) throw new Error('a render process ran out of memory with Node\'s own heap limit (raise it: NODE_OPTIONS=--max-old-space-size=…)');
       }
