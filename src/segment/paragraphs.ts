@@ -305,7 +305,28 @@ function columnBlocks(source: SourceLine[]): Block[] {
     const next = lines[i + 1];
     let goesOn = false;
     // a line far wider than its column is display type set across columns (a subtitle, a headline)
-    const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN;
+    // …unless it is two printed lines of running text an extractor gave as one (pypdf on the news
+    // pages: `此次集中驻队执勤的10个站` / `中，芙蓉区张公岭、…长沙县安沙等9个站为中心消防` / `站。…`): it
+    // goes on from a column line left mid-sentence, is as wide as two full lines (within
+    // INDENT_SLACK: a subtitle under its headline is as wide as it runs), holds a pause, and stops
+    // mid-sentence itself; a story's wide lead (`本报讯…`) under its subtitle (`——…`) opens a story,
+    // and a subtitle as wide as two lines has the byline or the dateline under it
+    const glued = (k: number) =>
+      k > 0 &&
+      Math.abs(lines[k].width - 2 * full[k]) <= INDENT_SLACK &&
+      k + 1 < lines.length &&
+      lines[k].blanksBefore === 0 &&
+      lines[k + 1].blanksBefore === 0 &&
+      lines[k].heading === 0 &&
+      (isFull(k - 1) || isIndented(k - 1)) &&
+      !endsSentence(lines[k - 1].text) &&
+      !/^[—－]{2}/u.test(lines[k - 1].text.trim()) &&
+      !opensDateline(lines[k].text) &&
+      !isBylineLine(lines[k + 1].text) &&
+      !opensDateline(lines[k + 1].text) &&
+      !endsSentence(lines[k].text) &&
+      /[，、；,;]/u.test(lines[k].text);
+    const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && CLOSER_FIRST.test(next.text)) {
