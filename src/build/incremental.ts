@@ -521,13 +521,13 @@ async function renderItems(
     const skipTemplates = templates.all;
     const listed = listedCounts(archive);
     const shares = dealBatches(batchesOf(list, BATCH, listed), procs, listed);
+    const heapMb = renderHeapMb(archive.articles.length);
     const children = shares.map(async (batches, i) => {
       const share = batches.flat();
       const outDir = `${stage}-${i}`;
       const jobPath = `${stage}-${i}.json`;
       const resultPath = `${stage}-${i}.result.json`;
       await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, outDir, batches, skipTemplates, resultPath }));
-      const heapMb = renderHeapMb(archive.articles.length);
       if (!(await runChild(jobPath, heapMb, opts.onPage))) {
         // out of memory: the estimate was low for this archive; the share again, from scratch
         opts.log?.(`render: a render process ran out of its ${heapMb} MB heap; its ${share.length} items are rendered again with Node's own limit`);

@@ -196,10 +196,13 @@ function blocksOf(lines: readonly Segment[][]): Block[] {
   return done;
 }
 
+/** Sentence punctuation, pauses included: a line of headline type holds none. */
+const SENTENCE_PUNCT = /[，。；！？、,;!?]/u;
+
 /** A piece of large type: one to NARROW_HEAD_MAX_CHARS characters, no space, no sentence punctuation. */
 const largeTypePiece = (s: Segment): boolean => {
   const n = [...s.text].length;
-  return n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；！？、,;!?]/u.test(s.text);
+  return n <= NARROW_HEAD_MAX_CHARS && !/\s/u.test(s.text) && !SENTENCE_PUNCT.test(s.text);
 };
 
 /**
@@ -259,6 +262,15 @@ function joinStackedType(ordered: readonly Block[], lines: readonly Segment[][])
 const inked = (s: Segment): number => [...s.text.replace(/\s/gu, '')].length;
 
 /**
+ * A line of running text stopped mid-sentence: a comma or the like inside (a headline's line has
+ * none as a rule), no sentence end, no photo credit (`…摄`) at its end, not a subtitle (`——…`).
+ */
+const runningLine = (text: string): boolean => {
+  const t = text.replace(/\s/gu, '');
+  return /[，、；：,;:]./u.test(t) && !SENTENCE_END.test(t) && !/^——|摄$/u.test(t);
+};
+
+/**
  * A column's first line set apart from the rest of its column: the opening line of an essay whose
  * headline is printed down the page's side (人民日报's theory pages of 5 and 29 January 2018 as
  * `-layout` text) stands at the top of the page, and the headline's first glyphs and blank lines
@@ -269,23 +281,17 @@ const inked = (s: Segment): number => [...s.text.replace(/\s/gu, '')].length;
  * right edges (COLUMN_ALIGN_CELLS), it holds as many characters as the column's lines do
  * (OPENING_LINE_CHARS: a line of large type holds fewer for its width) and it is running text
  * stopped mid-sentence (`runningLine`; without it, captions over a story's first column and a
- * kicker's line over the headline's were joined on the typeset news pages). It is read as the column's first line, where the column is read.
+ * kicker's line over the headline's were joined on the typeset news pages). It is read as the
+ * column's first line, where the column is read.
  */
-/**
- * A line of running text stopped mid-sentence: a comma or the like inside (a headline's line has
- * none as a rule), no sentence end, no photo credit (`…摄`) at its end, not a subtitle (`——…`).
- */
-const runningLine = (text: string): boolean => {
-  const t = text.replace(/\s/gu, '');
-  return /[，、；：,;:]./u.test(t) && !SENTENCE_END.test(t) && !/^——|摄$/u.test(t);
-};
-
 function joinLoneOpenings(ordered: readonly Block[], lines: readonly Segment[][]): Block[] {
   const first = lines.findIndex((segs) => segs.length > 0);
   const byTop = [...ordered].sort((a, b) => a.top - b.top || a.left - b.left);
+  // the column under each line joined, and that line by its column
   const into = new Map<Block, Block>();
+  const onto = new Map<Block, Block>();
   for (const a of byTop) {
-    if (a.segs.length !== 1 || a.top === first || !runningLine(a.segs[0].text) || into.has(a)) continue;
+    if (a.segs.length !== 1 || a.top === first || !runningLine(a.segs[0].text)) continue;
     const c = byTop.find(
       (b) =>
         b !== a &&
@@ -295,15 +301,17 @@ function joinLoneOpenings(ordered: readonly Block[], lines: readonly Segment[][]
         Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS &&
         Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS,
     );
-    if (!c || [...into.values()].includes(c)) continue;
+    if (!c || onto.has(c)) continue;
     let free = true;
     for (let r = a.bottom + 1; r < c.top && free; r++) free = !lines[r].some((s) => overlaps(span(a), s));
     const counts = c.segs.map(inked).sort((x, y) => x - y);
     const median = counts[counts.length >> 1];
-    if (free && Math.abs(inked(a.segs[0]) - median) <= OPENING_LINE_CHARS * median) into.set(a, c);
+    if (free && Math.abs(inked(a.segs[0]) - median) <= OPENING_LINE_CHARS * median) {
+      into.set(a, c);
+      onto.set(c, a);
+    }
   }
   if (into.size === 0) return [...ordered];
-  const onto = new Map([...into].map(([a, c]) => [c, a]));
   return ordered.flatMap((b) => {
     if (into.has(b)) return [];
     const a = onto.get(b);
@@ -412,16 +420,16 @@ function opensWithHead(first: readonly Block[], region: readonly Block[]): boole
  * one essay a page, as `-layout` text: the extractor gives the vertical headline one line, level
  * with the column's top) is read before that column, not after it: the right-most part is one
  * line of headline type alone in its strip (no sentence punctuation, not a note in brackets
- * `（作者单位：…）`, VERTICAL_HEAD_MIN_CHARS characters or more) and the part left of it has a column (two lines or more) whose top is
- * at most a line above the headline's. Read left to right, the essay's first column went to the
- * story before it.
+ * `（作者单位：…）`, VERTICAL_HEAD_MIN_CHARS characters or more) and the part left of it has a
+ * column (two lines or more) whose top is at most a line above the headline's. Read left to
+ * right, the essay's first column went to the story before it.
  */
 function headBesideFirst(parts: readonly Block[][]): Block[][] {
   const n = parts.length;
   if (n < 2 || parts[n - 1].length !== 1) return [...parts];
   const [h] = parts[n - 1];
   const text = h.segs[0].text.replace(/\s/gu, '');
-  if (h.top !== h.bottom || [...text].length < VERTICAL_HEAD_MIN_CHARS || /[，。；！？、,;!?]|^[（(]/u.test(text)) return [...parts];
+  if (h.top !== h.bottom || [...text].length < VERTICAL_HEAD_MIN_CHARS || SENTENCE_PUNCT.test(text) || /^[（(]/u.test(text)) return [...parts];
   const top = parts[n - 2].reduce((a, b) => (b.top < a.top ? b : a));
   if (top.segs.length < 2 || top.top < h.top - 1) return [...parts];
   return [...parts.slice(0, n - 2), [h], parts[n - 2]];
