@@ -263,7 +263,60 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
       return [...splitByTopic({ blocks: g.blocks.slice(0, k), at: g.at }, blocks), ...splitByTopic({ blocks: g.blocks.slice(k), at: g.at + k }, blocks)];
     }
   }
-  return [g];
+  const k = sideSplit(g, blocks);
+  return k === undefined ? [g] : [{ blocks: g.blocks.slice(0, k), at: g.at }, { blocks: g.blocks.slice(k), at: g.at + k }];
+}
+
+/**
+ * The running text either side of a head group, up to the nearest credit or other display type on
+ * its page: a story printed before a head it closes with a credit, or after a head it opens under.
+ */
+function sideText(blocks: readonly ClassifiedBlock[], from: number, step: 1 | -1): string {
+  const page = blocks[from - step]?.page ?? blocks[from]?.page;
+  const parts: string[] = [];
+  for (let k = from; k >= 0 && k < blocks.length && blocks[k].page === page; k += step) {
+    const b = blocks[k];
+    if (b.kind === 'body' || b.kind === 'dateline') parts.push(b.text);
+    else if (b.kind === 'credit' && step === -1 && parts.length === 0) continue;
+    else if (b.kind !== 'furniture' && b.kind !== 'caption') break;
+  }
+  return parts.join('');
+}
+
+/**
+ * A head printed after the story it heads, right before the head of the next story (a vertical
+ * headline after its body's closing credit, then `聚焦…之三“改”出群众幸福满满` / `——…纪实` over the
+ * next story; news pages, MuPDF): the first part reads of the story before the group and not of the
+ * one after, the second part the other way round, by SPLIT_VOTE_MARGIN at least. Paragraph votes
+ * miss it when the story before is short or the head long (its words spread over many paragraphs).
+ * Returns where the group splits, or undefined.
+ */
+function sideSplit(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number | undefined {
+  const before = sideText(blocks, g.at - 1, -1);
+  const after = sideText(blocks, g.at + g.blocks.length, 1);
+  if (before.length < SPLIT_VOTER_MIN_CHARS || after.length < SPLIT_VOTER_MIN_CHARS) return undefined;
+  const starts = partStarts(g);
+  // each part of the group (a headline with its wrapped lines), and which side it reads of
+  const bounds = [0, ...starts, g.blocks.length];
+  const leans = starts.concat(g.blocks.length).map((end, p) => {
+    const words = contentWords(headText({ blocks: g.blocks.slice(bounds[p], end), at: g.at + bounds[p] }));
+    return affinity(words, before) - affinity(words, after);
+  });
+  let best: number | undefined;
+  let bestMargin = SPLIT_VOTE_MARGIN;
+  for (const [p, k] of starts.entries()) {
+    // no part before the split reads more of the story after it, and none after the split more of the
+    // story before (a part that reads of neither side, `凝心聚力促改革砥砺前行谱新篇`, may go either way)
+    if (!leans.slice(0, p + 1).every((x) => x >= 0) || !leans.slice(p + 1).every((x) => x <= 0)) continue;
+    const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
+    const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
+    const [ab, bb, aa, ba] = [affinity(a, before), affinity(b, before), affinity(a, after), affinity(b, after)];
+    if (ab < SPLIT_VOTE_AFFINITY || ba < SPLIT_VOTE_AFFINITY) continue;
+    // of those, the split where each part reads of its own side by the widest margin
+    const margin = Math.min(ab - bb, ba - aa);
+    if (margin > bestMargin) [best, bestMargin] = [k, margin];
+  }
+  return best;
 }
 
 /** Two short phrases of about one length: the two lines of a parallel kicker. */

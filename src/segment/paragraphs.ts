@@ -180,6 +180,12 @@ const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’�
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
 const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;
 
+/** A series' number ending a line (`…·之三`, `…⑥`; never a fraction, `三分之一`). */
+const SERIES_MARK_END = /(?:[①-⑳㈠-㈩]|(?<!分)之[一二三四五六七八九十]{1,3})$/u;
+
+/** A line and the next set one glyph a line, tight: the start of type set vertically (`黄` / `永` / `玉` / `倡` …). */
+const uprightRun = (line: SourceLine, next: SourceLine | undefined) => next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_CHAR.test(line.text) && UPRIGHT_CHAR.test(next.text);
+
 /**
  * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
  * `乘` / `旦`); two (`纪` / `实`) are as often a headline's last word (news pages, MuPDF and pypdf).
@@ -329,6 +335,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
+    } else if (next !== undefined && line.heading === 0 && current.length === 1 && SERIES_MARK_END.test(line.text.trim()) && !hasSentencePunct(line.text)) {
+      // a series kicker ends with its number (`聚焦衡南县高质量发展·之三`, `高质量发展看资兴⑥`): a line
+      // of its own over the headline, which MuPDF sets tight under it
+      goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && CLOSER_FIRST.test(next.text)) {
       // no line of running text starts with a closing mark: one pushed onto the next line, alone or
       // before the rest of its printed line (pdftotext -raw: `…乡村大变样。` / `”`; `…省心不少。` /
@@ -403,7 +413,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
       // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own
       goesOn = true;
-    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text))) {
+    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !uprightRun(line, next)) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
