@@ -213,7 +213,8 @@ function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
  */
 function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   // the last line may hold a single character (`衡阳县巡` / … / `动卖菜老` / `人`)
-  const length = (l: SourceLine, least = 3) => (isSignedName(l.text.trim()) ? 0 : boxLineLength(l.text, least));
+  // (a comma inside a line takes a cell: `入选国家` / `首批,湖` / `南唯一一`; one ending it is running text's)
+  const length = (l: SourceLine, least = 3) => (isSignedName(l.text.trim()) ? 0 : boxLineLength(l.text.trim().replace(/^([^，,]+)[，,](?=[^，,]+$)/u, '$1·'), least));
   // tight lines, or lines each standing between blank lines alike (pdftotext -layout gives each
   // line of large type its own text line, the rows of other columns between: `整治校园` / blank /
   // `周边环境` / blank / `保畅安`); more blank lines than that part them
@@ -225,7 +226,18 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
     if (n > 0) {
       // (marked type sizes say it themselves: a converter's blank lines stand between all lines)
       const gap = lines[i + 1] === undefined || lines[i].heading > 0 ? 0 : apart(lines[i + 1]);
-      while (end + 1 < lines.length && apart(lines[end + 1]) === gap && gap < 2 && !lines[end + 1].pageStart && lines[end + 1].heading === lines[i].heading && length(lines[end]) === n && length(lines[end + 1], 1) > 0 && length(lines[end + 1], 1) <= n) end++;
+      for (;;) {
+        const more = (k: number) => k < lines.length && apart(lines[k]) === gap && !lines[k].pageStart && lines[k].heading === lines[i].heading;
+        if (gap >= 2 || !more(end + 1) || length(lines[end]) !== n) break;
+        const m = length(lines[end + 1], 1);
+        // a line of the box cut before its opening quote (`命”` / `“株`, pdftotext): its two pieces make one line
+        if (m > 0 && m < n && more(end + 2) && /^[“‘《「]/u.test(lines[end + 2].text.trim()) && m + length(lines[end + 2], 1) === n) {
+          end += 2;
+          continue;
+        }
+        if (m === 0 || m > n) break;
+        end++;
+      }
     }
     // a shorter last line ends the box only where no line of its own length follows it tight: two
     // phrases of one length over a narrower box are a kicker over its headline (`昔日臭水沟` /

@@ -28,7 +28,10 @@ export function isDisplayLine(b: Block): boolean {
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
   // a headline may hold one comma (`谋篇布局，绘就治污蓝图`); longer comma'd lines are running text cut short
   const commas = (t.match(/[，,]/gu) ?? []).length;
-  return commas === 0 || /[？?！!]$/u.test(t) || (commas === 1 && t.length <= COMMA_HEADLINE_MAX_CHARS);
+  // (or one set narrow on many lines, a few characters a line, with no other pause: large type wrapped
+  // in a narrow column, `入选国家` / `首批,湖` / `南唯一一` / …; a list cut into short pieces,
+  // `新时代、` / `新机遇、` / … / `新征程，` / `展`, pdftotext -raw, is running text)
+  return commas === 0 || /[？?！!]$/u.test(t) || (commas === 1 && (t.length <= COMMA_HEADLINE_MAX_CHARS || (b.lines.length > DISPLAY_MAX_LINES && isNarrowSet(b) && !/[、；;]/u.test(t))));
 }
 
 /** A subtitle (副题) opens with a dash: `——职业教育的株洲模式之“产教融合”篇`. */
