@@ -11,7 +11,7 @@ import type { SourceLine } from '../src/segment/types.ts';
 import { closingCreditStart, isBylineLine, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { boxLineLength, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
@@ -467,6 +467,16 @@ test('glued narrow box: the last characters of a boxed headline glued to the dat
   // a paper's own name opening its dateline is not cut short (`青溪晚报讯`), nor a line after one box line
   assert.deepEqual(splitGluedBoxEnd('青溪晚报讯（记者 何子衿）一早，', 4, 3), ['青溪晚报讯（记者 何子衿）一早，']);
   assert.deepEqual(splitGluedBoxEnd('民本报讯（记者 龙晓）本月起，', 4, 1), ['民本报讯（记者 龙晓）本月起，']);
+  // …unless the file names that paper standing alone (its masthead): then its name opens the dateline
+  assert.deepEqual(splitGluedBoxEnd('民青溪晚报讯（记者 何子衿）一早，', 4, 3, ['青溪晚报']), ['民', '青溪晚报讯（记者 何子衿）一早，']);
+  assert.deepEqual(splitGluedBoxEnd('青溪晚报讯（记者 何子衿）一早，', 4, 3, ['青溪晚报']), ['青溪晚报讯（记者 何子衿）一早，']);
+  // `本报讯` opens a dateline with no reporter or date after it
+  assert.deepEqual(splitGluedBoxEnd('招聘会本报讯日前，城区举办春季招聘会，', 4, 3), ['招聘会', '本报讯日前，城区举办春季招聘会，']);
+  assert.deepEqual(splitGluedBoxEnd('招聘会新讯日前，城区举办春季招聘会，', 4, 3), ['招聘会新讯日前，城区举办春季招聘会，']);
+});
+
+test('the papers a file names standing alone: a masthead or a page header, never a paper named in a sentence', () => {
+  assert.deepEqual(namedPapers(['第12版综合2023 年 1 月 15 日 星期日 青溪晚报', '芷汀时报', '据云梦日报报道，城区新增两条公交线路。']), ['芷汀时报', '青溪晚报']);
 });
 
 test('joined printed lines: a converter line of printed lines joined by spaces splits where a short line ends a sentence', () => {

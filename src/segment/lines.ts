@@ -4,7 +4,7 @@ import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
-import { boxLineLength, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
+import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -42,8 +42,9 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   let run = '';
   // the narrow box being read: its line length and how many lines of it
   let box = { width: 0, lines: 0 };
+  const papers = namedPapers(read.map((l) => l.text));
   for (const l of read) {
-    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
+    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines, papers)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;

@@ -80,6 +80,17 @@ export function boxLineLength(line: string, least = 3): number {
   return n >= least && n <= NARROW_HEAD_MAX_CHARS && !/[\s，。；、,;]/u.test(t) ? n : 0;
 }
 
+/**
+ * The papers a file names standing alone, as a masthead or a page header names its paper (`青溪晚报`,
+ * `第12版综合2023 年 1 月 15 日 星期日 青溪晚报`): a name ending in a paper's word, with no other
+ * Han character either side of it. A paper named inside a sentence (`据青溪晚报报道`) is not one.
+ */
+export function namedPapers(lines: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const l of lines) for (const m of l.matchAll(/(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}(?:日报|晚报|晨报|时报|早报|商报)(?![\u4e00-\u9fff])/gu)) found.add(m[0]);
+  return [...found].sort();
+}
+
 /** The outlet a dateline opens with when no paper's name is known: this paper or a news agency. */
 const OUTLET_FIRST = /^(?:本报|新华社|中新社|中国新闻社)/u;
 
@@ -89,7 +100,7 @@ const OUTLET_FIRST = /^(?:本报|新华社|中新社|中国新闻社)/u;
  * `人本报讯（记者 邱莎 …`). After `lines` box lines of `width` characters, a line whose first
  * characters, no more than a box line holds, are followed by a dateline is split there.
  */
-export function splitGluedBoxEnd(line: string, width: number, lines: number): string[] {
+export function splitGluedBoxEnd(line: string, width: number, lines: number, outlets: readonly string[] = []): string[] {
   // the dateline after it says the box has ended: two lines of it are enough, and the glued part
   // may fill a whole line of the box (`古村落保` / `护利用取` / `得新进展新华社贵阳3月5日电（记者`)
   if (lines < NARROW_HEAD_MIN_LINES - 1) return [line];
@@ -98,9 +109,12 @@ export function splitGluedBoxEnd(line: string, width: number, lines: number): st
   for (let k = 1; k <= width && k < chars.length; k++) {
     const head = chars.slice(0, k).join('');
     const rest = chars.slice(k).join('');
-    // the dateline opens with the outlet, this paper's or an agency's: a dateline's pattern alone
-    // would also read the paper's name cut short (`青` / `溪晚报讯（记者 …`)
-    if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && OUTLET_FIRST.test(rest) && opensDateline(rest)) return [head, rest];
+    // the dateline opens with the outlet, this paper's or an agency's, or a paper the file names
+    // standing alone (namedPapers: `勤` / `青溪晚报讯（记者 …` under a masthead `青溪晚报`): a
+    // dateline's pattern alone would also read the paper's name cut short (`青` / `溪晚报讯（记者 …`)
+    // (`本报讯` with nothing after it but the lead opens one too: `招聘会` / `本报讯推进访企拓岗…`)
+    const outlet = OUTLET_FIRST.exec(rest)?.[0] ?? outlets.find((o) => rest.startsWith(o));
+    if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && outlet !== undefined && (opensDateline(rest) || rest.startsWith(`${outlet}讯`))) return [head, rest];
   }
   return [line];
 }
