@@ -43,8 +43,9 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   // the narrow box being read: its line length and how many lines of it
   let box = { width: 0, lines: 0 };
   const papers = namedPapers(read.map((l) => l.text));
-  for (const l of read) {
-    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines, papers)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
+  read.forEach((l, i) => {
+    const after = read.slice(i + 1).find((x) => x.text.trim() !== '')?.text ?? '';
+    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;
@@ -52,7 +53,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
       const width = boxLineLength(t);
       box = width === 0 ? { width: 0, lines: 0 } : width === box.width ? { width, lines: box.lines + 1 } : { width, lines: 1 };
     }
-  }
+  });
   const normalised = placed.map((l) => normaliseSpaces(l.text));
   // a converter that marks every body line with #s marks type sizes: body type is no heading
   const bodyLevel = bodyHeadingLevel(normalised.filter((l) => l.trim() !== '').map(markLevel));

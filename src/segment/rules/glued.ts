@@ -100,12 +100,18 @@ const OUTLET_FIRST = /^(?:本报|新华社|中新社|中国新闻社)/u;
  * `人本报讯（记者 邱莎 …`). After `lines` box lines of `width` characters, a line whose first
  * characters, no more than a box line holds, are followed by a dateline is split there.
  */
-export function splitGluedBoxEnd(line: string, width: number, lines: number, outlets: readonly string[] = []): string[] {
+export function splitGluedBoxEnd(line: string, width: number, lines: number, outlets: readonly string[] = [], next = ''): string[] {
   // the dateline after it says the box has ended: two lines of it are enough, and the glued part
   // may fill a whole line of the box (`古村落保` / `护利用取` / `得新进展新华社贵阳3月5日电（记者`)
   if (lines < NARROW_HEAD_MIN_LINES - 1) return [line];
   const text = line.trim();
   const chars = [...text];
+  // …or the next headline, set in a narrow box of its own, which the line after goes on with: the
+  // first box's last characters, then a line as long as the next box's (`校企来了` / `一次经验` /
+  // `分享青少年科普活` / `动走进乡村学` / `校`, pypdf on typeset news page 3, seed 11)
+  const nextWidth = boxLineLength(next);
+  const k = chars.length - nextWidth;
+  if (nextWidth > 0 && nextWidth !== width && chars.length > width && k >= 1 && k <= width && /^[\u4e00-\u9fff“”‘’《》]+$/u.test(text)) return [chars.slice(0, k).join(''), chars.slice(k).join('')];
   for (let k = 1; k <= width && k < chars.length; k++) {
     const head = chars.slice(0, k).join('');
     const rest = chars.slice(k).join('');
