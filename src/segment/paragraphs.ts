@@ -344,6 +344,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       !opensDateline(lines[k + 1].text) &&
       !endsSentence(lines[k].text) &&
       /[，、；,;]/u.test(lines[k].text);
+    // a character, then a quotation mark and a character, one a line: a vertical run that quotes (`把` / `“` / `小` / …)
+    const quoteThenChar = (k: number) => /^\s*[“‘「『《（]\s*$/u.test(lines[k]!.text) && lines[k + 1] !== undefined && lines[k + 1]!.blanksBefore <= 1 && !lines[k + 1]!.pageStart && UPRIGHT_CHAR.test(lines[k + 1]!.text);
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
@@ -433,7 +435,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
-    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && UPRIGHT_CHAR.test(next.text)))) {
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && (UPRIGHT_CHAR.test(next.text) || quoteThenChar(i + 1))))) {
       // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline…
       // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
       // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own
