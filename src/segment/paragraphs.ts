@@ -41,11 +41,22 @@ function percentile(sorted: number[], p: number): number {
  * page (a 10-em box beside a 21-em column in 001), so the window is small.
  */
 export function localColumnWidths(lines: SourceLine[], radius = COLUMN_RADIUS): number[] {
+  // lines of type set vertically: runs of VERTICAL_HEAD_MIN_GLYPHS lines or more holding one glyph each
+  const glyph = lines.map((l) => [...l.text.trim()].length === 1);
+  const upright = glyph.map(() => false);
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && glyph[end] && (end === i || lines[end].page === lines[i].page)) end++;
+    if (end - i >= VERTICAL_HEAD_MIN_GLYPHS) for (let k = i; k < end; k++) upright[k] = true;
+    i = Math.max(end, i + 1);
+  }
   return lines.map((line, i) => {
     const around: number[] = [];
     for (let j = Math.max(0, i - radius); j <= Math.min(lines.length - 1, i + radius); j++) {
       const l = lines[j];
-      if (l.page !== line.page) continue;
+      // (type set vertically, one glyph a line, is no column line: a vertical headline beside a
+      // story would make its column look narrow, and its full lines look like two lines glued)
+      if (l.page !== line.page || (j !== i && upright[j])) continue;
       // kept sorted as it grows (at most 2 × radius + 1 widths: cheaper than sort())
       let k = around.length;
       while (k > 0 && around[k - 1] > l.width) {
