@@ -10,7 +10,7 @@ import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 import { endsSentence } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
@@ -158,7 +158,24 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))));
+  return headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))))));
+}
+
+/**
+ * A headline set on two lines across the columns, its first line long and holding a comma
+ * (`入选国家首批,湖南唯一一个“新生命”“株洲产教联合体”` / `正向你走来`, MuPDF on typeset news page 6,
+ * seed 11): the first line read as running text for its comma and length. A line that ends no
+ * sentence, tight over a headline line that a story's dateline follows, is that headline's first line:
+ * running text never stops mid-sentence right before a story's opening.
+ */
+function headlineFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  return blocks.map((b, i) => {
+    const head = blocks[i + 1];
+    const lead = blocks[i + 2];
+    if (b.kind !== 'body' || b.lines.length !== 1 || b.heading !== 0 || head?.kind !== 'headline' || head.page !== b.page || head.lines[0].blanksBefore !== 0 || lead === undefined || (lead.kind !== 'dateline' && lead.opensStory !== true) || lead.page !== b.page) return b;
+    if (endsSentence(b.display) || /[，,、；;：:]$/u.test(b.display) || (b.display.match(/[，,]/gu) ?? []).length > 1 || /[。；;]/u.test(b.display) || [...b.display].length > DISPLAY_MAX_CHARS) return b;
+    return { ...b, kind: 'headline' };
+  });
 }
 
 /**
