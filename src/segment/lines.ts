@@ -43,8 +43,12 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   // the narrow box being read: its line length and how many lines of it
   let box = { width: 0, lines: 0 };
   const papers = namedPapers(read.map((l) => l.text));
+  // the next line with text after each line (looked up once, from the end: a search per line
+  // would make a file of many blank lines cost its length squared)
+  const nextText: string[] = new Array(read.length).fill('');
+  for (let k = read.length - 2; k >= 0; k--) nextText[k] = read[k + 1].text.trim() !== '' ? read[k + 1].text : nextText[k + 1];
   read.forEach((l, i) => {
-    const after = read.slice(i + 1).find((x) => x.text.trim() !== '')?.text ?? '';
+    const after = nextText[i];
     for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
