@@ -292,10 +292,12 @@ function sideText(blocks: readonly ClassifiedBlock[], from: number, step: 1 | -1
  * Returns where the group splits, or undefined.
  */
 function sideSplit(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number | undefined {
+  // (a group of one part, most of them, has nowhere to cut: its sides are not read)
+  const starts = partStarts(g);
+  if (starts.length === 0) return undefined;
   const before = sideText(blocks, g.at - 1, -1);
   const after = sideText(blocks, g.at + g.blocks.length, 1);
   if (before.length < SPLIT_VOTER_MIN_CHARS || after.length < SPLIT_VOTER_MIN_CHARS) return undefined;
-  const starts = partStarts(g);
   // each part of the group (a headline with its wrapped lines), and which side it reads of
   const bounds = [0, ...starts, g.blocks.length];
   const leans = starts.concat(g.blocks.length).map((end, p) => {

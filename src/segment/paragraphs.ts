@@ -197,6 +197,9 @@ const SERIES_MARK_END = /(?:[①-⑳㈠-㈩]|(?<!分)之[一二三四五六七�
 /** A line and the next set one glyph a line, tight: the start of type set vertically (`黄` / `永` / `玉` / `倡` …). */
 const uprightRun = (line: SourceLine, next: SourceLine | undefined) => next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_CHAR.test(line.text) && UPRIGHT_CHAR.test(next.text);
 
+/** Line k an opening quotation mark alone, a character set tight under it: a vertical run that quotes (`把` / `“` / `小` / …). */
+const quoteThenChar = (lines: readonly SourceLine[], k: number) => /^\s*[“‘「『《（]\s*$/u.test(lines[k]!.text) && lines[k + 1] !== undefined && lines[k + 1]!.blanksBefore <= 1 && !lines[k + 1]!.pageStart && UPRIGHT_CHAR.test(lines[k + 1]!.text);
+
 /**
  * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
  * `乘` / `旦`); two (`纪` / `实`) are as often a headline's last word (news pages, MuPDF and pypdf).
@@ -237,8 +240,9 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
     if (n > 0) {
       // (marked type sizes say it themselves: a converter's blank lines stand between all lines)
       const gap = lines[i + 1] === undefined || lines[i].heading > 0 ? 0 : apart(lines[i + 1]);
+      // line k goes on in the box's spacing and size
+      const more = (k: number) => k < lines.length && apart(lines[k]) === gap && !lines[k].pageStart && lines[k].heading === lines[i].heading;
       for (;;) {
-        const more = (k: number) => k < lines.length && apart(lines[k]) === gap && !lines[k].pageStart && lines[k].heading === lines[i].heading;
         if (gap >= 2 || !more(end + 1) || length(lines[end]) !== n) break;
         const m = length(lines[end + 1], 1);
         // a line of the box cut before its opening quote (`命”` / `“株`, pdftotext): its two pieces make one line
@@ -355,8 +359,6 @@ function columnBlocks(source: SourceLine[]): Block[] {
       !opensDateline(lines[k + 1].text) &&
       !endsSentence(lines[k].text) &&
       /[，、；,;]/u.test(lines[k].text);
-    // a character, then a quotation mark and a character, one a line: a vertical run that quotes (`把` / `“` / `小` / …)
-    const quoteThenChar = (k: number) => /^\s*[“‘「『《（]\s*$/u.test(lines[k]!.text) && lines[k + 1] !== undefined && lines[k + 1]!.blanksBefore <= 1 && !lines[k + 1]!.pageStart && UPRIGHT_CHAR.test(lines[k + 1]!.text);
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
@@ -452,7 +454,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
-    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && (UPRIGHT_CHAR.test(next.text) || quoteThenChar(i + 1))))) {
+    } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && (UPRIGHT_CHAR.test(next.text) || quoteThenChar(lines, i + 1))))) {
       // type set vertically, one character a line (`梁` / `玉` / `春`): a name or a headline…
       // …which ends where a role word is spelt out under it (`…洞` / `庭` / `湖` / `本` / `报` / `记` /
       // `者` / `龚` …, pypdf's vertical headline and byline in one run): the byline is a block of its own

@@ -110,8 +110,8 @@ export function splitGluedBoxEnd(line: string, width: number, lines: number, out
   // first box's last characters, then a line as long as the next box's (`校企来了` / `一次经验` /
   // `分享青少年科普活` / `动走进乡村学` / `校`, pypdf on typeset news page 3, seed 11)
   const nextWidth = boxLineLength(next);
-  const k = chars.length - nextWidth;
-  if (nextWidth > 0 && nextWidth !== width && chars.length > width && k >= 1 && k <= width && /^[\u4e00-\u9fff“”‘’《》]+$/u.test(text)) return [chars.slice(0, k).join(''), chars.slice(k).join('')];
+  const cut = chars.length - nextWidth;
+  if (nextWidth > 0 && nextWidth !== width && chars.length > width && cut >= 1 && cut <= width && /^[\u4e00-\u9fff“”‘’《》]+$/u.test(text)) return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
   for (let k = 1; k <= width && k < chars.length; k++) {
     const head = chars.slice(0, k).join('');
     const rest = chars.slice(k).join('');
