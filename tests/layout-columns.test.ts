@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
-import { isLayoutText, readColumns } from '../src/segment/layout-columns.ts';
+import { findBlocks, isLayoutText, readColumns } from '../src/segment/layout-columns.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
@@ -236,4 +236,28 @@ test('layout columns: a column\'s first line set apart by blank lines is read as
   const caption = '菜农在基地采收白菜。本报记者欧阳摄';
   const under = read(caption);
   assert.equal(under[under.indexOf(caption) + 1], '', 'a blank line after the caption');
+});
+
+test('layout columns: lines spaced out one cell apart make no gutter through their column', () => {
+  // justified lines spaced out one under the other leave their spaces in the same cells; a line
+  // with a wider gap before a quotation mark (`方案，   “ 一 带`) stands in that strip of spaces
+  const spaced = (s: string) => [...s].join(' ');
+  const column = [
+    '河边的老码头今年春天换了新模样，石阶',
+    spaced('修好了，栏杆也刷上了'),
+    spaced('新漆。每天清早，附近'),
+    `居民都来散步，   ${spaced('“码头')}”${spaced('是大家')}`,
+    spaced('的。”孩子们在台阶上'),
+    spaced('跑来跑去，管理处的老'),
+    spaced('王说码头以后还要添几'),
+    spaced('条长椅，让走累了的人'),
+    '歇歇脚。',
+  ];
+  const other = ['城东新开了一家社区图书室，', '藏书三千多册，周末也开放。', '图书室的志愿者大多是附近', '的退休教师，他们还办起了', '少儿读书会，每周六上午', '请老师给孩子们讲故事。', '去年冬天，读书会又添了', '一个书法班。', ''];
+  const lines = [...sideBySide([column, other], 22), '', ...sideBySide([other, column], 22), '', ...sideBySide([column, other], 22)];
+  assert.ok(isLayoutText(lines));
+  // the column is one block, the line with the gap read whole in its place
+  const blocks = findBlocks(lines).map((b) => b.text.replace(/\s/gu, ''));
+  assert.ok(blocks.includes(column.join('').replace(/\s/gu, '')), blocks.join('\n'));
+  assert.ok(blocks.includes(other.join('')), blocks.join('\n'));
 });

@@ -57,23 +57,30 @@ function pagesOf(lines: readonly string[]): Page[] {
 }
 
 /**
- * Every line of a page cut at the gutters it meets: a gap of spaces is a gutter when one of its
- * cells lies in an empty strip at least GUTTER_MIN_ROWS lines tall.
+ * Every line of a page cut at the gutters it meets: a gap of spaces is a gutter when two cells of
+ * it side by side lie in an empty strip, two cells wide, at least GUTTER_MIN_ROWS lines tall. Two
+ * cells, as a gutter is wide on every line (GUTTER_MIN_CELLS); a strip one cell wide is where the
+ * spaces of irregularly spaced lines happen to fall one under the other.
  */
 function segmentsOf(rows: readonly string[][]): Segment[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const height = rows.length;
-  // tall[r * width + x]: how many lines the empty strip through cell (r, x) is tall
+  // tall[r * width + x]: how many lines the empty strip through cells (r, x) and (r, x + 1) is tall
   const tall = new Uint32Array(width * height);
+  // a strip one cell wide is no gutter: lines spaced out one under the other (`其 中 的 重 要`)
+  // leave their spaces in the same cells, and such strips, as tall as a gutter, ran through the
+  // development pages' `-layout` columns, cutting `慧与中国方案，` from `“一带一路”建设就是` on
+  // the line where a wider gap before a quotation mark met them (read in the wrong order)
+  const empty = (r: number, x: number): boolean => isSpace(rows[r][x]) && isSpace(rows[r][x + 1]);
   for (let x = 0; x < width; x++) {
     let r = 0;
     while (r < height) {
-      if (!isSpace(rows[r][x])) {
+      if (!empty(r, x)) {
         r++;
         continue;
       }
       let end = r;
-      while (end < height && isSpace(rows[end][x])) end++;
+      while (end < height && empty(end, x)) end++;
       for (let k = r; k < end; k++) tall[k * width + x] = end - r;
       r = end;
     }
@@ -91,7 +98,7 @@ function segmentsOf(rows: readonly string[][]): Segment[][] {
         const gap = x - last - 1;
         let gutter = false;
         if (gap >= GUTTER_MIN_CELLS) {
-          for (let g = last + 1; g < x && !gutter; g++) gutter = tall[r * width + g] >= GUTTER_MIN_ROWS;
+          for (let g = last + 1; g < x - 1 && !gutter; g++) gutter = tall[r * width + g] >= GUTTER_MIN_ROWS;
         }
         if (gutter) {
           close();
