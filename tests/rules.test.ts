@@ -11,7 +11,7 @@ import type { SourceLine } from '../src/segment/types.ts';
 import { closingCreditStart, isBylineLine, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedDisplayTail, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
@@ -477,6 +477,19 @@ test('glued narrow box: the last characters of a boxed headline glued to the dat
   assert.deepEqual(splitGluedBoxEnd('交流乡村书屋迎来', 4, 2, [], '新一批小读者'), ['交流', '乡村书屋迎来']);
   // a box's last line shorter than the others is no glued line (`人才专场` / `招聘会`)
   assert.deepEqual(splitGluedBoxEnd('人才专场', 4, 2, [], '招聘会'), ['人才专场']);
+});
+
+test('glued display tail: a kicker printed beside a story\'s last line, on its baseline, goes on a line of its own', () => {
+  // a column of 16: the story's last line and the first characters of the next box's kicker
+  assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚读者多了不少。书香进万家', 16, '城南社区'), ['夜间开放后，每晚读者多了不少。', '书香进万家']);
+  // the line after it is running text, or a blank line stands between: left alone
+  assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚读者多了不少。书香进万家', 16, '书屋负责人介绍，'), ['夜间开放后，每晚读者多了不少。书香进万家']);
+  assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚读者多了不少。书香进万家', 16, ''), ['夜间开放后，每晚读者多了不少。书香进万家']);
+  // a sentence's next words that fill the column's line (`下一步将`), or fewer than four characters
+  assert.deepEqual(splitGluedDisplayTail('每晚读者由十几人增加到五十多人。下一步将', 20, '城南社区'), ['每晚读者由十几人增加到五十多人。下一步将']);
+  assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚读者多了不少。书香进', 16, '城南社区'), ['夜间开放后，每晚读者多了不少。书香进']);
+  // without the glued characters the line would still be too wide for its column: not glued there
+  assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家', 16, '城南社区'), ['夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家']);
 });
 
 test('the papers a file names standing alone: a masthead or a page header, never a paper named in a sentence', () => {

@@ -4,8 +4,8 @@ import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
-import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
-import { PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
+import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
+import { COLUMN_PERCENTILE, COLUMN_RADIUS, PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
 function normaliseSpaces(s: string): string {
@@ -47,9 +47,12 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   // would make a file of many blank lines cost its length squared)
   const nextText: string[] = new Array(read.length).fill('');
   for (let k = read.length - 2; k >= 0; k--) nextText[k] = read[k + 1].text.trim() !== '' ? read[k + 1].text : nextText[k + 1];
+  const widths = read.map((l) => displayWidth(l.text.trim()));
   read.forEach((l, i) => {
     const after = nextText[i];
-    for (const boxed of splitGluedBoxEnd(l.text, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
+    // (the line right under it, not the next with text: a blank line between says the boxes were kept apart)
+    const tail = splitGluedDisplayTail(l.text, columnAround(widths, i), read[i + 1]?.text ?? '');
+    for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {
       before = t;
@@ -100,6 +103,19 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   const rejoined = rejoinBoxedFirstLines(out);
   markTight(rejoined);
   return { lines: rejoined, placed: placedText };
+}
+
+/**
+ * The width of a full line of the column around line i, before any line is split: the
+ * COLUMN_PERCENTILE of the widths of the lines with text within COLUMN_RADIUS either side, line i
+ * left out (localColumnWidths in paragraphs.ts reads the split lines the same way).
+ */
+function columnAround(widths: readonly number[], i: number): number {
+  const around: number[] = [];
+  for (let j = Math.max(0, i - COLUMN_RADIUS); j <= Math.min(widths.length - 1, i + COLUMN_RADIUS); j++) if (j !== i && widths[j] > 0) around.push(widths[j]);
+  if (around.length === 0) return 0;
+  around.sort((a, b) => a - b);
+  return around[Math.min(around.length - 1, Math.floor(around.length * COLUMN_PERCENTILE))];
 }
 
 /** Marks the lines set tight where the usual gap around them is a blank line. */

@@ -238,6 +238,13 @@ export const HEADER_NEAR_BLOCKS = 4;
  * (splitGluedByline): a name and a short remainder (`本报记者 王小明摄`) is left alone. Set by hand.
  */
 export const GLUED_BYLINE_REST_MIN = 8;
+/**
+ * Han characters of display type glued after a story's last sentence that splitGluedDisplayTail
+ * takes off the line. The glued kickers and headlines of pypdf's text on the typeset news pages
+ * (committed and seeds 11–29) are 4–7 characters; shorter endings after a sentence in a wide line
+ * were mostly sentences cut by the page (`老人约70`, `定期更`, in other extractors' text).
+ */
+export const GLUED_TAIL_MIN_CHARS = 4;
 
 // ── assemble (assemble.ts) ─────────────────────────────────────────────────────────────────
 

@@ -1,9 +1,9 @@
 import nodejieba from 'nodejieba';
 import { continues } from './continuation.ts';
-import { endsSentence } from './chars.ts';
+import { displayWidth, endsSentence } from './chars.ts';
 import { isSurname, looksLikeName } from './names.ts';
 import { opensDateline } from './dateline.ts';
-import { GLUED_BYLINE_REST_MIN, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
+import { GLUED_BYLINE_REST_MIN, GLUED_TAIL_MIN_CHARS, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -123,6 +123,32 @@ export function splitGluedBoxEnd(line: string, width: number, lines: number, out
     if (/^[\u4e00-\u9fff”」』》）]+$/u.test(head) && outlet !== undefined && (opensDateline(rest) || rest.startsWith(`${outlet}讯`))) return [head, rest];
   }
   return [line];
+}
+
+/** A story's last sentence, then display type with no punctuation (`…一位家长说。民生实事看落实`). */
+const SENTENCE_THEN_DISPLAY = /^(.*[。！？][”’」』]?)([\u4e00-\u9fff]+)$/u;
+/** Sentence punctuation, pauses included: display type holds none. */
+const PUNCTUATION = /[，。；！？、,;!?：:]/u;
+
+/**
+ * pypdf joins text printed on one baseline into one line, so a story's last line can carry the
+ * first characters of a kicker or headline printed beside it, in the next box (`特长，我们接送也
+ * 方便。”一位家长说。民生实事看落实` / `社区食堂` / `让老人吃`, typeset news pages of seeds 11,
+ * 19, 23 and 29; `…时令不等人。抓好农时不放松` / `冬春农业生产有序`). The glued characters go
+ * on a line of their own when they follow a sentence's end, are Han characters only, at least
+ * GLUED_TAIL_MIN_CHARS of them, the line is wider than its column (`column`, the width of the
+ * lines around it) by more than one character and would fit it without them, and the line after
+ * it, set tight under it, is display type too: shorter than the column, without punctuation. A
+ * blank line after it (pdftotext, mutool) says the extractor kept its boxes apart: left alone.
+ */
+export function splitGluedDisplayTail(line: string, column: number, next: string): string[] {
+  const m = SENTENCE_THEN_DISPLAY.exec(line.trim());
+  if (!m || [...m[2]].length < GLUED_TAIL_MIN_CHARS || column <= 0) return [line];
+  const after = next.trim();
+  if (after === '' || PUNCTUATION.test(after) || displayWidth(after) >= column) return [line];
+  const whole = displayWidth(line.trim());
+  if (whole <= column + 1 || displayWidth(m[1]) > column + 1) return [line];
+  return [m[1], m[2]];
 }
 
 /**
