@@ -200,6 +200,9 @@ const uprightRun = (line: SourceLine, next: SourceLine | undefined) => next !== 
 /** Line k an opening quotation mark alone, a character set tight under it: a vertical run that quotes (`把` / `“` / `小` / …). */
 const quoteThenChar = (lines: readonly SourceLine[], k: number) => /^\s*[“‘「『《（]\s*$/u.test(lines[k]!.text) && lines[k + 1] !== undefined && lines[k + 1]!.blanksBefore <= 1 && !lines[k + 1]!.pageStart && UPRIGHT_CHAR.test(lines[k + 1]!.text);
 
+/** Line i opens type set vertically: a character, and under it, tight, a character or a quotation mark over one. */
+const opensUpright = (lines: readonly SourceLine[], i: number) => uprightRun(lines[i]!, lines[i + 1]) || (UPRIGHT_CHAR.test(lines[i]!.text) && lines[i + 1] !== undefined && lines[i + 1]!.blanksBefore <= 1 && !lines[i + 1]!.pageStart && quoteThenChar(lines, i + 1));
+
 /**
  * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
  * `乘` / `旦`); two (`纪` / `实`) are as often a headline's last word (news pages, MuPDF and pypdf).
@@ -446,7 +449,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
       // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own
       goesOn = true;
-    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !uprightRun(line, next)) {
+    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !opensUpright(lines, i)) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
