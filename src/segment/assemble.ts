@@ -161,8 +161,15 @@ function sideVote(g: HeadGroup, before: string, after: string): number {
  * own words against the paragraphs either side (sideVote): true for before, undefined on a tie.
  */
 function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean | undefined {
-  const bodyText = (from: number, to: number) => blocks.slice(Math.max(0, from), to).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-  const tally = (voters: HeadGroup[]) => voters.reduce((n, g) => n + sideVote(g, bodyText(g.at - COHESION_PARAGRAPHS, g.at), bodyText(g.at + g.blocks.length, g.at + g.blocks.length + COHESION_PARAGRAPHS)), 0);
+  // the running text on one side, a story's dateline paragraph included, up to the next head: a
+  // caption or credit between is skipped, not counted (`凝心聚力…` / caption / `本报讯（记者 …）青春涪口…`,
+  // pdfminer on typeset news page 1, found nothing after its head)
+  const sideText = (from: number, step: 1 | -1) => {
+    const parts: string[] = [];
+    for (let k = from; k >= 0 && k < blocks.length && parts.length < COHESION_PARAGRAPHS && !HEAD_KINDS.has(blocks[k].kind); k += step) if (blocks[k].kind === 'body' || blocks[k].kind === 'dateline') parts.push(blocks[k].text);
+    return parts.join('');
+  };
+  const tally = (voters: HeadGroup[]) => voters.reduce((n, g) => n + sideVote(g, sideText(g.at - 1, -1), sideText(g.at + g.blocks.length, 1)), 0);
   // groups that surely head a story vote first: a subhead's words are in the paragraphs under it
   // whichever side the file prints bodies on; when none of them can tell, every group votes
   const sure = groups.filter((g) => surelyArticleHead(g, blocks));
