@@ -157,6 +157,17 @@ function sideVote(g: HeadGroup, before: string, after: string): number {
 }
 
 /**
+ * The running text beside a head group, from block `from` on in the direction `step`: at most
+ * COHESION_PARAGRAPHS paragraphs, a story's dateline paragraph included, captions, credits and
+ * the like skipped, up to the next head.
+ */
+function runningBeside(blocks: readonly ClassifiedBlock[], from: number, step: 1 | -1): string {
+  const parts: string[] = [];
+  for (let k = from; k >= 0 && k < blocks.length && parts.length < COHESION_PARAGRAPHS && !HEAD_KINDS.has(blocks[k].kind); k += step) if (blocks[k].kind === 'body' || blocks[k].kind === 'dateline') parts.push(blocks[k].text);
+  return (step === 1 ? parts : parts.reverse()).join('');
+}
+
+/**
  * Which side of its head groups does this file print their stories' bodies on, by the groups'
  * own words against the paragraphs either side (sideVote): true for before, undefined on a tie.
  */
@@ -164,12 +175,7 @@ function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean |
   // the running text on one side, a story's dateline paragraph included, up to the next head: a
   // caption or credit between is skipped, not counted (`凝心聚力…` / caption / `本报讯（记者 …）青春涪口…`,
   // pdfminer on typeset news page 1, found nothing after its head)
-  const sideText = (from: number, step: 1 | -1) => {
-    const parts: string[] = [];
-    for (let k = from; k >= 0 && k < blocks.length && parts.length < COHESION_PARAGRAPHS && !HEAD_KINDS.has(blocks[k].kind); k += step) if (blocks[k].kind === 'body' || blocks[k].kind === 'dateline') parts.push(blocks[k].text);
-    return parts.join('');
-  };
-  const tally = (voters: HeadGroup[]) => voters.reduce((n, g) => n + sideVote(g, sideText(g.at - 1, -1), sideText(g.at + g.blocks.length, 1)), 0);
+  const tally = (voters: HeadGroup[]) => voters.reduce((n, g) => n + sideVote(g, runningBeside(blocks, g.at - 1, -1), runningBeside(blocks, g.at + g.blocks.length, 1)), 0);
   // groups that surely head a story vote first: a subhead's words are in the paragraphs under it
   // whichever side the file prints bodies on; when none of them can tell, every group votes
   const sure = groups.filter((g) => surelyArticleHead(g, blocks));
