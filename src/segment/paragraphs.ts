@@ -362,7 +362,13 @@ function columnBlocks(source: SourceLine[]): Block[] {
       !opensDateline(lines[k + 1].text) &&
       !endsSentence(lines[k].text) &&
       /[，、；,;]/u.test(lines[k].text);
-    const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k);
+    // …nor is a line a word runs into from the line above, that stops mid-sentence: a full line of
+    // a column among the pieces an extractor made of justified lines (pdftotext -raw breaks a line
+    // at each change of spacing: `绝非` / `易事，` / `任重道远。新时代，` / `中国共` /
+    // `产党人以新气象新作为着力解决` / `好 这 一 社 会 主 要 矛 盾 ，`, so that the column reads a few
+    // characters wide, development pages), never display type set across columns
+    const runsInto = (k: number) => k > 0 && lines[k].blanksBefore === 0 && lines[k].heading === lines[k - 1].heading && !endsSentence(lines[k].text) && continuesAcross(lines[k - 1].text, lines[k].text);
+    const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k) && !runsInto(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
     } else if (next !== undefined && line.heading === 0 && next.heading === 0 && current.length === 1 && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text + next.text) && !hasSentencePunct(next.text) && next.width > line.width + WIDE_PART_EM && !/[“‘「《（﹃﹁『]$/u.test(line.text.trim()) && !/[（(][^）)]*$/u.test(line.text) && !opensDateline(line.text) && !continues(line.text, next.text) && [...next.text.trim()].length <= DISPLAY_MAX_CHARS) {
