@@ -12,7 +12,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -293,6 +293,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
     return { ...l, width: sum };
   });
   const gaps = localGaps(lines);
+  // text in pieces of printed lines (pdftotext -raw on justified columns breaks a line wherever its
+  // spacing changes, mostly after a pause: `绝非` / `易事，` / `任重道远。新时代，`): there a line's
+  // width says nothing of where a paragraph ends, only its sentence does
+  const inPieces = lines.length >= PIECES_MIN_LINES && lines.filter((l) => /[，、；：,;:]\s*$/u.test(l.text)).length >= lines.length * PIECES_MIN_SHARE;
   const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? FULL_SLACK_SPACED : FULL_SLACK);
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
@@ -371,6 +375,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k) && !runsInto(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
+    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && !/[）)]\s*$/u.test(line.text) && [...next.text.trim()].length > 1 && /[，。；！？,;!?]/u.test(current.map((l) => l.text).join('')) && !endsWithCredit(line.text)) {
+      // a piece of running text that stops mid-sentence goes on in the next piece, however short
+      // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
+      // sentence end (a kicker may hold a `、`: `有利于各参与国资金融通、` / `共同发展`)
+      goesOn = true;
     } else if (next !== undefined && line.heading === 0 && next.heading === 0 && current.length === 1 && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text + next.text) && !hasSentencePunct(next.text) && next.width > line.width + WIDE_PART_EM && !/[“‘「《（﹃﹁『]$/u.test(line.text.trim()) && !/[（(][^）)]*$/u.test(line.text) && !opensDateline(line.text) && !continues(line.text, next.text) && [...next.text.trim()].length <= DISPLAY_MAX_CHARS) {
       // display type over a much wider line of display type: a headline wraps at its measure, so
       // the line under it is another part, a subtitle set smaller and longer (`资兴市掀起农耕文化“研学热”`
