@@ -488,6 +488,15 @@ test('glued display tail: a kicker printed beside a story\'s last line, on its b
   // a sentence's next words that fill the column's line (`下一步将`), or fewer than four characters
   assert.deepEqual(splitGluedDisplayTail('每晚读者由十几人增加到五十多人。下一步将', 20, '城南社区'), ['每晚读者由十几人增加到五十多人。下一步将']);
   assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚读者多了不少。书香进', 16, '城南社区'), ['夜间开放后，每晚读者多了不少。书香进']);
+  // a one-line headline glued after a paragraph's short last line, its story under it: its words
+  // come again in the story's first lines
+  assert.deepEqual(splitGluedDisplayTail('接待读者三百余人次。社区书屋夜读成风尚', 26, '城南社区书屋本月起延长开放时间，夜读', '城南社区书屋本月起延长开放时间，夜读的读者一天比一天多。'), ['接待读者三百余人次。', '社区书屋夜读成风尚']);
+  // …or before the story's dateline, however wide the line
+  assert.deepEqual(splitGluedDisplayTail('书屋还将增设亲子阅读区。社区书屋夜读成风尚', 18, '本报讯（记者 唐小溪）城南社区书屋', '本报讯（记者 唐小溪）城南社区书屋本月起夜读开放'), ['书屋还将增设亲子阅读区。', '社区书屋夜读成风尚']);
+  // a sentence's first words on a line a little short of its column, going on in the next line
+  assert.deepEqual(splitGluedDisplayTail('打赢这场硬仗。社区书屋夜读', 15.5, '服务实施以来，社区书屋夜读的', '服务实施以来，社区书屋夜读的人多了。'), ['打赢这场硬仗。社区书屋夜读']);
+  // or a word running across into the next line (`…夜读` / `书屋`): the sentence goes on
+  assert.deepEqual(splitGluedDisplayTail('接待读者三百余人次。城南社区书', 26, '屋本月起延长开放时间，城南社区书屋', '屋本月起延长开放时间，城南社区书屋夜读'), ['接待读者三百余人次。城南社区书']);
   // without the glued characters the line would still be too wide for its column: not glued there
   assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家', 16, '城南社区'), ['夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家']);
 });

@@ -51,7 +51,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   read.forEach((l, i) => {
     const after = nextText[i];
     // (the line right under it, not the next with text: a blank line between says the boxes were kept apart)
-    const tail = splitGluedDisplayTail(l.text, columnAround(widths, i), read[i + 1]?.text ?? '');
+    const tail = splitGluedDisplayTail(l.text, columnAround(widths, i), read[i + 1]?.text ?? '', `${read[i + 1]?.text ?? ''}${read[i + 2]?.text ?? ''}`);
     for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {

@@ -258,6 +258,14 @@ export const GLUED_BYLINE_REST_MIN = 8;
  * were mostly sentences cut by the page (`老人约70`, `定期更`, in other extractors' text).
  */
 export const GLUED_TAIL_MIN_CHARS = 4;
+/**
+ * How much narrower than its column (em) a line must be for splitGluedDisplayTail to read it as a
+ * paragraph's last line with a one-line headline glued on, when no dateline follows. Measured: the
+ * glued headline of seed 29's page 6 (pypdf) stands on a line 7.5 em short; a line of `-layout`
+ * development text 3 em short holds a sentence's first words (`打赢蓝天保卫战。大气污染防治` /
+ * `行动计划实施以来…`), whose words come again in the next line too.
+ */
+export const GLUED_TAIL_SHORT_EM = 4;
 
 // ── assemble (assemble.ts) ─────────────────────────────────────────────────────────────────
 

@@ -1,9 +1,9 @@
 import nodejieba from 'nodejieba';
-import { continues } from './continuation.ts';
+import { continues, continuesAcross } from './continuation.ts';
 import { displayWidth, endsSentence } from './chars.ts';
 import { isSurname, looksLikeName } from './names.ts';
 import { opensDateline } from './dateline.ts';
-import { GLUED_BYLINE_REST_MIN, GLUED_TAIL_MIN_CHARS, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
+import { GLUED_BYLINE_REST_MIN, GLUED_TAIL_MIN_CHARS, GLUED_TAIL_SHORT_EM, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -141,14 +141,31 @@ const PUNCTUATION = /[，。；！？、,;!?：:]/u;
  * it, set tight under it, is display type too: shorter than the column, without punctuation. A
  * blank line after it (pdftotext, mutool) says the extractor kept its boxes apart: left alone.
  */
-export function splitGluedDisplayTail(line: string, column: number, next: string): string[] {
+export function splitGluedDisplayTail(line: string, column: number, next: string, opening = next): string[] {
   const m = SENTENCE_THEN_DISPLAY.exec(line.trim());
   if (!m || [...m[2]].length < GLUED_TAIL_MIN_CHARS || column <= 0) return [line];
   const after = next.trim();
-  if (after === '' || PUNCTUATION.test(after) || displayWidth(after) >= column) return [line];
+  if (after === '') return [line];
   const whole = displayWidth(line.trim());
+  // a one-line headline glued after a paragraph's short last line, its story under it: the line
+  // is well short of its column, as a paragraph's last line is, yet goes on after its sentence's
+  // end, and the glued words come again in the story's first lines, as a headline's do (`…已接诊
+  // 患者` / `一百二十余人次。环湖半程马拉松开始报名` / `第三届环湖半程马拉松将于…`, pypdf, seed 29);
+  // a sentence that goes on runs a word across into the next line (`…谭国平与海` / `鲜店老板…`)
+  // (or set before the story's dateline, however wide the line: `…拓市场。青少年科普活动走进乡村学校` /
+  // `新华社成都1月1日电（记者 …）…`, seed 17)
+  if ((opensDateline(after) || whole <= column - GLUED_TAIL_SHORT_EM) && recurs(m[2], opening) && !continuesAcross(m[2], after)) return [m[1], m[2]];
+  if (PUNCTUATION.test(after) || displayWidth(after) >= column) return [line];
   if (whole <= column + 1 || displayWidth(m[1]) > column + 1) return [line];
   return [m[1], m[2]];
+}
+
+/** At least half the character pairs of `words` are in `text`. */
+function recurs(words: string, text: string): boolean {
+  const chars = [...words];
+  let found = 0;
+  for (let k = 0; k + 1 < chars.length; k++) if (text.includes(chars[k]! + chars[k + 1]!)) found++;
+  return chars.length > 1 && found * 2 >= chars.length - 1;
 }
 
 /**
