@@ -4,7 +4,7 @@ import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
-import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
+import { boxLineLength, mayEndInDisplayTail, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -50,8 +50,10 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   const widths = read.map((l) => displayWidth(l.text.trim()));
   read.forEach((l, i) => {
     const after = nextText[i];
-    // (the line right under it, not the next with text: a blank line between says the boxes were kept apart)
-    const tail = splitGluedDisplayTail(l.text, columnAround(widths, i), read[i + 1]?.text ?? '', `${read[i + 1]?.text ?? ''}${read[i + 2]?.text ?? ''}`);
+    // (the line right under it, not the next with text: a blank line between says the boxes were
+    // kept apart; the column is measured only for a line that may hold such a tail)
+    const under = read[i + 1]?.text ?? '';
+    const tail = mayEndInDisplayTail(l.text) ? splitGluedDisplayTail(l.text, columnAround(widths, i), under, `${under}${read[i + 2]?.text ?? ''}`) : [l.text];
     for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {

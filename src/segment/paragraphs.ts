@@ -333,14 +333,18 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // the block being read, and the next one, start where a wrapped display part ended (Block.resized)
   let resized = false;
   let resizedNext = false;
+  // the block being read holds a comma or a sentence's end (kept as it grows: running text, not display)
+  let currentPunctuated = false;
   lines.forEach((line, i) => {
     if (current.length > 0 && line.pageStart) {
       blocks.push(makeBlock(current, false));
       resized = false;
       current = [];
+      currentPunctuated = false;
       brackets = new Brackets();
     }
     current.push(line);
+    currentPunctuated ||= /[，。；！？,;!?]/u.test(line.text);
     brackets.add(line.text);
     const next = lines[i + 1];
     let goesOn = false;
@@ -375,7 +379,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k) && !runsInto(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
-    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && !/[）)]\s*$/u.test(line.text) && [...next.text.trim()].length > 1 && /[，。；！？,;!?]/u.test(current.map((l) => l.text).join('')) && !endsWithCredit(line.text)) {
+    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && !/[）)]\s*$/u.test(line.text) && [...next.text.trim()].length > 1 && currentPunctuated && !endsWithCredit(line.text)) {
       // a piece of running text that stops mid-sentence goes on in the next piece, however short
       // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
       // sentence end (a kicker may hold a `、`: `有利于各参与国资金融通、` / `共同发展`)
@@ -528,6 +532,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // `责任编辑：戴晨 版式：戴晨` / `们在老师指导下…`)
       if (!header[i]) openBefore = !block.short && !endsSentence(joined) && next !== undefined && next.heading === line.heading;
       current = [];
+      currentPunctuated = false;
       brackets = new Brackets();
     }
   });

@@ -95,6 +95,7 @@ export const INDENT_SLACK = 3.5;
  * across columns (a subtitle, a headline), never part of a column paragraph. Set by hand.
  */
 export const OVERWIDE_FACTOR = 1.35;
+export const OVERWIDE_MARGIN = 1;
 /**
  * Share of a file's lines that end with a pause (，、；：) from which the file is read as pieces of
  * printed lines (paragraphs.ts): pdftotext -raw on the development pages' justified columns,
@@ -108,7 +109,6 @@ export const PIECES_MIN_SHARE = 0.2;
  * at 60 lines and the 0.11 of the other extractors, a fifth happens about once in a hundred files.
  */
 export const PIECES_MIN_LINES = 60;
-export const OVERWIDE_MARGIN = 1;
 /**
  * Lines a block may grow to while a bracket stays open (`讯（记` / `者 陈鸿飞 …）`): past it
  * the bracket is a stray one and widths decide again. Set by hand.

@@ -142,8 +142,8 @@ const PUNCTUATION = /[，。；！？、,;!?：:]/u;
  * blank line after it (pdftotext, mutool) says the extractor kept its boxes apart: left alone.
  */
 export function splitGluedDisplayTail(line: string, column: number, next: string, opening = next): string[] {
-  const m = SENTENCE_THEN_DISPLAY.exec(line.trim());
-  if (!m || [...m[2]].length < GLUED_TAIL_MIN_CHARS || column <= 0) return [line];
+  const m = displayTail(line);
+  if (!m || column <= 0) return [line];
   const after = next.trim();
   if (after === '') return [line];
   const whole = displayWidth(line.trim());
@@ -159,6 +159,15 @@ export function splitGluedDisplayTail(line: string, column: number, next: string
   if (whole <= column + 1 || displayWidth(m[1]) > column + 1) return [line];
   return [m[1], m[2]];
 }
+
+/** A line's last sentence end and the GLUED_TAIL_MIN_CHARS or more Han characters after it, or null. */
+function displayTail(line: string): RegExpExecArray | null {
+  const m = SENTENCE_THEN_DISPLAY.exec(line.trim());
+  return m && [...m[2]!].length >= GLUED_TAIL_MIN_CHARS ? m : null;
+}
+
+/** Could splitGluedDisplayTail split this line (asked before its column is measured)? */
+export const mayEndInDisplayTail = (line: string): boolean => displayTail(line) !== null;
 
 /** At least half the character pairs of `words` are in `text`. */
 function recurs(words: string, text: string): boolean {
