@@ -12,7 +12,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -605,7 +605,7 @@ const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:�
  * (`…提高履职能力。为激发年轻村（社区）干部的干劲，桃源`): a line far wider than its column (by
  * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column, is two
  * lines again, under the same line number. So is a paragraph's short last line with the next
- * box's head glued after its sentence end.
+ * box's head glued after its sentence end, or with the next paragraph's first line.
  */
 function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
   const full = localColumnWidths(lines);
@@ -615,6 +615,15 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     { ...l, text: second, raw: second, width: widthOf(second), spacedOut: isSpacedOut(second), blanksBefore: 0, pageStart: false, tight: false },
   ];
   const isFull = (k: number) => lines[k].width >= full[k] - FULL_SLACK;
+  // the widest running line within GLUED_PARAGRAPH_RADIUS of line i, i left out (display type set
+  // across columns left out too)
+  const widestAround = (i: number) => {
+    let w = 0;
+    for (let j = Math.max(0, i - GLUED_PARAGRAPH_RADIUS); j <= Math.min(lines.length - 1, i + GLUED_PARAGRAPH_RADIUS); j++) {
+      if (j !== i && lines[j].heading === 0 && lines[j].width <= full[i] * OVERWIDE_FACTOR) w = Math.max(w, lines[j].width);
+    }
+    return w;
+  };
   return lines.flatMap((l, i) => {
     // …and a paragraph's short last line with the next box's head glued after its sentence end
     // (`品。云田镇拆除一处“卫` / `片”违法建筑`, `校。跨江大桥主塔` / `封顶`): the line ends a full paragraph
@@ -635,6 +644,22 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
       const m = /^(.*[。！？!?][”’」』]?)([^，。；、,;！？!?：:“”（()）]{4,30})$/u.exec(l.text);
       // (a photo's credit after its caption, `白鹤在湿地觅食。 谢岚 摄`, is no headline)
       if (m !== null && m[1].replace(/\s+/gu, '').length >= GLUED_HEAD_LEAD_MIN_CHARS && !/(?:摄|供图|摄影)\s*$/u.test(m[2])) return split(l, m[1], m[2].trim());
+    }
+    // …and a paragraph's short last line with the next paragraph's first line, set in (pypdf on the
+    // typeset news pages: `和趣味实验。“原来星星也有颜色！”一`, 17 em among lines of 14): a line wider
+    // than every line around it and than its column by more than an indent, after a full line,
+    // which a sentence end cuts into a short line and one an indent short of the column (not a
+    // file of one paragraph a line, which has no full line). Both width tests: MuPDF's and
+    // pdftotext's lines of one column vary by 3 em (`田出苗整齐。下一步将重点…`, 24 em where the
+    // column's percentile is 22), and their parts fit the same cut (GLUED_PARAGRAPH_RADIUS)
+    if (l.heading === 0 && i > 0 && isFull(i - 1) && l.width > widestAround(i) + FULL_SLACK && l.width > full[i] + INDENT_SLACK && l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) {
+      for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
+        const at = m.index + m[0].length;
+        const first = l.text.slice(0, at);
+        const second = l.text.slice(at).trim();
+        const w = widthOf(second);
+        if (second !== '' && widthOf(first) < full[i] - FULL_SLACK && w >= full[i] - INDENT_SLACK && w < full[i] - FULL_SLACK) return split(l, first, second);
+      }
     }
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
     const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;
