@@ -327,8 +327,15 @@ function sideSplit(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number | u
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
     const [ab, bb, aa, ba] = [affinity(a, before), affinity(b, before), affinity(a, after), affinity(b, after)];
     if (ab < SPLIT_VOTE_AFFINITY || ba < SPLIT_VOTE_AFFINITY) continue;
-    // of those, the split where each part reads of its own side by the widest margin
-    const margin = Math.min(ab - bb, ba - aa);
+    // of those, the split where each part reads of its own side by the widest margin: more of it
+    // than the other part does, or more of it than of the other side. Either alone misses heads:
+    // the story after `凝心聚力促改革砥砺前行谱新篇` / `涪口区推进全面深化改革` / `把“小事”当成大事来办` is
+    // about 小事, and the story before says `小事不出村、大事不出镇` (the second part reads of the
+    // story before more than the first); the words of `衡阳县巡特警：…` / `征集项目着力推动` are
+    // found on both sides, those of `韶山变民生…` only after (the first part leans little either way).
+    // Both together: the typeset news pages' headlines 0.766–0.923 → 0.809–0.942 for four
+    // extractors, the development pages' `-layout` 0.914 → 0.943, no row lower
+    const margin = Math.max(Math.min(ab - bb, ba - aa), Math.min(ab - aa, ba - bb));
     if (margin > bestMargin) [best, bestMargin] = [k, margin];
   }
   return best;
