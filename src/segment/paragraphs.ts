@@ -491,6 +491,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
       // (and never where a word runs across: `…的历` / `史` / `方` / `位` is one headline, pdfminer,
       // its name printed apart before it; 史 is a surname too)
+      // …and where a series kicker set vertically ends with its number, over the headline set on in
+      // the next column (`聚` / `焦` / … / `展 ·` / `之` / `三` / `“` / `改` / `”` / …, pypdf and
+      // pdftotext -raw on typeset news page 6): the kicker is a block of its own
+      if (goesOn && SERIES_MARK_END.test(glyphs.replace(/\s+/gu, '')) && !/^\s*[一二三四五六七八九十]/u.test(next.text)) goesOn = false;
       if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w)) && !continues(glyphs, lines.slice(i + 1, i + 4).map((l) => l.text.trim()).join(''))) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
