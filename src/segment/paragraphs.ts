@@ -496,6 +496,17 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // pdftotext -raw on typeset news page 6): the kicker is a block of its own
       if (goesOn && SERIES_MARK_END.test(glyphs.replace(/\s+/gu, '')) && !/^\s*[一二三四五六七八九十]/u.test(next.text)) goesOn = false;
       if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w)) && !continues(glyphs, lines.slice(i + 1, i + 4).map((l) => l.text.trim()).join(''))) goesOn = false;
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && isIndented(i) && /[，,、；;][^，,、；;]*[\u4e00-\u9fff]$/u.test(line.text.trim()) && !/[。！？!?]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
+      // a paragraph's first line, set in after a sentence's end, that stops mid-sentence after a pause
+      // goes on in the next line, though no word runs across the cut and a blank line stands between
+      // (`会上,3所职业院校与3家企业` / `分享了校企合作经验及感悟。`: pdfminer and MuPDF give a printed line a
+      // box of its own). Not a short line after a line left open: that is a column's last line cut
+      // by a box, which goes on elsewhere (`…把特色农产品` / `卖到全国各地，也让乡村的日子更加红火`,
+      // opening-printed-inside.txt). Not into a glyph of vertical type (`…中国共产党越来越` / `何`, a
+      // signed name beside the column), a dateline or the page's header. On the news pages and five
+      // seeds 1,659 of 1,663 such joins read on in the page's HTML; the 4 others are lines of two
+      // columns interleaved
+      goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line
