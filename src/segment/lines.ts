@@ -53,7 +53,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
     // (the line right under it, not the next with text: a blank line between says the boxes were
     // kept apart; the column is measured only for a line that may hold such a tail)
     const under = read[i + 1]?.text ?? '';
-    const tail = mayEndInDisplayTail(l.text) ? splitGluedDisplayTail(l.text, columnAround(widths, i), under, `${under}${read[i + 2]?.text ?? ''}`) : [l.text];
+    const tail = mayEndInDisplayTail(l.text) ? splitGluedDisplayTail(l.text, columnAround(widths, i), under, `${under}${read[i + 2]?.text ?? ''}`, [under, read[i + 2]?.text ?? '']) : [l.text];
     for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push({ no: l.no, text });
     const t = l.text.trim();
     if (t !== '') {

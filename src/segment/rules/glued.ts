@@ -3,7 +3,7 @@ import { continues, continuesAcross } from './continuation.ts';
 import { displayWidth, endsSentence } from './chars.ts';
 import { isSurname, looksLikeName } from './names.ts';
 import { opensDateline } from './dateline.ts';
-import { GLUED_BYLINE_REST_MIN, GLUED_TAIL_MIN_CHARS, GLUED_TAIL_SHORT_EM, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS } from '../thresholds.ts';
+import { GLUED_BYLINE_REST_MIN, GLUED_TAIL_MIN_CHARS, GLUED_TAIL_SHORT_EM, NARROW_HEAD_MIN_LINES, NARROW_HEAD_MAX_CHARS, NARROW_HEADLINE_LINE_EM } from '../thresholds.ts';
 /**
  * Text of two boxes glued on one line. pypdf prints the next box's first line right after the last
  * character of a story (`…6月13日凌晨1时30分，民警将老人送回家中。（记者 许天` / `喜 通讯员 聂沛）让阅读成为城市的日常`):
@@ -140,8 +140,9 @@ const PUNCTUATION = /[，。；！？、,;!?：:]/u;
  * lines around it) by more than one character and would fit it without them, and the line after
  * it, set tight under it, is display type too: shorter than the column, without punctuation. A
  * blank line after it (pdftotext, mutool) says the extractor kept its boxes apart: left alone.
+ * `below`: the lines right under it, the first being `next`.
  */
-export function splitGluedDisplayTail(line: string, column: number, next: string, opening = next): string[] {
+export function splitGluedDisplayTail(line: string, column: number, next: string, opening = next, below: readonly string[] = [next]): string[] {
   const m = displayTail(line);
   if (!m || column <= 0) return [line];
   const after = next.trim();
@@ -155,9 +156,24 @@ export function splitGluedDisplayTail(line: string, column: number, next: string
   // (or set before the story's dateline, however wide the line: `…拓市场。青少年科普活动走进乡村学校` /
   // `新华社成都1月1日电（记者 …）…`, seed 17)
   if ((opensDateline(after) || whole <= column - GLUED_TAIL_SHORT_EM) && recurs(m[2], opening) && !continuesAcross(m[2], after)) return [m[1], m[2]];
+  // …and the first line of a headline set in a narrow box, its other lines tight under it
+  // (`…一位调度负责人说。春运首日` / `铁路发送` / `旅客超预` / `期`, `…八百余件。河长巡河` / `发现问题` /
+  // `当天处理`: pypdf, seeds 17 and 19), however wide the line: its story may be printed before it
+  if (boxUnder(m[2]!, below)) return [m[1], m[2]];
   if (PUNCTUATION.test(after) || displayWidth(after) >= column) return [line];
   if (whole <= column + 1 || displayWidth(m[1]) > column + 1) return [line];
   return [m[1], m[2]];
+}
+
+/**
+ * The lines under glued words make a narrow box with them (NARROW_HEADLINE_LINE_EM at most): the
+ * first exactly as wide, the second no wider, Han characters and quotation marks only.
+ */
+function boxUnder(tail: string, below: readonly string[]): boolean {
+  const n = displayWidth(tail);
+  const [first, second] = below.map((t) => t.trim());
+  const han = (t: string | undefined) => t !== undefined && /^[\u4e00-\u9fff“”‘’]+$/u.test(t);
+  return n <= NARROW_HEADLINE_LINE_EM && han(first) && displayWidth(first!) === n && han(second) && displayWidth(second!) <= n;
 }
 
 /** A line's last sentence end and the GLUED_TAIL_MIN_CHARS or more Han characters after it, or null. */
