@@ -499,6 +499,14 @@ test('glued display tail: a kicker printed beside a story\'s last line, on its b
   assert.deepEqual(splitGluedDisplayTail('接待读者三百余人次。城南社区书', 26, '屋本月起延长开放时间，城南社区书屋', '屋本月起延长开放时间，城南社区书屋夜读'), ['接待读者三百余人次。城南社区书']);
   // without the glued characters the line would still be too wide for its column: not glued there
   assert.deepEqual(splitGluedDisplayTail('夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家', 16, '城南社区'), ['夜间开放后，每晚到书屋的读者由十几人增加到五十多人。书香进万家']);
+  // the first line of a headline set in a narrow box, the box's lines under it (as wide, then no
+  // wider), glued to a line as wide as its column
+  const full = '做好了迎接新学期的准备。“教室都检查过了，”一位校长说。开学首日';
+  assert.deepEqual(splitGluedDisplayTail(full, 33, '校园迎来', '校园迎来新学期', ['校园迎来', '新学期']), ['做好了迎接新学期的准备。“教室都检查过了，”一位校长说。', '开学首日']);
+  // lines under it wider than the glued words, or only one of them, or running text: no box
+  assert.deepEqual(splitGluedDisplayTail(full, 33, '校园迎来了', '校园迎来了新学期', ['校园迎来了', '新学期']), [full]);
+  assert.deepEqual(splitGluedDisplayTail(full, 33, '校园迎来', '校园迎来', ['校园迎来', '']), [full]);
+  assert.deepEqual(splitGluedDisplayTail(full, 33, '校园迎来', '校园迎来新学期，', ['校园迎来', '新学期，']), [full]);
 });
 
 test('the papers a file names standing alone: a masthead or a page header, never a paper named in a sentence', () => {
