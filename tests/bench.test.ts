@@ -17,7 +17,7 @@ import { learnLexicon } from '../src/segment/keywords.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { buildArchive, parseArticle } from '../src/site/archive.ts';
 import { collator, type RelatedArticle, type SiteArticle } from '../src/site/entities.ts';
-import { cutShards, parseRecords } from '../src/build/shards.ts';
+import { cutShards } from '../src/build/shards.ts';
 import { formatBar } from '../src/build/progress.ts';
 import { SegmentCache } from '../src/build/segment-cache.ts';
 import { segmentInOrder } from '../src/build/segment-pool.ts';
@@ -171,17 +171,6 @@ test('cutShards: whole files in order, sizes bounded, an edit moves no distant b
   const firsts = (s: typeof shards) => s.map((g) => g[0].file);
   const before = firsts(shards).filter((f) => f < '01400');
   assert.deepEqual(firsts(again).filter((f) => f < '01400'), before);
-});
-
-test('parseRecords: the records of a records file, one by one, with braces and quotes in strings', () => {
-  const records = [
-    { url: '/articles/a/', content: '“{引号}”里的 \\"}{ 字', meta: { title: 'a}' }, filters: { file: ['a.txt'] } },
-    { url: '/articles/b/', content: '[]{}', meta: { title: '\n' }, filters: { file: ['b.txt'] } },
-  ];
-  const buf = Buffer.from(JSON.stringify({ language: 'zh-cn', records }));
-  const parsed = parseRecords(buf);
-  assert.equal(parsed.language, 'zh-cn');
-  assert.deepEqual([...parsed.records()].map((r) => r.record), records);
 });
 
 test('formatBar: done, total, rate and ETA', () => {

@@ -40,10 +40,11 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
-import { RECORDS_PATH, searchRecordsJson } from '../search/records.ts';
+import { RECORDS_PATH } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
 import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/entities.ts';
 import { linkCopy } from './kept-folder.ts';
+import { writeRecords } from './records-store.ts';
 import { renderWith } from './render.ts';
 
 const MANIFEST_VERSION = 2;
@@ -323,7 +324,8 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   } else {
     await mkdir(workDir, { recursive: true });
   }
-  const written = await renderItems(toRender, items, archive, base, workDir, opts);
+  const records = { store: opts.manifestPath === undefined ? undefined : recordsStoreOf(opts.manifestPath), salt: source };
+  const written = await renderItems(toRender, items, archive, base, workDir, opts, records);
   for (const w of written) {
     const item = itemOf(w.url, byPageUrl);
     if (item) (outputs[item] ??= []).push(w.path);
@@ -340,36 +342,27 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   return { full: !usable, rendered: toRender.size, items: items.size, removed: removed.length, pages: written.length, htmlPages, archive };
 }
 
-/**
- * The templates that render site-wide pages (no pagination), relative to the project, and among
- * them the one that writes the search records (its permalink is RECORDS_PATH).
- */
-async function siteWideTemplates(): Promise<{ all: string[]; records: string | null }> {
+/** The templates that render site-wide pages (no pagination), relative to the project. */
+async function siteWideTemplates(): Promise<string[]> {
   const dir = join(ROOT, 'content', 'pages');
   const all: string[] = [];
-  let records: string | null = null;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.11ty.ts')).sort()) {
-    const mod = (await import(pathToFileURL(join(dir, name)).href)) as { data?: { pagination?: unknown; permalink?: unknown } };
-    if (mod.data?.pagination) continue;
-    all.push(join('content', 'pages', name));
-    if (mod.data?.permalink === `/${RECORDS_PATH}`) records = join('content', 'pages', name);
+    const mod = (await import(pathToFileURL(join(dir, name)).href)) as { data?: { pagination?: unknown } };
+    if (!mod.data?.pagination) all.push(join('content', 'pages', name));
   }
-  return { all, records };
+  return all;
 }
 
+/** Where the search records are kept between builds (src/build/records-store.ts): beside the manifest. */
+export const recordsStoreOf = (manifestPath: string) => join(dirname(manifestPath), 'search-records');
+
 /**
- * The search records file (src/search/records.ts searchRecordsJson()), streamed to disk. The
- * records template is left out of every Eleventy run (renderItems()), so this is its only writer.
+ * The search records of the archive (src/build/records-store.ts): kept in `store` (none: a store
+ * for this build alone in the site folder), listed at RECORDS_PATH for the index stage. `salt`
+ * is the site's source hash (siteSourceHash()): the code that encodes them is part of it.
  */
-export async function writeSearchRecords(archive: Archive, siteDir: string): Promise<string> {
-  const path = join(siteDir, RECORDS_PATH);
-  await mkdir(dirname(path), { recursive: true });
-  const fh = await open(path, 'w');
-  try {
-    for (const chunk of searchRecordsJson(archive.articles, site.lang.toLowerCase())) await fh.write(chunk);
-  } finally {
-    await fh.close();
-  }
+export async function writeSearchRecords(archive: Archive, siteDir: string, o: { store?: string; salt: string }): Promise<string> {
+  await writeRecords(archive.articles, siteDir, { ...o, language: site.lang.toLowerCase() });
   return `/${RECORDS_PATH}`;
 }
 
@@ -497,28 +490,27 @@ async function renderItems(
   base: SiteOptions,
   target: string,
   opts: IncrementalOptions,
+  recordsOpts: { store?: string; salt: string },
 ): Promise<{ url: string; path: string }[]> {
   const procs = Math.max(1, Number(process.env.BAOKU_RENDER_PROCS) || availableParallelism());
   const extraUrls = [...items.keys()].filter((u) => !render.has(u)).map(pageUrlOf);
   const rel = (root: string, w: { url: string; outputPath: string }) => ({ url: w.url, path: relative(root, w.outputPath).split(sep).join('/') });
   const stage = `${target}.render`;
   await rm(stage, { recursive: true, force: true });
-  // the search records are written here, streamed, not by their template
-  const templates = await siteWideTemplates();
-  const skipRecords = templates.records ? [templates.records] : [];
-  const records = async (dir: string) => (templates.records ? [{ url: await writeSearchRecords(archive, dir), path: RECORDS_PATH }] : []);
+  // the search records are written here, kept per source file between builds
+  const records = async (dir: string) => [{ url: await writeSearchRecords(archive, dir, recordsOpts), path: RECORDS_PATH }];
   const BATCH = batchSize();
   try {
     // few items (no more than a batch): one Eleventy run in this process
     if (render.size <= BATCH) {
-      const w = await renderWith({ ...base, archive, only: render, extraUrls, onPage: opts.onPage, skipTemplates: skipRecords }, stage);
+      const w = await renderWith({ ...base, archive, only: render, extraUrls, onPage: opts.onPage }, stage);
       const out = [...w.map((x) => rel(stage, x)), ...(await records(stage))];
       await moveInto(stage, target);
       return out;
     }
     // the items in archive order, in batches, dealt to the processes
     const list = [...items.keys()].filter((u) => render.has(u));
-    const skipTemplates = templates.all;
+    const skipTemplates = await siteWideTemplates();
     const listed = listedCounts(archive);
     const shares = dealBatches(batchesOf(list, BATCH, listed), procs, listed);
     const heapMb = renderHeapMb(archive.articles.length);
@@ -540,7 +532,7 @@ async function renderItems(
       return { outDir, written: w.map((x) => rel(outDir, x)) };
     });
     // meanwhile, here: the site-wide pages (no items; every item in the sitemap)
-    const siteWide = renderWith({ ...base, archive, only: new Set(), extraUrls: [...items.keys()].map(pageUrlOf), onPage: opts.onPage, skipTemplates: skipRecords }, stage);
+    const siteWide = renderWith({ ...base, archive, only: new Set(), extraUrls: [...items.keys()].map(pageUrlOf), onPage: opts.onPage }, stage);
     const [own, ...done] = await Promise.all([siteWide, ...children]);
     const out = [...own.map((x) => rel(stage, x)), ...(await records(stage))];
     await moveInto(stage, target);

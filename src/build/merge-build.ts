@@ -20,11 +20,11 @@
 import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { RECORDS_PATH } from '../search/records.ts';
 import { printable } from './messages.ts';
 import { compareInputOrder, partLabel, PartsError, type PartFolder } from './parts.ts';
 import { prepareSibling, swapFolder } from './segment-run.ts';
-import { parseRecords, planShards, recordsByFile, SHARDS_PATH, writeShardList, type ShardInfo, type ShardsFile } from './shards.ts';
+import { readRecordsList, removeRecords } from './records-store.ts';
+import { planShards, SHARDS_PATH, writeShardList, type ShardInfo, type ShardsFile } from './shards.ts';
 import { BuildError, type MergeSteps } from './site-build.ts';
 
 /** The folder under `/pagefind/` that holds part k's shards. */
@@ -111,9 +111,9 @@ export function mergeSteps(parts: PartFolder[], o: MergeOptions): MergeSteps {
     },
 
     async index(work) {
-      const recordsPath = join(work, RECORDS_PATH);
-      const { language, records } = parseRecords(await readFile(recordsPath));
-      const byFile = recordsByFile(records());
+      const records = await readRecordsList(work);
+      const { language } = records;
+      const byFile = new Map(records.files.map((f) => [f.file, f]));
       const listed: ShardInfo[] = [];
       const placed = new Set<string>();
       let pagesPerShard = 0;
@@ -146,7 +146,7 @@ export function mergeSteps(parts: PartFolder[], o: MergeOptions): MergeSteps {
       if (stray.length) throw new PartsError(`articles of ${printable(stray[0])} are in no part's file list: build the parts again`);
       await mkdir(dirname(join(work, SHARDS_PATH)), { recursive: true });
       await writeShardList(work, { version: 1, pagesPerShard, language, shards: listed });
-      await rm(recordsPath);
+      await removeRecords(work, records);
       const pages = listed.reduce((n, s) => n + s.pages, 0);
       // every shard was indexed by its part, none here
       return { pages, shards: listed.length, reused: listed.length };

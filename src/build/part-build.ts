@@ -16,7 +16,7 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import site from '../../_data/site.ts';
 import { loadArchive } from '../site/archive.ts';
-import { writeSearchRecords } from './incremental.ts';
+import { recordsStoreOf, siteSourceHash, writeSearchRecords } from './incremental.ts';
 import { linkCopy } from './kept-folder.ts';
 import { PART_FILE, partManifest, type PartManifest, type PartSpec } from './parts.ts';
 import { swapFolder, type SegmentSummary } from './segment-run.ts';
@@ -84,7 +84,7 @@ export async function buildPart(o: PartBuildOptions, runStage: StageRunner): Pro
       // the records of the part's articles: a record shows its article and its file only
       // (src/search/records.ts), so the part's are the whole site's; the merge checks they are
       const archive = await loadArchive({ articlesDir: s.articles, rawDir: join(work, 'raw') });
-      await writeSearchRecords(archive, work);
+      await writeSearchRecords(archive, work, { store: recordsStoreOf(join(resolve(o.state), 'site-manifest.json')), salt: await siteSourceHash() });
       const r = await indexStage(s);
       // the merged site writes its own /search/config.json, naming every part's shards
       await rm(join(work, 'search'), { recursive: true, force: true });

@@ -1,9 +1,11 @@
 /**
  * A sharded search index for archives too large for one Pagefind index (Pagefind's memory grows
- * by about a third of a megabyte per page): the records the Eleventy build left in
- * `<site>/search/records.json` are cut into shards of about `pagesPerShard` articles, whole
- * source files to a shard, and Pagefind indexes one shard at a time, each with its own index and
- * service process, into `/pagefind/shard-NN/`. Memory is bounded by the shard, not the archive.
+ * by about a third of a megabyte per page): the records the render listed in
+ * `<site>/search/records.json` (kept per source file, src/build/records-store.ts) are cut into
+ * shards of about `pagesPerShard` articles, whole source files to a shard, and Pagefind indexes
+ * one shard at a time, each with its own index and service process, into `/pagefind/shard-NN/`.
+ * Memory is bounded by the shard, not the archive; only the records of the shards indexed are
+ * read.
  *
  * Written next to the bundles:
  *  - `/pagefind/shards.json`: the shards, their bundle paths, page counts, first and last source
@@ -26,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import site_ from '../../_data/site.ts';
 import { RECORDS_PATH, type SearchRecord } from '../search/records.ts';
+import { readRecordsList, removeRecords, storedRecords, type StoredFile } from './records-store.ts';
 import { ENCODING_VERSION, HEADLINE_SPAN, SEARCH_CONFIG_PATH } from '../search/text.ts';
 import { firstBundleFiles, writeSearchPreloads } from './search-preload.ts';
 
@@ -96,67 +99,6 @@ export interface IndexShardsResult {
   shards: number;
   /** Shards kept from the site already in outDir (same records). */
   reused: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the records without one giant string: records.json of 100,000 articles is close to a
-// gigabyte, beyond what one JavaScript string may hold. The bytes are scanned for the objects of
-// the "records" array, each parsed on its own.
-
-export interface RawRecord {
-  /** The record's JSON bytes, as written (a view of the records file, not a copy). */
-  bytes: Buffer;
-  /** Its source file (`filters.file[0]`, "" when none). */
-  file: string;
-  /** The record, parsed from `bytes` on each access (parsed records are not kept: memory). */
-  readonly record: SearchRecord;
-}
-
-function rawRecord(bytes: Buffer): RawRecord {
-  const parsed = JSON.parse(bytes.toString('utf8')) as SearchRecord;
-  return {
-    bytes,
-    file: parsed.filters?.file?.[0] ?? '',
-    get record() {
-      return JSON.parse(bytes.toString('utf8')) as SearchRecord;
-    },
-  };
-}
-
-/** The `language` and the records of a records.json buffer, record by record. */
-export function parseRecords(buf: Buffer): { language: string; records: () => Generator<RawRecord> } {
-  const key = buf.indexOf('"records"');
-  if (key < 0) throw new Error('no "records" in the records file');
-  const head = buf.subarray(0, Math.min(key, 4096)).toString('utf8');
-  const lang = /"language"\s*:\s*"([^"]*)"/u.exec(head) ?? /"language"\s*:\s*"([^"]*)"/u.exec(buf.subarray(buf.lastIndexOf('"language"')).toString('utf8').slice(0, 200));
-  const language = lang ? lang[1] : 'zh';
-  const open = buf.indexOf(0x5b /* [ */, key);
-  if (open < 0) throw new Error('the records file has no records array');
-  function* records(): Generator<RawRecord> {
-    let depth = 0;
-    let start = -1;
-    let inString = false;
-    for (let i = open + 1; i < buf.length; i++) {
-      const c = buf[i];
-      if (inString) {
-        if (c === 0x5c /* \ */) i++;
-        else if (c === 0x22 /* " */) inString = false;
-        continue;
-      }
-      if (c === 0x22) inString = true;
-      else if (c === 0x7b /* { */) {
-        if (depth === 0) start = i;
-        depth++;
-      } else if (c === 0x7d /* } */) {
-        depth--;
-        if (depth === 0) {
-          yield rawRecord(buf.subarray(start, i + 1));
-        }
-      } else if (c === 0x5d /* ] */ && depth === 0) return;
-    }
-    throw new Error('the records file ends inside the records array');
-  }
-  return { language, records };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,7 +182,7 @@ function gate(): <T>(fn: () => Promise<T>) => Promise<T> {
  * `pf` (default: this module's). `write` wraps the writeFiles call (indexShards: one writer at a time).
  */
 export async function indexOne(
-  records: Iterable<SearchRecord>,
+  records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
   language: string,
   outputPath: string,
   pf: Pagefind = pagefind,
@@ -250,10 +192,10 @@ export async function indexOne(
   if (!index || errors.length) throw new Error(errors.join('; ') || 'no index returned');
   // a window of IN_FLIGHT records sent ahead: the service never waits for the next message, and
   // it indexes them in the order sent (page numbers, and so the files, follow that order)
-  const it = records[Symbol.iterator]();
+  const it = Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : records[Symbol.iterator]();
   let failed: string | null = null;
   const sender = async () => {
-    for (let r = it.next(); !r.done && failed === null; r = it.next()) {
+    for (let r = await it.next(); !r.done && failed === null; r = await it.next()) {
       const added = await index.addCustomRecord({ ...r.value, language });
       if (added.errors.length) failed ??= added.errors.join('; ');
     }
@@ -315,19 +257,18 @@ async function pagefindVersion(): Promise<string> {
  */
 export async function indexShards(outDir: string, opts: IndexShardsOptions = {}): Promise<IndexShardsResult> {
   const site = resolve(outDir);
-  const recordsPath = join(site, RECORDS_PATH);
-  if (!existsSync(recordsPath)) {
-    throw new Error(`indexShards: ${recordsPath} is missing; it is written by the site render (and removed once indexed)`);
+  if (!existsSync(join(site, RECORDS_PATH))) {
+    throw new Error(`indexShards: ${join(site, RECORDS_PATH)} is missing; it is written by the site render (and removed once indexed)`);
   }
-  const { language, records } = parseRecords(await readFile(recordsPath));
+  const list = await readRecordsList(site);
+  const { language } = list;
   let target = Math.max(1, Math.floor(opts.pagesPerShard ?? PAGES_PER_SHARD));
   if (opts.shards) {
-    let n = 0;
-    for (const _ of records()) n++;
+    const n = list.files.reduce((k, f) => k + f.records, 0);
     target = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(opts.shards))));
   }
 
-  const byFile = recordsByFile(records());
+  const byFile = new Map(list.files.map((f) => [f.file, f]));
   const { groups, shards } = await planShards(byFile, language, target);
 
   // what the site in outDir already holds (a copy of the previous build)
@@ -367,11 +308,11 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
         if (!keep.has(shards[i].bundle)) {
           const pf = await pagefindOf(n);
           used.push(pf);
-          const list = groups[i].flatMap((f) => byFile.get(f.file)!);
           await indexOne(
-            (function* () {
-              for (const r of list) yield r.record;
-            })(),
+            storedRecords(
+              list,
+              groups[i].map((f) => byFile.get(f.file)!),
+            ),
             language,
             join(site, shards[i].bundle),
             pf,
@@ -396,32 +337,22 @@ export async function indexShards(outDir: string, opts: IndexShardsOptions = {})
   }
 
   await writeShardList(site, { version: 1, pagesPerShard: target, language, shards });
-  await rm(recordsPath);
+  await removeRecords(site, list);
   return { pages: totalPages, shards: shards.length, reused: keep.size };
-}
-
-/** Records by source file, files in the order of the records file (the archive's), each file's records in order. */
-export function recordsByFile(records: Iterable<RawRecord>): Map<string, RawRecord[]> {
-  const byFile = new Map<string, RawRecord[]>();
-  for (const r of records) {
-    const list = byFile.get(r.file);
-    if (list) list.push(r);
-    else byFile.set(r.file, [r]);
-  }
-  return byFile;
 }
 
 /**
  * The shards of `byFile`'s records (cutShards()), each with its bundle path and the hash of its
- * records: the same records and target give the same shards, in any process (the merge checks a
- * part's shards against the merged site's records with it, src/build/merge-build.ts).
+ * records (made of the hashes of its files' records, src/build/records-store.ts): the same records
+ * and target give the same shards, in any process (the merge checks a part's shards against the
+ * merged site's records with it, src/build/merge-build.ts).
  */
-export async function planShards(byFile: Map<string, RawRecord[]>, language: string, target: number): Promise<{ groups: FileCount[][]; shards: ShardInfo[] }> {
-  const groups = cutShards([...byFile].map(([file, list]) => ({ file, pages: list.length })), target);
+export async function planShards(byFile: ReadonlyMap<string, Pick<StoredFile, 'records' | 'hash'>>, language: string, target: number): Promise<{ groups: FileCount[][]; shards: ShardInfo[] }> {
+  const groups = cutShards([...byFile].map(([file, f]) => ({ file, pages: f.records })), target);
   const version = await pagefindVersion();
   const shards: ShardInfo[] = groups.map((g, i) => {
     const h = createHash('sha256').update(`pagefind ${version}\0${language}\0`);
-    for (const f of g) for (const r of byFile.get(f.file)!) h.update(r.bytes).update('\0');
+    for (const f of g) h.update(byFile.get(f.file)!.hash).update('\0');
     return {
       bundle: `/pagefind/${bundleName(i, groups.length)}/`,
       pages: g.reduce((n, f) => n + f.pages, 0),

@@ -1,9 +1,9 @@
 /**
  * The Pagefind records Baoku's search index is built from: one custom record per article, its
  * content encoded by src/search/text.ts, with the meta and filters the search page shows and
- * offers. The site build writes them to RECORDS_PATH with searchRecordsJson()
- * (src/build/incremental.ts); indexShards() (src/build/shards.ts) feeds them to Pagefind's Node
- * API and deletes the file.
+ * offers. The site build keeps them per source file (src/build/records-store.ts) and lists them
+ * at RECORDS_PATH; indexShards() (src/build/shards.ts) feeds them to Pagefind's Node API and
+ * deletes the list.
  */
 import type { SiteArticle } from '../site/entities.ts';
 import { UNDATED } from '../site/entities.ts';
@@ -17,13 +17,7 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-export interface SearchRecordsFile {
-  /** Pagefind language code of the records (the site's lang, lower-cased). */
-  language: string;
-  records: SearchRecord[];
-}
-
-/** Where the site build leaves the records for indexShards() (site-relative). */
+/** Where the site build leaves the list of the records for indexShards() (site-relative). */
 export const RECORDS_PATH = 'search/records.json';
 
 /** Everything a reader may search for in an article, by field. */
@@ -57,7 +51,17 @@ export function sectionOf(a: SiteArticle): string | undefined {
   return a.section ?? a.pageGroup.section;
 }
 
-export function searchRecord(a: SiteArticle): SearchRecord {
+/**
+ * A record as what it is made of: everything but its content, and the fields its content is
+ * encoded from (encodeContent, the costly part). The record is a function of these alone, so the
+ * build keeps a file's records for as long as these are the same (src/build/records-store.ts).
+ */
+export interface RecordParts {
+  record: Omit<SearchRecord, 'content'>;
+  fields: SearchFields;
+}
+
+export function recordParts(a: SiteArticle): RecordParts {
   const head = resultHead(a);
   const meta: Record<string, string> = { title: head.title, page: a.pageGroup.label, where: head.where };
   if (a.issueDate) meta.date = a.issueDate;
@@ -78,24 +82,13 @@ export function searchRecord(a: SiteArticle): SearchRecord {
   if (paper) filters.publication = [paper];
   const authors = authorNames(a);
   if (authors.length) filters.author = authors;
-  return { url: a.url, content: encodeContent(searchFields(a)), meta, filters };
+  return { record: { url: a.url, meta, filters }, fields: searchFields(a) };
 }
 
-/**
- * The records file of `articles` (a SearchRecordsFile as JSON.stringify writes it), in pieces of
- * about a megabyte: for 100,000 articles the file is close to a gigabyte, more than one string of
- * the JavaScript engine holds comfortably, so it is written piece by piece.
- */
-export function* searchRecordsJson(articles: Iterable<SiteArticle>, language: string): Generator<string> {
-  let chunk = `{"language":${JSON.stringify(language)},"records":[`;
-  let first = true;
-  for (const a of articles) {
-    chunk += (first ? '' : ',') + JSON.stringify(searchRecord(a));
-    first = false;
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  yield `${chunk}]}`;
+/** The record of its parts. */
+export function recordOf(parts: RecordParts): SearchRecord {
+  const { url, meta, filters } = parts.record;
+  return { url, content: encodeContent(parts.fields), meta, filters };
 }
+
+export const searchRecord = (a: SiteArticle): SearchRecord => recordOf(recordParts(a));
