@@ -1,18 +1,20 @@
 /** The page shell every HTML page uses: head with CSP, skip link, banner, navigation, footer. */
 import { html, raw } from '../src/site/html.ts';
 import { moduleImports } from '../src/site/modules.ts';
+import { CHUNK_PRELOAD_HASH } from '../src/search/chunk-preload.ts';
 import type { TemplateData } from '../src/site/views.ts';
 
 /**
- * Scripts are files under /assets/ or /pagefind/ only; Pagefind compiles WebAssembly, which
- * needs 'wasm-unsafe-eval'. No inline script or style anywhere on the site. The search page may
+ * Scripts are files under /assets/ or /pagefind/, and the one inline script of the search page,
+ * by its hash (src/search/chunk-preload.ts); Pagefind compiles WebAssembly, which needs
+ * 'wasm-unsafe-eval'. No other inline script, and no inline style, anywhere on the site. The search page may
  * fetch the indexes of the other Baoku sites it searches (site.searchAlso), nothing else.
  */
 export function csp(searchAlso: readonly string[] = []): string {
   const others = [...new Set(searchAlso.map((u) => new URL(u).origin))];
   return [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    `script-src 'self' 'wasm-unsafe-eval' ${CHUNK_PRELOAD_HASH}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -14,7 +14,7 @@
  * replace those of an earlier build.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { Converter } from 'opencc-js';
 import { Converter as PageConverter, Locale } from 'opencc-js/t2cn';
 import type { Browser } from 'playwright-core';
 import { runSegment } from '../src/build/segment-run.ts';
+import { indexChunks } from '../src/build/pagefind-meta.ts';
 import { firstBundleFiles, preloadLinks, writeSearchPreloads } from '../src/build/search-preload.ts';
 import { indexSite, renderSite } from '../src/build/site-build.ts';
 import { segmentFile } from '../src/segment/index.ts';
@@ -237,7 +238,7 @@ test('a page opened with no query fetches Pagefind, its entry, metadata and WebA
   }
 });
 
-test('a search in the address of a fresh page: before its index chunks, only what the head names, each fetched once; then chunks, then fragments', { timeout: 90_000 }, async () => {
+test('a search in the address of a fresh page: its index chunks are asked for by the head with everything else it names, each file once; then the fragments: three round trips with the page', { timeout: 90_000 }, async () => {
   const { context, page, problems, timeline, violations } = await freshPage();
   try {
     const word = simplifiedWord();
@@ -247,16 +248,22 @@ test('a search in the address of a fresh page: before its index chunks, only wha
     const head = await headFiles();
     const { entries, firstResult } = await timeline();
     assert.ok(firstResult !== null);
-    const chunks = entries.filter((r) => kind(r.path) === 'index');
-    assert.ok(chunks.length > 0);
-    const chunkStart = Math.min(...chunks.map((r) => r.start));
-    const before = entries.filter((r) => r.start < chunkStart && r.path !== 'data:');
-    assert.deepEqual(before.filter((r) => !head.has(r.path)).map((r) => r.path), [], 'the round trip after the page: only what its head names');
-    assert.ok(before.length >= head.size - 1, `${before.length} of the ${head.size} files the head names came before the chunks`);
+    // the chunks Pagefind loaded for the query are the ones the page's head asked for
+    const asked = await page.$$eval('link[rel="preload"][href*="/index/"]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    // (of the first bundle: the others join after the first results, when these do not fill a page)
+    const chunks = entries.filter((r) => kind(r.path) === 'index' && r.path.startsWith(config.bundles[0]));
+    assert.ok(asked.length > 0, 'the head asked for index chunks');
+    assert.deepEqual(chunks.map((r) => r.path).sort(), [...asked].sort(), 'each chunk fetched once: the preload is what Pagefind used, and none was left unused');
+    const [fragmentsStart] = entries.filter((r) => kind(r.path) === 'fragment').map((r) => r.start).sort((x, y) => x - y);
+    const before = entries.filter((r) => r.start < fragmentsStart && r.path !== 'data:');
+    assert.deepEqual(before.filter((r) => !head.has(r.path) && !asked.includes(r.path)).map((r) => r.path), [], 'before the fragments: only what the head names, and the chunks it asked for');
     for (const f of head) assert.ok(entries.filter((r) => r.path === f).length <= 1, `${f} fetched once (a preload left unused would be fetched again)`);
-    // to the first result: those, the chunks (after what the head named had come in), the fragments
-    const toFirst = entries.filter((r) => r.start >= chunkStart && r.start <= firstResult);
-    assert.deepEqual([...new Set(toFirst.map((r) => kind(r.path)))], ['index', 'fragment'], toFirst.map((r) => r.path).join(' '));
+    // every request up to the first result: the page, one round trip for what its head names and
+    // the chunks (each asked for before any answer of them came in), the fragments
+    const firstAnswer = Math.min(...before.map((r) => r.end));
+    for (const r of chunks) assert.ok(r.start < firstAnswer, `${r.path} asked for before any file of the head had come in`);
+    const toFirst = entries.filter((r) => r.start >= fragmentsStart && r.start <= firstResult);
+    assert.deepEqual([...new Set(toFirst.map((r) => kind(r.path)))], ['fragment'], toFirst.map((r) => r.path).join(' '));
     assert.ok(!entries.some((r) => /opencc-t2cn\.js|pagefind-worker/u.test(r.path)));
     const shown = await page.$$eval('#results > li .result-title a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     assert.ok(shown.length > 0 && shown.every((u) => containing(word).includes(u)));
@@ -265,6 +272,23 @@ test('a search in the address of a fresh page: before its index chunks, only wha
   } finally {
     await context.close();
   }
+});
+
+test('the chunk table in the search page is the first bundle\'s, read from Pagefind\'s metadata: ordered ranges, each chunk a file of the bundle', async () => {
+  const first = await firstBundleFiles(site, config.bundles[0], 'zh-cn');
+  assert.ok(first && first.chunks.length > 0);
+  for (const [from, to, hash] of first.chunks) {
+    assert.ok(from <= to, `${from}…${to}`);
+    assert.ok(existsSync(join(site, config.bundles[0], 'index', `${hash}.pf_index`)), hash);
+  }
+  for (let i = 1; i < first.chunks.length; i++) assert.ok(first.chunks[i - 1][1] < first.chunks[i][0], 'ranges in order, apart');
+  const page = await readFile(join(site, 'search', 'index.html'), 'utf8');
+  const table = /<script type="application\/json" id="search-chunks" data-first-bundle>([^\n]*)<\/script>/u.exec(page);
+  assert.ok(table, 'the table is in the page');
+  assert.deepEqual(JSON.parse(table[1]), { bundle: config.bundles[0], chunks: first.chunks });
+  // before the style sheet, which a script would wait for
+  assert.ok(page.indexOf('id="search-chunks"') < page.indexOf('rel="stylesheet"'));
+  assert.equal(indexChunks(Buffer.from('not a metadata file')).length, 0);
 });
 
 test('the converter is fetched for a traditional query, which then finds what its simplified form finds; never for a simplified one', { timeout: 90_000 }, async () => {

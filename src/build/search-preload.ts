@@ -10,6 +10,12 @@
  * marks them `data-first-bundle`. It replaces any marked links already there: a rebuild may
  * start from the previous build's page, and a clean build and a rebuild give the same bytes.
  *
+ * With them, before the page's style sheet (a script waits for the style sheets above it), go the
+ * bundle's table of index chunks, read from its metadata (src/build/pagefind-meta.ts), and the
+ * script that asks for the chunks of a query in the page's address while the head is still
+ * being read (src/search/chunk-preload.ts): a search in the address then waits for three round
+ * trips — the page, what its head names with the chunks, the results' fragments.
+ *
  * Pagefind asks for its entry file as `pagefind-entry.json?ts=<time>` to get past caches; the
  * page gives it a tag instead (its `metaCacheTag` option, from /search/config.json: a hash of
  * the entry file, so it changes when the index does), and the link asks for that address.
@@ -19,14 +25,17 @@
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { html } from '../site/html.ts';
+import { CHUNK_PRELOAD_SCRIPT, CHUNK_TABLE_ID } from '../search/chunk-preload.ts';
+import { html, raw } from '../site/html.ts';
+import { indexChunks, type IndexChunk } from './pagefind-meta.ts';
 
 /** The rendered search page, site-relative. */
 export const SEARCH_PAGE_PATH = 'search/index.html';
 
 /** The template's preload of the bundle list (content/pages/search.11ty.ts); the links go after it. */
 const ANCHOR = /^<link rel="preload" href="\/search\/config\.json" as="fetch" crossorigin>\n/mu;
-const MARKED = /^<link [^>\n]*data-first-bundle[^>\n]*>\n/gmu;
+const STYLESHEET = /^<link rel="stylesheet" /mu;
+const MARKED = /^<(?:link [^>\n]*data-first-bundle[^>\n]*>|script [^>\n]*data-first-bundle[^>\n]*>[^\n]*<\/script>)\n/gmu;
 
 interface PagefindEntry {
   version: string;
@@ -42,11 +51,15 @@ function pickIndex(languages: PagefindEntry['languages'], lang: string) {
 }
 
 export interface FirstBundle {
+  /** Site path of the bundle. */
+  bundle: string;
   /** Pagefind's `metaCacheTag` for the bundle: the query its entry file is fetched with. */
   metaCacheTag: string;
   /** Site URLs: Pagefind's script (a module), then the files it fetches. */
   script: string;
   fetches: string[];
+  /** Its index chunks (from its metadata; none when that cannot be read). */
+  chunks: IndexChunk[];
 }
 
 /**
@@ -64,10 +77,14 @@ export async function firstBundleFiles(site: string, bundle: string, lang: strin
   const index = pickIndex(entry.languages ?? {}, lang);
   if (!index) return null;
   const metaCacheTag = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const meta = `${bundle}pagefind.${index.hash}.pf_meta`;
+  const chunks = await readFile(join(site, meta)).then(indexChunks, () => []);
   return {
+    bundle,
     metaCacheTag,
     script: `${bundle}pagefind.js`,
-    fetches: [`${bundle}pagefind-entry.json?ts=${metaCacheTag}`, `${bundle}pagefind.${index.hash}.pf_meta`, `${bundle}wasm.${index.wasm ?? 'unknown'}.pagefind`],
+    fetches: [`${bundle}pagefind-entry.json?ts=${metaCacheTag}`, meta, `${bundle}wasm.${index.wasm ?? 'unknown'}.pagefind`],
+    chunks,
   };
 }
 
@@ -75,6 +92,18 @@ export async function firstBundleFiles(site: string, bundle: string, lang: strin
 export function preloadLinks(files: FirstBundle): string {
   return html`<link rel="modulepreload" href="${files.script}" data-first-bundle>
 ${files.fetches.map((href) => html`<link rel="preload" href="${href}" as="fetch" crossorigin data-first-bundle>\n`)}`.value;
+}
+
+/**
+ * When the bundle's chunks are known: their table and the script that asks for the chunks of the
+ * query in the page's address (src/search/chunk-preload.ts), one a line. The table is JSON in a
+ * script element of its own, `<` written as `\u003c` so that no word of the index can end it.
+ */
+export function chunkScripts(files: FirstBundle): string {
+  if (!files.chunks.length) return '';
+  const table = JSON.stringify({ bundle: files.bundle, chunks: files.chunks }).replaceAll('<', '\\u003c');
+  return html`<script type="application/json" id="${CHUNK_TABLE_ID}" data-first-bundle>${raw(table)}</script>
+<script data-first-bundle>${raw(CHUNK_PRELOAD_SCRIPT)}</script>\n`.value;
 }
 
 /**
@@ -93,7 +122,10 @@ export async function writeSearchPreloads(site: string, files: FirstBundle | nul
   }
   const bare = page.replace(MARKED, '');
   if (!ANCHOR.test(bare)) return;
-  const next = files ? bare.replace(ANCHOR, (anchor) => anchor + preloadLinks(files)) : bare;
+  let next = files ? bare.replace(ANCHOR, (anchor) => anchor + preloadLinks(files)) : bare;
+  // the chunk script before the first style sheet: a script waits for the style sheets above it
+  const scripts = files ? chunkScripts(files) : '';
+  if (scripts) next = STYLESHEET.test(next) ? next.replace(STYLESHEET, (sheet) => scripts + sheet) : next.replace(ANCHOR, (anchor) => anchor + scripts);
   if (next === page) return;
   await rm(path, { force: true });
   await writeFile(path, next);
