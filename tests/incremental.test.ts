@@ -20,12 +20,13 @@ process.env.BAOKU_PROGRESS = '0';
 let tmp = '';
 const quiet = () => {};
 
+/** Every file of a tree with its bytes, and every folder (`name/`, no bytes): a page's folder left empty is a difference too. */
 async function files(root: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const e of await readdir(root, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
     const p = join(e.parentPath ?? (e as unknown as { path: string }).path, e.name);
-    out.set(relative(root, p), await readFile(p));
+    if (e.isDirectory()) out.set(`${relative(root, p)}/`, Buffer.alloc(0));
+    else if (e.isFile()) out.set(relative(root, p), await readFile(p));
   }
   return out;
 }

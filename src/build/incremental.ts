@@ -34,7 +34,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -314,10 +314,11 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
     for (const url of [...toRender, ...removed]) {
       for (const f of previous.outputs[url] ?? []) {
         await rm(join(workDir, f), { force: true });
-        // the page's folder goes with its last file, as if it had never been written
+        // the page's folder goes with its last file, as if it had never been written: rmdir
+        // removes a folder only when it is empty (reading the folder to know, as before, read
+        // /articles/ with its 83,000 entries for every page removed: 20 s of a 10,000-file rebuild)
         for (let d = dirname(join(workDir, f)); d.startsWith(workDir + sep); d = dirname(d)) {
-          if ((await readdir(d).catch(() => ['?'])).length > 0) break;
-          await rm(d, { recursive: true, force: true });
+          if (!(await rmdir(d).then(() => true, () => false))) break;
         }
       }
     }
