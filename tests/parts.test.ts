@@ -166,7 +166,10 @@ test('the merged site is the whole build: the same Markdown and every page byte 
   const [mergedSearch, wholeSearch] = [await searchPage('merged-site'), await searchPage('whole-site')];
   assert.match(mergedSearch, /href="\/pagefind\/part-1\/shard-00\/pagefind\.js"/u);
   assert.match(wholeSearch, /href="\/pagefind\/shard-00\/pagefind\.js"/u);
-  const unbundled = (html: string) => html.replace(/href="\/pagefind\/[^"]*"/gu, 'href="/pagefind/…"');
+  // …and its first bundle's chunk table (src/build/search-preload.ts)
+  assert.match(mergedSearch, /id="search-chunks" data-first-bundle>\{"bundle":"\/pagefind\/part-1\/shard-00\/"/u);
+  const unbundled = (html: string) =>
+    html.replace(/href="\/pagefind\/[^"]*"/gu, 'href="/pagefind/…"').replace(/(id="search-chunks" data-first-bundle>)[^\n]*(<\/script>)/u, '$1…$2');
   assert.equal(unbundled(mergedSearch), unbundled(wholeSearch));
   for (const k of [1, 2]) {
     const own = await snapshot(at(`part-${k}`, 'pagefind', 'shard-00'));
