@@ -42,6 +42,7 @@ import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
 import { RECORDS_PATH } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
+import { relatedState, type RelatedState } from '../site/related.ts';
 import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/entities.ts';
 import { linkCopy } from './kept-folder.ts';
 import { writeRecords } from './records-store.ts';
@@ -288,7 +289,11 @@ async function readManifest(path: string, siteDir: string): Promise<SiteManifest
  */
 export async function renderIncremental(opts: IncrementalOptions): Promise<IncrementalResult> {
   const base: SiteOptions = { articlesDir: resolve(opts.articlesDir), rawDir: resolve(opts.rawDir) };
-  const archive = await loadArchive(base);
+  // the related lists no change reaches are the previous build's (src/site/related.ts)
+  const relatedPath = opts.manifestPath === undefined ? undefined : relatedStateOf(opts.manifestPath);
+  const archive = await loadArchive({ ...base, relatedFrom: relatedPath ? await readRelatedState(relatedPath) : undefined });
+  const related = relatedState(archive.articles);
+  if (relatedPath) await writeWhole(relatedPath, JSON.stringify(related));
   const [source, rawHashes] = await Promise.all([siteSourceHash(), rawHashesOf(archive)]);
   const items = itemSignatures(archive, rawHashes);
   const siteDir = resolve(opts.siteDir);
@@ -326,7 +331,7 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
     await mkdir(workDir, { recursive: true });
   }
   const records = { store: opts.manifestPath === undefined ? undefined : recordsStoreOf(opts.manifestPath), salt: source };
-  const written = await renderItems(toRender, items, archive, base, workDir, opts, records);
+  const written = await renderItems(toRender, items, archive, base, workDir, opts, records, related);
   for (const w of written) {
     const item = itemOf(w.url, byPageUrl);
     if (item) (outputs[item] ??= []).push(w.path);
@@ -352,6 +357,27 @@ async function siteWideTemplates(): Promise<string[]> {
     if (!mod.data?.pagination) all.push(join('content', 'pages', name));
   }
   return all;
+}
+
+/** Where the state the related lists were found from is kept between builds (src/site/related.ts): beside the manifest. */
+export const relatedStateOf = (manifestPath: string) => join(dirname(manifestPath), 'related.json');
+
+/** A related-lists state written by an earlier build; undefined when there is none or it cannot be read. */
+export async function readRelatedState(path: string): Promise<RelatedState | undefined> {
+  try {
+    const s = JSON.parse(await readFile(path, 'utf8')) as RelatedState;
+    return s?.version === 1 && s.tagged && s.articles ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `text` at `path` by a rename, never half written. */
+async function writeWhole(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
 }
 
 /** Where the search records are kept between builds (src/build/records-store.ts): beside the manifest. */
@@ -492,6 +518,7 @@ async function renderItems(
   target: string,
   opts: IncrementalOptions,
   recordsOpts: { store?: string; salt: string },
+  related: RelatedState,
 ): Promise<{ url: string; path: string }[]> {
   const procs = Math.max(1, Number(process.env.BAOKU_RENDER_PROCS) || availableParallelism());
   const extraUrls = [...items.keys()].filter((u) => !render.has(u)).map(pageUrlOf);
@@ -515,12 +542,15 @@ async function renderItems(
     const listed = listedCounts(archive);
     const shares = dealBatches(batchesOf(list, BATCH, listed), procs, listed);
     const heapMb = renderHeapMb(archive.articles.length);
+    // the related lists, as this process found them: a render process keeps them all
+    const relatedPath = `${stage}.related.json`;
+    await writeFile(relatedPath, JSON.stringify(related));
     const children = shares.map(async (batches, i) => {
       const share = batches.flat();
       const outDir = `${stage}-${i}`;
       const jobPath = `${stage}-${i}.json`;
       const resultPath = `${stage}-${i}.result.json`;
-      await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, outDir, batches, skipTemplates, resultPath }));
+      await writeFile(jobPath, JSON.stringify({ articlesDir: base.articlesDir, rawDir: base.rawDir, relatedPath, outDir, batches, skipTemplates, resultPath }));
       if (!(await runChild(jobPath, heapMb, opts.onPage))) {
         // out of memory: the estimate was low for this archive; the share again, from scratch
         opts.log?.(`render: a render process ran out of its ${heapMb} MB heap; its ${share.length} items are rendered again with Node's own limit`);
@@ -546,6 +576,7 @@ async function renderItems(
     return out;
   } finally {
     await rm(stage, { recursive: true, force: true });
+    await rm(`${stage}.related.json`, { force: true });
     for (let i = 0; i < procs; i++) await rm(`${stage}-${i}`, { recursive: true, force: true });
   }
 }

@@ -10,10 +10,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderWith } from './render.ts';
 import { loadArchive } from '../site/archive.ts';
+import { readRelatedState } from './incremental.ts';
 
 interface Job {
   articlesDir: string;
   rawDir: string;
+  /** The related lists as the main process found them (src/site/related.ts): none is ranked again. */
+  relatedPath?: string;
   outDir: string;
   batches: string[][];
   skipTemplates: string[];
@@ -21,7 +24,7 @@ interface Job {
 }
 
 const job = JSON.parse(await readFile(process.argv[2], 'utf8')) as Job;
-const archive = await loadArchive({ articlesDir: job.articlesDir, rawDir: job.rawDir });
+const archive = await loadArchive({ articlesDir: job.articlesDir, rawDir: job.rawDir, relatedFrom: job.relatedPath ? await readRelatedState(job.relatedPath) : undefined });
 // the model slice this process needs: the bodies and front matter of the articles it renders
 // only (the site-wide pages, which list every article's front matter, are rendered elsewhere)
 const mine = new Set(job.batches.flat());

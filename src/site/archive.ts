@@ -26,7 +26,7 @@ import {
   dateLabel,
 } from './entities.ts';
 import { compareNames } from './names.ts';
-import { assignRelated } from './related.ts';
+import { assignRelated, type RelatedState } from './related.ts';
 
 /** One article file, read and checked; `file` names it in every error. */
 export function parseArticle(text: string, file: string): SiteArticle {
@@ -36,10 +36,12 @@ export function parseArticle(text: string, file: string): SiteArticle {
 export interface LoadOptions {
   articlesDir: string;
   rawDir: string;
+  /** What an earlier build found the related lists from: those no change reaches are kept (src/site/related.ts). */
+  relatedFrom?: RelatedState;
 }
 
 /** Read every `*.md` article (and `_report.json` when present) and build the archive. */
-export async function loadArchive({ articlesDir, rawDir }: LoadOptions): Promise<Archive> {
+export async function loadArchive({ articlesDir, rawDir, relatedFrom }: LoadOptions): Promise<Archive> {
   let names: string[];
   try {
     names = (await readdir(articlesDir)).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort();
@@ -66,11 +68,11 @@ export async function loadArchive({ articlesDir, rawDir }: LoadOptions): Promise
       throw new Error(`Baoku site: cannot read ${reportPath}: ${(e as Error).message}`);
     }
   }
-  return buildArchive(articles, reports, rawDir);
+  return buildArchive(articles, reports, rawDir, relatedFrom);
 }
 
 /** Cross-link parsed articles into the archive graph. Pure apart from checking raw files exist. */
-export function buildArchive(articles: SiteArticle[], reports: FileReportSummary[], rawDir: string): Archive {
+export function buildArchive(articles: SiteArticle[], reports: FileReportSummary[], rawDir: string, relatedFrom?: RelatedState): Archive {
   // Files, in file-name order.
   const reportByFile = new Map(reports.map((r) => [r.file, r]));
   const fileNames = [...new Set([...reports.map((r) => r.file), ...articles.map((a) => a.source.file)])].sort(collator.compare);
@@ -192,7 +194,7 @@ export function buildArchive(articles: SiteArticle[], reports: FileReportSummary
   checkUnique(keywordList.map((k) => k.slug), 'keywords');
 
   // Related articles: shared keywords, each weighted by how rare it is.
-  assignRelated(ordered);
+  assignRelated(ordered, relatedFrom);
 
   return new Archive(ordered, files, pubList, peopleList, keywordList);
 }
