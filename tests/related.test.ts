@@ -15,19 +15,8 @@ import { runSegment } from '../src/build/segment-run.ts';
 import { buildArchive } from '../src/site/archive.ts';
 import { SiteArticle } from '../src/site/entities.ts';
 import { relatedState } from '../src/site/related.ts';
+import { prng } from '../src/util/prng.ts';
 import { RAW_DIR } from './helpers.ts';
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const lists = (articles: readonly SiteArticle[]) => articles.map((a) => [a.id, a.related.map((r) => [r.article.id, r.shared, r.score])]);
 const build = (files: readonly ArticleFile[], previous?: ReturnType<typeof relatedState>) => buildArchive(files.map((f) => new SiteArticle(f)), [], '/nonexistent', previous);
@@ -40,7 +29,7 @@ test('related lists found again from a kept state are those a build from nothing
     let files: ArticleFile[] = await Promise.all(names.map(async (n) => fromMarkdown(await readFile(join(work, n), 'utf8'), n)));
     assert.ok(files.length >= 20);
     const vocabulary = [...new Set(files.flatMap((f) => f.keywords))].sort();
-    const random = rng(18);
+    const random = prng(18);
     let state = relatedState(build(files).articles);
     let kept = 0;
     let ranked = 0;

@@ -47,6 +47,7 @@ import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/
 import { linkCopy } from './kept-folder.ts';
 import { writeRecords } from './records-store.ts';
 import { renderWith } from './render.ts';
+import { writeWhole } from '../util/write-whole.ts';
 
 const MANIFEST_VERSION = 2;
 
@@ -372,13 +373,6 @@ export async function readRelatedState(path: string): Promise<RelatedState | und
   }
 }
 
-/** `text` at `path` by a rename, never half written. */
-async function writeWhole(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
 
 /** Where the search records are kept between builds (src/build/records-store.ts): beside the manifest. */
 export const recordsStoreOf = (manifestPath: string) => join(dirname(manifestPath), 'search-records');

@@ -21,10 +21,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { RECORDS_PATH, recordOf, recordParts, type SearchRecord } from '../search/records.ts';
 import type { SiteArticle } from '../site/entities.ts';
+import { writeWhole } from '../util/write-whole.ts';
 
 export const RECORDS_LIST_VERSION = 2;
 
@@ -79,12 +80,6 @@ async function readIndex(store: string): Promise<StoreIndex> {
   }
 }
 
-/** `text` at `path`, by a rename: a reader (or a build killed meanwhile) never sees half of it. */
-async function writeWhole(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
 
 export interface WriteRecordsOptions {
   /** The store folder kept between builds; none: a transient one in the site folder. */

@@ -12,8 +12,8 @@
  * cache, every file is segmented once). The folders are locked as `npm run segment` locks them,
  * so a correction never interleaves with a segment run or a build writing the same articles.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { ArticleFormatError, fromMarkdown } from '../contract/markdown.ts';
 import { clearLeftovers } from '../build/leftovers.ts';
 import { LockBusyError, LockWriteError, lockFolders } from '../build/lock.ts';
@@ -23,6 +23,7 @@ import { stateFolderPath } from '../build/state-folder.ts';
 import { editCorrections, type CorrectionEdit, type EditOutcome } from './edit.ts';
 import { correctionPathOf, defaultCorrectionsDir } from './files.ts';
 import { CorrectionFileError } from './parse.ts';
+import { writeWhole } from '../util/write-whole.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -89,13 +90,6 @@ async function rawFileOf(articles: string, id: string): Promise<string> {
   }
 }
 
-/** Writes `text` to `path` whole or not at all: a build reading the file never sees half of it. */
-async function writeWhole(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
 
 /** Checks the edit, writes it into the article's correction file, segments again. */
 export async function runCorrect(opts: CorrectOptions): Promise<CorrectResult> {
