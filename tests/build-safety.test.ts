@@ -116,7 +116,10 @@ async function leftovers(): Promise<string[]> {
   const state = stateFolderPath('site', live.site, ROOT);
   for (const e of await readdir(state, { recursive: true, withFileTypes: true })) {
     const rel = join(e.parentPath, e.name).slice(state.length + 1);
-    if (['for.txt', 'site-manifest.json', 'segment', 'segment/lexicon.json'].includes(rel) || /^segment\/[0-9a-f]{2}(\/[0-9a-f]+\.json)?$/u.test(rel)) continue;
+    // what a finished build keeps: the manifest, the segment cache, the related lists' state and
+    // the search records (src/site/related.ts, src/build/records-store.ts)
+    if (['for.txt', 'site-manifest.json', 'segment', 'segment/lexicon.json', 'related.json', 'search-records', 'search-records/index.json'].includes(rel)) continue;
+    if (/^segment\/[0-9a-f]{2}(\/[0-9a-f]+\.json)?$/u.test(rel) || /^search-records\/[0-9a-f]{40}\.json$/u.test(rel)) continue;
     out.push(`state: ${rel}`);
   }
   if (existsSync(`${state}.lock`)) out.push('state lock');

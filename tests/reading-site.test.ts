@@ -21,6 +21,8 @@ import { measureKeywords } from '../src/site/keyword-measure.ts';
 import { serveStatic, type StaticServer } from '../src/site/serve.ts';
 import { launchBrowser } from './browser.ts';
 import { RAW_DIR } from './helpers.ts';
+import { readRecordsList, storedRecords } from '../src/build/records-store.ts';
+import type { SearchRecord } from '../src/search/records.ts';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let tmp: string;
@@ -69,7 +71,10 @@ test('an article printed without a headline: 图片新闻 or 无题, its first s
   const photo = untitled.filter((a) => a.bylines.some((b) => b.includes('摄影报道')));
   assert.ok(photo.length >= 1, 'the sample has a 摄影报道 without a headline');
   const feed = readFileSync(join(siteDir, 'feed.xml'), 'utf8');
-  const records = JSON.parse(readFileSync(join(siteDir, 'search', 'records.json'), 'utf8')) as { records: { url: string; meta: { title: string } }[] };
+  // the render's records, as the index stage reads them (src/build/records-store.ts)
+  const list = await readRecordsList(siteDir);
+  const records: SearchRecord[] = [];
+  for await (const r of storedRecords(list, list.files)) records.push(r);
   for (const a of untitled) {
     const mark = photo.includes(a) ? '图片新闻' : '无题';
     await page.goto(`${server.url}${urlOf(a)}`);
@@ -89,7 +94,7 @@ test('an article printed without a headline: 图片新闻 or 无题, its first s
     }
     assert.equal(await page.title(), `[${mark}] ${supplied} · 报库 Baoku`, `${a.id}: the page's title`);
     assert.ok(feed.includes(`<title>[${mark}] ${supplied}</title>`), `${a.id}: the feed's title`);
-    assert.equal(records.records.find((r) => r.url === urlOf(a))!.meta.title, `[${mark}] ${supplied}`, `${a.id}: the search record's title`);
+    assert.equal(records.find((r) => r.url === urlOf(a))!.meta.title, `[${mark}] ${supplied}`, `${a.id}: the search record's title`);
     // and in a list: the page's list of its articles
     await page.click('.issue-line a:has-text("第")');
     const item = page.locator(`.articles a[href="${urlOf(a)}"]`);

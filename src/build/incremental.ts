@@ -294,7 +294,13 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   const relatedPath = opts.manifestPath === undefined ? undefined : relatedStateOf(opts.manifestPath);
   const archive = await loadArchive({ ...base, relatedFrom: relatedPath ? await readRelatedState(relatedPath) : undefined });
   const related = relatedState(archive.articles);
-  if (relatedPath) await writeWhole(relatedPath, JSON.stringify(related));
+  if (relatedPath) {
+    // a state half written by a build killed meanwhile goes
+    for (const f of await readdir(dirname(relatedPath)).catch(() => [] as string[])) {
+      if (f.startsWith(`${basename(relatedPath)}.`) && /^\.\d+\.tmp$/u.test(f.slice(basename(relatedPath).length))) await rm(join(dirname(relatedPath), f), { force: true });
+    }
+    await writeWhole(relatedPath, JSON.stringify(related));
+  }
   const [source, rawHashes] = await Promise.all([siteSourceHash(), rawHashesOf(archive)]);
   const items = itemSignatures(archive, rawHashes);
   const siteDir = resolve(opts.siteDir);
