@@ -36,7 +36,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, type SiteOptions } from '../../.eleventy.ts';
 import site from '../../_data/site.ts';
@@ -47,7 +47,7 @@ import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/
 import { linkCopy } from './kept-folder.ts';
 import { writeRecords } from './records-store.ts';
 import { renderWith } from './render.ts';
-import { writeWhole } from '../util/write-whole.ts';
+import { removeHalfWritten, writeWhole } from '../util/write-whole.ts';
 
 const MANIFEST_VERSION = 2;
 
@@ -293,13 +293,13 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   // the related lists no change reaches are the previous build's (src/site/related.ts)
   const relatedPath = opts.manifestPath === undefined ? undefined : relatedStateOf(opts.manifestPath);
   const archive = await loadArchive({ ...base, relatedFrom: relatedPath ? await readRelatedState(relatedPath) : undefined });
-  const related = relatedState(archive.articles);
+  // the state of the lists found: kept for the next build, and handed to render processes
+  let state: RelatedState | undefined;
+  const related = { path: relatedPath, state: () => (state ??= relatedState(archive.articles)) };
   if (relatedPath) {
     // a state half written by a build killed meanwhile goes
-    for (const f of await readdir(dirname(relatedPath)).catch(() => [] as string[])) {
-      if (f.startsWith(`${basename(relatedPath)}.`) && /^\.\d+\.tmp$/u.test(f.slice(basename(relatedPath).length))) await rm(join(dirname(relatedPath), f), { force: true });
-    }
-    await writeWhole(relatedPath, JSON.stringify(related));
+    await removeHalfWritten(relatedPath);
+    await writeWhole(relatedPath, JSON.stringify(related.state()));
   }
   const [source, rawHashes] = await Promise.all([siteSourceHash(), rawHashesOf(archive)]);
   const items = itemSignatures(archive, rawHashes);
@@ -347,7 +347,8 @@ export async function renderIncremental(opts: IncrementalOptions): Promise<Incre
   if (opts.manifestPath !== undefined) {
     const site = await siteIdentity(workDir);
     if (site === null) throw new Error(`the site folder ${workDir} went away during the render`);
-    await writeManifest(pending(opts.manifestPath), { version: MANIFEST_VERSION, site, source, items: Object.fromEntries(items), outputs });
+    const manifest: SiteManifest = { version: MANIFEST_VERSION, site, source, items: Object.fromEntries(items), outputs };
+    await writeWhole(pending(opts.manifestPath), JSON.stringify(manifest));
   }
   // the site's HTML pages: the items' (kept or written) and the site-wide ones written now
   const isHtml = (p: string) => p.endsWith('.html');
@@ -518,7 +519,7 @@ async function renderItems(
   target: string,
   opts: IncrementalOptions,
   recordsOpts: { store?: string; salt: string },
-  related: RelatedState,
+  related: { path?: string; state: () => RelatedState },
 ): Promise<{ url: string; path: string }[]> {
   const procs = Math.max(1, Number(process.env.BAOKU_RENDER_PROCS) || availableParallelism());
   const extraUrls = [...items.keys()].filter((u) => !render.has(u)).map(pageUrlOf);
@@ -542,9 +543,10 @@ async function renderItems(
     const listed = listedCounts(archive);
     const shares = dealBatches(batchesOf(list, BATCH, listed), procs, listed);
     const heapMb = renderHeapMb(archive.articles.length);
-    // the related lists, as this process found them: a render process keeps them all
-    const relatedPath = `${stage}.related.json`;
-    await writeFile(relatedPath, JSON.stringify(related));
+    // the related lists, as this process found them (the state it keeps for the next build, or
+    // one written for them): a render process keeps them all
+    const relatedPath = related.path ?? `${stage}.related.json`;
+    if (!related.path) await writeFile(relatedPath, JSON.stringify(related.state()));
     const children = shares.map(async (batches, i) => {
       const share = batches.flat();
       const outDir = `${stage}-${i}`;
@@ -624,13 +626,6 @@ function runChild(jobPath: string, heapMb: number | null, onPage?: () => void): 
   });
 }
 
-async function writeManifest(path: string, m: SiteManifest): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(m));
-  await rename(tmp, path);
-}
-
 const pending = (path: string) => `${path}.pending`;
 
 /**
@@ -649,14 +644,7 @@ export async function commitManifest(path: string): Promise<void> {
  */
 export async function settleManifest(path: string, siteDir: string): Promise<string[]> {
   const done: string[] = [];
-  const dir = dirname(path);
-  const name = basename(path);
-  for (const f of await readdir(dir).catch(() => [] as string[])) {
-    if (f.startsWith(`${name}.`) && /^\.\d+\.tmp$/u.test(f.slice(name.length))) {
-      await rm(join(dir, f), { force: true });
-      done.push(`removed a half-written site manifest`);
-    }
-  }
+  for (let n = await removeHalfWritten(path); n > 0; n--) done.push(`removed a half-written site manifest`);
   const p = await readManifestFile(pending(path));
   if (p !== null && p.site === (await siteIdentity(siteDir))) {
     await rename(pending(path), path);
