@@ -113,3 +113,17 @@ test('page facts: a header an extractor set in pieces, one a line around its dat
   const second = segmentFile('after.txt', new TextEncoder().encode(after));
   assert.deepEqual([second.articles[0].title, second.articles[0].page, second.articles[0].section], ['城东社区图书室开放', 10, '教育']);
 });
+
+test('page facts: a paper name set over its page and section, or beside a 第N版 mark, is header, never a kicker', () => {
+  const story = ['城东社区图书室开放', '', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。', ''];
+  // MuPDF: the dated line, then the name and `3 要闻` read as one block of two lines
+  const stacked = segmentFile('stacked.txt', new TextEncoder().encode(['2022年5月9日 星期一', '澧兰晨报', '3 要闻', '', ...story].join('\n')));
+  assert.equal(stacked.articles.length, 1);
+  assert.deepEqual([stacked.articles[0].title, stacked.articles[0].kicker, stacked.articles[0].page, stacked.articles[0].section], ['城东社区图书室开放', undefined, 3, '要闻']);
+  // a name not ending in 报, under the dated line, with `第N版 …` over it (MuPDF), or all glued (pypdf)
+  for (const head of [['第9版 经济', '2022年5月9日 星期一', '溪口新闻'], ['第9版经济2022年5月9日 星期一 溪口新闻']]) {
+    const r = segmentFile('mark.txt', new TextEncoder().encode([...head, '', ...story].join('\n')));
+    assert.deepEqual([r.articles.length, r.articles[0].title, r.articles[0].kicker, r.articles[0].issue_date, r.articles[0].page, r.articles[0].section], [1, '城东社区图书室开放', undefined, '2022-05-09', 9, '经济'], head.join(' / '));
+    assert.ok(r.report.unassigned.some((e) => e.text.includes('溪口新闻')), 'the name is reported as furniture');
+  }
+});

@@ -121,3 +121,11 @@ test('overprint: a headline lead-in printed twice on lines of its own is kept on
   assert.equal(halveDoubledLeadIn('新起点：绘就乡村振兴新图景'), null);
   assert.equal(halveDoubledLeadIn('产业兴旺：村里办起了合作社：社员一百多户'), null);
 });
+
+test('page header: a 第N版 mark, its section and a name at the line\'s end; a word inside the line is no name', () => {
+  const read = { issueDate: '2022-05-09', weekday: '星期一', page: 9, section: '经济', publication: '溪口新闻', strong: true };
+  assert.deepEqual(readPageHeader('第9版经济2022年5月9日 星期一 溪口新闻'), read);
+  assert.deepEqual(readPageHeader('第9版 经济 2022年5月9日 星期一 溪口新闻'), read);
+  // a head read together with the header lines around it (`延伸阅读` between the date and the mark)
+  assert.equal(readPageHeader('2022年5月9日 周一 延伸阅读 第9版 图片新闻'), null);
+});

@@ -72,6 +72,8 @@ const PAGE_SECTION_ANY = pageSection(0);
 /** A section name alone beside a `第N版` mark. */
 const SECTION_ALONE = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u');
 
+/** Two words apart once a `第N版` mark and the date are taken out: the section and the paper's name. */
+const NAME_BESIDE_SECTION = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]+([${HAN}]{2,8})[^${HAN}]*$`, 'u');
 /** Page and section with a name apart before or after them: `云梦新闻 7要闻`, `01经济 云梦新闻`. */
 const NAME_FIRST = new RegExp(`^(?<name>[${HAN}]{2,8}) (?<rest>.+)$`, 'u');
 const NAME_LAST = new RegExp(`^(?<rest>.+) (?<name>[${HAN}]{2,8})$`, 'u');
@@ -135,6 +137,7 @@ export function readPageHeader(line: string): PageHeader | null {
   const publication = take(PUBLICATION);
   if (publication) header.publication = publication[0];
 
+  const markAt = PAGE_MARK.exec(rest)?.index ?? -1;
   const mark = take(PAGE_MARK);
   if (mark) {
     header.page = Number(mark[2]);
@@ -171,8 +174,18 @@ export function readPageHeader(line: string): PageHeader | null {
     rest = '';
   } else if (header.page !== undefined) {
     const alone = SECTION_ALONE.exec(compact);
+    // a `第N版` mark, its section and the paper's name in words of its own (`第9版经济2023年2月8日
+    // 星期三 云梦新闻`, pypdf on typeset news pages): the section is the word that stood by the mark,
+    // the name heads or ends the line; a word inside it, before the mark (`…周三 延伸阅读 第9版
+    // 图片新闻`, a head read with the header) is no name
+    const two = alone || !header.strong || header.publication ? null : NAME_BESIDE_SECTION.exec(rest);
+    const [section, name] = !two ? [] : Math.abs(rest.indexOf(two[1]) - markAt) <= Math.abs(rest.indexOf(two[2]) - markAt) ? [two[1], two[2]] : [two[2], two[1]];
     if (alone) {
       header.section = alone[1];
+      rest = '';
+    } else if (section && name && new RegExp(`^[^${HAN}]*${name}|${name}[^${HAN}]*$`, 'u').test(trimmed)) {
+      header.section = section;
+      header.publication = name;
       rest = '';
     }
   }
@@ -208,10 +221,15 @@ export function pageFacts(headers: readonly { page: number; display: string }[])
   return facts;
 }
 
+/** A paper's name over its page number and section, read as one block: `澧兰日报` / `3 要闻`. */
+const PUBLICATION_THEN_PAGE = new RegExp(`^${PUBLICATION.source}[A-Z]?\\d{1,3}[${HAN}·]{2,6}$`, 'u');
+
 /**
  * What a piece of a page header printed apart can be: a page number, a short word (a section, the
  * paper's name), or the two together (`地方新闻12`, `A3要闻`).
  */
 export function isHeaderPiece(text: string): boolean {
-  return /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff·]{2,6}[A-Z]?\d{1,3}|[A-Z]?\d{1,3}[\u4e00-\u9fff·]{2,6})$/u.test(text.replace(/\s+/gu, ''));
+  const t = text.replace(/\s+/gu, '');
+  // (or a paper's name set over its page and section: `澧兰日报` / `3 要闻`, mutool on typeset news pages)
+  return /^(?:[A-Z]?\d{1,3}|[\u4e00-\u9fff·]{2,6}|[\u4e00-\u9fff·]{2,6}[A-Z]?\d{1,3}|[A-Z]?\d{1,3}[\u4e00-\u9fff·]{2,6})$/u.test(t) || PUBLICATION_THEN_PAGE.test(t);
 }
