@@ -192,6 +192,8 @@ const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’�
 const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;
 
 /** A series' number ending a line (`…·之三`, `…⑥`; never a fraction, `三分之一`). */
+/** A line of Han characters and nothing else: its printed width is its length, exactly. */
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/u;
 const SERIES_MARK_END = /(?:[①-⑳㈠-㈩]|(?<!分)之[一二三四五六七八九十]{1,3})$/u;
 
 /** A line and the next set one glyph a line, tight: the start of type set vertically (`黄` / `永` / `玉` / `倡` …). */
@@ -446,13 +448,18 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // or made of two phrases set apart (`## 既提高就业数量 又提高就业质量`), is a part of its own
       // (only before the last line or two of a run of its size: running text set in a larger size
       // has a first line shorter than the next too, and goes on for many lines)
-      const ownPart = line.heading > 0 && next.width > line.width + WIDER_LINE_EM && !/[，,、；;]/u.test(next.text) && runOfSize(i + 1) <= HEAD_PART_MAX_LINES;
+      // (two lines of Han characters alone measure exactly: wider at all is wider, `## 民生实事看落实` /
+      // `## 社区食堂让老人吃` / `## 上热乎饭`, pdf2md on typeset news pages)
+      const slack = HAN_ONLY.test(line.text.trim()) && HAN_ONLY.test(next.text.trim()) ? 0 : WIDER_LINE_EM;
+      const ownPart = line.heading > 0 && next.width > line.width + slack && !/[，,、；;]/u.test(next.text) && runOfSize(i + 1) <= HEAD_PART_MAX_LINES;
       // …and so is a line set otherwise than the next: one spaced out and one not (`## 决定党的建设方向和效果`
       // / `## 把 党 的 政 治 建 设 摆 在 首 位`, type of another size set to the measure), or phrases set
       // apart over a line of one phrase (`## 绿色规划 绿色产业 绿色消费` / `## 推进绿色发展的三大抓手`)
       const phrases = (t: string) => /^\S{2,8}(?: \S{2,8}){1,3}$/u.test(t.trim());
       const setOtherwise = line.heading > 0 && runOfSize(i) <= HEAD_PART_MAX_LINES + 1 && !/[，,、；;。]/u.test(line.text + next.text) && (line.spacedOut !== next.spacedOut || (!line.spacedOut && !next.spacedOut && phrases(line.text) && !phrases(next.text)));
-      if (goesOn && (partEnded(current.map((l) => l.width)) || ownPart || setOtherwise)) {
+      // …and a series kicker ends with its number (`## 聚焦衡南县高质量发展·之三` / `## “改”出…`)
+      const series = line.heading > 0 && SERIES_MARK_END.test(line.text.trim()) && !hasSentencePunct(line.text);
+      if (goesOn && (partEnded(current.map((l) => l.width)) || ownPart || setOtherwise || series)) {
         goesOn = false;
         resizedNext = true;
       }
