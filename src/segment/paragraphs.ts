@@ -502,6 +502,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // the next column (`聚` / `焦` / … / `展 ·` / `之` / `三` / `“` / `改` / `”` / …, pypdf and
       // pdftotext -raw on typeset news page 6): the kicker is a block of its own
       if (goesOn && SERIES_MARK_END.test(glyphs.replace(/\s+/gu, '')) && !/^\s*[一二三四五六七八九十]/u.test(next.text)) goesOn = false;
+      // …and so does a sidebar's label set vertically over its headline (`延` / `伸` / `阅` / `读` /
+      // `湖` / `南` / …, pypdf on typeset news page 3, seed 19)
+      if (goesOn && isSidebarLabel(glyphs)) goesOn = false;
       if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w)) && !continues(glyphs, lines.slice(i + 1, i + 4).map((l) => l.text.trim()).join(''))) goesOn = false;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && isIndented(i) && /[，,、；;][^，,、；;]*[\u4e00-\u9fff]$/u.test(line.text.trim()) && !/[。！？!?]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
       // a paragraph's first line, set in after a sentence's end, that stops mid-sentence after a pause
