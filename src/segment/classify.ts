@@ -87,8 +87,12 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     name: 'closing-credit',
     apply: (b) => {
-      if (closingCreditStart(b.display) !== 0) return null;
       const raw = rawLinesOf(b).join('\n');
+      // (a name the line end cut, `（记者 谭` / `昕吾）`, is read on its printed lines, where the credit
+      // cut off a paragraph's last line starts: spaced, `谭 昕吾` is two names, pypdf on typeset news page 1)
+      const at = closingCreditStart(raw);
+      const onLines = at >= 0 && raw.slice(at).split('\n').map((l) => l.trim()).join(' ') === b.display;
+      if (closingCreditStart(b.display) !== 0 && !onLines) return null;
       const open = Math.max(raw.lastIndexOf('（'), raw.lastIndexOf('('));
       const inner = raw.slice(open + 1).replace(/[）)]\s*$/u, '');
       // `（记者 杨清 通讯员 李永亮）`: role words name roles, not persons
