@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { RAW_DIR } from './helpers.ts';
 import { buildSite, buildSiteIncremental, indexSite, renderSite, type SiteBuildOptions } from '../src/build/site-build.ts';
-import { renderHeapMb, renderIncremental } from '../src/build/incremental.ts';
+import { renderHeapMb, renderIncremental, settleManifest } from '../src/build/incremental.ts';
 
 process.env.SOURCE_DATE_EPOCH = '1700000000';
 process.env.BAOKU_PROGRESS = '0';
@@ -213,4 +213,21 @@ test('a render process\'s heap limit grows with the archive: a quarter over the 
   assert.equal(renderHeapMb(83_078), 1580);
   assert.equal(renderHeapMb(0), 768);
   assert.ok(renderHeapMb(83_078) * 1024 * 1024 > 1.25 * 0.65e9);
+});
+
+test('settling after an interrupted build removes a half-written manifest, committed or pending, and keeps the whole one', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'baoku-settle-'));
+  try {
+    const path = join(dir, 'site-manifest.json');
+    await writeFile(path, '{}');
+    // what a build killed inside writeWhole() leaves: `<path>.<pid>.tmp`, and the same of the pending manifest
+    await writeFile(`${path}.4242.tmp`, '{"half');
+    await writeFile(`${path}.pending.4243.tmp`, '{"half');
+    const done = await settleManifest(path, join(dir, 'site'));
+    assert.deepEqual(done, ['removed a half-written site manifest', 'removed a half-written site manifest']);
+    assert.deepEqual((await readdir(dir)).sort(), ['site-manifest.json']);
+    assert.equal(await readFile(path, 'utf8'), '{}');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -644,7 +644,8 @@ export async function commitManifest(path: string): Promise<void> {
  */
 export async function settleManifest(path: string, siteDir: string): Promise<string[]> {
   const done: string[] = [];
-  for (let n = await removeHalfWritten(path); n > 0; n--) done.push(`removed a half-written site manifest`);
+  // the committed manifest and the pending one are each written whole by a rename from their own temporary file
+  for (let n = (await removeHalfWritten(path)) + (await removeHalfWritten(pending(path))); n > 0; n--) done.push(`removed a half-written site manifest`);
   const p = await readManifestFile(pending(path));
   if (p !== null && p.site === (await siteIdentity(siteDir))) {
     await rename(pending(path), path);
