@@ -255,6 +255,12 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
     // a lone short line or a few short phrases (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`) above a headline is its kicker
+    // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
+    // part alone would pass for a kicker over the other
+    const [upper, lower] = [g.blocks.slice(0, k), g.blocks.slice(k)];
+    if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
+      return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
+    }
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
     if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || PHRASES_KICKER.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
@@ -278,6 +284,34 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   }
   const k = sideSplit(g, blocks);
   return k === undefined ? [g] : [{ blocks: g.blocks.slice(0, k), at: g.at }, { blocks: g.blocks.slice(k), at: g.at + k }];
+}
+
+/**
+ * Two briefs' headlines printed together over their two stories (`环湖半程马拉松开始报名` /
+ * `部分路段今晚停水检修` / `第三届环湖半程马拉松…（记者 黎川）` / `本报讯因供水管网改造施工…`,
+ * pdfminer on typeset news page 6): a brief has one paragraph, too few for the votes, but the first
+ * story under the group, up to its credit or the next story's dateline, reads of the first head and
+ * the second story of the second, each more than of the other.
+ */
+function storiesInOrder(a: Map<string, number>, b: Map<string, number>, blocks: readonly ClassifiedBlock[], from: number): boolean {
+  const stories: string[] = [];
+  let text = '';
+  for (let k = from; k < blocks.length && blocks[k].page === blocks[from]?.page && stories.length < 2; k++) {
+    const x = blocks[k];
+    if (x.kind === 'body' && !(x.opensStory && text)) text += x.text;
+    else if (x.kind === 'dateline' || x.opensStory) {
+      if (text) stories.push(text);
+      text = x.text;
+    } else if (x.kind === 'credit' && text) {
+      stories.push(text);
+      text = '';
+    } else break;
+  }
+  if (text && stories.length < 2) stories.push(text);
+  if (stories.length < 2) return false;
+  const reads = (mine: Map<string, number>, theirs: Map<string, number>, t: string) => affinity(mine, t) >= SPLIT_VOTE_AFFINITY && affinity(mine, t) > affinity(theirs, t) + SPLIT_VOTE_MARGIN;
+  // (the second story need only read of its head more than of the other: a brief says its head in other words)
+  return reads(a, b, stories[0]) && affinity(b, stories[1]) > affinity(a, stories[1]) + SPLIT_VOTE_MARGIN;
 }
 
 /**
