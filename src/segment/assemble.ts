@@ -226,7 +226,11 @@ function partStarts(g: HeadGroup): number[] {
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
     // a part cut from the display block above it by its size (Block.resized) is that head's part
     if (b.kind !== 'headline' || b.resized) return;
-    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b))) starts.push(k);
+    // …and so does a headline set the other way after a headline and the name signing it: an essay's
+    // head printed after its body (`让阅读成为城市的日常` / `韦知秋`), then the next story's vertical head
+    // (`跨` / `江` / `大` / `桥` / …, MuPDF on typeset news page 2, seed 17)
+    const signedOtherWay = isSignedByline(prev) && k >= 2 && g.blocks[k - 2].kind === 'headline' && vertical(g.blocks[k - 2]) !== vertical(b);
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || signedOtherWay) starts.push(k);
   });
   return starts;
 }
