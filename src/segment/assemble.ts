@@ -3,6 +3,7 @@ import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
 import { endsSentence, leftOpen } from './rules/chars.ts';
 import { continues } from './rules/continuation.ts';
+import { unclosed } from './rules/first-line.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import {
@@ -235,8 +236,12 @@ function partStarts(g: HeadGroup): number[] {
   return starts;
 }
 
-/** A display line that cannot end a head: it stops after a colon or an opening bracket. */
-const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display);
+/**
+ * A display line that cannot end a head: it stops after a colon or an opening bracket, or leaves a
+ * quotation or bracket open (`云田镇拆除一处“卫` / `片”违法建筑`, a headline across two columns that
+ * pdftotext -layout cuts at the gutter).
+ */
+const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display);
 
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
