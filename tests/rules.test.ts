@@ -369,6 +369,15 @@ test('glued boxes: a headline printed right after a closing credit goes on a lin
   assert.deepEqual(splitGluedCredit('资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作'), ['资金已全部发放到位。（记者 黎川）今天，县里又召开了会议，部署下一步工作']);
 });
 
+test('glued boxes: a photo caption ending in its credit, the next story\'s dateline glued after it, is cut where the credit ends', () => {
+  // pdf2md writes the caption's box and the story's first line as one line
+  assert.deepEqual(splitGluedCredit('湖滨公园新步道全景。 本报记者 林平 摄 本报讯湖滨公园新修的健身步道昨天开放，'), ['湖滨公园新步道全景。 本报记者 林平 摄', '本报讯湖滨公园新修的健身步道昨天开放，']);
+  assert.deepEqual(splitGluedCredit('游客在步道上散步。 龚毅 摄 新华社长沙6月25日电（记者 林晓）经过八个月的施工'), ['游客在步道上散步。 龚毅 摄', '新华社长沙6月25日电（记者 林晓）经过八个月的施工']);
+  // a sentence that says 摄 before other words, or a credit with running text after it, is left alone
+  assert.deepEqual(splitGluedCredit('他说，这些照片是老李摄 本报讯昨天'), ['他说，这些照片是老李摄 本报讯昨天']);
+  assert.deepEqual(splitGluedCredit('游客在步道上散步。 龚毅 摄 今天上午又来了很多人'), ['游客在步道上散步。 龚毅 摄 今天上午又来了很多人']);
+});
+
 test('overprint: display type printed wholly twice over is printed once; anything printed once stays', () => {
   assert.equal(halveOverprint('新征途新征途：：乡村振兴的时代答卷乡村振兴的时代答卷'), '新征途：乡村振兴的时代答卷');
   assert.equal(halveOverprint('叶青禾叶青禾'), '叶青禾');

@@ -25,6 +25,8 @@ const PHOTO_CAPTION = /^[^（()）]{2,60}(?:\s摄|供图)[）)]?$/u;
  * dateline's credit (`本报讯（记者 …）6月24日…`) follows the outlet and is left alone.
  */
 export function splitGluedCredit(line: string, before = ''): string[] {
+  const photo = splitGluedPhotoCredit(line);
+  if (photo.length > 1) return photo;
   const close = Math.max(line.lastIndexOf('）'), line.lastIndexOf(')'));
   if (close < 0 || close === line.length - 1) return [line];
   const tail = line.slice(close + 1).trim();
@@ -37,6 +39,17 @@ export function splitGluedCredit(line: string, before = ''): string[] {
   if (start < 0 || at - start > 40 || !CREDIT_WORDS.test(text.slice(start + 1, at))) return [line];
   if (!/[。！？!?”]\s*$/u.test(text.slice(0, start))) return [line];
   return [line.slice(0, close + 1), tail];
+}
+
+/**
+ * A photo's caption ending in its credit, with the next story's dateline glued after it (`大桥施工
+ * 现场全景。 本报记者 龚毅 摄 本报讯昨天上午，…`, pdf2md, which writes the two boxes as one line): the
+ * caption is cut off where its credit ends.
+ */
+function splitGluedPhotoCredit(line: string): string[] {
+  const m = /^(.{2,60}?[。！？]?\s*\S{0,12}\s+\S{2,4}\s摄)\s+(\S.*)$/u.exec(line.trim());
+  if (!m || !PHOTO_CAPTION.test(m[1]) || !(/^(?:本报讯|本报记者)/u.test(m[2]) || opensDateline(m[2]))) return [line];
+  return [m[1], m[2]];
 }
 
 /** Lines of one glyph before a line that make a vertical run: a headline or name set vertically. */
