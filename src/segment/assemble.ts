@@ -263,13 +263,13 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   for (const k of partStarts(g)) {
-    // a lone short line or a few short phrases (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`) above a headline is its kicker
     // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
     // part alone would pass for a kicker over the other
     const [upper, lower] = [g.blocks.slice(0, k), g.blocks.slice(k)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }
+    // a lone short line or a few short phrases (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
     if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || PHRASES_KICKER.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one

@@ -10,7 +10,7 @@ import { readAffiliation } from './rules/affiliation.ts';
 import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
-import { BYLINE_MAX_CHARS, SUBTITLE_UNDER_HEAD_MAX_LINES, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
+import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, SUBTITLE_UNDER_HEAD_MAX_LINES, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
 import { endsSentence } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */

@@ -191,9 +191,9 @@ const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’�
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
 const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;
 
-/** A series' number ending a line (`…·之三`, `…⑥`; never a fraction, `三分之一`). */
 /** A line of Han characters and nothing else: its printed width is its length, exactly. */
 const HAN_ONLY = /^[\u4e00-\u9fff]+$/u;
+/** A series' number ending a line (`…·之三`, `…⑥`; never a fraction, `三分之一`). */
 const SERIES_MARK_END = /(?:[①-⑳㈠-㈩]|(?<!分)之[一二三四五六七八九十]{1,3})$/u;
 
 /** A line and the next set one glyph a line, tight: the start of type set vertically (`黄` / `永` / `玉` / `倡` …). */
