@@ -205,7 +205,6 @@ async function rawHashesOf(archive: Archive): Promise<Map<string, string>> {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-
 /**
  * Which item a page belongs to, from the URL Eleventy gives the page (decoded: `/authors/王斌/`):
  * the item's own URL (encoded, as the model has it), or its folder's (`/raw/k/ranges.css`).
@@ -379,7 +378,6 @@ export async function readRelatedState(path: string): Promise<RelatedState | und
     return undefined;
   }
 }
-
 
 /** Where the search records are kept between builds (src/build/records-store.ts): beside the manifest. */
 export const recordsStoreOf = (manifestPath: string) => join(dirname(manifestPath), 'search-records');

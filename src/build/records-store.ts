@@ -80,7 +80,6 @@ async function readIndex(store: string): Promise<StoreIndex> {
   }
 }
 
-
 export interface WriteRecordsOptions {
   /** The store folder kept between builds; none: a transient one in the site folder. */
   store?: string;

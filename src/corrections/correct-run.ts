@@ -90,7 +90,6 @@ async function rawFileOf(articles: string, id: string): Promise<string> {
   }
 }
 
-
 /** Checks the edit, writes it into the article's correction file, segments again. */
 export async function runCorrect(opts: CorrectOptions): Promise<CorrectResult> {
   const { edit } = opts;

@@ -47,6 +47,8 @@ export function splitGluedCredit(line: string, before = ''): string[] {
  * caption is cut off where its credit ends.
  */
 function splitGluedPhotoCredit(line: string): string[] {
+  // (every line of a file comes here: most hold no photo credit at all)
+  if (!line.includes('摄')) return [line];
   const m = /^(.{2,60}?[。！？]?\s*\S{0,12}\s+\S{2,4}\s摄)\s+(\S.*)$/u.exec(line.trim());
   if (!m || !PHOTO_CAPTION.test(m[1]) || !(/^(?:本报讯|本报记者)/u.test(m[2]) || opensDateline(m[2]))) return [line];
   return [m[1], m[2]];

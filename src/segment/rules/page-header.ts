@@ -137,8 +137,9 @@ export function readPageHeader(line: string): PageHeader | null {
   const publication = take(PUBLICATION);
   if (publication) header.publication = publication[0];
 
-  const markAt = PAGE_MARK.exec(rest)?.index ?? -1;
   const mark = take(PAGE_MARK);
+  // where the mark stood in what was left of the line (the section is the word beside it)
+  const markAt = mark?.index ?? -1;
   if (mark) {
     header.page = Number(mark[2]);
     if (mark[1]) header.pageLabel = `${mark[1]}${Number(mark[2])}`;
