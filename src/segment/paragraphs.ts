@@ -121,10 +121,13 @@ function makeBlock(lines: SourceLine[], short: boolean): Block {
 
 /**
  * A line that ends in a photo credit (`何大明 摄`, `（石峰区委宣传部供图）`) or a closing name
- * credit (`…送回家中。（许天喜 聂 沛）`) ends its block whatever its width.
+ * credit (`…送回家中。（许天喜 聂 沛）`) ends its block whatever its width. A bracket closed
+ * right after a word is inside a sentence (`…职业教育科技园（以下简称职教园）`, pdftotext on typeset
+ * news page 8, seed 23): read as a credit, it ended the paragraph and made the next full line a
+ * headline (bracket-inside-sentence-at-line-end.txt).
  */
 function endsWithCredit(text: string): boolean {
-  return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /[（(][^（）()，。,]{2,100}[）)]$/u.test(text);
+  return /(^|[。！？\s])[^，、。“”\s]{0,14}\s?(摄|供图)[）)]?$/u.test(text) || /(?:^|[^\u4e00-\u9fffA-Za-z0-9])[（(][^（）()，。,]{2,100}[）)]$/u.test(text);
 }
 
 /**

@@ -196,13 +196,6 @@ export const CUT_WINDOW = 4;
 export const TITLE_MAX_CHARS = 40;
 /** Display type (headline, kicker, subtitle, label) is at most this long; longer is running text. Set by hand. */
 export const DISPLAY_MAX_CHARS = 48;
-/**
- * A line of running text between a headline and its byline, ending no sentence, is a subtitle set
- * without its dash when it spans at most this many lines (classify.ts subtitlesUnderHeads): a
- * subtitle wraps once at most in a story's column. Set by hand; measured on the typeset news
- * seeds 11–29 and the development set (its pages set the name under a dashed subtitle).
- */
-export const SUBTITLE_UNDER_HEAD_MAX_LINES = 2;
 /** Display type is printed on at most this many lines. Set by hand. */
 export const DISPLAY_MAX_LINES = 3;
 /**
