@@ -151,6 +151,13 @@ class Brackets {
   }
 }
 
+/** A line's width counting every full-width mark (`，` `“` `、`) as one cell, as the page prints it. */
+function cellWidth(text: string): number {
+  let w = 0;
+  for (const c of text.replace(/\s+/gu, '')) w += /[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2014\u2026]/u.test(c) ? 1 : displayWidth(c);
+  return w;
+}
+
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
 
@@ -303,6 +310,13 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // width says nothing of where a paragraph ends, only its sentence does
   const inPieces = lines.length >= PIECES_MIN_LINES && lines.filter((l) => /[，、；：,;:]\s*$/u.test(l.text)).length >= lines.length * PIECES_MIN_SHARE;
   const isFull = (i: number) => lines[i].width >= full[i] - (lines[i].spacedOut ? FULL_SLACK_SPACED : FULL_SLACK);
+  // a line full in print though short in em: each full-width mark takes a whole cell on the page,
+  // but width (and so the local column) counts it half, as a half-width mark is; a line of two
+  // commas among lines holding half-width digits reads a cell or two short of its column
+  // (`特征之一，近年来，职教园大力`, pdftotext on typeset news page 8, seed 29; punctuated-line-full-in-print.txt).
+  // Only for a line that ends no sentence (below): read so, a paragraph's first line after it
+  // (isIndented, measured the same way) cost the development pages' `-layout` boundaries 0.03
+  const fullInCells = (i: number) => cellWidth(lines[i].text) >= full[i] - FULL_SLACK;
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
@@ -529,7 +543,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
-      } else if (isFull(i)) {
+      } else if (isFull(i) || (!terminal && fullInCells(i))) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading;
         // a headline as wide as the column over a signed name, `通过深化改革…` / `解决…问题` / `龚红果 曾国安`)
         goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1));
