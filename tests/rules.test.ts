@@ -109,6 +109,26 @@ test('paragraphs: a vertical headline with quotation marks is one run of glyphs,
   assert.ok(!blocks.some((b) => b.display === '忧'));
 });
 
+test('paragraphs: a printed line cut between two quotations set side by side is one line of the paragraph', () => {
+  // pdftotext gives `“难事合力办”…，让` a line of its own after `…推动“小事马上办”`: together they are
+  // one printed line wide, and a quotation closed without 。！？ inside ends no sentence
+  const text = [
+    '本报讯 近年来，青溪县坚持以群众需求为导向，推动政务服务',
+    '事项网上办、就近办，全县二百多项事项实现了一次办结。县政',
+    '务服务中心负责人说，接下来，中心将继续坚持以人民为中心，',
+    '推动“小事马上办”',
+    '“难事合力办”“急事加快办”“好事用心办”，让',
+    '群众办事更省心、更顺心、更放心。',
+  ].join('\n');
+  const lines = toLines(text);
+  const blocks = toBlocks(lines, detectFlavour(lines));
+  assert.equal(blocks.length, 1, blocks.map((b) => b.text).join(' | '));
+  assert.ok(blocks[0].text.includes('推动“小事马上办”“难事合力办”'));
+  // a paragraph that ends on a quotation closing its sentence (`…。”`) still ends there
+  const ended = toLines(['本报讯 县政务服务中心负责人说：“接下来，中心将继续坚持以人民为中', '心，把好事办好。”', '“难事合力办”是中心今年推出的新举措，群众办事更省心了。'].join('\n'));
+  assert.equal(toBlocks(ended, detectFlavour(ended)).length, 2);
+});
+
 test('paragraphs: Markdown-like flavour keeps one paragraph per line and joins hard breaks', () => {
   const lines = toLines(readSample('002_7d39d3f504dcdd3b.txt').toString('utf8'));
   assert.equal(detectFlavour(lines), 'markdown');
