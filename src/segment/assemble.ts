@@ -22,6 +22,7 @@ import {
   HEADLINE_NOT_CAPTION_CHARS,
   HEADLINE_WRAP_MAX_CHARS,
   HEADLINE_WRAP_PREV_CHARS,
+  HEADLINE_WRAP_TAIL_CHARS,
   KICKER_LINE_MAX_CHARS,
   KICKER_MOVE_MARGIN,
   OPENS_AFTER_BONUS,
@@ -251,6 +252,8 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (b.lines[0].blanksBefore === 0 && isNarrowSet(prev) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
+  // a line of one or two characters tight under a line that ends no phrase is its wrap (`…失明老人` / `回家`)
+  if (b.lines[0].blanksBefore === 0 && [...b.display.replace(/\s/gu, '')].length <= HEADLINE_WRAP_TAIL_CHARS && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
   return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
