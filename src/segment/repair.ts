@@ -1,6 +1,6 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
 import { bracketsBalanced, endsSentence } from './rules/chars.ts';
-import { continues, continuesByStart } from './rules/continuation.ts';
+import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
@@ -404,6 +404,82 @@ export function moveStrayHeads(articles: readonly Draft[]): Repaired {
  * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
  * a head is text no article holds, everything else a decision.
  */
+
+/** Two bodies one after the other, the last paragraph of the first and the first of the second one paragraph (a sentence cut). */
+function joinedBodies(a: readonly BodyItem[], b: readonly BodyItem[]): BodyItem[] {
+  const last = a.map((x) => x.kind).lastIndexOf('paragraph');
+  const first = b.findIndex((x) => x.kind === 'paragraph');
+  if (last < 0 || first < 0) return [...a, ...b];
+  return [...a.slice(0, last), { ...a[last], text: a[last].text + b[first].text }, ...a.slice(last + 1), ...b.slice(0, first), ...b.slice(first + 1)];
+}
+
+/**
+ * A story's last column printed apart from it, as a story with no head of its own: `-layout` reads
+ * a vertical headline's essay in two strips with another essay between (`…“十四个坚持”的基本方略。
+ * 理论自信` / another essay / `是最牢固的信仰，…`: 人民日报's theory page of 2 January 2018), pdftotext a
+ * story's second column after the next story (typeset news pages). A story whose last paragraph
+ * stops mid-sentence goes on in a headless story of its page (no headline, kicker, subtitle or
+ * dateline) whose first paragraph cannot open a sentence (`cannotOpen`) or that a word runs
+ * into; a word across the cut first, then the nearest, one tail a story. The two paragraphs
+ * either side of the cut become one.
+ *
+ * Any headless story after an open end, the nearest first, was measured too: right on the
+ * development pages' `-layout` text, but it joined an essay to another's opening there
+ * (`…绝对话语权；广大` + `中国特色社会主义进入新时…`) and briefs to stories on the news pages
+ * (news pdftotext headlines 0.822 → 0.800, seed 29 pdf2md boundaries 0.885 → 0.854).
+ */
+export function joinOrphanTails(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const paras = (a: Draft) => a.body.filter((b) => b.kind === 'paragraph');
+  const stopsMidSentence = (a: Draft) => {
+    const p = paras(a).at(-1);
+    return p !== undefined && !endsSentence(p.text) && !/[：:]$/u.test(p.text);
+  };
+  const orphan = (a: Draft) => headless(a) && !a.dateline && paras(a).length > 0;
+  const pairs: { from: number; to: number; score: number }[] = [];
+  articles.forEach((x, i) => {
+    if (headless(x) || !stopsMidSentence(x)) return;
+    const tail = paras(x).at(-1)!.text.replace(/\s+/gu, '');
+    articles.forEach((y, j) => {
+      if (j === i || !orphan(y) || y.source.page !== x.source.page) return;
+      const head = paras(y)[0].text.replace(/\s+/gu, '');
+      const across = continues(tail, head);
+      if (!across && !cannotOpen(tail, head)) return;
+      // a word across the cut before all else; then the nearest, one printed after the story first
+      pairs.push({ from: j, to: i, score: (across ? articles.length * 2 : 0) + 1 / (1 + Math.abs(j - i)) + (j > i ? 0.5 : 0) });
+    });
+  });
+  const given = pairOnce(pairs);
+  if (given.size === 0) return { articles: [...articles], report };
+  const taken = new Set([...given.values()].map((p) => p.from));
+  const out: Draft[] = [];
+  articles.forEach((a, i) => {
+    if (taken.has(i)) return;
+    const p = given.get(i);
+    if (!p) {
+      out.push(a);
+      return;
+    }
+    const y = articles[p.from];
+    report.push({ lines: y.source.lines, text: `${paras(a).at(-1)!.text.slice(-12)} + ${paras(y)[0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
+    out.push({
+      ...a,
+      body: joinedBodies(a.body, y.body),
+      captions: [...a.captions, ...y.captions],
+      authors: [...new Set([...a.authors, ...y.authors])],
+      photographers: [...new Set([...a.photographers, ...y.photographers])],
+      credits: [...a.credits, ...y.credits.filter((c) => !a.credits.some((d) => d.name === c.name && d.role === c.role))],
+      bylines: [...new Set([...a.bylines, ...y.bylines])],
+      source: {
+        ...a.source,
+        lines: [Math.min(a.source.lines[0], y.source.lines[0]), Math.max(a.source.lines[1], y.source.lines[1])],
+        ranges: [...(a.source.ranges ?? [a.source.lines]), ...(y.source.ranges ?? [y.source.lines])].sort((m, n) => m[0] - n[0]),
+      },
+    });
+  });
+  return { articles: out, report };
+}
+
 export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft[]) => Repaired; report: 'duplicates' | 'decisions' | 'unassigned' }[] = [
   { name: 'repeated-paragraphs', repair: dropRepeatedParagraphs, report: 'duplicates' },
   { name: 'overprinted-heads', repair: undoOverprintedHeads, report: 'duplicates' },
@@ -413,4 +489,5 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'heads-printed-together', repair: partHeadsPrintedTogether, report: 'decisions' },
   { name: 'stray-heads', repair: moveStrayHeads, report: 'decisions' },
   { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
+  { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
 ];

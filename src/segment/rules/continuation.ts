@@ -7,6 +7,16 @@ export function continuesByStart(tail: string, head: string): boolean {
 }
 
 /**
+ * A paragraph that cannot open a sentence, whatever went before it: it starts as continuesByStart
+ * says, or with a particle or suffix that only ever follows a word (`的。接到消息后…`, `是最牢固的
+ * 信仰…`, `化建设…`). A column printed apart from the story it ends starts so when the column
+ * break fell inside a phrase.
+ */
+export function cannotOpen(tail: string, head: string): boolean {
+  return continuesByStart(tail, head) || /^[的地得了着过们么吗呢吧啊是性化者式]/u.test(head);
+}
+
+/**
  * A title mark `《` the tail leaves open within its last TITLE_MAX_CHARS characters, that the
  * head does not close before it opens another: the head cannot go on there (`…就像《中国共产` goes
  * on in `党章程》所要求的…`, never in `党员干部要带头…`, though both make a word across the cut:
