@@ -23,6 +23,8 @@ import {
   HEADLINE_WRAP_MAX_CHARS,
   HEADLINE_WRAP_PREV_CHARS,
   HEADLINE_WRAP_TAIL_CHARS,
+  HEAD_PARTS_LENGTH_RATIO,
+  HEAD_PARTS_MIN_CHARS,
   KICKER_LINE_MAX_CHARS,
   KICKER_MOVE_MARGIN,
   OPENS_AFTER_BONUS,
@@ -406,6 +408,25 @@ function explainedHead(b: ClassifiedBlock): [string, string] | null {
   return !PAUSES.test(a!) && PAUSES.test(c!) && [...c!].length > [...a!].length ? [a!, c!] : null;
 }
 
+/**
+ * Two display lines of like length in one block, no pause in the first and no word run across the
+ * break, are two parts of a head (kicker and headline, or headline and subtitle), not one headline
+ * wrapped: an extractor that prints no blank lines gives the kicker and the headline under it as
+ * one block (`通过深化改革为小微企业纾难解困` / `解决小微企业融资难融资贵问题`, pypdf on the development
+ * pages; `过去走路一身灰如今处处闻花香` / `西洞庭力推人居环境整治`, typeset news page 3, seed 19). A
+ * headline wrapped fills its first line and leaves a shorter rest (`…民警凌晨送失明老人` / `回家`), or
+ * breaks inside a word; a subtitle wrapped holds pauses (`有效解决企业、群众跨省异地` / `办事…`, the sample).
+ */
+function twoLineParts(b: ClassifiedBlock): [string, string] | undefined {
+  if (b.lines.length !== 2 || b.heading !== 0 || vertical(b)) return undefined;
+  const [x, y] = b.lines.map((l) => l.text.replace(/\s+/gu, ''));
+  const nx = [...x].length;
+  const ny = [...y].length;
+  if (Math.min(nx, ny) < HEAD_PARTS_MIN_CHARS || Math.min(nx, ny) < HEAD_PARTS_LENGTH_RATIO * Math.max(nx, ny)) return undefined;
+  if (/[，,、；;]/u.test(x) || /[：:“「《（—]$/u.test(x) || unclosed(x) || continues(x, y)) return undefined;
+  return [x, y];
+}
+
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
@@ -435,7 +456,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
-    const explained = explainedHead(b);
+    const explained = explainedHead(b) ?? twoLineParts(b);
     if (wraps) parts[parts.length - 1] += b.display;
     else if (explained) {
       parts.push(explained[0], explained[1]);
