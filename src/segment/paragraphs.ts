@@ -2,7 +2,7 @@ import { opensAffiliation } from './rules/affiliation.ts';
 import { opensDateline } from './rules/dateline.ts';
 import { isBylineLine, isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
-import { displayWidth, endsSentence } from './rules/chars.ts';
+import { cellWidth, displayWidth, endsSentence } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { boxLineLength } from './rules/glued.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
@@ -149,13 +149,6 @@ class Brackets {
   get unclosed(): boolean {
     return this.balance > 0 || this.tail === '讯';
   }
-}
-
-/** A line's width counting every full-width mark (`，` `“` `、`) as one cell, as the page prints it. */
-function cellWidth(text: string): number {
-  let w = 0;
-  for (const c of text.replace(/\s+/gu, '')) w += /[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2014\u2026]/u.test(c) ? 1 : displayWidth(c);
-  return w;
 }
 
 /** Display lines (headlines, kickers) carry no sentence punctuation. */

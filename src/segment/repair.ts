@@ -1,5 +1,5 @@
 import type { Article, BodyItem, ReportEntry } from './types.ts';
-import { bracketsBalanced, endsSentence } from './rules/chars.ts';
+import { bracketsBalanced, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -74,7 +74,7 @@ export function stitchFragments(articles: readonly Draft[]): Repaired {
     let changed = false;
     for (let i = 0; i < body.length; i++) {
       const p = body[i];
-      if (p.kind !== 'paragraph' || endsSentence(p.text) || /[：:]$/u.test(p.text)) continue;
+      if (p.kind !== 'paragraph' || !leftOpen(p.text)) continue;
       const next = body.findIndex((q, j) => j > i && q.kind === 'paragraph');
       if (next < 0) continue;
       let target = next;
@@ -399,12 +399,6 @@ export function moveStrayHeads(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
-/**
- * The repairs after assembly, in the order they run, each with the part of the file's report its
- * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
- * a head is text no article holds, everything else a decision.
- */
-
 /** Two bodies one after the other, the last paragraph of the first and the first of the second one paragraph (a sentence cut). */
 function joinedBodies(a: readonly BodyItem[], b: readonly BodyItem[]): BodyItem[] {
   const last = a.map((x) => x.kind).lastIndexOf('paragraph');
@@ -430,19 +424,17 @@ function joinedBodies(a: readonly BodyItem[], b: readonly BodyItem[]): BodyItem[
  */
 export function joinOrphanTails(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const paras = (a: Draft) => a.body.filter((b) => b.kind === 'paragraph');
-  const stopsMidSentence = (a: Draft) => {
-    const p = paras(a).at(-1);
-    return p !== undefined && !endsSentence(p.text) && !/[：:]$/u.test(p.text);
-  };
-  const orphan = (a: Draft) => headless(a) && !a.dateline && paras(a).length > 0;
+  // each draft's paragraphs, read once: every pair below looks at two drafts' ends
+  const paras = articles.map((a) => a.body.filter((b) => b.kind === 'paragraph'));
+  const orphan = (j: number) => headless(articles[j]) && !articles[j].dateline && paras[j].length > 0;
   const pairs: { from: number; to: number; score: number }[] = [];
   articles.forEach((x, i) => {
-    if (headless(x) || !stopsMidSentence(x)) return;
-    const tail = paras(x).at(-1)!.text.replace(/\s+/gu, '');
+    const last = paras[i].at(-1);
+    if (headless(x) || last === undefined || !leftOpen(last.text)) return;
+    const tail = last.text.replace(/\s+/gu, '');
     articles.forEach((y, j) => {
-      if (j === i || !orphan(y) || y.source.page !== x.source.page) return;
-      const head = paras(y)[0].text.replace(/\s+/gu, '');
+      if (j === i || !orphan(j) || y.source.page !== x.source.page) return;
+      const head = paras[j][0].text.replace(/\s+/gu, '');
       const across = continues(tail, head);
       if (!across && !cannotOpen(tail, head)) return;
       // a word across the cut before all else; then the nearest, one printed after the story first
@@ -461,7 +453,7 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
       return;
     }
     const y = articles[p.from];
-    report.push({ lines: y.source.lines, text: `${paras(a).at(-1)!.text.slice(-12)} + ${paras(y)[0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
+    report.push({ lines: y.source.lines, text: `${paras[i].at(-1)!.text.slice(-12)} + ${paras[p.from][0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
     out.push({
       ...a,
       body: joinedBodies(a.body, y.body),
@@ -480,6 +472,11 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
+/**
+ * The repairs after assembly, in the order they run, each with the part of the file's report its
+ * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
+ * a head is text no article holds, everything else a decision.
+ */
 export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft[]) => Repaired; report: 'duplicates' | 'decisions' | 'unassigned' }[] = [
   { name: 'repeated-paragraphs', repair: dropRepeatedParagraphs, report: 'duplicates' },
   { name: 'overprinted-heads', repair: undoOverprintedHeads, report: 'duplicates' },

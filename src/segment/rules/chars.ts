@@ -34,6 +34,16 @@ export function displayWidth(s: string): number {
   return w;
 }
 
+/**
+ * A line's width counting every full-width mark (`，` `“` `、`) as one cell, as the page prints it;
+ * displayWidth counts it half, as a half-width mark (paragraphs.ts reads both).
+ */
+export function cellWidth(text: string): number {
+  let w = 0;
+  for (const c of text.replace(/\s+/gu, '')) w += /[\u3000-\u303f\uff01-\uff5e\u2018-\u201d\u2014\u2026]/u.test(c) ? 1 : displayWidth(c);
+  return w;
+}
+
 const CLOSER_OR_SPACE = /[”’」』）)】\]》\s]/u;
 const SPACE = /\s/u;
 
