@@ -220,6 +220,14 @@ function headText(g: HeadGroup): string {
 /** Two to four short phrases set apart on one line (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`): a kicker, never a headline. */
 const PHRASES_KICKER = /^\S{2,8}( \S{2,8}){1,3}$/u;
 
+/**
+ * A head set vertically, glyph by glyph, over a headline set across (`冬` / `春` / … / `进` over
+ * `湖汽职院举办服饰人才专场招聘会`, MuPDF on typeset news page 8, seed 17): two stories' heads, for
+ * no paper sets one head's parts two ways.
+ */
+const turnsAt = (blocks: readonly ClassifiedBlock[], k: number): boolean =>
+  k > 0 && blocks[k].kind === 'headline' && blocks[k - 1].kind === 'headline' && vertical(blocks[k - 1]) && blocks[k].lines.some((l) => (l.text.match(/\p{Script=Han}/gu)?.length ?? 0) > 1) && !blocks[k].resized;
+
 /** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
 function partStarts(g: HeadGroup): number[] {
   const starts: number[] = [];
@@ -234,7 +242,7 @@ function partStarts(g: HeadGroup): number[] {
     // head printed after its body (`让阅读成为城市的日常` / `韦知秋`), then the next story's vertical head
     // (`跨` / `江` / `大` / `桥` / …, MuPDF on typeset news page 2, seed 17)
     const signedOtherWay = isSignedByline(prev) && k >= 2 && g.blocks[k - 2].kind === 'headline' && vertical(g.blocks[k - 2]) !== vertical(b);
-    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || signedOtherWay) starts.push(k);
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || signedOtherWay || turnsAt(g.blocks, k)) starts.push(k);
   });
   return starts;
 }
@@ -271,6 +279,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
     // part alone would pass for a kicker over the other
     const [upper, lower] = [g.blocks.slice(0, k), g.blocks.slice(k)];
+    if (turnsAt(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }
