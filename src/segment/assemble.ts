@@ -217,6 +217,9 @@ function headText(g: HeadGroup): string {
   return g.blocks.filter((b) => b.kind !== 'byline').map((b) => b.text).join('');
 }
 
+/** A display line ending at a pause inside a sentence. */
+const PAUSE_END = /[，,、]$/u;
+
 /** Two to four short phrases set apart on one line (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`): a kicker, never a headline. */
 const PHRASES_KICKER = /^\S{2,8}( \S{2,8}){1,3}$/u;
 
@@ -463,7 +466,9 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
       partWidths = [];
       continue;
     }
-    const wraps = prevLine !== undefined && !b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display));
+    // a line stopping at a pause goes on, whatever size the next is set in (`入`/`选`/`国`/`家`/`首`/`批,`
+    // down a narrow strip, then `湖南唯一一个“新生命”…` across: pdf2md on typeset news page 1, seed 17)
+    const wraps = prevLine !== undefined && ((!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
