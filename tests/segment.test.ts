@@ -12,9 +12,9 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
-import type { Article, BodyItem, SegmentResult } from '../src/segment/types.ts';
+import type { Article, BodyItem, Credit, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -159,6 +159,27 @@ test('a head that reads nothing of its story and much of a headless story of its
   // a head that reads of its own story stays, even beside a headless story that reads of it too
   const own = draft('城南图书馆周末开放至晚上九点', 1, [8, 12], [library]);
   assert.deepEqual(moveStrayHeads([headless, own]).articles.map((a) => a.title), ['', '城南图书馆周末开放至晚上九点']);
+});
+
+test('a head with nothing under it heads the headless story right after it; the names printed under the head before it go back there', () => {
+  const desk = '今年以来，青溪县把政务服务延伸到村一级，群众办事不出村，一百多个事项可以就近办理。';
+  const school = '本报讯青溪县推行教师走教制度，偏远村小的音乐、美术、体育课都有了专职老师。';
+  const names = (a: ReturnType<typeof draft>, credits: Credit[]) => ({ ...a, credits, authors: credits.filter((c) => c.role !== '摄影').map((c) => c.name), photographers: credits.filter((c) => c.role === '摄影').map((c) => c.name) });
+  const before = names({ ...draft('政务服务送到家门口', 1, [1, 8], [desk]), subtitle: '青溪县推进一网通办' }, [{ name: '苏明', role: '摄影' }]);
+  const bodiless = { ...names(draft('开齐音体美', 1, [10, 22], []), [{ name: '林平', role: '记者' }, { name: '周岚', role: '通讯员' }]), bylines: ['本报记者 林平', '通讯员 周岚'] };
+  const { articles: out, report } = joinBodilessHeads(deepFreeze([before, bodiless, draft('', 1, [24, 30], [school])]));
+  assert.deepEqual(out.map((a) => [a.title, a.authors, a.photographers, a.body.map((b) => b.text)]), [
+    ['政务服务送到家门口', ['林平', '周岚'], ['苏明'], [desk]],
+    ['开齐音体美', [], [], [school]],
+  ]);
+  assert.deepEqual(out[1]!.source.lines, [10, 30]);
+  assert.equal(report.length, 1);
+  // names stay with the bodiless head when the head before has names of its own; a headed story
+  // after it, or one on another page, is not its body
+  const signed = names(draft('政务服务送到家门口', 1, [1, 8], [desk]), [{ name: '何青', role: '记者' }]);
+  assert.deepEqual(joinBodilessHeads([signed, bodiless, draft('', 1, [24, 30], [school])]).articles.map((a) => a.authors), [['何青'], ['林平', '周岚']]);
+  assert.equal(joinBodilessHeads([signed, bodiless, draft('教师走教', 1, [24, 30], [school])]).articles.length, 3);
+  assert.equal(joinBodilessHeads([signed, bodiless, draft('', 2, [24, 30], [school])]).articles.length, 3);
 });
 
 test('a single glyph is never a headline, kicker or subtitle: it goes to the report, and the kicker or subtitle heads the story', () => {

@@ -454,21 +454,59 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
     }
     const y = articles[p.from];
     report.push({ lines: y.source.lines, text: `${paras[i].at(-1)!.text.slice(-12)} + ${paras[p.from][0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
-    out.push({
-      ...a,
-      body: joinedBodies(a.body, y.body),
-      captions: [...a.captions, ...y.captions],
-      authors: [...new Set([...a.authors, ...y.authors])],
-      photographers: [...new Set([...a.photographers, ...y.photographers])],
-      credits: [...a.credits, ...y.credits.filter((c) => !a.credits.some((d) => d.name === c.name && d.role === c.role))],
-      bylines: [...new Set([...a.bylines, ...y.bylines])],
-      source: {
-        ...a.source,
-        lines: [Math.min(a.source.lines[0], y.source.lines[0]), Math.max(a.source.lines[1], y.source.lines[1])],
-        ranges: [...(a.source.ranges ?? [a.source.lines]), ...(y.source.ranges ?? [y.source.lines])].sort((m, n) => m[0] - n[0]),
-      },
-    });
+    out.push(merged(a, y, joinedBodies(a.body, y.body)));
   });
+  return { articles: out, report };
+}
+
+/** Story `a` with headless story `y` taken into it: the given body, and everything else of both. */
+function merged(a: Draft, y: Draft, body: BodyItem[]): Draft {
+  return {
+    ...a,
+    body,
+    captions: [...a.captions, ...y.captions],
+    authors: [...new Set([...a.authors, ...y.authors])],
+    photographers: [...new Set([...a.photographers, ...y.photographers])],
+    credits: [...a.credits, ...y.credits.filter((c) => !a.credits.some((d) => d.name === c.name && d.role === c.role))],
+    bylines: [...new Set([...a.bylines, ...y.bylines])],
+    dateline: a.dateline ?? y.dateline,
+    publication: a.publication ?? y.publication,
+    source: {
+      ...a.source,
+      lines: [Math.min(a.source.lines[0], y.source.lines[0]), Math.max(a.source.lines[1], y.source.lines[1])],
+      ranges: [...(a.source.ranges ?? [a.source.lines]), ...(y.source.ranges ?? [y.source.lines])].sort((m, n) => m[0] - n[0]),
+    },
+  };
+}
+
+/**
+ * A head with nothing under it, then a story with no head (`聚` / `焦` / … / `纪` / `实`, a vertical head
+ * set left of its columns on a page whose other heads stand right of theirs, then `本报讯教育改革…`:
+ * MuPDF on typeset news page 12, seed 11): the head was read as one printed after its body, found
+ * none, and its story was left without one. The story under it is its body.
+ */
+export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const out: Draft[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i];
+    const y = articles[i + 1];
+    const bodiless = a.title !== '' && !a.body.some((b) => b.kind === 'paragraph');
+    if (!bodiless || y === undefined || !headless(y) || y.source.page !== a.source.page || !y.body.some((b) => b.kind === 'paragraph')) {
+      out.push(a);
+      continue;
+    }
+    report.push({ lines: y.source.lines, text: a.title, reason: 'a head with nothing under it heads the story with no head right after it' });
+    // its names were printed under the head before it, on a page that sets names under heads set
+    // after their bodies (`凝心聚力…` / `——涪口区…` / `本报记者 王芳` / `通讯员 谭琰琳`, then the vertical
+    // head): they credit that story when it has no names of its own
+    const before = out.at(-1);
+    if (before !== undefined && before.title && before.source.page === a.source.page && before.authors.length === 0 && a.authors.length > 0 && y.authors.length === 0) {
+      out[out.length - 1] = { ...before, authors: a.authors, photographers: [...new Set([...before.photographers, ...a.photographers])], credits: [...before.credits, ...a.credits], bylines: [...before.bylines, ...a.bylines] };
+      out.push(merged({ ...a, authors: [], photographers: [], credits: [], bylines: [] }, y, [...a.body, ...y.body]));
+    } else out.push(merged(a, y, [...a.body, ...y.body]));
+    i++;
+  }
   return { articles: out, report };
 }
 
@@ -487,4 +525,5 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'stray-heads', repair: moveStrayHeads, report: 'decisions' },
   { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
   { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
+  { name: 'bodiless-heads', repair: joinBodilessHeads, report: 'decisions' },
 ];
