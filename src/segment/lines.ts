@@ -59,7 +59,8 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
     if (t !== '') {
       before = t;
       run = t.length === 1 ? run + t : '';
-      const width = boxLineLength(t);
+      // (a box's first line may be glued after a sentence's end: the piece split off is the box's)
+      const width = boxLineLength(tail.length > 1 ? tail[tail.length - 1] : t);
       box = width === 0 ? { width: 0, lines: 0 } : width === box.width ? { width, lines: box.lines + 1 } : { width, lines: 1 };
     }
   });
