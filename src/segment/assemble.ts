@@ -891,6 +891,47 @@ function openingBeforeHeadPass(state: AssemblyState): void {
 }
 
 /**
+ * A head printed beside the end of its story's columns (`资兴市掀起农耕文化“研学热”` right of its
+ * columns, under the story `冬春农业生产有序推进`: MuPDF, pypdf, pdf2md and `-raw` on typeset news
+ * page 8, seed 11) comes after its opening columns, which run on from the story read before it.
+ * Where that story turns from its own head's topic to this head's (bestSplit, the part after reading
+ * of this head by SPLIT_VOTE_MARGIN more than of its own), the paragraphs from the turn open this
+ * head's story. Not for a signed essay's head, nor a story that opens with its own dateline or
+ * byline: the words of an essay's head are the page's (`把“小事”当成大事来办` and a story before it
+ * that says `小事不出村`). Seeds' boundaries +0.13 summed (five rows up, seed 11 pdftotext down
+ * 0.018), committed news pdftotext 0.818 → 0.836, development pages unchanged.
+ */
+function tailBeforeHeadPass(state: AssemblyState): void {
+  // (not on a page of signed essays: its essays share the page's words, and a turn of topic inside
+  // one is no other essay's opening — 人民日报's theory pages of 3, 4 and 23 January 2018)
+  const signed = new Map<number, number>();
+  for (const b of state.blocks) if (isSignedByline(b)) signed.set(b.page, (signed.get(b.page) ?? 0) + 1);
+  for (const t of state.segments) {
+    const g = t.head;
+    // (a story opened by its dateline or byline has its opening)
+    if (!g || t.blocks[0].kind === 'dateline' || t.blocks[0].opensStory === true || g.blocks.some(isSignedByline) || (signed.get(g.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS) continue;
+    // the story read before this one's text, past this head when it stands first
+    const p = state.prevOf.get(t);
+    const s = p === g ? state.prevOf.get(g) : p;
+    // (the story before stands under its own head: a head over its body and one after it)
+    if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
+    const words = contentWords(headText(g));
+    const split = bestSplit(words, s, [false], true);
+    if (!split) continue;
+    const after = textOf(s.blocks.slice(split.at));
+    const before = textOf(s.blocks.slice(0, split.at));
+    const own = contentWords(headText(s.head));
+    if (affinity(words, after) < affinity(own, after) + SPLIT_VOTE_MARGIN || affinity(own, before) < affinity(words, before)) continue;
+    const moved = s.blocks.slice(split.at);
+    s.blocks = s.blocks.slice(0, split.at);
+    t.blocks = [...moved, ...t.blocks];
+    state.textOf.delete(s);
+    state.textOf.delete(t);
+    state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
+  }
+}
+
+/**
  * A head whose story holds nothing but credits (`河长巡河发现问题当天处理` / `本报记者 何子衿`, printed
  * after its body where the page otherwise sets heads first) has its body at the end of the headed
  * story read just before it: the paragraphs from where that story turns to this head's topic move
@@ -1091,6 +1132,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'splitRunTogether', run: splitRunTogetherPass },
   { name: 'openingBeforeHead', run: openingBeforeHeadPass },
   { name: 'bodilessHead', run: bodilessHeadPass },
+  { name: 'tailBeforeHead', run: tailBeforeHeadPass },
   { name: 'moveKickers', run: moveKickersPass },
   { name: 'moveSignedNames', run: moveSignedNamesPass },
   { name: 'placeCaptions', run: placeCaptionsPass },
