@@ -2,7 +2,7 @@ import { opensAffiliation } from './rules/affiliation.ts';
 import { opensDateline } from './rules/dateline.ts';
 import { isBylineLine, isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
-import { cellWidth, displayWidth, endsSentence } from './rules/chars.ts';
+import { cellWidth, displayWidth, endsSentence, leftOpen } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { boxLineLength } from './rules/glued.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
@@ -310,6 +310,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // Only for a line that ends no sentence (below): read so, a paragraph's first line after it
   // (isIndented, measured the same way) cost the development pages' `-layout` boundaries 0.03
   const fullInCells = (i: number) => cellWidth(lines[i].text) >= full[i] - FULL_SLACK;
+  // a line left open whose word runs on two lines down and not into the next, blank lines between…
+  const skipsOne = (i: number) =>
+    i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
+  // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
+  // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风)
+  const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1));
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
@@ -535,6 +541,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
+        goesOn = false;
+      } else if (interleaved(i)) {
+        // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /
+        // `来今冬首场…` / `象专家提醒…`, pdfminer on typeset news page 2): the sentence goes on two lines
+        // down, where a word runs across, and the next line belongs to the other column. The line ends
+        // its block; threading (thread.ts) takes it on to the line its word runs into
         goesOn = false;
       } else if (isFull(i) || (!terminal && fullInCells(i))) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading;
