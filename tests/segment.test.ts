@@ -167,13 +167,19 @@ test('a head with nothing under it heads the headless story right after it; the 
   const names = (a: ReturnType<typeof draft>, credits: Credit[]) => ({ ...a, credits, authors: credits.filter((c) => c.role !== '摄影').map((c) => c.name), photographers: credits.filter((c) => c.role === '摄影').map((c) => c.name) });
   const before = names({ ...draft('政务服务送到家门口', 1, [1, 8], [desk]), subtitle: '青溪县推进一网通办' }, [{ name: '苏明', role: '摄影' }]);
   const bodiless = { ...names(draft('开齐音体美', 1, [10, 22], []), [{ name: '林平', role: '记者' }, { name: '周岚', role: '通讯员' }]), bylines: ['本报记者 林平', '通讯员 周岚'] };
-  const { articles: out, report } = joinBodilessHeads(deepFreeze([before, bodiless, draft('', 1, [24, 30], [school])]));
+  const caption = { text: '老师在村小上美术课。', credit: '苏明 摄' };
+  const story = { ...draft('', 1, [24, 30], [school]), captions: [caption], source: { file: 'x.txt', page: 1, lines: [24, 30] as [number, number], caption_ranges: [[31, 31]] as [number, number][] } };
+  const { articles: out, report } = joinBodilessHeads(deepFreeze([before, bodiless, story]));
   assert.deepEqual(out.map((a) => [a.title, a.authors, a.photographers, a.body.map((b) => b.text)]), [
     ['政务服务送到家门口', ['林平', '周岚'], ['苏明'], [desk]],
     ['开齐音体美', [], [], [school]],
   ]);
+  assert.deepEqual(out[0]!.credits, [{ name: '苏明', role: '摄影' }, { name: '林平', role: '记者' }, { name: '周岚', role: '通讯员' }]);
+  assert.deepEqual(out[0]!.bylines, ['本报记者 林平', '通讯员 周岚']);
+  assert.deepEqual(out[1]!.captions, [caption]);
   assert.deepEqual(out[1]!.source.lines, [10, 30]);
-  assert.equal(report.length, 1);
+  assert.deepEqual(out[1]!.source.caption_ranges, [[31, 31]]);
+  assert.deepEqual(report.map((e) => e.reason.startsWith('names printed under the head before it')), [false, true]);
   // names stay with the bodiless head when the head before has names of its own; a headed story
   // after it, or one on another page, is not its body
   const signed = names(draft('政务服务送到家门口', 1, [1, 8], [desk]), [{ name: '何青', role: '记者' }]);

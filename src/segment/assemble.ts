@@ -1,4 +1,4 @@
-import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry } from './types.ts';
+import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry, SourceLine } from './types.ts';
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
 import { endsSentence, leftOpen } from './rules/chars.ts';
@@ -229,7 +229,10 @@ const PHRASES_KICKER = /^\S{2,8}( \S{2,8}){1,3}$/u;
  * no paper sets one head's parts two ways.
  */
 const turnsAt = (blocks: readonly ClassifiedBlock[], k: number): boolean =>
-  k > 0 && blocks[k].kind === 'headline' && blocks[k - 1].kind === 'headline' && vertical(blocks[k - 1]) && blocks[k].lines.some((l) => (l.text.match(/\p{Script=Han}/gu)?.length ?? 0) > 1) && !blocks[k].resized;
+  k > 0 && blocks[k - 1].kind === 'headline' && vertical(blocks[k - 1]) && blocks[k].lines.some(setAcross);
+
+/** A line set across: two Han characters side by side or more (figures set across inside vertical type, `43`, `100`, turn nothing). */
+const setAcross = (l: SourceLine): boolean => (l.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
 
 /** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
 function partStarts(g: HeadGroup): number[] {
@@ -566,7 +569,7 @@ interface AssemblyState {
   captionsOf: Map<Segment, Caption[]>;
   captionBlocksOf: Map<Segment, ClassifiedBlock[]>;
   photoCredits: Map<Segment, Credit[]>;
-  /** Running text of each segment, memoised; a pass that changes a segment's blocks (openingBeforeHead, bodilessHead) deletes its entry (moveSignedNames adds only a byline). */
+  /** Running text of each segment, memoised; a pass that changes a segment's blocks (openingBeforeHead, bodilessHead, tailBeforeHead) deletes its entry (moveSignedNames adds only a byline). */
   textOf: Map<Segment, string>;
   articles: Assembled['articles'];
   unassigned: ReportEntry[];
@@ -922,13 +925,19 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     const before = textOf(s.blocks.slice(0, split.at));
     const own = contentWords(headText(s.head));
     if (affinity(words, after) < affinity(own, after) + SPLIT_VOTE_MARGIN || affinity(own, before) < affinity(words, before)) continue;
-    const moved = s.blocks.slice(split.at);
-    s.blocks = s.blocks.slice(0, split.at);
-    t.blocks = [...moved, ...t.blocks];
-    state.textOf.delete(s);
-    state.textOf.delete(t);
+    const moved = moveTail(state, s, t, split.at);
     state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
   }
+}
+
+/** The blocks of `from` from `at` on, moved to the front of `to` (both segments' text forgotten); returns them. */
+function moveTail(state: AssemblyState, from: Segment, to: Segment, at: number): ClassifiedBlock[] {
+  const tail = from.blocks.slice(at);
+  from.blocks = from.blocks.slice(0, at);
+  to.blocks = [...tail, ...to.blocks];
+  state.textOf.delete(from);
+  state.textOf.delete(to);
+  return tail;
 }
 
 /**
@@ -949,11 +958,7 @@ function bodilessHeadPass(state: AssemblyState): void {
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
     if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
-    const tail = prev.blocks.slice(split.at);
-    prev.blocks = prev.blocks.slice(0, split.at);
-    s.blocks = [...tail, ...s.blocks];
-    state.textOf.delete(prev);
-    state.textOf.delete(s);
+    const tail = moveTail(state, prev, s, split.at);
     state.decisions.push(entry(s.head.blocks, `headline with credits only: takes the body from line ${tail[0].first}, where the story before turns to its topic`));
   }
 }

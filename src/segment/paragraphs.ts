@@ -312,7 +312,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   const fullInCells = (i: number) => cellWidth(lines[i].text) >= full[i] - FULL_SLACK;
   // a line left open whose word runs on two lines down and not into the next, blank lines between…
   const skipsOne = (i: number) =>
-    i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
+    i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && !lines[i + 1].pageStart && !lines[i + 2].pageStart && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风)
   const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1));

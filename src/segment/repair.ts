@@ -471,10 +471,12 @@ function merged(a: Draft, y: Draft, body: BodyItem[]): Draft {
     bylines: [...new Set([...a.bylines, ...y.bylines])],
     dateline: a.dateline ?? y.dateline,
     publication: a.publication ?? y.publication,
+    ...(a.affiliations || y.affiliations ? { affiliations: [...new Set([...(a.affiliations ?? []), ...(y.affiliations ?? [])])] } : {}),
     source: {
       ...a.source,
       lines: [Math.min(a.source.lines[0], y.source.lines[0]), Math.max(a.source.lines[1], y.source.lines[1])],
       ranges: [...(a.source.ranges ?? [a.source.lines]), ...(y.source.ranges ?? [y.source.lines])].sort((m, n) => m[0] - n[0]),
+      ...(a.source.caption_ranges || y.source.caption_ranges ? { caption_ranges: [...(a.source.caption_ranges ?? []), ...(y.source.caption_ranges ?? [])].sort((m, n) => m[0] - n[0]) } : {}),
     },
   };
 }
@@ -502,7 +504,14 @@ export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
     // head): they credit that story when it has no names of its own
     const before = out.at(-1);
     if (before !== undefined && before.title && before.source.page === a.source.page && before.authors.length === 0 && a.authors.length > 0 && y.authors.length === 0) {
-      out[out.length - 1] = { ...before, authors: a.authors, photographers: [...new Set([...before.photographers, ...a.photographers])], credits: [...before.credits, ...a.credits], bylines: [...before.bylines, ...a.bylines] };
+      report.push({ lines: a.source.lines, text: a.bylines.join(' / '), reason: `names printed under the head before it credit that story (${before.title})` });
+      out[out.length - 1] = {
+        ...before,
+        authors: [...a.authors],
+        photographers: [...new Set([...before.photographers, ...a.photographers])],
+        credits: [...before.credits, ...a.credits.filter((c) => !before.credits.some((d) => d.name === c.name && d.role === c.role))],
+        bylines: [...new Set([...before.bylines, ...a.bylines])],
+      };
       out.push(merged({ ...a, authors: [], photographers: [], credits: [], bylines: [] }, y, [...a.body, ...y.body]));
     } else out.push(merged(a, y, [...a.body, ...y.body]));
     i++;

@@ -191,9 +191,8 @@ function boxUnder(tail: string, below: readonly string[]): boolean {
   if (n > NARROW_HEADLINE_LINE_EM || !han(first) || displayWidth(first!) !== n || second === undefined) return false;
   if (han(second) && displayWidth(second) <= n) return true;
   // (the box's last characters glued to the story's dateline: `71.9%。古村落保` / `护利用取` /
-  // `得新进展新华社贵阳4月4日电（记者 …`, pypdf, seed 11)
-  const [end, rest] = splitGluedBoxEnd(second, n, NARROW_HEAD_MIN_LINES);
-  return rest !== undefined && displayWidth(end!) <= n;
+  // `得新进展新华社贵阳4月4日电（记者 …`, pypdf, seed 11; the box so far is the tail and `first`)
+  return splitGluedBoxEnd(second, n, 2).length > 1;
 }
 
 /** A line's last sentence end and the GLUED_TAIL_MIN_CHARS or more Han characters after it, or null. */
