@@ -575,9 +575,11 @@ async function renderItems(
     }
     return out;
   } finally {
-    await rm(stage, { recursive: true, force: true });
+    // (retried: an Eleventy run that failed may still be copying the assets in as the folder is
+    // cleared, ENOTEMPTY; a failure here would hide the one that ended the render)
+    await rm(stage, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     await rm(`${stage}.related.json`, { force: true });
-    for (let i = 0; i < procs; i++) await rm(`${stage}-${i}`, { recursive: true, force: true });
+    for (let i = 0; i < procs; i++) await rm(`${stage}-${i}`, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 

@@ -24,6 +24,7 @@
 import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import site from '../../_data/site.ts';
 import { ROOT } from '../../.eleventy.ts';
 import { commitManifest, renderIncremental, settleManifest, type IncrementalResult } from './incremental.ts';
 import { clearLeftovers } from './leftovers.ts';
@@ -282,6 +283,9 @@ async function renderAll(opts: RenderOptions): Promise<{ pages: number }> {
     throw new Error(`renderSite: the articles folder ${articlesDir} does not exist (run the segmenter first)`);
   }
   const outDir = resolve(opts.outDir);
+  // the site's settings before any work: a bad BAOKU_EDIT_URL found inside Eleventy stops it while
+  // it still copies the assets into the folder being cleared (tests/correct.test.ts, under load)
+  void [site.url, site.editUrl];
   try {
     const r = await renderIncremental({ articlesDir, rawDir: resolve(opts.rawDir ?? join(ROOT, 'content/raw')), siteDir: outDir, workDir: outDir });
     return { pages: r.htmlPages };
