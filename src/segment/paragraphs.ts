@@ -190,6 +190,13 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
 const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/u;
 
 /** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
+/**
+ * A few characters up to a pause, set as a line of their own (`指出：`): `pdftotext -raw` cuts a
+ * printed line after a pause where justification widened the space. A full line over one is a
+ * paragraph's first line, which goes on (`习近平同志在党的十九大报告中` / `指出：`), not a headline.
+ */
+const PAUSE_PIECE = /^[^\s，。；！？、：:,;!?]{1,8}[：:，,、；;]$/u;
+
 const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’《》「」『』〈〉（）·]\s*$/u;
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
 const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;
@@ -491,7 +498,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
       // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own
       goesOn = true;
-    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !opensUpright(lines, i)) {
+    } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !opensUpright(lines, i) && !(isFull(i) && next !== undefined && next.blanksBefore === 0 && PAUSE_PIECE.test(next.text.trim()))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
