@@ -60,7 +60,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
       before = t;
       run = t.length === 1 ? run + t : '';
       // (a box's first line may be glued after a sentence's end: the piece split off is the box's)
-      const width = boxLineLength(tail.length > 1 ? tail[tail.length - 1] : t);
+      const width = boxLineLength(tail[tail.length - 1]);
       box = width === 0 ? { width: 0, lines: 0 } : width === box.width ? { width, lines: box.lines + 1 } : { width, lines: 1 };
     }
   });

@@ -189,7 +189,6 @@ function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
 /** The genre word that ends a title after its quoted or bracketed subject (`“…研讨会”述要`, `《…》简评`). */
 const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/u;
 
-/** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
 /**
  * A few characters up to a pause, set as a line of their own (`指出：`): `pdftotext -raw` cuts a
  * printed line after a pause where justification widened the space. A full line over one is a
@@ -197,6 +196,7 @@ const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/
  */
 const PAUSE_PIECE = /^[^\s，。；！？、：:,;!?]{1,8}[：:，,、；;]$/u;
 
+/** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
 const UPRIGHT_GLYPH = /^\s*[\u4e00-\u9fff\ufe10-\ufe19\ufe30-\ufe4f“”‘’《》「」『』〈〉（）·]\s*$/u;
 /** …a character: a run of glyphs starts with two (a quotation mark alone on a line is more often a column's stray mark). */
 const UPRIGHT_CHAR = /^\s*[\u4e00-\u9fff]\s*$/u;

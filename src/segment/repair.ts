@@ -459,16 +459,23 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
+/** The names of `a` and then those of `y` that `a` does not hold: authors, photographers, credits, bylines. */
+function namesOf(a: Draft, y: Draft): Pick<Draft, 'authors' | 'photographers' | 'credits' | 'bylines'> {
+  return {
+    authors: [...new Set([...a.authors, ...y.authors])],
+    photographers: [...new Set([...a.photographers, ...y.photographers])],
+    credits: [...a.credits, ...y.credits.filter((c) => !a.credits.some((d) => d.name === c.name && d.role === c.role))],
+    bylines: [...new Set([...a.bylines, ...y.bylines])],
+  };
+}
+
 /** Story `a` with headless story `y` taken into it: the given body, and everything else of both. */
 function merged(a: Draft, y: Draft, body: BodyItem[]): Draft {
   return {
     ...a,
     body,
     captions: [...a.captions, ...y.captions],
-    authors: [...new Set([...a.authors, ...y.authors])],
-    photographers: [...new Set([...a.photographers, ...y.photographers])],
-    credits: [...a.credits, ...y.credits.filter((c) => !a.credits.some((d) => d.name === c.name && d.role === c.role))],
-    bylines: [...new Set([...a.bylines, ...y.bylines])],
+    ...namesOf(a, y),
     dateline: a.dateline ?? y.dateline,
     publication: a.publication ?? y.publication,
     ...(a.affiliations || y.affiliations ? { affiliations: [...new Set([...(a.affiliations ?? []), ...(y.affiliations ?? [])])] } : {}),
@@ -505,13 +512,7 @@ export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
     const before = out.at(-1);
     if (before !== undefined && before.title && before.source.page === a.source.page && before.authors.length === 0 && a.authors.length > 0 && y.authors.length === 0) {
       report.push({ lines: a.source.lines, text: a.bylines.join(' / '), reason: `names printed under the head before it credit that story (${before.title})` });
-      out[out.length - 1] = {
-        ...before,
-        authors: [...a.authors],
-        photographers: [...new Set([...before.photographers, ...a.photographers])],
-        credits: [...before.credits, ...a.credits.filter((c) => !before.credits.some((d) => d.name === c.name && d.role === c.role))],
-        bylines: [...new Set([...before.bylines, ...a.bylines])],
-      };
+      out[out.length - 1] = { ...before, ...namesOf(before, a) };
       out.push(merged({ ...a, authors: [], photographers: [], credits: [], bylines: [] }, y, [...a.body, ...y.body]));
     } else out.push(merged(a, y, [...a.body, ...y.body]));
     i++;
