@@ -716,13 +716,19 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
       }
     }
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
-    const fits = (t: string) => widthOf(t) <= full[i] + FULL_SLACK;
+    const fits = (t: string, column: number) => widthOf(t) <= column + FULL_SLACK;
+    // (a column is as wide as the widest running line near it: a story's last lines among heads and
+    // credits read a narrow column, `…确保农资供应不断档。同时，…为全年粮` between a byline and a note,
+    // pypdf. Read so, the piece after the sentence end must be a paragraph's first line, set in by
+    // an indent at most: pdftotext prints a wide column's line among narrow ones, and a sentence
+    // ends inside it, `…充分就业。日前,湖汽职院联合株`)
+    const widest = Math.max(full[i], widestAround(i));
     for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
       const at = m.index + m[0].length;
       const first = l.text.slice(0, at);
       const second = l.text.slice(at).trim();
-      if (second === '' || !fits(first) || !fits(second)) continue;
-      return split(l, first, second);
+      if (second === '') continue;
+      if ((fits(first, full[i]) && fits(second, full[i])) || (fits(first, widest) && fits(second, widest) && widthOf(second) >= widest - INDENT_SLACK)) return split(l, first, second);
     }
     return [l];
   });
