@@ -12,7 +12,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -322,7 +322,19 @@ function columnBlocks(source: SourceLine[]): Block[] {
     i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && !lines[i + 1].pageStart && !lines[i + 2].pageStart && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风)
-  const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1));
+  // …or the line between is another column's paragraph end: short, closing its sentence, and run
+  // into by a word from another line left open nearby (`…沿海外贸企业加紧生` / `欢迎。` / `产，港口…`,
+  // pdfminer on typeset news page 2: `欢迎。` ends `…新开发的节能产品尤其受`, printed a box later). A
+  // paragraph's own end between (`…不断开创` / `伟大事业的新局面。` / `新时代开创…`, where 创新 reads
+  // across by chance, pdf2md on the development pages) is run into by no other line
+  const endsOtherColumn = (k: number) => {
+    if (!endsSentence(lines[k].text) || isFull(k)) return false;
+    for (let j = Math.max(0, k - OTHER_COLUMN_RADIUS); j <= Math.min(lines.length - 1, k + OTHER_COLUMN_RADIUS); j++) {
+      if (j !== k && j !== k - 1 && lines[j].page === lines[k].page && leftOpen(lines[j].text) && continuesAcross(lines[j].text, lines[k].text)) return true;
+    }
+    return false;
+  };
+  const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1));
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>

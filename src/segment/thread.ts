@@ -1,7 +1,7 @@
 import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
-import { leftOpen } from './rules/chars.ts';
+import { endsSentence, leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
 import { EARLY_MIN_AFFINITY, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
@@ -305,6 +305,17 @@ function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: Rea
     if (after !== undefined && after.page === b.page && running(after)) return;
     let h = i - 1;
     while (h >= 0 && running(blocks[h]) && blocks[h].page === b.page) h--;
+    // …or, printed between, a paragraph's last line that no line before it runs into: a line of
+    // one sentence's end (`意。` after `…开通两条线`, pdfminer printing two columns' boxes in turn;
+    // columns-printed-in-turn-closing-line.txt), a word running across into it
+    for (let k = Math.max(h + 1, 1); k < i; k++) {
+      const c = blocks[k];
+      if (taken.has(k) || used.has(k) || !running(c) || c.lines.length !== 1 || !endsSentence(c.text) || /[。！？!?]/u.test(c.text.slice(0, -1)) || leftOpen(blocks[k - 1].text) === false) continue;
+      if (!continuesAcross(b.text, c.text)) continue;
+      found.set(i, k);
+      used.add(k);
+      return;
+    }
     if (h < 0 || !heads(blocks[h]) || blocks[h].page !== b.page) return;
     const j = h + 1;
     if (j >= i || taken.has(j) || used.has(j) || opener(blocks[j])) return;

@@ -107,6 +107,14 @@ export const OVERWIDE_MARGIN = 1;
  */
 export const GLUED_PARAGRAPH_RADIUS = 3;
 /**
+ * Lines either side of a short closing line, printed between a line left open and its
+ * continuation, searched for another line left open whose word runs into it: found, the closing
+ * line is another column's paragraph end that the extractor printed in between (pdfminer's boxes
+ * in turn, typeset news page 2: `…加紧生` / `欢迎。` / `产，…`, where `…尤其受` stands four lines
+ * on). Set by hand; every corpus scores the same at 4 and at 12.
+ */
+export const OTHER_COLUMN_RADIUS = 8;
+/**
  * Share of a file's lines that end with a pause (，、；：) from which the file is read as pieces of
  * printed lines (paragraphs.ts): pdftotext -raw on the development pages' justified columns,
  * 0.32–0.49 of its lines; every other extractor's text of the development and news pages and the
