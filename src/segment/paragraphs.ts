@@ -558,10 +558,13 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && /[，。；！？,;!?]/u.test(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !/(?:摄|供图|摄影)\s*[）)]?$/u.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && continuesAcross(line.text, next.text)) {
-      // a line of running text left open, with the line under it set tight where lines here stand a
-      // blank line apart, goes on into it where a word runs across (`…发车间隔不超` / `过十五分钟。（记者…）`:
-      // pdfminer keeps a box's two lines together and sets boxes apart; left apart, the box's last line
-      // took a chance word from another story's open line, `…尤其受` + `过` makes 受过)
+      // a line of running text left open goes on into the line set tight under it where a word runs
+      // across, whatever the gap between lines nearby (`…发车间隔不超` / `过十五分钟。（记者…）`: pdfminer
+      // keeps a box's lines together and sets boxes apart, and the box's first line, after a blank,
+      // read otherwise than its second, set tight; parted, the second was taken by another story's
+      // open line through a chance word, `…尤其受` + `过` makes 受过). Not a photo's credit (`…何大明 摄`
+      // / `入夏以来` makes 摄入), nor into a display line, which holds no pause and is not full
+      // (`…“株洲产教联合` / `体”正向你走来`)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
