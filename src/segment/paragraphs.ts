@@ -566,11 +566,6 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // / `入夏以来` makes 摄入), nor into a display line, which holds no pause and is not full
       // (`…“株洲产教联合` / `体”正向你走来`)
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && !isFull(i) && !hasSentencePunct(line.text) && !endsSentence(line.text) && /^[“‘「『《]/u.test(next.text.trim()) && Math.abs(cellWidth(next.text.trim()) - cellWidth(line.text.trim()) - 1) <= 0.5) {
-      // a display line one cell short of the line set tight under it, which opens with a quotation
-      // mark: no line of a justified box may end with an opening mark, so the setter broke the
-      // line before it and left a cell empty (`我市启动冬季` / `“高职院校进校` / `园”活动…`): one part
-      goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
