@@ -153,6 +153,10 @@ class Brackets {
 
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
+/** Running text's marks: a pause or a sentence's end (display type holds none; a kicker may hold a `、`). */
+const punctuated = (text: string) => /[，。；！？,;!?]/u.test(text);
+/** A photo's credit ends the line (`…白鹤在湿地觅食。 谢岚 摄`, `（唐欣 摄）`). */
+const PHOTO_CREDIT_END = /(?:摄|供图|摄影)\s*[）)]?$/u;
 
 /** A line that starts with a closing mark: a quote, bracket or pause that cannot open running text. */
 const CLOSER_FIRST = /^\s*[”’」』）)》〉】，、。；：！？]/u;
@@ -327,10 +331,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // pdfminer on typeset news page 2: `欢迎。` ends `…新开发的节能产品尤其受`, printed a box later). A
   // paragraph's own end between (`…不断开创` / `伟大事业的新局面。` / `新时代开创…`, where 创新 reads
   // across by chance, pdf2md on the development pages) is run into by no other line
+  // (k is a line of the file: interleaved asks it only of i + 1, after skipsOne has seen i + 2)
   const endsOtherColumn = (k: number) => {
     if (!endsSentence(lines[k].text) || isFull(k)) return false;
     for (let j = Math.max(0, k - OTHER_COLUMN_RADIUS); j <= Math.min(lines.length - 1, k + OTHER_COLUMN_RADIUS); j++) {
-      if (j !== k && j !== k - 1 && lines[j].page === lines[k].page && leftOpen(lines[j].text) && continuesAcross(lines[j].text, lines[k].text)) return true;
+      if (j !== k && j !== k - 1 && lines[j].page === lines[k].page && lines[j].heading === 0 && punctuated(lines[j].text) && leftOpen(lines[j].text) && continuesAcross(lines[j].text, lines[k].text)) return true;
     }
     return false;
   };
@@ -381,7 +386,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       brackets = new Brackets();
     }
     current.push(line);
-    currentPunctuated ||= /[，。；！？,;!?]/u.test(line.text);
+    currentPunctuated ||= punctuated(line.text);
     brackets.add(line.text);
     const next = lines[i + 1];
     let goesOn = false;
@@ -557,7 +562,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // a word cut at the break says the paragraph goes on, however short the lines (a line
       // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`)
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && /[，。；！？,;!?]/u.test(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !/(?:摄|供图|摄影)\s*[）)]?$/u.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && continuesAcross(line.text, next.text)) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && punctuated(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && continuesAcross(line.text, next.text)) {
       // a line of running text left open goes on into the line set tight under it where a word runs
       // across, whatever the gap between lines nearby (`…发车间隔不超` / `过十五分钟。（记者…）`: pdfminer
       // keeps a box's lines together and sets boxes apart, and the box's first line, after a blank,
@@ -678,8 +683,9 @@ const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:�
 /**
  * pypdf prints a paragraph's last line and the next paragraph's first line as one line
  * (`…提高履职能力。为激发年轻村（社区）干部的干劲，桃源`): a line far wider than its column (by
- * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column, is two
- * lines again, under the same line number. So is a paragraph's short last line with the next
+ * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column (or the
+ * widest running line near it, the piece after the end then a first line set in by an indent at
+ * most), is two lines again, under the same line number. So is a paragraph's short last line with the next
  * box's head glued after its sentence end, or with the next paragraph's first line.
  */
 function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
@@ -718,7 +724,7 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     if (l.heading === 0 && next !== undefined && next.blanksBefore === 0 && opensStoryLine(next.text)) {
       const m = /^(.*[。！？!?][”’」』]?)([^，。；、,;！？!?：:“”（()）]{4,30})$/u.exec(l.text);
       // (a photo's credit after its caption, `白鹤在湿地觅食。 谢岚 摄`, is no headline)
-      if (m !== null && m[1].replace(/\s+/gu, '').length >= GLUED_HEAD_LEAD_MIN_CHARS && !/(?:摄|供图|摄影)\s*$/u.test(m[2])) return split(l, m[1], m[2].trim());
+      if (m !== null && m[1].replace(/\s+/gu, '').length >= GLUED_HEAD_LEAD_MIN_CHARS && !PHOTO_CREDIT_END.test(m[2])) return split(l, m[1], m[2].trim());
     }
     // …and a paragraph's short last line with the next paragraph's first line, set in (pypdf on the
     // typeset news pages: `和趣味实验。“原来星星也有颜色！”一`, 17 em among lines of 14): a line wider
@@ -740,9 +746,9 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     const fits = (t: string, column: number) => widthOf(t) <= column + FULL_SLACK;
     // (a column is as wide as the widest running line near it: a story's last lines among heads and
     // credits read a narrow column, `…确保农资供应不断档。同时，…为全年粮` between a byline and a note,
-    // pypdf. Read so, the piece after the sentence end must be a paragraph's first line, set in by
+    // pypdf on typeset news page 9. Read so, the piece after the sentence end must be a paragraph's first line, set in by
     // an indent at most: pdftotext prints a wide column's line among narrow ones, and a sentence
-    // ends inside it, `…充分就业。日前,湖汽职院联合株`)
+    // ends inside it, `…充分就业。日前,湖汽职院联合株`, page 7 of seed 23)
     const widest = Math.max(full[i], widestAround(i));
     for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
       const at = m.index + m[0].length;

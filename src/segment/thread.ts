@@ -283,6 +283,9 @@ function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: Readonl
   return after;
 }
 
+/** A sentence ends before the text's last character. */
+const sentenceInside = (text: string) => /[。！？!?]/u.test(text.slice(0, -1));
+
 /**
  * A story's closing box printed before the columns that run into it: a miner that reads a page box
  * by box can give the head, the box that ends the story (`为一条步行街，…老街又热闹起来了。`),
@@ -292,7 +295,9 @@ function openingsPrintedEarly(blocks: readonly ClassifiedBlock[], taken: Readonl
  * under the story's head, that block goes on after it. The block moved must hold a whole sentence
  * past the cut. Without these two tests (the story's last block, a whole sentence) the rule moved
  * 17 blocks on the three corpora and four news seeds, 10 of them wrongly (a line's fragment of seven
- * characters; a cut between words read as one inside a word); with them, 2, both right.
+ * characters; a cut between words read as one inside a word); with them, 2, both right. The
+ * same goes for another column's one-line paragraph end printed inside the story (below), which
+ * needs no head above it.
  * Open block → the block it goes on in.
  */
 function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>): Map<number, number> {
@@ -305,12 +310,15 @@ function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: Rea
     if (after !== undefined && after.page === b.page && running(after)) return;
     let h = i - 1;
     while (h >= 0 && running(blocks[h]) && blocks[h].page === b.page) h--;
-    // …or, printed between, a paragraph's last line that no line before it runs into: a line of
-    // one sentence's end (`意。` after `…开通两条线`, pdfminer printing two columns' boxes in turn;
-    // columns-printed-in-turn-closing-line.txt), a word running across into it
+    // …or another column's paragraph end, one line closing one sentence, printed between an open
+    // block and the block that block is threaded into (`…沿海外贸企业加紧生` / `欢迎。` / `产，…`,
+    // pdfminer printing two columns' boxes in turn on typeset news page 2; the paragraph stage kept
+    // it apart, endsOtherColumn in paragraphs.ts): it goes after the story's last block when a word
+    // runs across into it (columns-printed-in-turn-closing-line.txt). Only there: a story's
+    // one-line opening under its head is no such line (first-line-under-head-stays.txt)
     for (let k = Math.max(h + 1, 1); k < i; k++) {
       const c = blocks[k];
-      if (taken.has(k) || used.has(k) || !running(c) || c.lines.length !== 1 || !endsSentence(c.text) || /[。！？!?]/u.test(c.text.slice(0, -1)) || leftOpen(blocks[k - 1].text) === false) continue;
+      if (taken.has(k) || used.has(k) || opener(c) || c.lines.length !== 1 || !endsSentence(c.text) || sentenceInside(c.text) || !open(blocks[k - 1]) || next.get(k - 1) !== k + 1) continue;
       if (!continuesAcross(b.text, c.text)) continue;
       found.set(i, k);
       used.add(k);
@@ -322,7 +330,7 @@ function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: Rea
     // the chain from j must not come back to i
     for (let k: number | undefined = j; k !== undefined; k = next.get(k)) if (k === i) return;
     // a column printed out of place holds a whole sentence after the cut; a line's fragment does not
-    if (!/[。！？!?]/u.test(blocks[j].text.slice(0, -1))) return;
+    if (!sentenceInside(blocks[j].text)) return;
     if (!continuesAcross(b.text, blocks[j].text)) return;
     found.set(i, j);
     used.add(j);
