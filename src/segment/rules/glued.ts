@@ -78,7 +78,10 @@ export function splitGluedVertical(line: string, run: string): string[] {
   // (the run ends in a role word and a surname, or in a whole name of two or three and a surname)
   const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,4})$/u.exec(run)?.[1];
   const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1);
-  return closesQuote || endsWord || endsName ? [glyph, rest] : [line];
+  // …or in a surname and one glyph more, where the glyph starts no word of the line (`本` / … / `者` /
+  // `严` / `明` / `远在经开区…`, pypdf on typeset news page 12): the third glyph of the name
+  const endsThird = names !== undefined && names.length === 2 && isSurname(names[0]) && /[\u4e00-\u9fff]/u.test(glyph) && !continues(glyph, rest);
+  return closesQuote || endsWord || endsName || endsThird ? [glyph, rest] : [line];
 }
 
 /**
