@@ -445,6 +445,13 @@ test('glued vertical run: the last glyph of a vertical headline glued to the nex
   assert.deepEqual(splitGluedVertical('讯 报', '湖通'), ['讯 报']);
   assert.deepEqual(splitGluedVertical('展·之三', '高质量发'), ['展·之三']);
   assert.deepEqual(splitGluedVertical('鸟白鹭在滩涂上觅食。', '候'), ['鸟白鹭在滩涂上觅食。']);
+  // a vertical byline ending in a surname and one glyph more, after whole names or none: the glued
+  // glyph, starting no word of the line, is the last name's third
+  assert.deepEqual(splitGluedVertical('华在城东一家老纺织厂的厂房里', '本报记者周立'), ['华', '在城东一家老纺织厂的厂房里']);
+  assert.deepEqual(splitGluedVertical('威城区新增两条公交线路', '本报记者龚柏通讯员贾宏宇宋振'), ['威', '城区新增两条公交线路']);
+  // …not after a single glyph (no name of one glyph), nor where the glyph starts a word of the line
+  assert.deepEqual(splitGluedVertical('威城区新增两条公交线路', '本报记者龚宋振'), ['威城区新增两条公交线路']);
+  assert.deepEqual(splitGluedVertical('明天起实行新的作息时间', '本报记者周立'), ['明天起实行新的作息时间']);
 });
 
 test('affiliation note: a line opening `（作者为…` never runs into the paragraph before it', () => {

@@ -76,11 +76,12 @@ export function splitGluedVertical(line: string, run: string): string[] {
   // a vertical byline whose last name is a surname alone so far (`…通讯员吴寒梅李` / `璇“感谢…`):
   // the glyph completes the name
   // (the run ends in a role word and a surname, or in a whole name of two or three and a surname)
-  const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,4})$/u.exec(run)?.[1];
+  const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,8})$/u.exec(run)?.[1];
   const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1);
-  // …or in a surname and one glyph more, where the glyph starts no word of the line (`本` / … / `者` /
-  // `严` / `明` / `远在经开区…`, pypdf on typeset news page 12): the third glyph of the name
-  const endsThird = names !== undefined && names.length === 2 && isSurname(names[0]) && /[\u4e00-\u9fff]/u.test(glyph) && !continues(glyph, rest);
+  // …or in a surname and one glyph more, after whole names or none, where the glyph starts no word
+  // of the line (`本` / … / `者` / `严` / `明` / `远在经开区…`, `…通讯员` / `贾` / `宏` / `宇` / `宋` / `振` /
+  // `威加强合作…`, pypdf on typeset news pages 12 and 8): the third glyph of the last name
+  const endsThird = names !== undefined && names.length >= 2 && names.length !== 3 && isSurname(names[names.length - 2]) && /[\u4e00-\u9fff]/u.test(glyph) && !continues(glyph, rest);
   return closesQuote || endsWord || endsName || endsThird ? [glyph, rest] : [line];
 }
 
