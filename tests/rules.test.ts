@@ -452,6 +452,8 @@ test('glued vertical run: the last glyph of a vertical headline glued to the nex
   // …not after a single glyph (no name of one glyph), nor where the glyph starts a word of the line
   assert.deepEqual(splitGluedVertical('威城区新增两条公交线路', '本报记者龚宋振'), ['威城区新增两条公交线路']);
   assert.deepEqual(splitGluedVertical('明天起实行新的作息时间', '本报记者周立'), ['明天起实行新的作息时间']);
+  // a whole name run on into a headline that opens with a name: the glyph starts a word of its line
+  assert.deepEqual(splitGluedVertical('黄永玉倡议并题名的吉首画桥启用', '本报记者周小雷'), ['黄永玉倡议并题名的吉首画桥启用']);
 });
 
 test('affiliation note: a line opening `（作者为…` never runs into the paragraph before it', () => {

@@ -77,7 +77,9 @@ export function splitGluedVertical(line: string, run: string): string[] {
   // the glyph completes the name
   // (the run ends in a role word and a surname, or in a whole name of two or three and a surname)
   const names = /(?:记者|通讯员|实习生)([\u4e00-\u9fff]{1,8})$/u.exec(run)?.[1];
-  const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1);
+  // (not where the glyph starts a word of its line: `…记者周小雷` / `黄永玉倡议并题名的吉首画桥启用`, a
+  // headline opening with a name)
+  const endsName = names !== undefined && /[\u4e00-\u9fff]/u.test(glyph) && isSurname(names.slice(-1)) && [0, 2, 3].includes(names.length - 1) && !continues(glyph, rest);
   // …or in a surname and one glyph more, after whole names or none, where the glyph starts no word
   // of the line (`本` / … / `者` / `严` / `明` / `远在经开区…`, `…通讯员` / `贾` / `宏` / `宇` / `宋` / `振` /
   // `威加强合作…`, pypdf on typeset news pages 12 and 8): the third glyph of the last name
