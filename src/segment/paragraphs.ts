@@ -324,10 +324,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // a line left open whose word runs on two lines down and not into the next, blank lines between…
   const skipsOne = (i: number) =>
     i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && !lines[i + 1].pageStart && !lines[i + 2].pageStart && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
-  // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
-  // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风)
-  // …or the line between is another column's paragraph end: short, closing its sentence, and run
-  // into by a word from another line left open nearby (`…沿海外贸企业加紧生` / `欢迎。` / `产，港口…`,
+  // a line between them that is another column's paragraph end: short, closing its sentence, and
+  // run into by a word from another line left open nearby (`…沿海外贸企业加紧生` / `欢迎。` / `产，港口…`,
   // pdfminer on typeset news page 2: `欢迎。` ends `…新开发的节能产品尤其受`, printed a box later). A
   // paragraph's own end between (`…不断开创` / `伟大事业的新局面。` / `新时代开创…`, where 创新 reads
   // across by chance, pdf2md on the development pages) is run into by no other line
@@ -339,6 +337,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
     }
     return false;
   };
+  // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
+  // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
+  // another column's paragraph end
   const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1));
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
@@ -683,10 +684,10 @@ const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:�
 /**
  * pypdf prints a paragraph's last line and the next paragraph's first line as one line
  * (`…提高履职能力。为激发年轻村（社区）干部的干劲，桃源`): a line far wider than its column (by
- * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column (or the
- * widest running line near it, the piece after the end then a first line set in by an indent at
- * most), is two lines again, under the same line number. So is a paragraph's short last line with the next
- * box's head glued after its sentence end, or with the next paragraph's first line.
+ * OVERWIDE_FACTOR) with a sentence end inside, where the text either side fits the column (or
+ * the widest running line near it, the piece after the end then a first line set in by an indent
+ * at most), is two lines again, under the same line number. So is a paragraph's short last line
+ * with the next box's head glued after its sentence end, or with the next paragraph's first line.
  */
 function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
   const full = localColumnWidths(lines);
@@ -746,9 +747,9 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     const fits = (t: string, column: number) => widthOf(t) <= column + FULL_SLACK;
     // (a column is as wide as the widest running line near it: a story's last lines among heads and
     // credits read a narrow column, `…确保农资供应不断档。同时，…为全年粮` between a byline and a note,
-    // pypdf on typeset news page 9. Read so, the piece after the sentence end must be a paragraph's first line, set in by
-    // an indent at most: pdftotext prints a wide column's line among narrow ones, and a sentence
-    // ends inside it, `…充分就业。日前,湖汽职院联合株`, page 7 of seed 23)
+    // pypdf on typeset news page 9. Read so, the piece after the sentence end must be a paragraph's
+    // first line, set in by an indent at most: pdftotext prints a wide column's line among narrow
+    // ones, and a sentence ends inside it, `…充分就业。日前,湖汽职院联合株`, page 7 of seed 23)
     const widest = Math.max(full[i], widestAround(i));
     for (const m of l.text.matchAll(/[。！？!?][”’」』]?/gu)) {
       const at = m.index + m[0].length;

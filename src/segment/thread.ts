@@ -314,11 +314,12 @@ function continuationsPrintedFirst(blocks: readonly ClassifiedBlock[], next: Rea
     // block and the block that block is threaded into (`…沿海外贸企业加紧生` / `欢迎。` / `产，…`,
     // pdfminer printing two columns' boxes in turn on typeset news page 2; the paragraph stage kept
     // it apart, endsOtherColumn in paragraphs.ts): it goes after the story's last block when a word
-    // runs across into it (columns-printed-in-turn-closing-line.txt). Only there: a story's
+    // runs across into it (columns-printed-in-turn-closing-line.txt; only open blocks are threaded,
+    // so k - 1 is one). Only there: a story's
     // one-line opening under its head is no such line (first-line-under-head-stays.txt)
     for (let k = Math.max(h + 1, 1); k < i; k++) {
       const c = blocks[k];
-      if (taken.has(k) || used.has(k) || opener(c) || c.lines.length !== 1 || !endsSentence(c.text) || sentenceInside(c.text) || !open(blocks[k - 1]) || next.get(k - 1) !== k + 1) continue;
+      if (taken.has(k) || used.has(k) || opener(c) || c.lines.length !== 1 || !endsSentence(c.text) || sentenceInside(c.text) || next.get(k - 1) !== k + 1) continue;
       if (!continuesAcross(b.text, c.text)) continue;
       found.set(i, k);
       used.add(k);
