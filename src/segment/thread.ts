@@ -49,27 +49,10 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
 export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
   const next = new Map<number, number>();
   const taken = new Set<number>();
-  blocks.forEach((b, i) => {
-    if (!open(b)) return;
-    const candidates: number[] = [];
-    for (let j = i + 1, seen = 0; j < blocks.length && seen < THREAD_WINDOW; j++) {
-      const c = blocks[j];
-      if (c.page !== b.page) break;
-      if (!running(c)) continue;
-      seen++;
-      // nor does the text right under a head: a story's opening, not another's sentence going on
-      // (`…更加民主` / head / `党的…` makes `民主党`; mutool on the development pages, where the
-      // sentence goes on in the block printed right after it, cut between words)
-      if (!taken.has(j) && !opener(c) && !heads(blocks[j - 1])) candidates.push(j);
-    }
-    if (candidates.length === 0) return;
-    // only a word run across the cut says where it goes on: taking the nearest block without one
-    // threaded stories' first paragraphs into others on the development and news pages
-    const j = candidates.find((k) => continuesAcross(b.text, blocks[k].text));
-    if (j === undefined) return;
+  for (const [j, i] of [...continuationOwners(blocks)].sort((x, y) => x[1] - y[1])) {
     next.set(i, j);
     taken.add(j);
-  });
+  }
   carryTails(blocks, next, taken);
   for (const [i, j] of continuationsPrintedFirst(blocks, next, taken)) {
     next.set(i, j);
@@ -96,6 +79,50 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     for (const r of early.get(i) ?? []) give(r);
   });
   return out;
+}
+
+/**
+ * Where each open block goes on: the later running blocks, within THREAD_WINDOW, that no story opens
+ * and no head stands right above, into which a word runs across the cut. Only a word run across says
+ * where it goes on: taking the nearest block without one threaded stories' first paragraphs into
+ * others on the development and news pages. Two open blocks may want the same block (`…合作建立了
+ * “时代工匠产业学` and `…大桥建设进入上` both read on into `部结构施工阶段`, pdftotext on typeset
+ * news where a column of one story is printed between two of another); the one printed first then
+ * takes it only while the other has nowhere else to go: as many open blocks as can go on do
+ * (augmenting paths over the candidates in reading order). Continuation index → open block index.
+ */
+function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, number> {
+  const options = new Map<number, number[]>();
+  blocks.forEach((b, i) => {
+    if (!open(b)) return;
+    const candidates: number[] = [];
+    for (let j = i + 1, seen = 0; j < blocks.length && seen < THREAD_WINDOW; j++) {
+      const c = blocks[j];
+      if (c.page !== b.page) break;
+      if (!running(c)) continue;
+      seen++;
+      // nor does the text right under a head: a story's opening, not another's sentence going on
+      // (`…更加民主` / head / `党的…` makes `民主党`; mutool on the development pages, where the
+      // sentence goes on in the block printed right after it, cut between words)
+      if (!opener(c) && !heads(blocks[j - 1]) && continuesAcross(b.text, c.text)) candidates.push(j);
+    }
+    if (candidates.length > 0) options.set(i, candidates);
+  });
+  const owner = new Map<number, number>();
+  const claim = (i: number, tried: Set<number>): boolean => {
+    for (const j of options.get(i) ?? []) {
+      if (tried.has(j)) continue;
+      tried.add(j);
+      const held = owner.get(j);
+      if (held === undefined || claim(held, tried)) {
+        owner.set(j, i);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const i of options.keys()) claim(i, new Set());
+  return owner;
 }
 
 /**
