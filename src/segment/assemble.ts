@@ -849,6 +849,13 @@ function splitRunTogetherPass(state: AssemblyState): void {
   }
 }
 
+/** Signed names (`陈曙光` alone under a headline) a page holds, by page. */
+function signedPages(blocks: readonly ClassifiedBlock[]): Map<number, number> {
+  const signed = new Map<number, number>();
+  for (const b of blocks) if (isSignedByline(b)) signed.set(b.page, (signed.get(b.page) ?? 0) + 1);
+  return signed;
+}
+
 /** The story read before a head group or segment, past head groups. */
 function storyBefore(state: AssemblyState, x: HeadGroup | Segment): Segment | undefined {
   let prev = state.prevOf.get(x);
@@ -907,8 +914,7 @@ function openingBeforeHeadPass(state: AssemblyState): void {
 function tailBeforeHeadPass(state: AssemblyState): void {
   // (not on a page of signed essays: its essays share the page's words, and a turn of topic inside
   // one is no other essay's opening — 人民日报's theory pages of 3, 4 and 23 January 2018)
-  const signed = new Map<number, number>();
-  for (const b of state.blocks) if (isSignedByline(b)) signed.set(b.page, (signed.get(b.page) ?? 0) + 1);
+  const signed = signedPages(state.blocks);
   for (const t of state.segments) {
     const g = t.head;
     // (a story opened by its dateline or byline has its opening)
@@ -927,6 +933,55 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     if (affinity(words, after) < affinity(own, after) + SPLIT_VOTE_MARGIN || affinity(own, before) < affinity(words, before)) continue;
     const moved = moveTail(state, s, t, split.at);
     state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
+  }
+}
+
+/**
+ * A story's later columns printed after another story's end (pdftotext on typeset news page 10,
+ * seed 11: `湖汽职院举办服饰人才专场招聘会` and its first paragraph, the next story whole with its
+ * closing credit, then `此次招聘会涵盖…`, …, `…更充分就业。`): a segment with no head of its own,
+ * opened by no dateline or byline, after a story its credit closed, starting a sentence. It goes to
+ * the end of the story printed before it on its page whose head it reads of (OPENING_MIN_AFFINITY),
+ * more than of any other's there, and before that story's closing credit.
+ */
+function tailAfterOtherStoryPass(state: AssemblyState): void {
+  const signed = signedPages(state.blocks);
+  for (const s of [...state.segments]) {
+    if (s.head || s.opened || s.blocks[0].kind !== 'body' || (signed.get(s.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS) continue;
+    const prev = storyBefore(state, s);
+    if (!prev || prev.blocks[prev.blocks.length - 1].kind !== 'credit' || prev.blocks[0].page !== s.blocks[0].page) continue;
+    const text = segText(state, s);
+    const page = s.blocks[0].page;
+    const k = state.segments.indexOf(s);
+    // the stories printed before it on its page, the one its credit closed among them
+    const scored = state.segments
+      .slice(0, k)
+      .filter((t) => t.head && t.blocks[0].page === page)
+      .map((t) => ({ t, score: affinity(contentWords(headText(t.head as HeadGroup)), text) }))
+      .sort((a, b) => b.score - a.score);
+    const [first, second] = scored;
+    if (!first || first.t === prev || first.score < OPENING_MIN_AFFINITY || (second && second.score >= first.score)) continue;
+    const best = first.t;
+    // (a run with its own closing credit is a story of its own when the one it reads of has one)
+    if (s.blocks.some((b) => b.kind === 'credit') && best.blocks.some((b) => b.kind === 'credit')) continue;
+    // (and the story it reads of reads of its own head: a head paired with another's body is no guide)
+    if (affinity(contentWords(headText(best.head as HeadGroup)), segText(state, best)) < OPENING_MIN_AFFINITY) continue;
+    const bestScore = first.score;
+    const rival = second?.score ?? 0;
+    // before the credit that closes it, when one does
+    const end = best.blocks[best.blocks.length - 1].kind === 'credit' ? best.blocks.length - 1 : best.blocks.length;
+    best.blocks = [...best.blocks.slice(0, end), ...s.blocks, ...best.blocks.slice(end)];
+    state.textOf.delete(best);
+    state.segments.splice(k, 1);
+    state.slots.splice(state.slots.indexOf(s), 1);
+    const before = state.prevOf.get(s);
+    const after = state.nextOf.get(s);
+    if (before) state.nextOf.set(before, after as HeadGroup | Segment);
+    if (after) state.prevOf.set(after, before as HeadGroup | Segment);
+    state.nextOf.delete(s);
+    state.prevOf.delete(s);
+    for (const c of state.captions) if (c.after > k) c.after--;
+    state.decisions.push(entry(s.blocks, `later columns printed after another story's end: join the story headed at line ${best.head?.blocks[0].first}`));
   }
 }
 
@@ -1138,6 +1193,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'openingBeforeHead', run: openingBeforeHeadPass },
   { name: 'bodilessHead', run: bodilessHeadPass },
   { name: 'tailBeforeHead', run: tailBeforeHeadPass },
+  { name: 'tailAfterOtherStory', run: tailAfterOtherStoryPass },
   { name: 'moveKickers', run: moveKickersPass },
   { name: 'moveSignedNames', run: moveSignedNamesPass },
   { name: 'placeCaptions', run: placeCaptionsPass },
