@@ -583,3 +583,21 @@ test('quote cut: the measure of a run counts a printed line cut before its openi
   // a full line ending in a colon and a full line opening a quotation are two lines
   assert.equal(runMeasure([line('村里的书屋办起来已经三年了老支书讲：', 18, 1), line('“书屋的书要让每户人家都读上还要常', 18), line('来看。”', 3)]), 18);
 });
+
+test('narrow head boxes: a short run before a box does not hide it, and a box as wide as a kicker wants four lines or three full', () => {
+  const boxedTexts = (text: string) => {
+    const lines = toLines(text);
+    return toBlocks(lines, detectFlavour(lines)).filter((b) => b.boxed).map((b) => b.display);
+  };
+  // a line of the box's length a blank line above it (a masthead) and too short a run with it: the
+  // box starts at the next line all the same
+  // box starts at the next line all the same, and is not cut from its first line by the column's width
+  const masthead = '本报讯城东新建的两座公共停车场昨天投入使用，共提供停车位六百\n余个，缓解了周边医院和学校的停车难。（记者 苏禾）\n\n青溪晚报\n\n';
+  assert.deepEqual(boxedTexts(`${masthead}老街入选\n首批,全\n省唯一一\n个“示范\n街”“老\n字号”集\n聚区来了\n\n本报记者 林川`), ['老街入选首批,全省唯一一个“示范街”“老字号”集聚区来了']);
+  // seven wide: the first line one short before an opening quote, the last line's closing quote hung
+  assert.deepEqual(boxedTexts('城区开展冬季\n“文明交通进社\n区”活动百余名\n志愿者走上街头\n劝导市民“礼让”\n本报记者 林川'), ['城区开展冬季“文明交通进社区”活动百余名志愿者走上街头劝导市民“礼让”']);
+  // seven wide, three lines, the last short: no box (a kicker over a headline of two)
+  assert.deepEqual(boxedTexts('织密冬季防火网\n老旧小区消防设\n施全面更新\n本报讯入冬以来，城区对老旧小区的消防设施逐一排查。'), []);
+  // …but three full ones are (a box's line may fall one short where a mark may not open the next)
+  assert.deepEqual(boxedTexts('城西区:建好助\n企“服务站”解\n企业发展难题\n本报讯城西区日前建成企业服务站。'), ['城西区:建好助企“服务站”解企业发展难题']);
+});

@@ -285,7 +285,15 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
     // part alone would pass for a kicker over the other
     const [upper, lower] = [g.blocks.slice(0, k), g.blocks.slice(k)];
-    if (turnsAt(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
+    // each narrow box of large type holds a whole headline: two boxes in a row are two stories' heads
+    // (`衡阳县巡` / … / `人`, then `10个消防` / … / `勤`, then `我市启动冬季` / …: pdfminer on typeset news
+    // page 3), unless the second opens on the piece of a line cut before its opening quote, shorter
+    // than the box: one head the extractor cut (`南唯一一` / `个“新生` / `命”`, then `“株` / `洲产教联` /
+    // …, pdftotext -layout on page 9)
+    const [above, below] = [g.blocks[k - 1], g.blocks[k]];
+    const cutPiece = /^[“‘《「]/u.test(below.lines[0].text.trim()) && below.lines.length > 1 && below.lines[0].text.trim().length < below.lines[1].text.trim().length;
+    const boxes = above.boxed === true && below.boxed === true && !cutPiece;
+    if (turnsAt(g.blocks, k) || boxes) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }

@@ -179,7 +179,9 @@ function subtitlesUnderHeads(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return blocks.map((b, i) => {
     const head = blocks[i - 1];
     const name = blocks[i + 1];
-    if (b.kind !== 'body' || b.heading !== 0 || head?.kind !== 'headline' || head.page !== b.page || name?.kind !== 'byline' || name.page !== b.page) return b;
+    // (a narrow box of large type with a pause in it is display type for its box, and this line all the same)
+    const boxedPause = b.kind === 'headline' && b.boxed === true && /[，,]/u.test(b.display);
+    if ((b.kind !== 'body' && !boxedPause) || b.heading !== 0 || head?.kind !== 'headline' || head.page !== b.page || name?.kind !== 'byline' || name.page !== b.page) return b;
     if (endsSentence(b.display) || /[：:]$/u.test(b.display) || [...b.display].length > DISPLAY_MAX_CHARS) return b;
     return { ...b, kind: 'subtitle' };
   });

@@ -1,4 +1,4 @@
-import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, NARROW_HEAD_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
+import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -206,10 +206,10 @@ function blocksOf(lines: readonly Segment[][]): Block[] {
 /** Sentence punctuation, pauses included: a line of headline type holds none. */
 const SENTENCE_PUNCT = /[，。；！？、,;!?]/u;
 
-/** A piece of large type: one to NARROW_HEAD_MAX_CHARS characters, no space, no sentence punctuation. */
+/** A piece of large type: one to LARGE_TYPE_PIECE_MAX_CHARS characters, no space, no sentence punctuation. */
 const largeTypePiece = (s: Segment): boolean => {
   const n = [...s.text].length;
-  return n <= NARROW_HEAD_MAX_CHARS && !/\s/u.test(s.text) && !SENTENCE_PUNCT.test(s.text);
+  return n <= LARGE_TYPE_PIECE_MAX_CHARS && !/\s/u.test(s.text) && !SENTENCE_PUNCT.test(s.text);
 };
 
 /**

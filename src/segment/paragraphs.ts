@@ -12,7 +12,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MAX_CHARS, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -247,7 +247,12 @@ function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
 function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   // the last line may hold a single character (`衡阳县巡` / … / `动卖菜老` / `人`)
   // (a comma inside a line takes a cell: `入选国家` / `首批,湖` / `南唯一一`; one ending it is running text's)
-  const length = (l: SourceLine, least = 3) => (isSignedName(l.text.trim()) ? 0 : boxLineLength(l.text.trim().replace(/^([^，,]+)[，,](?=[^，,]+$)/u, '$1·'), least));
+  const cells = (t: string, least: number) => (isSignedName(t) ? 0 : boxLineLength(t.replace(/^([^，,]+)[，,](?=[^，,]+$)/u, '$1·'), least));
+  // (a closing mark may hang past the box's edge: `家高校组团提供` / `志愿填报“妙方”`)
+  const length = (l: SourceLine, least = 3) => {
+    const t = l.text.trim();
+    return cells(t, least) || (/[”’」』》）)]$/u.test(t) ? cells(t.slice(0, -1), least) : 0);
+  };
   // tight lines, or lines each standing between blank lines alike (pdftotext -layout gives each
   // line of large type its own text line, the rows of other columns between: `整治校园` / blank /
   // `周边环境` / blank / `保畅安`); more blank lines than that part them
@@ -255,14 +260,18 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   const joins = lines.map(() => false);
   for (let i = 0; i < lines.length; ) {
     let end = i;
-    const n = length(lines[i]);
+    let n = length(lines[i]);
+    // a first line one short where the mark that would end it may not end a line and opens the next
+    // (`我市启动冬季` / `“高职院校进校` / …): the box is as wide as the next
+    const first = n;
+    if (n > 0 && n < NARROW_HEAD_MAX_CHARS && /^[“‘《「]/u.test(lines[i + 1]?.text.trim() ?? '') && length(lines[i + 1]) === n + 1) n++;
     if (n > 0) {
       // (marked type sizes say it themselves: a converter's blank lines stand between all lines)
       const gap = lines[i + 1] === undefined || lines[i].heading > 0 ? 0 : apart(lines[i + 1]);
       // line k goes on in the box's spacing and size
       const more = (k: number) => k < lines.length && apart(lines[k]) === gap && !lines[k].pageStart && lines[k].heading === lines[i].heading;
       for (;;) {
-        if (gap >= 2 || !more(end + 1) || length(lines[end]) !== n) break;
+        if (gap >= 2 || !more(end + 1) || length(lines[end]) !== (end === i ? first : n)) break;
         const m = length(lines[end + 1], 1);
         // a line of the box cut before its opening quote (`命”` / `“株`, pdftotext): its two pieces make one line
         if (m > 0 && m < n && more(end + 2) && /^[“‘《「]/u.test(lines[end + 2].text.trim()) && m + length(lines[end + 2], 1) === n) {
@@ -278,8 +287,15 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
     // `如今景观带` / `桃花镇治` / `水还河清`)
     const after = lines[end + 1];
     if (end > i && length(lines[end], 1) < n && after !== undefined && (after.blanksBefore === 0) === (lines[end].blanksBefore === 0) && length(after, 1) === length(lines[end], 1)) end--;
-    if (end - i + 1 >= NARROW_HEAD_MIN_LINES) for (let k = i; k < end; k++) joins[k] = true;
-    i = end + 1;
+    // a box as wide as NARROW_HEAD_MAX_CHARS is as wide as a kicker: three lines, the last short,
+    // are as often a kicker over a headline of two (`抓好农时不放松` / `冬春农业生产有` / `序推进`,
+    // seed 19 page 8); it takes a fourth line, or three full ones (a box's line may fall one short
+    // where a mark may not open the next: `芦淞区:打好助` / `企“组合拳”梧` / `桐枝茂产业兴`)
+    const kickerWide = n === NARROW_HEAD_MAX_CHARS && end - i + 1 === NARROW_HEAD_MIN_LINES && length(lines[end], 1) < n - 1;
+    const run = end - i + 1 >= NARROW_HEAD_MIN_LINES && !kickerWide;
+    if (run) for (let k = i; k < end; k++) joins[k] = true;
+    // too few lines for a box: the next may still open one (`芷汀时报`, blank, `入选国家` / `首批,湖` / …)
+    i = run ? end + 1 : i + 1;
   }
   return joins;
 }

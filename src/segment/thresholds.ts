@@ -151,9 +151,14 @@ export const NARROW_HEAD_MIN_LINES = 3;
  * headlines (seven, in every extractor's text) and, in `pdftotext -raw` text of the development
  * pages, running text cut at quotation marks (`全面准确贯彻` / `“一国两制”` / `方针`), which joins
  * anyway. News pages pdftotext / pypdf / pdfminer / -raw headlines 0.651 / 0.739 / 0.725 / 0.820
- * → 0.698 / 0.804 / 0.725 / 0.840, kickers up, nothing down.
+ * → 0.698 / 0.804 / 0.725 / 0.840, kickers up, nothing down. At 7 (6 before, 6 December 2026), with a
+ * box that wide taken only on four lines or three full ones (a kicker is as wide), a first line one
+ * short before an opening quote and a closing quote hung past the edge: news pdftotext / MuPDF / -raw
+ * headlines 0.826 / 0.942 / 0.942 → 0.848 / 0.962 / 0.962, the seeds' +0.23 summed, kickers and
+ * subtitles up, no row of the sample or the development pages moved. The `-layout` column splitter
+ * keeps its own limit (LARGE_TYPE_PIECE_MAX_CHARS).
  */
-export const NARROW_HEAD_MAX_CHARS = 6;
+export const NARROW_HEAD_MAX_CHARS = 7;
 /**
  * A headline glued after the last sentence of the line above a dateline (pypdf) is split off
  * only when at least this many characters stand before it: a shorter lead is a headline's own
@@ -606,6 +611,13 @@ export const COLUMN_SKIP_ROWS = 6;
  * nothing on the development pages or the sample moved.
  */
 export const STACKED_TYPE_MAX_GAP_ROWS = 14;
+/**
+ * A piece of a `-layout` line that may be a line of large type stacked in a narrow box
+ * (`joinStackedType`): at most this many characters. At 7, as the narrow box of other text takes,
+ * development `-layout` boundaries fell 0.649 → 0.618 (page 9 January: pieces of running text
+ * seven characters wide stacked into a head); the news pages and seeds did not move.
+ */
+export const LARGE_TYPE_PIECE_MAX_CHARS = 6;
 /**
  * A one-line block is a column's first line set apart (layout-columns.ts joinLoneOpenings) when
  * its characters differ from the median of the column's lines by at most this share of it: a

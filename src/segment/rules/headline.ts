@@ -7,7 +7,8 @@ import { COLON_QUOTE_MIN_CHARS, COMMA_HEADLINE_MAX_CHARS, DISPLAY_MAX_CHARS, NAR
  * `心举动感` / …), vertical type every one (`湿` / `地` / `迎` / …).
  */
 export function isNarrowSet(b: Block): boolean {
-  return b.lines.every((l) => l.width <= NARROW_HEADLINE_LINE_EM);
+  // (or set in a narrow box the paragraph stage found, wider than that: `“高职院校进校` / …, 7 em)
+  return b.boxed === true || b.lines.every((l) => l.width <= NARROW_HEADLINE_LINE_EM);
 }
 
 /**
