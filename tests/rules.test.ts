@@ -590,7 +590,6 @@ test('narrow head boxes: a short run before a box does not hide it, and a box as
     return toBlocks(lines, detectFlavour(lines)).filter((b) => b.boxed).map((b) => b.display);
   };
   // a line of the box's length a blank line above it (a masthead) and too short a run with it: the
-  // box starts at the next line all the same
   // box starts at the next line all the same, and is not cut from its first line by the column's width
   const masthead = '本报讯城东新建的两座公共停车场昨天投入使用，共提供停车位六百\n余个，缓解了周边医院和学校的停车难。（记者 苏禾）\n\n青溪晚报\n\n';
   assert.deepEqual(boxedTexts(`${masthead}老街入选\n首批,全\n省唯一一\n个“示范\n街”“老\n字号”集\n聚区来了\n\n本报记者 林川`), ['老街入选首批,全省唯一一个“示范街”“老字号”集聚区来了']);

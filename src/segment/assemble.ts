@@ -2,7 +2,7 @@ import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavou
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
 import { endsSentence, leftOpen } from './rules/chars.ts';
-import { continues } from './rules/continuation.ts';
+import { cannotOpen, continues } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
@@ -543,6 +543,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
 interface PendingCaption {
   block: ClassifiedBlock;
   after: number;
+  /** The head group printed right before it, where no running text stands between. */
+  underHead?: HeadGroup;
 }
 
 /**
@@ -718,7 +720,8 @@ function segmentsPass(state: AssemblyState): void {
       continue;
     }
     if (b.kind === 'caption') {
-      state.captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1 });
+      const last = slots[slots.length - 1];
+      state.captions.push({ block: b, after: segments.length + (current ? 1 : 0) - 1, underHead: !current && last !== undefined && 'at' in last ? last : undefined });
       continue;
     }
     if (b.kind === 'furniture') {
@@ -955,7 +958,7 @@ function tailBeforeHeadPass(state: AssemblyState): void {
 function tailAfterOtherStoryPass(state: AssemblyState): void {
   const signed = signedPages(state.blocks);
   for (const s of [...state.segments]) {
-    if (s.head || s.opened || s.blocks[0].kind !== 'body' || (signed.get(s.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS) continue;
+    if (s.head || s.opened || s.blocks[0].kind !== 'body' || cannotOpen('', s.blocks[0].text) || (signed.get(s.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS) continue;
     const prev = storyBefore(state, s);
     if (!prev || prev.blocks[prev.blocks.length - 1].kind !== 'credit' || prev.blocks[0].page !== s.blocks[0].page) continue;
     const text = segText(state, s);
@@ -974,8 +977,6 @@ function tailAfterOtherStoryPass(state: AssemblyState): void {
     if (s.blocks.some((b) => b.kind === 'credit') && best.blocks.some((b) => b.kind === 'credit')) continue;
     // (and the story it reads of reads of its own head: a head paired with another's body is no guide)
     if (affinity(contentWords(headText(best.head as HeadGroup)), segText(state, best)) < OPENING_MIN_AFFINITY) continue;
-    const bestScore = first.score;
-    const rival = second?.score ?? 0;
     // before the credit that closes it, when one does
     const end = best.blocks[best.blocks.length - 1].kind === 'credit' ? best.blocks.length - 1 : best.blocks.length;
     best.blocks = [...best.blocks.slice(0, end), ...s.blocks, ...best.blocks.slice(end)];
@@ -984,11 +985,13 @@ function tailAfterOtherStoryPass(state: AssemblyState): void {
     state.slots.splice(state.slots.indexOf(s), 1);
     const before = state.prevOf.get(s);
     const after = state.nextOf.get(s);
-    if (before) state.nextOf.set(before, after as HeadGroup | Segment);
-    if (after) state.prevOf.set(after, before as HeadGroup | Segment);
+    if (before) state.nextOf.set(before, after);
+    if (after) state.prevOf.set(after, before);
     state.nextOf.delete(s);
     state.prevOf.delete(s);
-    for (const c of state.captions) if (c.after > k) c.after--;
+    // a caption printed after the run followed it to its story; the stories after it move up one
+    const to = state.segments.indexOf(best);
+    for (const c of state.captions) c.after = c.after === k ? to : c.after > k ? c.after - 1 : c.after;
     state.decisions.push(entry(s.blocks, `later columns printed after another story's end: join the story headed at line ${best.head?.blocks[0].first}`));
   }
 }
@@ -1085,12 +1088,15 @@ function moveSignedNamesPass(state: AssemblyState): void {
  */
 function placeCaptionsPass(state: AssemblyState): void {
   const { segments } = state;
-  for (const { block, after } of state.captions) {
+  for (const { block, after, underHead } of state.captions) {
     const cap = block.caption as Caption;
     // stories near the caption on its page: a page without page marks may hold thousands
     const onPage = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
     const words = contentWords(cap.text);
-    let target: Segment | undefined = segments[Math.max(0, Math.min(after, segments.length - 1))];
+    // a caption printed between a head and its story is that story's (`跨江大桥主塔封顶` / `建设者在主塔
+    // 顶部作业。 龚毅 摄` / `本报讯昨天上午…`, pdftotext), not the story's printed before them
+    const headed = underHead ? segments.find((x) => x.head === underHead && x.blocks[0].page === block.page) : undefined;
+    let target: Segment | undefined = headed ?? segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = CAPTION_AFFINITY;
     for (const s of onPage) {
       const sc = affinity(words, segText(state, s) + (s.head ? headText(s.head) : ''));

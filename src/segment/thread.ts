@@ -85,11 +85,15 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
  * Where each open block goes on: the later running blocks, within THREAD_WINDOW, that no story opens
  * and no head stands right above, into which a word runs across the cut. Only a word run across says
  * where it goes on: taking the nearest block without one threaded stories' first paragraphs into
- * others on the development and news pages. Two open blocks may want the same block (`…合作建立了
- * “时代工匠产业学` and `…大桥建设进入上` both read on into `部结构施工阶段`, pdftotext on typeset
- * news where a column of one story is printed between two of another); the one printed first then
- * takes it only while the other has nowhere else to go: as many open blocks as can go on do
- * (augmenting paths over the candidates in reading order). Continuation index → open block index.
+ * others on the development and news pages. Two open blocks may want the same block (`…产业学` and
+ * `…一批年轻干` both read on into `部在一线…`: 学部, 干部), and taken first come, first served, the
+ * first took it and left the second's sentence cut though the first could go on elsewhere (`院，…`:
+ * pdftotext on typeset news, where a column of one story is printed between two of another). As
+ * many open blocks as can go on do: augmenting paths over the candidates, the open blocks taken in
+ * reading order. Where two could each go on either way, the later one, printed nearer the block
+ * they both want, keeps it and the earlier takes its next candidate (`…进入上` / `部结构…` beside
+ * `…产业学` / … / `院，…`, seed 11 page 3; a word read across by chance, 上院, makes both pairings
+ * possible there). Continuation index → open block index.
  */
 function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   const options = new Map<number, number[]>();
