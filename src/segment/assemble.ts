@@ -1098,7 +1098,9 @@ function placeCaptionsPass(state: AssemblyState): void {
     const headed = underHead ? segments.find((x) => x.head === underHead && x.blocks[0].page === block.page) : undefined;
     let target: Segment | undefined = headed ?? segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = CAPTION_AFFINITY;
-    for (const s of onPage) {
+    // (printed under a head, one word shared with another story does not take it away: `学生实训。
+    // 刘任玉 摄` under `鲲鹏展翅从兹起`, whose text never says 学生, beside a story that does)
+    for (const s of headed && !state.bodyFirst && words.size < 2 ? [] : onPage) {
       const sc = affinity(words, segText(state, s) + (s.head ? headText(s.head) : ''));
       if (sc > bestScore) [bestScore, target] = [sc, s];
     }
