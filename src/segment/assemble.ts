@@ -2,7 +2,7 @@ import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavou
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
 import { endsSentence, leftOpen } from './rules/chars.ts';
-import { cannotOpen, continues } from './rules/continuation.ts';
+import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
@@ -498,6 +498,19 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     }
     partWidths.push(...b.lines.map((l) => l.width));
     prevLine = b;
+  }
+  // a figure set across inside a vertical head comes apart from the glyphs set down (`10` … `个` /
+  // `消` / `防` / …, pdftotext and pdf2md on typeset news): a part that is a figure alone goes before the
+  // part that opens on its measure word (`10个消防救援站集中驻队执勤`); a figure is never a head alone
+  for (let k = 0; k < parts.length; k++) {
+    if (!/^[0-9]+$/u.test(parts[k]!)) continue;
+    const m = parts.findIndex((p, j) => j !== k && !/^[0-9]+$/u.test(p) && continuesByStart(parts[k]!, p));
+    if (m < 0) continue;
+    parts[m] = parts[k] + parts[m];
+    parts.splice(k, 1);
+    levels.splice(k, 1);
+    boxed.splice(k, 1);
+    k--;
   }
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
   // explains (long, with commas or figures); a kicker is short, or ends in a dash (`…启用——`).
