@@ -501,7 +501,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   }
   // a figure set across inside a vertical head comes apart from the glyphs set down (`10` … `个` /
   // `消` / `防` / …, pdftotext and pdf2md on typeset news): a part that is a figure alone goes before the
-  // part that opens on its measure word (`10个消防救援站集中驻队执勤`); a figure is never a head alone
+  // part that opens on its measure word (`10个消防救援站集中驻队执勤`)
   for (let k = 0; k < parts.length; k++) {
     if (!/^[0-9]+$/u.test(parts[k]!)) continue;
     const m = parts.findIndex((p, j) => j !== k && !/^[0-9]+$/u.test(p) && continuesByStart(parts[k]!, p));
