@@ -500,11 +500,14 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     prevLine = b;
   }
   // a figure set across inside a vertical head comes apart from the glyphs set down (`10` … `个` /
-  // `消` / `防` / …, pdftotext and pdf2md on typeset news): a part that is a figure alone goes before the
-  // part that opens on its measure word (`10个消防救援站集中驻队执勤`)
+  // `消` / `防` / …, pdftotext and pdf2md on typeset news): in any head, a part that is a figure alone
+  // goes before the nearest part that opens on a measure word (`10个消防救援站集中驻队执勤`)
   for (let k = 0; k < parts.length; k++) {
     if (!/^[0-9]+$/u.test(parts[k]!)) continue;
-    const m = parts.findIndex((p, j) => j !== k && !/^[0-9]+$/u.test(p) && continuesByStart(parts[k]!, p));
+    // the nearest part opening on a measure word (not on a mark, which continuesByStart also takes)
+    const opensOnMeasure = (j: number) => j >= 0 && j < parts.length && j !== k && /^\p{Script=Han}/u.test(parts[j]!) && continuesByStart(parts[k]!, parts[j]!);
+    let m = -1;
+    for (let d = 1; d < parts.length && m < 0; d++) m = opensOnMeasure(k + d) ? k + d : opensOnMeasure(k - d) ? k - d : -1;
     if (m < 0) continue;
     parts[m] = parts[k] + parts[m];
     parts.splice(k, 1);
@@ -1104,11 +1107,13 @@ function placeCaptionsPass(state: AssemblyState): void {
   for (const { block, after, underHead } of state.captions) {
     const cap = block.caption as Caption;
     // stories near the caption on its page: a page without page marks may hold thousands
-    const onPage = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
+    const near = segments.slice(Math.max(0, after - CAPTION_NEARBY_STORIES), after + CAPTION_NEARBY_STORIES + 1).filter((x) => x.blocks[0].page === block.page);
     const words = contentWords(cap.text);
     // a caption printed between a head and its story is that story's (`跨江大桥主塔封顶` / `建设者在主塔
     // 顶部作业。 龚毅 摄` / `本报讯昨天上午…`, pdftotext), not the story's printed before them
     const headed = underHead ? segments.find((x) => x.head === underHead && x.blocks[0].page === block.page) : undefined;
+    // (and that story is among those the topic vote weighs, wherever its body was printed)
+    const onPage = headed && !near.includes(headed) ? [...near, headed] : near;
     let target: Segment | undefined = headed ?? segments[Math.max(0, Math.min(after, segments.length - 1))];
     let bestScore = CAPTION_AFFINITY;
     // (printed under a head, one word shared with another story does not take it away: `学生实训。

@@ -614,9 +614,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
       if (current.length === 1 && overwide(i)) block.overwide = true;
-      // (no box holds a credit: one set tight over the next head's box, `（记者 戴凇 通讯员` / `朱泉霖）` /
-      // `加强合作` / …, pypdf, joins the box's block, which is then no box)
-      if (current.length >= NARROW_HEAD_MIN_LINES && narrowHead[i - 1] && !endsWithCredit(current[0].text + (current[1]?.text ?? ''))) block.boxed = true;
+      // (no box opens on a credit: one set tight over the next head's box, `（记者 戴凇 通讯员` / `朱泉霖）` /
+      // `加强合作` / …, pypdf, joins the box's block, which is then no box; the bracket as far as it closes)
+      const opening = /^\s*[（(][^）)]*[）)]/u.exec(joined)?.[0];
+      if (current.length >= NARROW_HEAD_MIN_LINES && narrowHead[i - 1] && !(opening !== undefined && endsWithCredit(opening))) block.boxed = true;
       if (resized) block.resized = true;
       resized = resizedNext;
       resizedNext = false;
