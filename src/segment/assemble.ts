@@ -883,6 +883,23 @@ function signedPages(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   return signed;
 }
 
+/**
+ * Takes a segment out of the reading order: out of the segments and slots, its neighbours linked
+ * to each other. Returns its index among the segments, which the stories after it leave.
+ */
+function unlinkSegment(state: AssemblyState, s: Segment): number {
+  const k = state.segments.indexOf(s);
+  state.segments.splice(k, 1);
+  state.slots.splice(state.slots.indexOf(s), 1);
+  const before = state.prevOf.get(s);
+  const after = state.nextOf.get(s);
+  if (before) state.nextOf.set(before, after);
+  if (after) state.prevOf.set(after, before);
+  state.nextOf.delete(s);
+  state.prevOf.delete(s);
+  return k;
+}
+
 /** The story read before a head group or segment, past head groups. */
 function storyBefore(state: AssemblyState, x: HeadGroup | Segment): Segment | undefined {
   let prev = state.prevOf.get(x);
@@ -913,13 +930,7 @@ function openingBeforeHeadPass(state: AssemblyState): void {
     const owner = storyBefore(state, s);
     const theirs = owner?.head ? affinity(contentWords(headText(owner.head)), text) : 0;
     if (mine < OPENING_MIN_AFFINITY || mine <= theirs) continue;
-    const k = state.segments.indexOf(s);
-    state.segments.splice(k, 1);
-    state.slots.splice(state.slots.indexOf(s), 1);
-    if (prev) state.nextOf.set(prev, g);
-    state.prevOf.set(g, prev);
-    state.nextOf.delete(s);
-    state.prevOf.delete(s);
+    const k = unlinkSegment(state, s);
     t.blocks = [...s.blocks, ...t.blocks];
     state.textOf.delete(t);
     for (const c of state.captions) if (c.after > k) c.after--;
@@ -984,7 +995,10 @@ function tailAfterOtherStoryPass(state: AssemblyState): void {
     const scored = state.segments
       .slice(0, k)
       .filter((t) => t.head && t.blocks[0].page === page)
-      .map((t) => ({ t, score: affinity(contentWords(headText(t.head as HeadGroup)), text) }))
+      .map((t) => {
+        const words = contentWords(headText(t.head as HeadGroup));
+        return { t, words, score: affinity(words, text) };
+      })
       .sort((a, b) => b.score - a.score);
     const [first, second] = scored;
     if (!first || first.t === prev || first.score < OPENING_MIN_AFFINITY || (second && second.score >= first.score)) continue;
@@ -992,19 +1006,12 @@ function tailAfterOtherStoryPass(state: AssemblyState): void {
     // (a run with its own closing credit is a story of its own when the one it reads of has one)
     if (s.blocks.some((b) => b.kind === 'credit') && best.blocks.some((b) => b.kind === 'credit')) continue;
     // (and the story it reads of reads of its own head: a head paired with another's body is no guide)
-    if (affinity(contentWords(headText(best.head as HeadGroup)), segText(state, best)) < OPENING_MIN_AFFINITY) continue;
+    if (affinity(first.words, segText(state, best)) < OPENING_MIN_AFFINITY) continue;
     // before the credit that closes it, when one does
     const end = best.blocks[best.blocks.length - 1].kind === 'credit' ? best.blocks.length - 1 : best.blocks.length;
     best.blocks = [...best.blocks.slice(0, end), ...s.blocks, ...best.blocks.slice(end)];
     state.textOf.delete(best);
-    state.segments.splice(k, 1);
-    state.slots.splice(state.slots.indexOf(s), 1);
-    const before = state.prevOf.get(s);
-    const after = state.nextOf.get(s);
-    if (before) state.nextOf.set(before, after);
-    if (after) state.prevOf.set(after, before);
-    state.nextOf.delete(s);
-    state.prevOf.delete(s);
+    unlinkSegment(state, s);
     // a caption printed after the run followed it to its story; the stories after it move up one
     const to = state.segments.indexOf(best);
     for (const c of state.captions) c.after = c.after === k ? to : c.after > k ? c.after - 1 : c.after;

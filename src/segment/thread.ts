@@ -49,7 +49,7 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
 export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
   const next = new Map<number, number>();
   const taken = new Set<number>();
-  for (const [j, i] of [...continuationOwners(blocks)].sort((x, y) => x[1] - y[1])) {
+  for (const [i, j] of continuationOwners(blocks)) {
     next.set(i, j);
     taken.add(j);
   }
@@ -93,7 +93,7 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
  * reading order. Where two could each go on either way, the later one, printed nearer the block
  * they both want, keeps it and the earlier takes its next candidate (`…进入上` / `部结构…` beside
  * `…产业学` / … / `院，…`, seed 11 page 3; a word read across by chance, 上院, makes both pairings
- * possible there). Continuation index → open block index.
+ * possible there). Open block index → the block it goes on in, open blocks in reading order.
  */
 function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   const options = new Map<number, number[]>();
@@ -126,7 +126,7 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
     return false;
   };
   for (const i of options.keys()) claim(i, new Set());
-  return owner;
+  return new Map([...owner].map(([j, i]): [number, number] => [i, j]).sort((x, y) => x[0] - y[0]));
 }
 
 /**
