@@ -269,7 +269,13 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
   // a line of one or two characters tight under a line that ends no phrase is its wrap (`…失明老人` / `回家`)
-  if (b.lines[0].blanksBefore === 0 && [...b.display.replace(/\s/gu, '')].length <= HEADLINE_WRAP_TAIL_CHARS && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
+  const tail = [...b.display.replace(/\s/gu, '')];
+  const endsPhrase = /[，,、；;。！？!?”」』）)—]$/u.test(prev.display);
+  if (b.lines[0].blanksBefore === 0 && tail.length <= HEADLINE_WRAP_TAIL_CHARS && !endsPhrase) return true;
+  // …and one character alone is a wrap however far below it stands: no head is one character, and
+  // `-layout` sets the rest of the line's row, other columns' lines, between a headline and its
+  // last character (`课后服务“加餐”更有`, three rows, `味`: typeset news page 6, seed 11)
+  if (tail.length === 1 && /\p{Script=Han}/u.test(tail[0]!) && !vertical(prev) && !endsPhrase) return true;
   return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 

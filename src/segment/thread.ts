@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { endsSentence, leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { EARLY_MIN_AFFINITY, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -44,7 +44,7 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
  * running text under the headline of the story it follows, when it reads of that headline
  * (THREAD_BACK_MIN_AFFINITY) more than of the next one; no word across the cut is asked for (the
  * development pages' cuts fall between words as often as inside one). Pure: the blocks are not
- * changed, only their order.
+ * changed, only their order (but for a headline's last character printed apart, set back into it).
  */
 export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
   const next = new Map<number, number>();
@@ -63,16 +63,19 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   const swapped = nameBesideHeadline(blocks);
   const early = openingsPrintedEarly(blocks, taken, before, swapped);
   const lifted = nameBelowHeadline(blocks, swapped);
-  if (next.size === 0 && before.size === 0 && early.size === 0 && swapped.size === 0 && lifted.size === 0) return [...blocks];
-  const moved = new Set([...[...before.values()].flat(), ...[...early.values()].flat(), ...lifted.values()]);
+  const glyphs = lastGlyphsPrintedApart(blocks);
+  if (next.size === 0 && before.size === 0 && early.size === 0 && swapped.size === 0 && lifted.size === 0 && glyphs.size === 0) return [...blocks];
+  const moved = new Set([...[...before.values()].flat(), ...[...early.values()].flat(), ...lifted.values(), ...glyphs.values()]);
   const out: ClassifiedBlock[] = [];
   const give = (i: number) => {
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
   };
-  blocks.forEach((_, i) => {
+  blocks.forEach((b, i) => {
     if (taken.has(i) || moved.has(i) || swapped.has(i)) return; // given with the thread that takes it
     for (const r of before.get(i) ?? []) give(r);
-    give(i);
+    const glyph = glyphs.get(i);
+    if (glyph === undefined) give(i);
+    else out.push(withLastGlyph(b, blocks[glyph]));
     if (swapped.has(i - 1)) give(i - 1);
     const name = lifted.get(i);
     if (name !== undefined) give(name);
@@ -157,6 +160,40 @@ function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number
       taken.add(k + 1);
     }
   }
+}
+
+/**
+ * A headline's last character printed apart from it: `-layout` cuts the page into rows and reads
+ * each row's columns in turn, so a headline whose last character wraps to the next row comes
+ * back after the other columns' heads and text (`天元区加快新冠疫苗加强针接`, another story's `智`,
+ * its dateline, …, `种`: typeset news page 4, seed 29; `湿地迎来越冬候`, a boxed head, `鸟`). No
+ * head is one character: a headline block of one character, not right under another headline,
+ * goes after the nearest headline before it on its page, within GLYPH_APART_MAX_BLOCKS blocks, that ends no
+ * phrase and into which a word runs across (接种, 候鸟). Headline index → the glyph's index.
+ */
+/** A headline with its last character, printed apart, set back at its end: one block, as the page prints it. */
+function withLastGlyph(h: ClassifiedBlock, glyph: ClassifiedBlock): ClassifiedBlock {
+  return { ...h, lines: [...h.lines, ...glyph.lines], text: h.text + glyph.text.trim(), display: h.display + glyph.display.trim() };
+}
+
+function lastGlyphsPrintedApart(blocks: readonly ClassifiedBlock[]): Map<number, number> {
+  const found = new Map<number, number>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'headline' || b.lines.length !== 1 || !/^\p{Script=Han}$/u.test(b.display.trim()) || i === 0) return;
+    // right under the headline it ends, it is read with it (readHead)
+    const takes = (h: ClassifiedBlock) => !vertical(h) && !/[，,、；;。！？!?”」』）)—]$/u.test(h.display) && continuesAcross(h.display, b.display);
+    if (blocks[i - 1].kind === 'headline' && takes(blocks[i - 1])) return;
+    for (let k = i - 2; k >= 0 && k >= i - GLYPH_APART_MAX_BLOCKS && blocks[k].page === b.page; k--) {
+      const h = blocks[k];
+      // another head's character cut off the same way (`智`) is passed over
+      if (h.kind !== 'headline' || h.lines.length === 1 && [...h.display.trim()].length === 1) continue;
+      if (!found.has(k) && takes(h)) {
+        found.set(k, i);
+        break;
+      }
+    }
+  });
+  return found;
 }
 
 /**

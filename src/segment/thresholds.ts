@@ -489,6 +489,16 @@ export const STITCH_LOOKAHEAD = 8;
  * pdftotext boundaries 0.590 → 0.537 (3 December 2026).
  */
 export const THREAD_WINDOW = 4;
+
+/**
+ * How far, in blocks of any kind, a headline's last character may be printed after it
+ * (thread.ts lastGlyphsPrintedApart): `-layout` sets the rest of a row between them, another
+ * column's head piece, dateline, subtitle and body (five blocks, `…加强针接` / … / `种`, typeset news
+ * page 4, seed 29). Measured on the three corpora and five seeds (6 December 2026): the two
+ * characters it finds apart (seeds 23 and 29, `-layout`) stand 2 and 5 blocks from their headline;
+ * at 12 nothing more moves, so the limit only keeps the search on the rows near the headline.
+ */
+export const GLYPH_APART_MAX_BLOCKS = 6;
 /**
  * A run printed after its story's end (thread.ts) goes back to that story when it holds at least
  * this share of the story's headline words. On the development pages the six right returns
