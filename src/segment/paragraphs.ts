@@ -610,6 +610,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // name or a label (`——解读…“株洲样本”` / `李永亮`), unless a word runs across the break
       if (goesOn && !isFull(i + 1) && !isIndented(i + 1) && !endsSentence(next.text) && !/[，、；：,]/u.test(next.text) && !continues(line.text, next.text)) goesOn = false;
     }
+    // a story's opening line printed between a column's cut line and the line that goes on with it
+    // (`…种植户要提前做好大棚加固和蔬` / `本报讯（记者 …）为方便老旧小区居民出行，市公交` / `菜防冻。`:
+    // pdfminer gives a brief's first line, set in, a box of its own and prints it late, on typeset news
+    // page 2 of every seed): it ends there, where no word runs on from it, and the cut line is threaded
+    // on past it (thread.ts), the opening line back to its own story
+    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && opensStoryLine(line.text) && !continuesAcross(line.text, next.text)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));

@@ -60,6 +60,7 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   }
   const before = openingsPrintedLate(blocks, next, taken);
   for (const [j, run] of openingsPrintedInside(blocks, next, taken, before)) before.set(j, run);
+  for (const [j, run] of openingLinesPrintedAfter(blocks, next, taken, before)) before.set(j, run);
   const swapped = nameBesideHeadline(blocks);
   const early = openingsPrintedEarly(blocks, taken, before, swapped);
   const lifted = nameBelowHeadline(blocks, swapped);
@@ -302,6 +303,34 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
     if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
     found.set(j, run);
     run.forEach((k) => claimed.add(k));
+  });
+  return found;
+}
+
+/**
+ * A story's opening line printed after the lines it goes on in: a miner that gives a brief's first
+ * line, set in, a box of its own can print it after the brief's other lines, even after the next
+ * brief (`盖装备制造、电子商务和家政服务等行业。…`, `市博物馆新春特展…`, then `本报讯（记者 …）市人社局日前
+ * 举办春季招聘会，…涵`: pdfminer on typeset news page 10, seed 23). A block that opens a story
+ * (opener) in one line, stops mid-sentence, goes on nowhere after it and stands between a cut line
+ * and the line threaded on from it (`…展期至三月` / it / `底，…`), goes before the nearest earlier
+ * block on its page, one that continues no other block, into which a word runs across (涵盖).
+ * Where it goes → the line.
+ */
+function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  const claimed = new Set([...before.values()].flat());
+  blocks.forEach((b, i) => {
+    // set between a column's cut line and the line it goes on in, where pdfminer prints such a line
+    // (taken anywhere else, a word read across by chance moved stories' openings: seeds' boundaries −0.19)
+    if (!opener(b) || !open(b) || b.lines.length !== 1 || next.has(i) || taken.has(i) || claimed.has(i) || next.get(i - 1) !== i + 1) return;
+    for (let j = i - 1; j >= 0 && blocks[j].page === b.page; j--) {
+      const c = blocks[j];
+      if (!running(c) || opener(c) || taken.has(j) || before.has(j) || found.has(j) || claimed.has(j)) continue;
+      if (!continuesAcross(b.text, c.text)) continue;
+      found.set(j, [i]);
+      return;
+    }
   });
   return found;
 }
