@@ -3,7 +3,7 @@ import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
-import { continues } from './rules/continuation.ts';
+import { continues, continuesAcross } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -11,7 +11,7 @@ import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
-import { endsSentence } from './rules/chars.ts';
+import { endsSentence, leftOpen } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
 export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
@@ -162,7 +162,35 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return subtitlesUnderHeads(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))))));
+  return subtitlesUnderHeads(narrowRunningText(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))))))));
+}
+
+/**
+ * Running text wrapped short around a signed name or a picture, read as display lines for their
+ * length (`…目前的金融体制使金融机构` / `更倾向于为国有` / `企业、大型企业` / `提供支持，小微` /
+ * `企业融资仍然面` / `曾国安` / `临着“玻璃门”…`: pdftotext on the development pages, where the
+ * column narrows beside the name). Short lines set tight after running text left open, holding a
+ * pause, whose last line runs on, a word cut, into the running text after them (面临; past a signed
+ * name standing between) are that text: a head's last line ends its head, and a head holds no pause
+ * as running text does.
+ */
+function narrowRunningText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out = [...blocks];
+  for (let i = 1; i < blocks.length; i++) {
+    const before = blocks[i - 1];
+    if (blocks[i].kind !== 'headline' || before.kind !== 'body' || before.page !== blocks[i].page || !leftOpen(before.text)) continue;
+    let end = i;
+    while (end + 1 < blocks.length && blocks[end + 1].kind === 'headline' && blocks[end + 1].page === blocks[i].page) end++;
+    const run = blocks.slice(i, end + 1);
+    if (run.some((b) => b.boxed === true || vertical(b) || b.lines[0].blanksBefore !== 0 || b.heading !== 0)) continue;
+    let k = end + 1;
+    if (blocks[k]?.kind === 'byline' && signedNames(blocks[k].display) !== null) k++;
+    const after = blocks[k];
+    if (after?.kind !== 'body' || after.page !== blocks[i].page || !/[，,、]/u.test(run.map((b) => b.text).join('')) || !continuesAcross(blocks[end].text, after.text)) continue;
+    for (let m = i; m <= end; m++) out[m] = { ...blocks[m], kind: 'body' };
+    i = end;
+  }
+  return out;
 }
 
 /**
