@@ -24,6 +24,7 @@ import {
   HEADLINE_WRAP_PREV_CHARS,
   HEADLINE_WRAP_TAIL_CHARS,
   HEAD_PARTS_LENGTH_RATIO,
+  HEAD_PARTS_WRAP_SLACK_CHARS,
   HEAD_PARTS_MIN_CHARS,
   KICKER_LINE_MAX_CHARS,
   KICKER_MOVE_MARGIN,
@@ -453,7 +454,11 @@ function twoLineParts(b: ClassifiedBlock): [string, string] | undefined {
   const [x, y] = b.lines.map((l) => l.text.replace(/\s+/gu, ''));
   const nx = [...x].length;
   const ny = [...y].length;
-  if (Math.min(nx, ny) < HEAD_PARTS_MIN_CHARS || Math.min(nx, ny) < HEAD_PARTS_LENGTH_RATIO * Math.max(nx, ny)) return undefined;
+  // (a second line longer than the first is no wrap at all: the first would have held more. A
+  // subtitle set under its headline in one converter's heading size, `资兴市掀起农耕文化“研学热”` /
+  // `五岭农耕文明博物馆近三年接待研学师生近20万人次`, pdf2md on typeset news page 11, seed 29)
+  const longerRest = ny > nx + HEAD_PARTS_WRAP_SLACK_CHARS;
+  if (Math.min(nx, ny) < HEAD_PARTS_MIN_CHARS || (Math.min(nx, ny) < HEAD_PARTS_LENGTH_RATIO * Math.max(nx, ny) && !longerRest)) return undefined;
   if (/[，,、；;]/u.test(x) || /[：:“「《（—]$/u.test(x) || unclosed(x) || continues(x, y)) return undefined;
   return [x, y];
 }
