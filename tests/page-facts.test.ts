@@ -112,6 +112,11 @@ test('page facts: a header an extractor set in pieces, one a line around its dat
   const after = ['2023年3月16日 星期四', '', '教育', '', '10', '', '城东社区图书室开放', '', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。', ''].join('\n');
   const second = segmentFile('after.txt', new TextEncoder().encode(after));
   assert.deepEqual([second.articles[0].title, second.articles[0].page, second.articles[0].section], ['城东社区图书室开放', 10, '教育']);
+  // either side of it, each piece alone no header with the dated line (`教育` / `2023年3月16日 星期四` / `8`)
+  const around = ['溪口晚报', '', '文体', '', '2024年5月9日 星期四', '', '6', '', ...after.split('\n').slice(6)].join('\n');
+  const third = segmentFile('around.txt', new TextEncoder().encode(around));
+  assert.deepEqual([third.articles.length, third.articles[0].title, third.articles[0].issue_date, third.articles[0].page, third.articles[0].section], [1, '城东社区图书室开放', '2024-05-09', 6, '文体']);
+  assert.deepEqual(third.report.unassigned.map((e) => e.text), ['溪口晚报', '文体', '2024年5月9日 星期四', '6']);
 });
 
 test('page facts: a paper name set over its page and section, or beside a 第N版 mark, is header, never a kicker', () => {

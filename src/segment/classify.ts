@@ -236,7 +236,8 @@ function headlineFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
  * A photo's caption printed without a credit: a short line that reads as a noun phrase
  * (isBareCaption) where a caption stands — beside another caption (a second photo's, `…图为株洲河西城区。张咪 摄` /
  * `正进行“后半篇文章”的清水塘老工业区。`), or between a story's last sentence and the next head
- * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`). Running text is never a noun phrase alone there.
+ * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`), or between a head and its story's opening.
+ * Running text is never a noun phrase alone there.
  */
 function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return blocks.map((b, i) => {
@@ -247,8 +248,12 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (prev?.kind === 'body' && !endsSentence(prev.text)) return b;
     const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
     const storyEnd = (prev?.kind === 'body' || prev?.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
+    // …or between a head and the dateline or byline that opens its story (`芦淞区:打好助企“组合拳”…` /
+    // `白关服饰产业园一角。` / `芷汀时报讯（记者 …）…`: the photo set under the head, as typeset news page
+    // 9 of seed 29 prints it); no running text stands before a story's opening
+    const underHead = (prev?.kind === 'headline' || prev?.kind === 'subtitle' || prev?.kind === 'kicker') && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true);
     // the words are read (nodejieba) only where a caption can stand
-    return (besideCaption || storyEnd) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
+    return (besideCaption || storyEnd || underHead) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
   });
 }
 
@@ -314,6 +319,20 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         for (const k of pieces.slice(0, n)) out[k] = { ...out[k], kind: 'furniture' };
         break;
       }
+    }
+    // …or the pieces either side together, neither side reading alone: a section before the dated
+    // line and a page number after it (`教育` / `2023年3月16日 星期四` / `8`, pdftotext on typeset news
+    // page 9, seed 29: a section needs its page number beside it to read as one)
+    const side = (step: number) => {
+      const k = i + step;
+      return k >= 0 && k < out.length && out[k].page === b.page && headerPiece(out[k]) ? k : -1;
+    };
+    const [before, after] = [side(-1), side(1)];
+    if (before < 0 || after < 0) return;
+    const read = readPageHeader([out[before].display, b.display, out[after].display].join(' '));
+    if (read !== null && read.page !== undefined && read.section !== undefined && header.page === undefined && header.section === undefined) {
+      out[before] = { ...out[before], kind: 'furniture' };
+      out[after] = { ...out[after], kind: 'furniture' };
     }
   });
   return out;
