@@ -574,10 +574,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // seeds 1,659 of 1,663 such joins read on in the page's HTML; the 4 others are lines of two
       // columns interleaved
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && !PHOTO_CREDIT_END.test(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
       // a word cut at the break says the paragraph goes on, however short the lines (a line
-      // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`)
+      // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`). Not a
+      // photo's credit: `…何大明 摄` / `入夏以来` makes 摄入 (typeset news page 12, seed 23, the
+      // caption after the page's staff credit)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && punctuated(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && continuesAcross(line.text, next.text)) {
       // a line of running text left open goes on into the line set tight under it where a word runs
