@@ -248,10 +248,17 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (prev?.kind === 'body' && !endsSentence(prev.text)) return b;
     const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
     const storyEnd = (prev?.kind === 'body' || prev?.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
-    // …or between a head and the dateline or byline that opens its story (`芦淞区:打好助企“组合拳”…` /
+    // …or between a head and the dateline, byline or text that opens its story (`芦淞区:打好助企“组合拳”…` /
     // `白关服饰产业园一角。` / `芷汀时报讯（记者 …）…`: the photo set under the head, as typeset news page
-    // 9 of seed 29 prints it); no running text stands before a story's opening
-    const underHead = (prev?.kind === 'headline' || prev?.kind === 'subtitle' || prev?.kind === 'kicker') && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true);
+    // 9 of seed 29 prints it); no noun phrase alone opens a story
+    const headKinds = ['headline', 'subtitle', 'kicker'];
+    let before = i - 1;
+    while (before >= 0 && headKinds.includes(blocks[before].kind)) before--;
+    // (before running text, only where no sentence was left open above the head: the end of a
+    // sentence a subhead printed inside it cut off, `特色社会主义的重要思想认识基础。`, MuPDF on the
+    // development pages, is no caption)
+    const openAbove = blocks[before]?.kind === 'body' && blocks[before].page === b.page && !endsSentence(blocks[before].text);
+    const underHead = prev !== undefined && headKinds.includes(prev.kind) && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true || (next?.kind === 'body' && !openAbove));
     // the words are read (nodejieba) only where a caption can stand
     return (besideCaption || storyEnd || underHead) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
   });
