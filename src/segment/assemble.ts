@@ -262,7 +262,24 @@ function partStarts(g: HeadGroup): number[] {
 const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display);
 
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
+/**
+ * A head set down glyph by glyph goes on past a figure set across inside it, which the extractor
+ * set apart by blank lines (`株` / `洲` / `吉` / `安`, blank, `43`, blank, `项` / `高` / …: MuPDF on typeset
+ * news page 3, seed 29), or set down too, a digit a line (`安` / `4` / `3` / `项`, pdftotext -raw). After
+ * a figure only a digit or a measure word goes on (`43` + `项`): a figure alone before another head
+ * (`4` over `河` / `长` / …) is no part of it.
+ */
+function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
+  const figure = (l: SourceLine) => /^[0-9]+$/u.test(l.text.trim());
+  const glyphs = (x: ClassifiedBlock) => x.lines.every((l) => [...l.text.trim()].length === 1 || figure(l));
+  if (!glyphs(prev) || !glyphs(b) || prev.lines.length + b.lines.length <= 2 || /[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return false;
+  // (a figure's digits set down go on in one another: `4` / `3`)
+  if (figure(b.lines[0])) return true;
+  return figure(prev.lines[prev.lines.length - 1]) && continuesByStart(prev.display, b.display);
+}
+
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
+  if (figureInsideGlyphs(prev, b)) return true;
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
@@ -490,7 +507,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     }
     // a line stopping at a pause goes on, whatever size the next is set in (`入`/`选`/`国`/`家`/`首`/`批,`
     // down a narrow strip, then `湖南唯一一个“新生命”…` across: pdf2md on typeset news page 1, seed 17)
-    const wraps = prevLine !== undefined && ((!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
+    const wraps = prevLine !== undefined && (figureInsideGlyphs(prevLine, b) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
