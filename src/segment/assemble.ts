@@ -25,6 +25,7 @@ import {
   HEADLINE_WRAP_TAIL_CHARS,
   HEAD_PARTS_LENGTH_RATIO,
   HEAD_PARTS_WRAP_SLACK_CHARS,
+  WRAPPED_BOX_MIN_CHARS,
   HEAD_PARTS_MIN_CHARS,
   KICKER_LINE_MAX_CHARS,
   KICKER_MOVE_MARGIN,
@@ -280,6 +281,13 @@ function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock): boolean 
 
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (figureInsideGlyphs(prev, b)) return true;
+  // a headline wrapped at its box's width fills every line alike: a line as long as the lines of
+  // the wrapped block over it, set tight under it, is the headline's next line (`我市启动冬季“高职院校进`
+  // / `校园”活动全省23家高校` / `组团提供志愿填报“妙方”`, twelve characters each, the third a block of
+  // its own: pypdf on typeset news page 7, seed 29)
+  const cells = (l: SourceLine) => [...l.text.replace(/\s+/gu, '')].length;
+  const width = cells(prev.lines[0]);
+  if (b.lines[0].blanksBefore === 0 && prev.lines.length >= 2 && width >= WRAPPED_BOX_MIN_CHARS && prev.lines.every((l) => Math.abs(cells(l) - width) <= 1) && Math.abs(cells(b.lines[0]) - width) <= 1 && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines

@@ -366,6 +366,14 @@ export const HEAD_PARTS_LENGTH_RATIO = 0.7;
  */
 export const HEAD_PARTS_WRAP_SLACK_CHARS = 2;
 /**
+ * A wrapped headline block whose lines are all this long or longer, within a character of one
+ * another, goes on in a line as long set tight under it (assemble.ts wrapsInto). Measured on the
+ * three corpora and five seeds (6 December 2026): seed 29's twelve-character box on six extractors
+ * (headlines +0.143, kickers +0.365 summed), the same from 6 to 12, no other row moving; set at 8 as a
+ * guess that a narrow box's short lines (`抓好农时不放松` over `冬春农业生产有` / `序推进`) are kept out.
+ */
+export const WRAPPED_BOX_MIN_CHARS = 8;
+/**
  * A head wrapped over lines ends with a line at most this share of the widest line above it
  * (partEnded, rules/headline.ts): what follows is another part of the head in another size.
  * Measured on all three corpora (`npm run eval`): at 0.5 the news pages' pypdf kickers drop
