@@ -298,10 +298,6 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   const tail = [...b.display.replace(/\s/gu, '')];
   const endsPhrase = /[，,、；;。！？!?”」』）)—]$/u.test(prev.display);
   if (b.lines[0].blanksBefore === 0 && tail.length <= HEADLINE_WRAP_TAIL_CHARS && !endsPhrase) return true;
-  // …and one character alone is a wrap however far below it stands: no head is one character, and
-  // `-layout` sets the rest of the line's row, other columns' lines, between a headline and its
-  // last character (`课后服务“加餐”更有`, three rows, `味`: typeset news page 6, seed 11)
-  if (tail.length === 1 && /\p{Script=Han}/u.test(tail[0]!) && !vertical(prev) && !endsPhrase) return true;
   return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
@@ -479,9 +475,10 @@ function twoLineParts(b: ClassifiedBlock): [string, string] | undefined {
   const [x, y] = b.lines.map((l) => l.text.replace(/\s+/gu, ''));
   const nx = [...x].length;
   const ny = [...y].length;
-  // (a second line longer than the first is no wrap at all: the first would have held more. A
-  // subtitle set under its headline in one converter's heading size, `资兴市掀起农耕文化“研学热”` /
-  // `五岭农耕文明博物馆近三年接待研学师生近20万人次`, pdf2md on typeset news page 11, seed 29)
+  // (a second line longer than the first is no wrap: a wrapped line fills its line first — though
+  // an editor may break display type at a sense boundary, and the measurement is what holds this
+  // up. A subtitle set under its headline in one converter's heading size, `## 株洲吉安43项高频事项
+  // “跨省通办”` / `## 有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`, pdf2md on typeset news page 1)
   const longerRest = ny > nx + HEAD_PARTS_WRAP_SLACK_CHARS;
   if (Math.min(nx, ny) < HEAD_PARTS_MIN_CHARS || (Math.min(nx, ny) < HEAD_PARTS_LENGTH_RATIO * Math.max(nx, ny) && !longerRest)) return undefined;
   if (/[，,、；;]/u.test(x) || /[：:“「《（—]$/u.test(x) || unclosed(x) || continues(x, y)) return undefined;
@@ -1182,11 +1179,17 @@ function placeCaptionsPass(state: AssemblyState): void {
  * between them starts a new one.
  */
 export function lineRanges(blocks: readonly Block[]): [number, number][] {
-  const sorted = [...blocks].sort((a, b) => a.first - b.first);
+  // (a line a block holds outside its first…last, a headline's last character printed apart and
+  // set back into it by thread.ts, counts as a range of its own)
+  const spans = blocks.flatMap((b) => [
+    { first: b.first, last: b.last, gap: b.lines[0]?.blanksBefore ?? 0 },
+    ...b.lines.filter((l) => l.no < b.first || l.no > b.last).map((l) => ({ first: l.no, last: l.no, gap: l.blanksBefore })),
+  ]);
+  const sorted = spans.sort((a, b) => a.first - b.first);
   const out: [number, number][] = [];
   for (const b of sorted) {
     const prev = out[out.length - 1];
-    if (prev && b.first - (b.lines[0]?.blanksBefore ?? 0) <= prev[1] + 1) prev[1] = Math.max(prev[1], b.last);
+    if (prev && b.first - b.gap <= prev[1] + 1) prev[1] = Math.max(prev[1], b.last);
     else out.push([b.first, b.last]);
   }
   return out;

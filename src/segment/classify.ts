@@ -236,8 +236,8 @@ function headlineFirstLines(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
  * A photo's caption printed without a credit: a short line that reads as a noun phrase
  * (isBareCaption) where a caption stands — beside another caption (a second photo's, `…图为株洲河西城区。张咪 摄` /
  * `正进行“后半篇文章”的清水塘老工业区。`), or between a story's last sentence and the next head
- * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`), or between a head and its story's opening.
- * Running text is never a noun phrase alone there.
+ * (`…付瑶坦言。` / `白关服饰产业园一角。` / `高新区举办…`), or between a head and the dateline or
+ * byline that opens its story. Running text is never a noun phrase alone there.
  */
 function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return blocks.map((b, i) => {
@@ -248,17 +248,18 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (prev?.kind === 'body' && !endsSentence(prev.text)) return b;
     const besideCaption = prev?.kind === 'caption' || next?.kind === 'caption';
     const storyEnd = (prev?.kind === 'body' || prev?.kind === 'credit') && (next === undefined || next.kind === 'headline' || next.kind === 'kicker' || next.kind === 'furniture');
-    // …or between a head and the dateline, byline or text that opens its story (`芦淞区:打好助企“组合拳”…` /
+    // …or between a head and the dateline or byline that opens its story (`芦淞区:打好助企“组合拳”…` /
     // `白关服饰产业园一角。` / `芷汀时报讯（记者 …）…`: the photo set under the head, as typeset news page
-    // 9 of seed 29 prints it); no noun phrase alone opens a story
+    // 9 of seed 29 prints it): the story opens after it. Not before plain running text, where a
+    // feature's first paragraph may be a noun phrase alone (`清晨六点的芦淞菜市场。`; taken there, seed
+    // 11's seven bare captions were found and such an opening lost), and not where running text
+    // above the head left a sentence open (a subhead printed inside a sentence stands over its end:
+    // `特色社会主义的重要思想认识基础。`, MuPDF on the development pages)
     const headKinds = ['headline', 'subtitle', 'kicker'];
-    let before = i - 1;
-    while (before >= 0 && headKinds.includes(blocks[before].kind)) before--;
-    // (before running text, only where no sentence was left open above the head: the end of a
-    // sentence a subhead printed inside it cut off, `特色社会主义的重要思想认识基础。`, MuPDF on the
-    // development pages, is no caption)
-    const openAbove = blocks[before]?.kind === 'body' && blocks[before].page === b.page && !endsSentence(blocks[before].text);
-    const underHead = prev !== undefined && headKinds.includes(prev.kind) && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true || (next?.kind === 'body' && !openAbove));
+    let above = i - 1;
+    while (above >= 0 && headKinds.includes(blocks[above].kind)) above--;
+    const openAbove = blocks[above]?.kind === 'body' && blocks[above].page === b.page && !endsSentence(blocks[above].text);
+    const underHead = prev !== undefined && headKinds.includes(prev.kind) && !openAbove && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true);
     // the words are read (nodejieba) only where a caption can stand
     return (besideCaption || storyEnd || underHead) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
   });

@@ -5,7 +5,7 @@ import type { Block, Flavour, SourceLine } from './types.ts';
 import { cellWidth, displayWidth, endsSentence, leftOpen } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { boxLineLength } from './rules/glued.ts';
-import { parseCaption } from './rules/caption.ts';
+import { parseCaption, photographersOf } from './rules/caption.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
@@ -774,7 +774,11 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     if (l.heading > 0 || l.width <= full[i] * OVERWIDE_FACTOR + OVERWIDE_MARGIN) return [l];
     // (a caption of two sentences set across the columns under a wide photo, `株洲生态环境持续好转。
     // 图为株洲河西城区。 本报记者 张咪 摄`, pdftotext on typeset news page 5, seed 23: one caption)
-    if (PHOTO_CREDIT_END.test(l.text) && parseCaption(l.text)?.credit !== undefined) return [l];
+    // (only a line that starts afresh, not a paragraph's line going on from the line above, and
+    // only with a credit that names a photographer or a source: `…全县每个村子拍摄` is a sentence)
+    const credit = PHOTO_CREDIT_END.test(l.text) ? parseCaption(l.text)?.credit : undefined;
+    const goesOnFromAbove = i > 0 && l.blanksBefore === 0 && punctuated(lines[i - 1].text) && leftOpen(lines[i - 1].text);
+    if (credit !== undefined && !goesOnFromAbove && (photographersOf(credit).length > 0 || /记者|通讯员|供图/u.test(credit))) return [l];
     const fits = (t: string, column: number) => widthOf(t) <= column + FULL_SLACK;
     // (a column is as wide as the widest running line near it: a story's last lines among heads and
     // credits read a narrow column, `…确保农资供应不断档。同时，…为全年粮` between a byline and a note,

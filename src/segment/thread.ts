@@ -163,36 +163,44 @@ function carryTails(blocks: readonly ClassifiedBlock[], next: Map<number, number
   }
 }
 
-/**
- * A headline's last character printed apart from it: `-layout` cuts the page into rows and reads
- * each row's columns in turn, so a headline whose last character wraps to the next row comes
- * back after the other columns' heads and text (`天元区加快新冠疫苗加强针接`, another story's `智`,
- * its dateline, …, `种`: typeset news page 4, seed 29; `湿地迎来越冬候`, a boxed head, `鸟`). No
- * head is one character: a headline block of one character, not right under another headline,
- * goes after the nearest headline before it on its page, within GLYPH_APART_MAX_BLOCKS blocks, that ends no
- * phrase and into which a word runs across (接种, 候鸟). Headline index → the glyph's index.
- */
 /** A headline with its last character, printed apart, set back at its end: one block, as the page prints it. */
 function withLastGlyph(h: ClassifiedBlock, glyph: ClassifiedBlock): ClassifiedBlock {
-  return { ...h, lines: [...h.lines, ...glyph.lines], text: h.text + glyph.text.trim(), display: h.display + glyph.display.trim() };
+  return { ...h, lines: [...h.lines, ...glyph.lines], text: h.text + glyph.text.trim(), display: h.display + glyph.display.trim(), short: false };
 }
 
+/** A headline block of one Han character alone (`味`, `鸟`). */
+const glyphHead = (b: ClassifiedBlock) => b.kind === 'headline' && b.lines.length === 1 && /^\p{Script=Han}$/u.test(b.display.trim());
+/** A headline block set across that ends no phrase, so that a character may still follow it. */
+const endsNoPhrase = (h: ClassifiedBlock) => h.kind === 'headline' && !vertical(h) && !glyphHead(h) && !/[，,、；;。！？!?”」』）)—]$/u.test(h.display);
+
+/**
+ * A headline's last character printed apart from it. `-layout` cuts the page into rows and reads
+ * each row's columns in turn, so a headline whose last character wraps to the next row comes back
+ * after the other columns' heads and text (`天元区加快新冠疫苗加强针接`, another story's `智`, its
+ * dateline, …, `种`: typeset news page 4, seed 29; `湿地迎来越冬候`, a boxed head, `鸟`), or right
+ * under it with blank lines between (`课后服务“加餐”更有`, the rows of other columns, `味`: page 6, seed
+ * 11). No head is one character. A headline block of one character, not set tight under a headline
+ * (readHead reads that as its wrap), goes to the end of the nearest headline before it on its page,
+ * within GLYPH_APART_MAX_BLOCKS blocks, that ends no phrase and into which a word runs across (接种,
+ * 候鸟); where no word runs across into any, to the headline right above it when that is the only
+ * one near that ends no phrase (有味: a word nodejieba does not know). Otherwise it stays where it is
+ * and is reported (`八百` two heads up, `农民夜校开进村里` right above, `册`: which head it ends is a
+ * guess). Headline index → the glyph's index.
+ */
 function lastGlyphsPrintedApart(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   const found = new Map<number, number>();
   blocks.forEach((b, i) => {
-    if (b.kind !== 'headline' || b.lines.length !== 1 || !/^\p{Script=Han}$/u.test(b.display.trim()) || i === 0) return;
-    // right under the headline it ends, it is read with it (readHead)
-    const takes = (h: ClassifiedBlock) => !vertical(h) && !/[，,、；;。！？!?”」』）)—]$/u.test(h.display) && continuesAcross(h.display, b.display);
-    if (blocks[i - 1].kind === 'headline' && takes(blocks[i - 1])) return;
-    for (let k = i - 2; k >= 0 && k >= i - GLYPH_APART_MAX_BLOCKS && blocks[k].page === b.page; k--) {
-      const h = blocks[k];
-      // another head's character cut off the same way (`智`) is passed over
-      if (h.kind !== 'headline' || h.lines.length === 1 && [...h.display.trim()].length === 1) continue;
-      if (!found.has(k) && takes(h)) {
-        found.set(k, i);
-        break;
-      }
-    }
+    // (one of a run of such blocks is a head set down glyph by glyph, each a line of its own: `##
+    // 株` / `## 洲` / …, a converter's marks)
+    if (!glyphHead(b) || i === 0 || glyphHead(blocks[i - 1]) || (i + 1 < blocks.length && glyphHead(blocks[i + 1]))) return;
+    const above = blocks[i - 1];
+    const rightUnder = above.kind === 'headline' && above.page === b.page;
+    if (rightUnder && b.lines[0].blanksBefore === 0) return;
+    const takes = (h: ClassifiedBlock) => endsNoPhrase(h) && continuesAcross(h.display, b.display);
+    const near: number[] = [];
+    for (let k = i - 1; k >= 0 && k >= i - GLYPH_APART_MAX_BLOCKS && blocks[k].page === b.page; k--) if (endsNoPhrase(blocks[k]) && !found.has(k)) near.push(k);
+    const k = near.find((x) => takes(blocks[x])) ?? (rightUnder && near.length === 1 && near[0] === i - 1 ? i - 1 : undefined);
+    if (k !== undefined) found.set(k, i);
   });
   return found;
 }
@@ -324,9 +332,15 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
     // set between a column's cut line and the line it goes on in, where pdfminer prints such a line
     // (taken anywhere else, a word read across by chance moved stories' openings: seeds' boundaries −0.19)
     if (!opener(b) || !open(b) || b.lines.length !== 1 || next.has(i) || taken.has(i) || claimed.has(i) || next.get(i - 1) !== i + 1) return;
+    // not the cut line, nor a block threaded on into it: that text is the other story's (`…县交通运`
+    // / `动员更多志愿者…`, the cut line, reads 运动员 across by chance)
+    const cutThread = (j: number) => {
+      for (let k: number | undefined = j; k !== undefined; k = next.get(k)) if (k === i - 1) return true;
+      return false;
+    };
     for (let j = i - 1; j >= 0 && blocks[j].page === b.page; j--) {
       const c = blocks[j];
-      if (!running(c) || opener(c) || taken.has(j) || before.has(j) || found.has(j) || claimed.has(j)) continue;
+      if (!running(c) || opener(c) || taken.has(j) || before.has(j) || found.has(j) || claimed.has(j) || cutThread(j)) continue;
       if (!continuesAcross(b.text, c.text)) continue;
       found.set(j, [i]);
       return;

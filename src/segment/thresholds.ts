@@ -361,7 +361,7 @@ export const HEAD_PARTS_LENGTH_RATIO = 0.7;
  * …and whatever their ratio when the second line is longer than the first by more than this: a
  * wrapped line fills its line first, so its rest is never longer, but centred lines may differ by
  * a character or two. Measured on the three corpora and five seeds (6 December 2026): one pair
- * moves (news pdf2md, 11 and 24 characters: headlines +0.019, subtitles +0.091), the same from 0
+ * moves (news pdf2md, 17 and 28 characters: headlines +0.019, subtitles +0.091), the same from 0
  * to 8, lost at 12; no row of any corpus moves otherwise.
  */
 export const HEAD_PARTS_WRAP_SLACK_CHARS = 2;
