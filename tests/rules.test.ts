@@ -142,6 +142,10 @@ test('names: padded two-character names and a name cut by a line wrap', () => {
   // a three-character name cut after two by the wrap, its last glyph alone ending the list
   assert.deepEqual(splitNames(['王立新 钟一', '苇']), ['王立新', '钟一苇']);
   assert.deepEqual(splitNames(['王立新 钟一', '李 华']), ['王立新', '钟一', '李华']);
+  // …or before a name of its own on that line (a closing credit wrapped: `…谭延` / `喜 肖虹）`)
+  assert.deepEqual(splitNames(['周敏 方文', '杰 李华']), ['周敏', '方文杰', '李华']);
+  // not before more single glyphs, which are names set a glyph apart
+  assert.deepEqual(splitNames(['王立新 钟一', '李 华 刘 平']), ['王立新', '钟一', '李华', '刘平']);
 });
 
 test('names: two names closed up by the extractor are cut where the commoner surname starts the second', () => {

@@ -73,9 +73,12 @@ export function splitNames(lines: string[]): string[] {
   };
   tokens.forEach(({ t, lineStart }, k) => {
     if ([...t].length === 1) {
-      // `钟一` at a line end + `苇` alone at the next line start, the list's last: one name cut by the wrap
+      // `钟一` at a line end + `苇` alone at the next line start, the list's last or before a name of
+      // its own (`…谭延` / `喜 肖虹）`, a closing credit wrapped: typeset news page 8, seed 23): one name
+      // cut by the wrap
       const prev = names[names.length - 1];
-      if (lineStart && k === tokens.length - 1 && singles.length === 0 && prev !== undefined && tokens[k - 1]?.t === prev && [...prev].length === 2) {
+      const nextName = tokens[k + 1] === undefined || [...tokens[k + 1]!.t].length >= 2;
+      if (lineStart && nextName && singles.length === 0 && prev !== undefined && tokens[k - 1]?.t === prev && [...prev].length === 2) {
         names[names.length - 1] = prev + t;
         return;
       }
