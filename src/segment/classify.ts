@@ -370,6 +370,13 @@ function joinBylinePieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
       continue;
     }
+    // …and a role word cut by the line end into two boxes (`本报记者 孟秋 通讯` / `员 傅嘉`, pdf2md):
+    // the byline goes on in the box that opens on the role word's rest
+    const cutRole = prev?.kind === 'byline' ? /(?:^|\s)(通讯|通|记|实习)$/u.exec(prev.display)?.[1] : undefined;
+    if (prev !== undefined && cutRole !== undefined && b.page === prev.page && b.lines.length === 1 && ROLE_WORD_ALONE.test(`${cutRole}${/^\S+/u.exec(b.display.trim())?.[0] ?? ''}`) && /^\S+\s+[\u4e00-\u9fff\s]{2,}$/u.test(b.display.trim())) {
+      out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
+      continue;
+    }
     out.push(b);
   }
   return out;
