@@ -144,8 +144,11 @@ test('names: padded two-character names and a name cut by a line wrap', () => {
   assert.deepEqual(splitNames(['王立新 钟一', '李 华']), ['王立新', '钟一', '李华']);
   // …or before a name of its own on that line (a closing credit wrapped: `…谭延` / `喜 肖虹）`)
   assert.deepEqual(splitNames(['周敏 方文', '杰 李华']), ['周敏', '方文杰', '李华']);
-  // not before more single glyphs, which are names set a glyph apart
+  // not before more single glyphs, which are names set a glyph apart, nor a role's glyph (`文 王五`)
   assert.deepEqual(splitNames(['王立新 钟一', '李 华 刘 平']), ['王立新', '钟一', '李华', '刘平']);
+  assert.deepEqual(parseCredits(['本报记者 张三 李四', '文 王五']).map((c) => c.name), ['张三', '李四', '王五']);
+  // a role word cut by the line end is mended before the names are read (`实习` / `生 周岚`)
+  assert.deepEqual(parseCredits(['本报记者 林川 实习', '生 周岚']).map((c) => c.name), ['林川', '周岚']);
 });
 
 test('names: two names closed up by the extractor are cut where the commoner surname starts the second', () => {

@@ -262,13 +262,13 @@ function partStarts(g: HeadGroup): number[] {
  */
 const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display);
 
-/** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 /**
  * A head set down glyph by glyph goes on past a figure set across inside it, which the extractor
  * set apart by blank lines (`株` / `洲` / `吉` / `安`, blank, `43`, blank, `项` / `高` / …: MuPDF on typeset
  * news page 3, seed 29), or set down too, a digit a line (`安` / `4` / `3` / `项`, pdftotext -raw). After
- * a figure only a digit or a measure word goes on (`43` + `项`): a figure alone before another head
- * (`4` over `河` / `长` / …) is no part of it.
+ * a figure only a digit or a measure word goes on (`43` + `项`). Read only by readHead, once a head
+ * group is made: where it decided where groups split, two stories' vertical heads the second of
+ * which opens on a figure (`衡` / … / `人`, `10`, `个` / `消` / …) became one.
  */
 function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   const figure = (l: SourceLine) => /^[0-9]+$/u.test(l.text.trim());
@@ -279,15 +279,15 @@ function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock): boolean 
   return figure(prev.lines[prev.lines.length - 1]) && continuesByStart(prev.display, b.display);
 }
 
+/** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
-  if (figureInsideGlyphs(prev, b)) return true;
-  // a headline wrapped at its box's width fills every line alike: a line as long as the lines of
-  // the wrapped block over it, set tight under it, is the headline's next line (`我市启动冬季“高职院校进`
+  // a headline wrapped at its box's width fills every line alike: a line exactly as long as the
+  // lines of the wrapped block over it, set tight under it, is the headline's next line (`我市启动冬季“高职院校进`
   // / `校园”活动全省23家高校` / `组团提供志愿填报“妙方”`, twelve characters each, the third a block of
   // its own: pypdf on typeset news page 7, seed 29)
   const cells = (l: SourceLine) => [...l.text.replace(/\s+/gu, '')].length;
   const width = cells(prev.lines[0]);
-  if (b.lines[0].blanksBefore === 0 && prev.lines.length >= 2 && width >= WRAPPED_BOX_MIN_CHARS && prev.lines.every((l) => Math.abs(cells(l) - width) <= 1) && Math.abs(cells(b.lines[0]) - width) <= 1 && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
+  if (b.lines[0].blanksBefore === 0 && prev.lines.length >= 2 && width >= WRAPPED_BOX_MIN_CHARS && prev.lines.every((l) => cells(l) === width) && cells(b.lines[0]) === width && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
@@ -503,16 +503,21 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   let prevLine: ClassifiedBlock | undefined;
   // the widths of the lines of the part being read (partEnded)
   let partWidths: number[] = [];
-  for (const b of g.blocks) {
-    if (b.kind === 'subtitle' && parts.length === 0) continue;
+  g.blocks.forEach((b, bi) => {
+    if (b.kind === 'subtitle' && parts.length === 0) return;
     if (b.kind !== 'headline') {
       prevLine = undefined;
       partWidths = [];
-      continue;
+      return;
     }
+    // (a figure alone, `4`, goes on only where a digit or a measure word follows it: `4` / `3` / `项`;
+    // a stray figure over another head, `…壮大` / `4` / `河长制…`, is no part of the head above)
+    const figureOnly = b.lines.every((l) => /^[0-9]+$/u.test(l.text.trim()));
+    const after = g.blocks[bi + 1];
+    const figureGoesOn = !figureOnly || (after !== undefined && after.kind === 'headline' && continuesByStart(b.display, after.display));
     // a line stopping at a pause goes on, whatever size the next is set in (`入`/`选`/`国`/`家`/`首`/`批,`
     // down a narrow strip, then `湖南唯一一个“新生命”…` across: pdf2md on typeset news page 1, seed 17)
-    const wraps = prevLine !== undefined && (figureInsideGlyphs(prevLine, b) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
+    const wraps = prevLine !== undefined && ((figureGoesOn && figureInsideGlyphs(prevLine, b)) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
@@ -531,7 +536,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     }
     partWidths.push(...b.lines.map((l) => l.width));
     prevLine = b;
-  }
+  });
   // a figure set across inside a vertical head comes apart from the glyphs set down (`10` … `个` /
   // `消` / `防` / …, pdftotext and pdf2md on typeset news): in any head, a part that is a figure alone
   // goes before the nearest part that opens on a measure word (`10个消防救援站集中驻队执勤`)

@@ -252,14 +252,8 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     // `白关服饰产业园一角。` / `芷汀时报讯（记者 …）…`: the photo set under the head, as typeset news page
     // 9 of seed 29 prints it): the story opens after it. Not before plain running text, where a
     // feature's first paragraph may be a noun phrase alone (`清晨六点的芦淞菜市场。`; taken there, seed
-    // 11's seven bare captions were found and such an opening lost), and not where running text
-    // above the head left a sentence open (a subhead printed inside a sentence stands over its end:
-    // `特色社会主义的重要思想认识基础。`, MuPDF on the development pages)
-    const headKinds = ['headline', 'subtitle', 'kicker'];
-    let above = i - 1;
-    while (above >= 0 && headKinds.includes(blocks[above].kind)) above--;
-    const openAbove = blocks[above]?.kind === 'body' && blocks[above].page === b.page && !endsSentence(blocks[above].text);
-    const underHead = prev !== undefined && headKinds.includes(prev.kind) && !openAbove && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true);
+    // 11's seven bare captions were found and such an opening lost)
+    const underHead = prev !== undefined && ['headline', 'subtitle', 'kicker'].includes(prev.kind) && (next?.kind === 'dateline' || next?.kind === 'byline' || next?.opensStory === true);
     // the words are read (nodejieba) only where a caption can stand
     return (besideCaption || storyEnd || underHead) && isBareCaption(b.text) ? { ...b, kind: 'caption', caption: { text: b.text } } : b;
   });

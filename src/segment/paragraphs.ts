@@ -777,7 +777,7 @@ function unglueParagraphs(lines: SourceLine[]): SourceLine[] {
     // (only a line that starts afresh, not a paragraph's line going on from the line above, and
     // only with a credit that names a photographer or a source: `…全县每个村子拍摄` is a sentence)
     const credit = PHOTO_CREDIT_END.test(l.text) ? parseCaption(l.text)?.credit : undefined;
-    const goesOnFromAbove = i > 0 && l.blanksBefore === 0 && punctuated(lines[i - 1].text) && leftOpen(lines[i - 1].text);
+    const goesOnFromAbove = i > 0 && l.blanksBefore === 0 && !l.pageStart && lines[i - 1].page === l.page && punctuated(lines[i - 1].text) && leftOpen(lines[i - 1].text);
     if (credit !== undefined && !goesOnFromAbove && (photographersOf(credit).length > 0 || /记者|通讯员|供图/u.test(credit))) return [l];
     const fits = (t: string, column: number) => widthOf(t) <= column + FULL_SLACK;
     // (a column is as wide as the widest running line near it: a story's last lines among heads and

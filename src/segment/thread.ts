@@ -199,7 +199,10 @@ function lastGlyphsPrintedApart(blocks: readonly ClassifiedBlock[]): Map<number,
     const takes = (h: ClassifiedBlock) => endsNoPhrase(h) && continuesAcross(h.display, b.display);
     const near: number[] = [];
     for (let k = i - 1; k >= 0 && k >= i - GLYPH_APART_MAX_BLOCKS && blocks[k].page === b.page; k--) if (endsNoPhrase(blocks[k]) && !found.has(k)) near.push(k);
-    const k = near.find((x) => takes(blocks[x])) ?? (rightUnder && near.length === 1 && near[0] === i - 1 ? i - 1 : undefined);
+    // (not a drop cap: a character that reads on into the running text right after it, `清` / `晨六点，…`)
+    const after = blocks[i + 1];
+    const dropCap = after !== undefined && after.page === b.page && running(after) && continuesAcross(b.display, after.text);
+    const k = near.find((x) => takes(blocks[x])) ?? (rightUnder && !dropCap && near.length === 1 && near[0] === i - 1 ? i - 1 : undefined);
     if (k !== undefined) found.set(k, i);
   });
   return found;

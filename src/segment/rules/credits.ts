@@ -45,7 +45,8 @@ export function parseCredits(rawLines: string[]): Credit[] {
     .join('\n')
     .replace(ORNAMENT, '')
     .replace(/记\n者/gu, '记者')
-    .replace(/通\n讯员|通讯\n员/gu, '通讯员');
+    .replace(/通\n讯员|通讯\n员/gu, '通讯员')
+    .replace(/实\n习生|实习\n生/gu, '实习生');
   const first = NAME_THEN_ROLE.exec(joined);
   if (first) return textAndPhotos(first[1], first[2] ?? first[3]);
   const photo = /摄影报道|(?:^|[\s\u4e00-\u9fff])摄[）)]?\s*$/u.test(joined);

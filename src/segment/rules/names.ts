@@ -77,7 +77,8 @@ export function splitNames(lines: string[]): string[] {
       // its own (`…谭延` / `喜 肖虹）`, a closing credit wrapped: typeset news page 8, seed 23): one name
       // cut by the wrap
       const prev = names[names.length - 1];
-      const nextName = tokens[k + 1] === undefined || [...tokens[k + 1]!.t].length >= 2;
+      // (never a role's glyph, `文` / `图` / `摄`, at the line's start: `…李四` / `文 王五`)
+      const nextName = (tokens[k + 1] === undefined || [...tokens[k + 1]!.t].length >= 2) && !/^[文图摄]$/u.test(t);
       if (lineStart && nextName && singles.length === 0 && prev !== undefined && tokens[k - 1]?.t === prev && [...prev].length === 2) {
         names[names.length - 1] = prev + t;
         return;
