@@ -1,7 +1,7 @@
 import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry, SourceLine } from './types.ts';
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
-import { endsSentence, leftOpen } from './rules/chars.ts';
+import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
@@ -262,21 +262,27 @@ function partStarts(g: HeadGroup): number[] {
  */
 const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display);
 
+/** A figure set across (`43`, `10`): digits alone. */
+const FIGURE = /^[0-9]+$/u;
+
 /**
  * A head set down glyph by glyph goes on past a figure set across inside it, which the extractor
  * set apart by blank lines (`株` / `洲` / `吉` / `安`, blank, `43`, blank, `项` / `高` / …: MuPDF on typeset
  * news page 3, seed 29), or set down too, a digit a line (`安` / `4` / `3` / `项`, pdftotext -raw). After
  * a figure only a digit or a measure word goes on (`43` + `项`). Read only by readHead, once a head
  * group is made: where it decided where groups split, two stories' vertical heads the second of
- * which opens on a figure (`衡` / … / `人`, `10`, `个` / `消` / …) became one.
+ * which opens on a figure (`衡` / … / `人`, `10`, `个` / `消` / …) became one. `after` is the block that
+ * follows `b` in the group.
  */
-function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
-  const figure = (l: SourceLine) => /^[0-9]+$/u.test(l.text.trim());
-  const glyphs = (x: ClassifiedBlock) => x.lines.every((l) => [...l.text.trim()].length === 1 || figure(l));
-  if (!glyphs(prev) || !glyphs(b) || prev.lines.length + b.lines.length <= 2 || /[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return false;
+function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock, after: ClassifiedBlock | undefined): boolean {
+  const glyphs = (x: ClassifiedBlock) => x.lines.every((l) => [...l.text.trim()].length === 1 || FIGURE.test(l.text.trim()));
+  if (!glyphs(prev) || !glyphs(b) || prev.lines.length + b.lines.length <= 2 || endsPhrase(prev.display)) return false;
+  // (a figure alone, `4`, goes on only where a digit or a measure word follows it: `4` / `3` / `项`;
+  // a stray figure over another head, `…壮大` / `4` / `河长制…`, is no part of the head above)
+  if (b.lines.every((l) => FIGURE.test(l.text.trim())) && !(after?.kind === 'headline' && continuesByStart(b.display, after.display))) return false;
   // (a figure's digits set down go on in one another: `4` / `3`)
-  if (figure(b.lines[0])) return true;
-  return figure(prev.lines[prev.lines.length - 1]) && continuesByStart(prev.display, b.display);
+  if (FIGURE.test(b.lines[0].text.trim())) return true;
+  return FIGURE.test(prev.lines[prev.lines.length - 1].text.trim()) && continuesByStart(prev.display, b.display);
 }
 
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
@@ -287,7 +293,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // its own: pypdf on typeset news page 7, seed 29)
   const cells = (l: SourceLine) => [...l.text.replace(/\s+/gu, '')].length;
   const width = cells(prev.lines[0]);
-  if (b.lines[0].blanksBefore === 0 && prev.lines.length >= 2 && width >= WRAPPED_BOX_MIN_CHARS && prev.lines.every((l) => cells(l) === width) && cells(b.lines[0]) === width && !/[，,、；;。！？!?”」』）)—]$/u.test(prev.display)) return true;
+  if (b.lines[0].blanksBefore === 0 && prev.lines.length >= 2 && width >= WRAPPED_BOX_MIN_CHARS && prev.lines.every((l) => cells(l) === width) && cells(b.lines[0]) === width && !endsPhrase(prev.display)) return true;
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
@@ -295,9 +301,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
   // a line of one or two characters tight under a line that ends no phrase is its wrap (`…失明老人` / `回家`)
-  const tail = [...b.display.replace(/\s/gu, '')];
-  const endsPhrase = /[，,、；;。！？!?”」』）)—]$/u.test(prev.display);
-  if (b.lines[0].blanksBefore === 0 && tail.length <= HEADLINE_WRAP_TAIL_CHARS && !endsPhrase) return true;
+  if (b.lines[0].blanksBefore === 0 && [...b.display.replace(/\s/gu, '')].length <= HEADLINE_WRAP_TAIL_CHARS && !endsPhrase(prev.display)) return true;
   return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
 }
 
@@ -510,14 +514,9 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
       partWidths = [];
       return;
     }
-    // (a figure alone, `4`, goes on only where a digit or a measure word follows it: `4` / `3` / `项`;
-    // a stray figure over another head, `…壮大` / `4` / `河长制…`, is no part of the head above)
-    const figureOnly = b.lines.every((l) => /^[0-9]+$/u.test(l.text.trim()));
-    const after = g.blocks[bi + 1];
-    const figureGoesOn = !figureOnly || (after !== undefined && after.kind === 'headline' && continuesByStart(b.display, after.display));
     // a line stopping at a pause goes on, whatever size the next is set in (`入`/`选`/`国`/`家`/`首`/`批,`
     // down a narrow strip, then `湖南唯一一个“新生命”…` across: pdf2md on typeset news page 1, seed 17)
-    const wraps = prevLine !== undefined && ((figureGoesOn && figureInsideGlyphs(prevLine, b)) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
+    const wraps = prevLine !== undefined && (figureInsideGlyphs(prevLine, b, g.blocks[bi + 1]) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
@@ -541,7 +540,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   // `消` / `防` / …, pdftotext and pdf2md on typeset news): in any head, a part that is a figure alone
   // goes before the nearest part that opens on a measure word (`10个消防救援站集中驻队执勤`)
   for (let k = 0; k < parts.length; k++) {
-    if (!/^[0-9]+$/u.test(parts[k]!)) continue;
+    if (!FIGURE.test(parts[k]!)) continue;
     // the nearest part opening on a measure word (not on a mark, which continuesByStart also takes)
     const opensOnMeasure = (j: number) => j >= 0 && j < parts.length && j !== k && /^\p{Script=Han}/u.test(parts[j]!) && continuesByStart(parts[k]!, parts[j]!);
     let m = -1;

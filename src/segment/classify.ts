@@ -351,6 +351,8 @@ const ROLE_WORD_ALONE = /^(?:本报|特约)?(?:记者|通讯员|实习生)$/u;
  */
 function joinBylinePieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   const out: ClassifiedBlock[] = [];
+  // a byline and the piece cut off its end, read as one byline with nothing between them
+  const gluedOn = (prev: ClassifiedBlock, b: ClassifiedBlock) => asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
   for (const b of blocks) {
     const prev = out[out.length - 1];
     if (prev !== undefined && prev.kind !== 'byline' && ROLE_WORD_ALONE.test(prev.display.replace(/\s+/gu, '')) && b.kind === 'byline' && b.page === prev.page && (b.credits ?? []).length > 0 && (b.credits ?? []).every((c) => c.role === '作者')) {
@@ -361,14 +363,14 @@ function joinBylinePieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     // a surname alone at the byline's end takes the one or two characters after it
     const cut = prev?.kind === 'byline' ? /\s([\u4e00-\u9fff])$/u.exec(prev.display)?.[1] : undefined;
     if (prev !== undefined && cut !== undefined && isSurname(cut) && b.page === prev.page && b.kind !== 'byline' && /^[\u4e00-\u9fff]{1,2}$/u.test(b.display.trim())) {
-      out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
+      out[out.length - 1] = gluedOn(prev, b);
       continue;
     }
     // …and a role word cut by the line end into two boxes (`本报记者 孟秋 通讯` / `员 傅嘉`, pdf2md):
     // the byline goes on in the box that opens on the role word's rest
     const cutRole = prev?.kind === 'byline' ? /(?:^|\s)(通讯|通|记|实习)$/u.exec(prev.display)?.[1] : undefined;
     if (prev !== undefined && cutRole !== undefined && b.page === prev.page && b.lines.length === 1 && ROLE_WORD_ALONE.test(`${cutRole}${/^\S+/u.exec(b.display.trim())?.[0] ?? ''}`) && /^\S+\s+[\u4e00-\u9fff\s]{2,}$/u.test(b.display.trim())) {
-      out[out.length - 1] = asByline({ ...prev, lines: [...prev.lines, ...b.lines], last: b.last, text: prev.text + b.text.trim(), display: prev.display + b.display.trim() });
+      out[out.length - 1] = gluedOn(prev, b);
       continue;
     }
     out.push(b);

@@ -1,7 +1,7 @@
 import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
-import { endsSentence, leftOpen } from './rules/chars.ts';
+import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
 import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
@@ -171,7 +171,7 @@ function withLastGlyph(h: ClassifiedBlock, glyph: ClassifiedBlock): ClassifiedBl
 /** A headline block of one Han character alone (`味`, `鸟`). */
 const glyphHead = (b: ClassifiedBlock) => b.kind === 'headline' && b.lines.length === 1 && /^\p{Script=Han}$/u.test(b.display.trim());
 /** A headline block set across that ends no phrase, so that a character may still follow it. */
-const endsNoPhrase = (h: ClassifiedBlock) => h.kind === 'headline' && !vertical(h) && !glyphHead(h) && !/[，,、；;。！？!?”」』）)—]$/u.test(h.display);
+const endsNoPhrase = (h: ClassifiedBlock) => h.kind === 'headline' && !vertical(h) && !glyphHead(h) && !endsPhrase(h.display);
 
 /**
  * A headline's last character printed apart from it. `-layout` cuts the page into rows and reads

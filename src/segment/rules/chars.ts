@@ -66,6 +66,14 @@ export function endsSentence(s: string): boolean {
   return e > 0 && /[”」』]/u.test(s[e - 1]) && /[。！？!?…]|\.\.\./u.test(s.slice(-5));
 }
 
+/**
+ * A display line that ends a phrase (a pause, a sentence's end, a closing quote or bracket, a dash):
+ * nothing of its head runs on after it, where a line ending in a word may still be cut.
+ */
+export function endsPhrase(s: string): boolean {
+  return /[，,、；;。！？!?”」』）)—]$/u.test(s);
+}
+
 /** Text left mid-sentence: no sentence end, and no colon that opens what follows on a line of its own. */
 export function leftOpen(s: string): boolean {
   return !endsSentence(s) && !/[：:]$/u.test(s);
