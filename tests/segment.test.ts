@@ -12,7 +12,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, joinOpeningsPrintedApart, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, Credit, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -146,6 +146,27 @@ test('headlines printed after the columns go to the headless stories that read o
   const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
   assert.equal(titled[1]!.body.length, 2);
+});
+
+test('a story that opens at a crosshead takes the headless run printed apart that reads of its headline as its opening', () => {
+  const opening = '农家书屋是乡村文化的一扇窗。一个村子有没有读书的风气，看看农家书屋就知道；把书屋办成村民的文化客厅，是乡村文化振兴的实事。';
+  const rest = '书屋不只是藏书的地方，也是村民议事、学技术的地方，农技培训和政策宣讲都可以放进来。';
+  const market = '集市是乡村经济的晴雨表，逢五逢十，镇上人来人往，农产品卖得出、卖得上价。';
+  const lead = { ...draft('农家书屋要成为乡村的文化客厅', 1, [5, 20], ['## 让书屋连起乡村的日常生活', rest]), authors: ['林清源'] };
+  const other = { ...draft('办好乡村集市', 1, [22, 30], [market]), authors: ['周明远'], credits: [{ role: '作者', name: '周明远' }] as Credit[] };
+  const apart = draft('', 1, [32, 36], [opening]);
+  const { articles: out, report } = joinOpeningsPrintedApart(deepFreeze([lead, other, apart]));
+  assert.deepEqual(out.map((a) => a.title), ['农家书屋要成为乡村的文化客厅', '办好乡村集市']);
+  assert.deepEqual(out[0]!.body.map((b) => b.text), [opening, '让书屋连起乡村的日常生活', rest]);
+  assert.deepEqual(out[0]!.source.ranges, [[5, 20], [32, 36]]);
+  assert.equal(report.length, 1);
+  // a story that opens with a paragraph has its opening: the run stays a story of its own
+  const opened = { ...lead, body: [{ kind: 'paragraph' as const, text: rest }] };
+  assert.equal(joinOpeningsPrintedApart([opened, other, apart]).articles.length, 3);
+  // nor does a run that reads nothing of the headline, or one a name signs, or one printed before the story
+  assert.equal(joinOpeningsPrintedApart([lead, draft('', 1, [32, 36], [market])]).articles.length, 2);
+  assert.equal(joinOpeningsPrintedApart([lead, { ...apart, credits: [{ role: '作者', name: '周明远' }] as Credit[] }]).articles.length, 2);
+  assert.equal(joinOpeningsPrintedApart([{ ...apart, source: { ...apart.source, lines: [1, 3] as [number, number] } }, lead]).articles.length, 2);
 });
 
 test('a head that reads nothing of its story and much of a headless story of its page goes there whole', () => {

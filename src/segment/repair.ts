@@ -459,6 +459,47 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
+/**
+ * A story's opening printed apart from it: pdftotext gives the lead essay of a page of signed essays
+ * from its first crosshead on (`高虎城` / `深刻认识一带一路建设的重大意义` / …) and prints the paragraphs
+ * that open it far below, after another essay's signed name and before the page's headlines
+ * (`张幼文` / `“一带一路”建设是习近平同志深刻思考…` / `金砖合作…` / `积极促进一带一路国际合作`:
+ * 人民日报's theory page of 19 January 2018). No story opens at a crosshead, and running text with
+ * no head of its own is some story's. A story whose body starts with a subhead takes, as its
+ * opening, a headless story of its page printed after it (no dateline, no name of its own, ending a
+ * sentence) that reads of its headline (LATE_HEAD_MIN_AFFINITY), the best pairs first, one each.
+ */
+export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map(paragraphText);
+  const pairs: { from: number; to: number; score: number }[] = [];
+  articles.forEach((x, i) => {
+    if (!x.title || x.body[0]?.kind !== 'subhead') return;
+    const words = contentWords(x.title);
+    articles.forEach((y, j) => {
+      if (j <= i || y.source.page !== x.source.page || !headless(y) || y.dateline || y.credits.length > 0 || !endsSentence(texts[j])) return;
+      const score = affinity(words, texts[j]);
+      if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from: j, to: i, score });
+    });
+  });
+  const given = pairOnce(pairs);
+  if (given.size === 0) return { articles: [...articles], report };
+  const taken = new Set([...given.values()].map((p) => p.from));
+  const out: Draft[] = [];
+  articles.forEach((a, i) => {
+    if (taken.has(i)) return;
+    const p = given.get(i);
+    if (!p) {
+      out.push(a);
+      return;
+    }
+    const y = articles[p.from];
+    report.push({ lines: y.source.lines, text: texts[p.from].slice(0, 24), reason: 'a story that opens at a crosshead takes the headless run printed apart that reads of its headline as its opening' });
+    out.push(merged(a, y, [...y.body, ...a.body]));
+  });
+  return { articles: out, report };
+}
+
 /** The names of `a` and then those of `y` that `a` does not hold: authors, photographers, credits, bylines. */
 function namesOf(a: Draft, y: Draft): Pick<Draft, 'authors' | 'photographers' | 'credits' | 'bylines'> {
   return {
@@ -534,6 +575,7 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'heads-printed-together', repair: partHeadsPrintedTogether, report: 'decisions' },
   { name: 'stray-heads', repair: moveStrayHeads, report: 'decisions' },
   { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
+  { name: 'openings-printed-apart', repair: joinOpeningsPrintedApart, report: 'decisions' },
   { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
   { name: 'bodiless-heads', repair: joinBodilessHeads, report: 'decisions' },
 ];
