@@ -307,6 +307,24 @@ test('a signed name over a crosshead closes the story before it; the note closin
   assert.deepEqual(kept.map((a) => a.authors), [[], ['郑晓岚']]);
 });
 
+test('a signed name after a story with its note and no name signs that story; one after a story without a note stays', () => {
+  const noted = { ...draft('', 1, [1, 5], ['乡村阅读推广的关键在人，志愿者们每月走进村小。']), bylines: ['（作者为某县文化馆馆员）'] };
+  const signed = {
+    ...draft('', 1, [7, 12], ['农闲时书屋常常坐满了人，老人们来看报，孩子们来写作业。']),
+    authors: ['郑晓岚'],
+    credits: [{ name: '郑晓岚', role: '作者' as const }],
+    bylines: ['郑晓岚'],
+  };
+  const { articles: out, report } = creditLoneBylines(deepFreeze([noted, signed]));
+  assert.deepEqual(out.map((a) => a.authors), [['郑晓岚'], []]);
+  assert.deepEqual(out.map((a) => a.bylines), [['（作者为某县文化馆馆员）', '郑晓岚'], []]);
+  assert.match(report[0]!.reason, /note and no name/u);
+  // no note above: the name signs the run under it, as printed
+  assert.deepEqual(creditLoneBylines([{ ...noted, bylines: [] }, signed]).articles.map((a) => a.authors), [[], ['郑晓岚']]);
+  // a story with a dateline under the name is a story of its own
+  assert.deepEqual(creditLoneBylines([noted, { ...signed, dateline: '本报讯' }]).articles.map((a) => a.authors), [[], ['郑晓岚']]);
+});
+
 test('a head block of a headline over a longer line with pauses is headline and subtitle (typeset news page 1, pdftotext -raw and -layout)', () => {
   for (const extractor of ['pdftotext-raw', 'pdftotext-layout']) {
     const file = `news01.${extractor}.txt`;

@@ -4,7 +4,7 @@ import { vertical } from './classify.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
-import { isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
+import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import {
   ADJACENT_BONUS,
@@ -779,6 +779,12 @@ function segmentsPass(state: AssemblyState): void {
     }
     if (b.kind === 'furniture') {
       state.unassigned.push(entry([b], 'page furniture'));
+      // a campaign banner heads what is printed under it: the story before it ends there when its
+      // text does (`…伟大荣光。` / `认真学习宣传贯彻党的十九大精神` / `坚持依法治国…`, pdftotext on 人民日报's
+      // theory page of 10 January 2018, two essays run together). Not in text laid out like the
+      // page, where a banner over a strip of the page is read where that strip is, inside a story.
+      const last = current?.blocks.at(-1);
+      if (!state.placed && last !== undefined && (last.kind === 'body' || last.kind === 'dateline') && endsSentence(last.text) && isCampaignBanner(b.display)) close();
       continue;
     }
     // a photo credit ending in 摄 closes the story it follows; other bylines open the next one

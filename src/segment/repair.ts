@@ -186,9 +186,14 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
     // a signed name over a crosshead (`…从胜利走` / `祝灵君` / `充分认识…的重大意义` / …, pdftotext on the
     // development pages): no story opens at a crosshead, so the name closes the story printed before it
     // (the names only: a note closing the crossheaded run, `（作者为…）`, stays where it is printed)
-    if (signsOverCrosshead(art) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0 && art.source.lines[0] > prev.source.lines[1]) {
+    // a signed name printed after an essay's note (`…辩证思维。` / `（作者为中国人民大学一级教授）` /
+    // `陈先达` / the next run of text, pdftotext on the development pages): a note that says who the
+    // author is comes with the author's name, so a story with a note and no name is the name's
+    const noted = prev !== undefined && prev.bylines.some((b) => readAffiliation(b) !== null);
+    const crosshead = signsOverCrosshead(art);
+    if ((crosshead || (noted && signsAbove(art))) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0 && art.source.lines[0] > prev.source.lines[1]) {
       const names = art.bylines.filter((b) => readAffiliation(b) === null);
-      report.push({ lines: art.source.lines, text: names.join(' / '), reason: 'a signed name over a crosshead: the closing credit of the story before it' });
+      report.push({ lines: art.source.lines, text: names.join(' / '), reason: crosshead ? 'a signed name over a crosshead: the closing credit of the story before it' : 'a signed name after a story with its note and no name: that story\'s' });
       out[out.length - 1] = { ...prev, authors: [...art.authors], credits: [...art.credits], bylines: [...prev.bylines, ...names] };
       out.push({ ...art, authors: [], credits: [], bylines: art.bylines.filter((b) => readAffiliation(b) !== null) });
       continue;
@@ -197,6 +202,9 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
   }
   return { articles: out, report };
 }
+
+/** A headless draft with signed names only (no photographer), no dateline: names printed over it. */
+const signsAbove = (a: Draft) => !a.title && !a.kicker && !a.subtitle && !a.dateline && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
 
 /** A headless draft that opens with signed names and then a crosshead: the names are no head of it. */
 const signsOverCrosshead = (a: Draft) =>
