@@ -325,7 +325,10 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
  * 举办春季招聘会，…涵`: pdfminer on typeset news page 10, seed 23). A block that opens a story
  * (opener) in one line, stops mid-sentence, goes on nowhere after it and stands between a cut line
  * and the line threaded on from it (`…展期至三月` / it / `底，…`), goes before the nearest earlier
- * block on its page, one that continues no other block, into which a word runs across (涵盖).
+ * block on its page, one that continues no other block, into which a word runs across (涵盖); where
+ * no word runs across into any, before the nearest such block right under a headline, a story whose
+ * text opens with no dateline (`…市公交` / `集团近日开通…`, nodejieba cuts 公交 | 集团: pdfminer on
+ * typeset news page 2, seeds 17, 19 and 23; boundaries +0.026 to +0.031 each, no row lower).
  * Where it goes → the line.
  */
 function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>): Map<number, number[]> {
@@ -341,13 +344,19 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       for (let k: number | undefined = j; k !== undefined; k = next.get(k)) if (k === i - 1) return true;
       return false;
     };
+    const free = (j: number) => running(blocks[j]) && !opener(blocks[j]) && !taken.has(j) && !before.has(j) && !found.has(j) && !claimed.has(j) && !cutThread(j);
+    let under: number | undefined;
     for (let j = i - 1; j >= 0 && blocks[j].page === b.page; j--) {
-      const c = blocks[j];
-      if (!running(c) || opener(c) || taken.has(j) || before.has(j) || found.has(j) || claimed.has(j) || cutThread(j)) continue;
-      if (!continuesAcross(b.text, c.text)) continue;
-      found.set(j, [i]);
-      return;
+      if (!free(j)) continue;
+      if (continuesAcross(b.text, blocks[j].text)) {
+        found.set(j, [i]);
+        return;
+      }
+      // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
+      // nearest story whose text under its head opens with no dateline is the one it opens
+      if (under === undefined && blocks[j - 1]?.kind === 'headline') under = j;
     }
+    if (under !== undefined) found.set(under, [i]);
   });
   return found;
 }
