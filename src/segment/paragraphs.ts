@@ -4,6 +4,7 @@ import { isBylineLine, isSignedName, signedNames } from './rules/credits.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { cellWidth, displayWidth, endsSentence, leftOpen } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
+import { affinity, contentWords } from './rules/topic.ts';
 import { boxLineLength } from './rules/glued.ts';
 import { parseCaption, photographersOf } from './rules/caption.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
@@ -354,10 +355,19 @@ function columnBlocks(source: SourceLine[]): Block[] {
     }
     return false;
   };
+  // a line between them that is another story's first line, left open: pdfminer prints a brief's
+  // first line, set in, a box of its own, late (`…种植户要提前做好大棚加固和蔬` / `为方便老旧小区居民出行，
+  // 市公交集团近日开通两条微循环线路，串联` / `菜防冻。`, typeset news page 2, seeds 11 and 29); a line of
+  // running text, as the cut line is, not a header, and one that reads nothing of the paragraph it
+  // would cut: a line of that paragraph does (`…美国建筑师协会建筑` / `类大奖等，已成为吉首市新的文化地标和`
+  // / `网红打卡地。` reads 建筑网 by chance, and 吉首 is the paragraph's: the sample's column text;
+  // `…谭国平` / `与海鲜店老板核实…谭国` / `平自己…` reads 平平, and 老板 is the paragraph's: pdf2md, seed 29)
+  // (`paragraph`: the text of the paragraph the cut line ends)
+  const opensOtherColumn = (k: number, paragraph: string) => leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && affinity(contentWords(lines[k].text), paragraph) === 0 && !continuesAcross(lines[k].text, lines[k + 1].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
   // another column's paragraph end
-  const interleaved = (i: number) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1));
+  const interleaved = (i: number, paragraph: string) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1) || opensOtherColumn(i + 1, paragraph));
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
@@ -595,7 +605,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
-      } else if (interleaved(i)) {
+      } else if (interleaved(i, current.map((l) => l.text).join(''))) {
         // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /
         // `来今冬首场…` / `象专家提醒…`, pdfminer on typeset news page 2): the sentence goes on two lines
         // down, where a word runs across, and the next line belongs to the other column. The line ends
@@ -616,9 +626,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // a story's opening line printed between a column's cut line and the line that goes on with it
     // (`…种植户要提前做好大棚加固和蔬` / `本报讯（记者 …）为方便老旧小区居民出行，市公交` / `菜防冻。`:
     // pdfminer gives a brief's first line, set in, a box of its own and prints it late, on typeset news
-    // page 2 of every seed): it ends there, where no word runs on from it, and the cut line is threaded
-    // on past it (thread.ts), the opening line back to its own story
-    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && opensStoryLine(line.text) && !continuesAcross(line.text, next.text)) goesOn = false;
+    // page 2 of every seed; without its dateline, `为方便老旧小区居民出行，市公交集团…串联`, seeds 11 and
+    // 29): it ends there, where no word runs on from it, and the cut line is threaded on past it
+    // (thread.ts), the opening line back to its own story
+    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && (opensStoryLine(line.text) || opensOtherColumn(i, blocks.at(-1)?.text ?? '')) && !continuesAcross(line.text, next.text)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));

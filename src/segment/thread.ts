@@ -322,9 +322,10 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
  * A story's opening line printed after the lines it goes on in: a miner that gives a brief's first
  * line, set in, a box of its own can print it after the brief's other lines, even after the next
  * brief (`盖装备制造、电子商务和家政服务等行业。…`, `市博物馆新春特展…`, then `本报讯（记者 …）市人社局日前
- * 举办春季招聘会，…涵`: pdfminer on typeset news page 10, seed 23). A block that opens a story
- * (opener) in one line, stops mid-sentence, goes on nowhere after it and stands between a cut line
- * and the line threaded on from it (`…展期至三月` / it / `底，…`), goes before the nearest earlier
+ * 举办春季招聘会，…涵`: pdfminer on typeset news page 10, seed 23). A block of one line, with a
+ * dateline or without one (a brief signed at its end: seeds 11 and 29, page 2), that stops
+ * mid-sentence, goes on nowhere after it and stands between a cut line and the line threaded on
+ * from it (`…展期至三月` / it / `底，…`), goes before the nearest earlier
  * block on its page, one that continues no other block, into which a word runs across (涵盖); where
  * no word runs across into any, before the nearest such block right under a headline, a story whose
  * text opens with no dateline (`…市公交` / `集团近日开通…`, nodejieba cuts 公交 | 集团: pdfminer on
@@ -337,7 +338,7 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
   blocks.forEach((b, i) => {
     // set between a column's cut line and the line it goes on in, where pdfminer prints such a line
     // (taken anywhere else, a word read across by chance moved stories' openings: seeds' boundaries −0.19)
-    if (!opener(b) || !open(b) || b.lines.length !== 1 || next.has(i) || taken.has(i) || claimed.has(i) || next.get(i - 1) !== i + 1) return;
+    if (!open(b) || b.lines.length !== 1 || next.has(i) || taken.has(i) || claimed.has(i) || next.get(i - 1) !== i + 1) return;
     // not the cut line, nor a block threaded on into it: that text is the other story's (`…县交通运`
     // / `动员更多志愿者…`, the cut line, reads 运动员 across by chance)
     const cutThread = (j: number) => {
