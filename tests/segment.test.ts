@@ -167,6 +167,10 @@ test('a story that opens at a crosshead takes the headless run printed apart tha
   assert.equal(joinOpeningsPrintedApart([lead, draft('', 1, [32, 36], [market])]).articles.length, 2);
   assert.equal(joinOpeningsPrintedApart([lead, { ...apart, credits: [{ role: '作者', name: '周明远' }] as Credit[] }]).articles.length, 2);
   assert.equal(joinOpeningsPrintedApart([{ ...apart, source: { ...apart.source, lines: [1, 3] as [number, number] } }, lead]).articles.length, 2);
+  // nor the story's own tail, printed apart: it goes on from where the story stops (joinOrphanTails' to join)
+  const cut = { ...lead, body: [{ kind: 'subhead' as const, text: '让书屋连起乡村的日常生活' }, { kind: 'paragraph' as const, text: `${rest}农家书屋也就成了乡村的文化客` }] };
+  const tail = draft('', 1, [32, 36], ['厅。来农家书屋的人多了，农家书屋的书常换常新，乡村的文化客厅一天比一天热闹。']);
+  assert.equal(joinOpeningsPrintedApart([cut, other, tail]).articles.length, 3);
 });
 
 test('a head that reads nothing of its story and much of a headless story of its page goes there whole', () => {

@@ -1,4 +1,4 @@
-import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_MAX_SHARE } from './thresholds.ts';
+import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -372,9 +372,10 @@ function runsOn(above: readonly Block[], cut: number, below: ReadonlyMap<Block, 
 /**
  * Whether a narrow strip over the cut is the top of a column that goes on under it: everything over
  * the cut stands in a strip at most STRIP_MAX_SHARE of the region's width, and a block of it that
- * reaches down to the cut, a column's width (not a vertical head's glyphs set one a line), stops
- * mid-sentence and has under it a block with its right edge and its left edge (or the left edge a
- * paragraph's indent in from it). An essay set down the page's side beside a lead whose head stands
+ * reaches down to the cut, a column's width (STRIP_COLUMN_MIN_CELLS: not a vertical head's glyphs set
+ * one a line), stops mid-sentence and has under it a block with its right edge and its left edge, or
+ * a left edge up to a paragraph's indent (STRIP_INDENT_MAX_CELLS) left of its own: the strip's block
+ * may open on an indented line. An essay set down the page's side beside a lead whose head stands
  * lower opens on a few lines of its own at the page's top, with blank lines before its column goes
  * on beside the lead (人民日报's theory page of 16 January 2018 as `-layout` text: read as a band of
  * their own, those lines went to the lead under them, and the rest of the essay after the lead).
@@ -384,9 +385,9 @@ function stripRunsOn(above: readonly Block[], region: readonly Block[], cut: num
   if (width(above) > STRIP_MAX_SHARE * width(region)) return false;
   return above.some((a) => {
     const b = below.get(a);
-    if (b === undefined || b.top < cut || a.right - a.left < 2 * COLUMN_ALIGN_CELLS) return false;
+    if (b === undefined || b.top < cut || a.right - a.left < STRIP_COLUMN_MIN_CELLS) return false;
     const indent = a.left - b.left;
-    return Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS && indent >= -COLUMN_ALIGN_CELLS && indent <= 2 * COLUMN_ALIGN_CELLS && !SENTENCE_END.test(a.segs[a.segs.length - 1].text);
+    return Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS && indent >= -COLUMN_ALIGN_CELLS && indent <= STRIP_INDENT_MAX_CELLS && !SENTENCE_END.test(a.segs[a.segs.length - 1].text);
   });
 }
 

@@ -359,11 +359,15 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // first line, set in, a box of its own, late (`…种植户要提前做好大棚加固和蔬` / `为方便老旧小区居民出行，
   // 市公交集团近日开通两条微循环线路，串联` / `菜防冻。`, typeset news page 2, seeds 11 and 29); a line of
   // running text, as the cut line is, not a header, and one that reads nothing of the paragraph it
-  // would cut: a line of that paragraph does (`…美国建筑师协会建筑` / `类大奖等，已成为吉首市新的文化地标和`
-  // / `网红打卡地。` reads 建筑网 by chance, and 吉首 is the paragraph's: the sample's column text;
-  // `…谭国平` / `与海鲜店老板核实…谭国` / `平自己…` reads 平平, and 老板 is the paragraph's: pdf2md, seed 29)
-  // (`paragraph`: the text of the paragraph the cut line ends)
-  const opensOtherColumn = (k: number, paragraph: string) => leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && affinity(contentWords(lines[k].text), paragraph) === 0 && !continuesAcross(lines[k].text, lines[k + 1].text);
+  // would cut, its lines so far and the line it goes on in: a line of that paragraph does (`…美国建筑师
+  // 协会建筑` / `类大奖等，已成为吉首市新的文化地标和` / `网红打卡地。` reads 建筑网 by chance, and 吉首 is
+  // the paragraph's: the sample's column text; `…谭国平` / `与海鲜店老板核实…谭国` / `平自己…` reads
+  // 平平, and 老板 is the paragraph's: pdf2md, seed 29). Never where the word read across doubles a
+  // character (平平): a chance word, whatever the line between says. (`paragraph`: the text of the
+  // paragraph the cut line ends, so far)
+  const doubled = (k: number) => lines[k - 1].text.trimEnd().slice(-1) === lines[k + 1].text.trimStart().slice(0, 1);
+  const opensOtherColumn = (k: number, paragraph: string) =>
+    leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && !doubled(k) && affinity(contentWords(lines[k].text), paragraph + lines[k + 1].text) === 0 && !continuesAcross(lines[k].text, lines[k + 1].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
   // another column's paragraph end

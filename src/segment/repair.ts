@@ -475,7 +475,8 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
  * 人民日报's theory page of 19 January 2018). No story opens at a crosshead, and running text with
  * no head of its own is some story's. A story whose body starts with a subhead takes, as its
  * opening, a headless story of its page printed after it (no dateline, no name of its own, ending a
- * sentence) that reads of its headline (LATE_HEAD_MIN_AFFINITY), the best pairs first, one each.
+ * sentence, opening one: not the story's own tail) that reads of its headline (LATE_HEAD_MIN_AFFINITY),
+ * the best pairs first, one each.
  */
 export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
@@ -484,8 +485,13 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
   articles.forEach((x, i) => {
     if (!x.title || x.body[0]?.kind !== 'subhead') return;
     const words = contentWords(x.title);
+    const last = x.body.filter((b) => b.kind === 'paragraph').at(-1)?.text.replace(/\s+/gu, '') ?? '';
     articles.forEach((y, j) => {
       if (j <= i || y.source.page !== x.source.page || !headless(y) || y.dateline || y.credits.length > 0 || !endsSentence(texts[j])) return;
+      // an opening opens: not a story's tail, which cannot open a sentence or goes on from where the
+      // story stops (`…农家书屋也就成了乡村的文化客` / `厅。…`: joinOrphanTails' to join)
+      const first = (y.body[0]?.text ?? '').replace(/\s+/gu, '');
+      if (cannotOpen(last, first) || (leftOpen(last) && continues(last, first))) return;
       const score = affinity(words, texts[j]);
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from: j, to: i, score });
     });

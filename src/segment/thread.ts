@@ -354,8 +354,10 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
         return;
       }
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
-      // nearest story whose text under its head opens with no dateline is the one it opens
-      if (under === undefined && blocks[j - 1]?.kind === 'headline') under = j;
+      // nearest story whose text under its head (past a kicker, subtitle or name) opens with no
+      // dateline is the one it opens
+      const h = under === undefined ? headlineAbove(blocks, j - 1, b.page) : -1;
+      if (h >= 0 && firstUnderHead(blocks, h, j + 1) === j) under = j;
     }
     if (under !== undefined) found.set(under, [i]);
   });

@@ -685,6 +685,15 @@ export const CONTINUED_COLUMNS = 2;
  */
 export const STRIP_MAX_SHARE = 0.5;
 /**
+ * …where a block of that strip at least this many cells wide goes on in the block under it: a
+ * column's line (the development pages' side essay: 42–46 cells); a vertical headline's glyphs, one
+ * a line and two cells wide, are no column (`塔` / `封` over `顶`, typeset news page 10, seed 23).
+ * The strip's left edge may stand in from the block's under it by as many cells: a paragraph's first
+ * line, indented two characters (4 cells), on top of COLUMN_ALIGN_CELLS.
+ */
+export const STRIP_COLUMN_MIN_CELLS = 8;
+export const STRIP_INDENT_MAX_CELLS = 8;
+/**
  * Layout text is recognised when at least this share of the text lines are placed: cut in two
  * or more pieces at gutters, or starting PLACED_CELLS or more cells in (a column's line with the
  * columns on its left empty there). The development pages' `-layout` text: 0.95–1, the news
