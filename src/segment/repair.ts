@@ -3,8 +3,8 @@ import { bracketsBalanced, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
-import { affinity, contentWords } from './rules/topic.ts';
-import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
+import { affinity, contentWords, similarity } from './rules/topic.ts';
+import { COHESION, LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -492,6 +492,10 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
       // story stops (`…农家书屋也就成了乡村的文化客` / `厅。…`: joinOrphanTails' to join)
       const first = (y.body[0]?.text ?? '').replace(/\s+/gu, '');
       if (cannotOpen(last, first) || (leftOpen(last) && continues(last, first))) return;
+      // …nor the story printed right before it going on: a run that holds to that story's words
+      // (COHESION, as a subhead's text holds to the text above it) is its last column (`增强本领，不断开创
+      // 事业发展新境界。…`, the end of the essay before it: pdftotext, 5 January 2018)
+      if (j - 1 !== i && similarity(texts[j], texts[j - 1]!) >= COHESION) return;
       const score = affinity(words, texts[j]);
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from: j, to: i, score });
     });
