@@ -449,22 +449,27 @@ export function joinOrphanTails(articles: readonly Draft[]): Repaired {
       pairs.push({ from: j, to: i, score: (across ? articles.length * 2 : 0) + 1 / (1 + Math.abs(j - i)) + (j > i ? 0.5 : 0) });
     });
   });
-  const given = pairOnce(pairs);
-  if (given.size === 0) return { articles: [...articles], report };
+  const out = takeInto(articles, pairOnce(pairs), (a, y, i, j) => {
+    report.push({ lines: y.source.lines, text: `${paras[i].at(-1)!.text.slice(-12)} + ${paras[j][0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
+    return merged(a, y, joinedBodies(a.body, y.body));
+  });
+  return { articles: out, report };
+}
+
+/**
+ * The drafts with each pair's giver taken into its taker (`join` makes the one draft of the two, and
+ * may report), the givers dropped; the drafts as they were where no pair is given.
+ */
+function takeInto(articles: readonly Draft[], given: ReadonlyMap<number, { from: number }>, join: (a: Draft, y: Draft, to: number, from: number) => Draft): Draft[] {
+  if (given.size === 0) return [...articles];
   const taken = new Set([...given.values()].map((p) => p.from));
   const out: Draft[] = [];
   articles.forEach((a, i) => {
     if (taken.has(i)) return;
     const p = given.get(i);
-    if (!p) {
-      out.push(a);
-      return;
-    }
-    const y = articles[p.from];
-    report.push({ lines: y.source.lines, text: `${paras[i].at(-1)!.text.slice(-12)} + ${paras[p.from][0].text.slice(0, 12)}`, reason: 'a story with no head goes on where a story stopped mid-sentence' });
-    out.push(merged(a, y, joinedBodies(a.body, y.body)));
+    out.push(p ? join(a, articles[p.from], i, p.from) : a);
   });
-  return { articles: out, report };
+  return out;
 }
 
 /**
@@ -500,20 +505,9 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from: j, to: i, score });
     });
   });
-  const given = pairOnce(pairs);
-  if (given.size === 0) return { articles: [...articles], report };
-  const taken = new Set([...given.values()].map((p) => p.from));
-  const out: Draft[] = [];
-  articles.forEach((a, i) => {
-    if (taken.has(i)) return;
-    const p = given.get(i);
-    if (!p) {
-      out.push(a);
-      return;
-    }
-    const y = articles[p.from];
-    report.push({ lines: y.source.lines, text: texts[p.from].slice(0, 24), reason: 'a story that opens at a crosshead takes the headless run printed apart that reads of its headline as its opening' });
-    out.push(merged(a, y, [...y.body, ...a.body]));
+  const out = takeInto(articles, pairOnce(pairs), (a, y, _i, j) => {
+    report.push({ lines: y.source.lines, text: texts[j].slice(0, 24), reason: 'a story that opens at a crosshead takes the headless run printed apart that reads of its headline as its opening' });
+    return merged(a, y, [...y.body, ...a.body]);
   });
   return { articles: out, report };
 }
