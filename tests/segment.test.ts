@@ -171,9 +171,13 @@ test('a story that opens at a crosshead takes the headless run printed apart tha
   const cut = { ...lead, body: [{ kind: 'subhead' as const, text: '让书屋连起乡村的日常生活' }, { kind: 'paragraph' as const, text: `${rest}农家书屋也就成了乡村的文化客` }] };
   const tail = draft('', 1, [32, 36], ['厅。来农家书屋的人多了，农家书屋的书常换常新，乡村的文化客厅一天比一天热闹。']);
   assert.equal(joinOpeningsPrintedApart([cut, other, tail]).articles.length, 3);
-  // nor the last column of the story printed right before it, which holds to that story's words
+  // nor the last column of the story printed right before it, which reads of that story's headline
+  // as much as of this one (集市 three times, 农家书屋 once)
   const fair = draft('', 1, [32, 36], ['办好乡村集市，农家书屋也可以摆进集市：集市逢五逢十，镇上人来人往，农产品卖得出、卖得上价，书也借得出去。']);
   assert.equal(joinOpeningsPrintedApart([lead, other, fair]).articles.length, 3);
+  // …but an opening that names the other story's subject in passing is this one's
+  const passing = draft('', 1, [32, 36], ['农家书屋是乡村文化的一扇窗。一个村子有没有读书的风气，看看农家书屋就知道；到集市上问问村民就知道，把书屋办成村民的文化客厅，是乡村文化振兴的实事。']);
+  assert.equal(joinOpeningsPrintedApart([lead, other, passing]).articles.length, 2);
 });
 
 test('a head that reads nothing of its story and much of a headless story of its page goes there whole', () => {

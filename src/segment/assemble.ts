@@ -6,6 +6,7 @@ import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts
 import { unclosed } from './rules/first-line.ts';
 import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
+import { readAffiliation } from './rules/affiliation.ts';
 import {
   ADJACENT_BONUS,
   CANDIDATES_OTHER,
@@ -789,14 +790,17 @@ function segmentsPass(state: AssemblyState): void {
       // text does (`…伟大荣光。` / `认真学习宣传贯彻党的十九大精神` / `坚持依法治国…` / … / `（作者为…）`,
       // pdftotext on 人民日报's theory page of 10 January 2018, two essays run together). Not in text laid
       // out like the page, where a banner over a strip of the page is read where that strip is.
-      // …and each side is signed: the story before it names its author, and the running text after it
-      // runs to a credit of its own before any head (a banner printed at a paragraph's end inside one
-      // story reads on into the same story, and its one credit)
+      // …and each side is signed: the story before it names its author, and the running text after
+      // it (its crossheads too) runs to an essay's signature of its own before any head (a banner
+      // printed at a paragraph's end inside one story reads on into the same story)
       const last = current?.blocks.at(-1);
       if (!state.placed && current !== undefined && last !== undefined && (last.kind === 'body' || last.kind === 'dateline') && endsSentence(last.text) && isCampaignBanner(b.display) && signedSoFar(current, slots)) {
         let k = i + 1;
-        while (k < blocks.length && blocks[k].page === b.page && (blocks[k].kind === 'body' || blocks[k].kind === 'caption') && !state.headAt.has(k)) k++;
-        if (k > i + 1 && blocks[k]?.kind === 'credit' && blocks[k].page === b.page) close();
+        while (k < blocks.length && blocks[k].page === b.page && (blocks[k].kind === 'body' || blocks[k].kind === 'caption' || state.subheadAt.has(k))) k++;
+        const end = blocks[k];
+        // an essay's signature: its note (`（作者为…）`) or its signed name; a news story's closing
+        // credit (`（通讯员 …）`) may close the same story the banner stands in
+        if (k > i + 1 && end !== undefined && end.page === b.page && ((end.kind === 'credit' && readAffiliation(end.text) !== null) || isSignedByline(end))) close();
       }
       continue;
     }

@@ -14,7 +14,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MAX_CHARS, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MAX_CHARS, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS, SPLIT_VOTE_AFFINITY } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -362,12 +362,20 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // would cut, its lines so far and the line it goes on in: a line of that paragraph does (`…美国建筑师
   // 协会建筑` / `类大奖等，已成为吉首市新的文化地标和` / `网红打卡地。` reads 建筑网 by chance, and 吉首 is
   // the paragraph's: the sample's column text; `…谭国平` / `与海鲜店老板核实…谭国` / `平自己…` reads
-  // 平平, and 老板 is the paragraph's: pdf2md, seed 29). Never where the word read across doubles a
-  // character (平平): a chance word, whatever the line between says. (`paragraph`: the text of the
-  // paragraph the cut line ends, so far)
-  const doubled = (k: number) => lines[k - 1].text.trimEnd().slice(-1) === lines[k + 1].text.trimStart().slice(0, 1);
+  // 平平, and 老板 is the paragraph's: pdf2md, seed 29), and one whose own headline stands near, a
+  // display line within OTHER_COLUMN_RADIUS lines that reads of it (SPLIT_VOTE_AFFINITY: `城区新增两条
+  // 微循环公交线路` over `为方便…市公交集团近日开通两条微循环线路，串联`): a line of the paragraph that
+  // shares no word with it has no head of its own near (`…谭国平` / `立即调取监控录像…谭国` / `平自己…`).
+  // (`paragraph`: the text of the paragraph the cut line ends, so far)
+  const headNear = (k: number) => {
+    const words = contentWords(lines[k].text);
+    for (let j = Math.max(0, k - OTHER_COLUMN_RADIUS); j <= Math.min(lines.length - 1, k + OTHER_COLUMN_RADIUS); j++) {
+      if (Math.abs(j - k) > 1 && lines[j].page === lines[k].page && !punctuated(lines[j].text) && [...lines[j].text.replace(/\s+/gu, '')].length <= DISPLAY_MAX_CHARS && affinity(contentWords(lines[j].text), lines[k].text) >= SPLIT_VOTE_AFFINITY && words.size > 0) return true;
+    }
+    return false;
+  };
   const opensOtherColumn = (k: number, paragraph: string) =>
-    leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && !doubled(k) && affinity(contentWords(lines[k].text), paragraph + lines[k + 1].text) === 0 && !continuesAcross(lines[k].text, lines[k + 1].text);
+    leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && affinity(contentWords(lines[k].text), paragraph + lines[k + 1].text) === 0 && headNear(k) && !continuesAcross(lines[k].text, lines[k + 1].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
   // another column's paragraph end

@@ -3,8 +3,8 @@ import { bracketsBalanced, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
-import { affinity, contentWords, similarity } from './rules/topic.ts';
-import { COHESION, LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
+import { affinity, contentWords } from './rules/topic.ts';
+import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -480,8 +480,8 @@ function takeInto(articles: readonly Draft[], given: ReadonlyMap<number, { from:
  * 人民日报's theory page of 19 January 2018). No story opens at a crosshead, and running text with
  * no head of its own is some story's. A story whose body starts with a subhead takes, as its
  * opening, a headless story of its page printed after it (no dateline, no name of its own, ending a
- * sentence, opening one: not the story's own tail) that reads of its headline (LATE_HEAD_MIN_AFFINITY),
- * the best pairs first, one each.
+ * sentence, opening one: not the story's own tail) that reads of its headline (LATE_HEAD_MIN_AFFINITY)
+ * more than of the headline of the story printed right before it, the best pairs first, one each.
  */
 export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
@@ -495,13 +495,14 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
       if (j <= i || y.source.page !== x.source.page || !headless(y) || y.dateline || y.credits.length > 0 || !endsSentence(texts[j])) return;
       // an opening opens: not a story's tail, which cannot open a sentence or goes on from where the
       // story stops (`…农家书屋也就成了乡村的文化客` / `厅。…`: joinOrphanTails' to join)
-      const first = (y.body[0]?.text ?? '').replace(/\s+/gu, '');
+      const first = (y.body.find((b) => b.kind === 'paragraph')?.text ?? '').replace(/\s+/gu, '');
       if (cannotOpen(last, first) || (leftOpen(last) && continues(last, first))) return;
-      // …nor the story printed right before it going on: a run that holds to that story's words
-      // (COHESION, as a subhead's text holds to the text above it) is its last column (`增强本领，不断开创
-      // 事业发展新境界。…`, the end of the essay before it: pdftotext, 5 January 2018)
-      if (j - 1 !== i && similarity(texts[j], texts[j - 1]!) >= COHESION) return;
+      // …nor the story printed right before it going on: a run that reads of that story's headline as
+      // much as of this one is its last column (`增强本领，不断开创事业发展新境界。新时代的长征路…` after
+      // `走好新时代的长征路`, not the lead `明确新目标…`: pdftotext, 5 January 2018)
       const score = affinity(words, texts[j]);
+      const before = articles[j - 1];
+      if (j - 1 !== i && before?.title && affinity(contentWords(before.title), texts[j]) >= score) return;
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from: j, to: i, score });
     });
   });

@@ -356,8 +356,10 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
       // nearest story whose text under its head (past a kicker, subtitle or name) opens with no
       // dateline is the one it opens
+      // (not the story the line interrupts, read on to the cut with no head or credit between: its
+      // own first text is no story the line opens)
       const h = under === undefined ? headlineAbove(blocks, j - 1, b.page) : -1;
-      if (h >= 0 && firstUnderHead(blocks, h, j + 1) === j) under = j;
+      if (h >= 0 && firstUnderHead(blocks, h, j + 1) === j && blocks.slice(j + 1, i).some((x) => heads(x) || closes(x))) under = j;
     }
     if (under !== undefined) found.set(under, [i]);
   });
