@@ -749,17 +749,17 @@ function nameInsideSentence(blocks: readonly ClassifiedBlock[], i: number, curre
   );
 }
 
-/**
- * Running text is cut into segments where layout says a story starts or ends: an article's
- * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
- * 摄. Captions wait for their story; page furniture goes to the report.
- */
 /** Does the story being read name its author: a name in its running blocks, or in the head group it follows? */
 function signedSoFar(current: Segment, slots: readonly (HeadGroup | Segment)[]): boolean {
   const head = slots.at(-1);
   return current.blocks.some((x) => x.kind === 'byline') || (head !== undefined && 'at' in head && head.blocks.some((x) => x.kind === 'byline'));
 }
 
+/**
+ * Running text is cut into segments where layout says a story starts or ends: an article's
+ * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
+ * 摄. Captions wait for their story; page furniture goes to the report.
+ */
 function segmentsPass(state: AssemblyState): void {
   const { blocks, segments, slots } = state;
   let current: Segment | undefined;
@@ -787,12 +787,12 @@ function segmentsPass(state: AssemblyState): void {
     if (b.kind === 'furniture') {
       state.unassigned.push(entry([b], 'page furniture'));
       // a campaign banner heads what is printed under it: the story before it ends there when its
-      // text does (`…伟大荣光。` / `认真学习宣传贯彻党的十九大精神` / `坚持依法治国…` / … / `（作者为…）`,
-      // pdftotext on 人民日报's theory page of 10 January 2018, two essays run together). Not in text laid
-      // out like the page, where a banner over a strip of the page is read where that strip is.
-      // …and each side is signed: the story before it names its author, and the running text after
-      // it (its crossheads too) runs to an essay's signature of its own before any head (a banner
-      // printed at a paragraph's end inside one story reads on into the same story)
+      // text does and each side is signed, the story before it naming its author and the running
+      // text after it (its crossheads too) running to an essay's signature of its own before any head
+      // (`…伟大荣光。` / `认真学习宣传贯彻党的十九大精神` / `坚持依法治国…` / … / `（作者为…）`, pdftotext on
+      // 人民日报's theory page of 10 January 2018, two essays run together; a banner printed at a
+      // paragraph's end inside one story reads on into the same story). Not in text laid out like
+      // the page, where a banner over a strip of the page is read where that strip is.
       const last = current?.blocks.at(-1);
       if (!state.placed && current !== undefined && last !== undefined && (last.kind === 'body' || last.kind === 'dateline') && endsSentence(last.text) && isCampaignBanner(b.display) && signedSoFar(current, slots)) {
         let k = i + 1;

@@ -368,9 +368,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // shares no word with it has no head of its own near (`…谭国平` / `立即调取监控录像…谭国` / `平自己…`).
   // (`paragraph`: the text of the paragraph the cut line ends, so far)
   const headNear = (k: number) => {
-    const words = contentWords(lines[k].text);
+    if (contentWords(lines[k].text).size === 0) return false;
     for (let j = Math.max(0, k - OTHER_COLUMN_RADIUS); j <= Math.min(lines.length - 1, k + OTHER_COLUMN_RADIUS); j++) {
-      if (Math.abs(j - k) > 1 && lines[j].page === lines[k].page && !punctuated(lines[j].text) && [...lines[j].text.replace(/\s+/gu, '')].length <= DISPLAY_MAX_CHARS && affinity(contentWords(lines[j].text), lines[k].text) >= SPLIT_VOTE_AFFINITY && words.size > 0) return true;
+      if (Math.abs(j - k) > 1 && lines[j].page === lines[k].page && !punctuated(lines[j].text) && [...lines[j].text.replace(/\s+/gu, '')].length <= DISPLAY_MAX_CHARS && affinity(contentWords(lines[j].text), lines[k].text) >= SPLIT_VOTE_AFFINITY) return true;
     }
     return false;
   };

@@ -203,12 +203,14 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
-/** A headless draft with signed names only (no photographer), no dateline: names printed over it. */
-const signsAbove = (a: Draft) => !a.title && !a.kicker && !a.subtitle && !a.dateline && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
+/** A headless draft credited with signed names only: no photographer, no reporter's role. */
+const signedOnly = (a: Draft) => headless(a) && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
 
-/** A headless draft that opens with signed names and then a crosshead: the names are no head of it. */
-const signsOverCrosshead = (a: Draft) =>
-  !a.title && !a.kicker && !a.subtitle && a.body[0]?.kind === 'subhead' && a.credits.length > 0 && a.credits.every((c) => c.role === '作者') && a.photographers.length === 0;
+/** Such a draft with no dateline: names printed over its text. */
+const signsAbove = (a: Draft) => signedOnly(a) && !a.dateline;
+
+/** Such a draft that opens with a crosshead: the names are no head of it. */
+const signsOverCrosshead = (a: Draft) => signedOnly(a) && a.body[0]?.kind === 'subhead';
 
 /**
  * A line that can be a story's whole headline: no bracket left open or closed that it did not open

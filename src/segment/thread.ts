@@ -327,9 +327,10 @@ function openingsPrintedInside(blocks: readonly ClassifiedBlock[], next: Readonl
  * mid-sentence, goes on nowhere after it and stands between a cut line and the line threaded on
  * from it (`…展期至三月` / it / `底，…`), goes before the nearest earlier
  * block on its page, one that continues no other block, into which a word runs across (涵盖); where
- * no word runs across into any, before the nearest such block right under a headline, a story whose
- * text opens with no dateline (`…市公交` / `集团近日开通…`, nodejieba cuts 公交 | 集团: pdfminer on
- * typeset news page 2, seeds 17, 19 and 23; boundaries +0.026 to +0.031 each, no row lower).
+ * no word runs across into any, before the nearest such block that is a story's first text under its
+ * head group, opening with no dateline, in another story than the one the line interrupts (`…市公交` /
+ * `集团近日开通…`, nodejieba cuts 公交 | 集团: pdfminer on typeset news page 2, seeds 17, 19 and 23;
+ * boundaries +0.026 to +0.031 each, no row lower).
  * Where it goes → the line.
  */
 function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>, before: ReadonlyMap<number, number[]>): Map<number, number[]> {
@@ -355,9 +356,8 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       }
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
       // nearest story whose text under its head (past a kicker, subtitle or name) opens with no
-      // dateline is the one it opens
-      // (not the story the line interrupts, read on to the cut with no head or credit between: its
-      // own first text is no story the line opens)
+      // dateline is the one it opens; not the story the line interrupts, read on to the cut with no
+      // head or credit between
       const h = under === undefined ? headlineAbove(blocks, j - 1, b.page) : -1;
       if (h >= 0 && firstUnderHead(blocks, h, j + 1) === j && blocks.slice(j + 1, i).some((x) => heads(x) || closes(x))) under = j;
     }
