@@ -5,6 +5,7 @@ import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { endsSentence } from '../src/segment/rules/chars.ts';
+import { closesLeftOpen } from '../src/segment/rules/continuation.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
 import type { SourceLine } from '../src/segment/types.ts';
@@ -46,6 +47,20 @@ test('a line that is a byline and nothing else: role words and the names after e
   const story = ['本报讯 新春将至，石门古镇的街巷挂起上', '千盏手工花灯，吸引不少市民游客前来观', '赏拍照。'];
   assert.ok(blocks(['古镇花灯迎新春', '游客在古镇观赏花灯。', '本报记者 龚毅', '摄', ...story].join('\n')).some((b) => /龚毅\s*摄/u.test(b)));
   assert.ok(blocks(['古镇花灯迎新春', '本报记者 龚毅 通讯员 唐欣', ...story].join('\n')).includes('本报记者 龚毅 通讯员 唐欣'));
+});
+
+test('a block that leaves a quotation or bracket open goes on in one whose first sentence closes it, not in one that opens another first', () => {
+  assert.equal(closesLeftOpen('南浦校区打破原来“一校定', '终身”的人事管理体制，联合学校内部统筹。'), true);
+  assert.equal(closesLeftOpen('新型智能化的“聚乙烯', '（PE）固定床生物膜污水处理技术”、高效复合剂技术。'), true);
+  // closed before the cut: nothing to carry
+  assert.equal(closesLeftOpen('推进“智慧社区”建设', '居民说：“方便多了。”'), false);
+  // the next block opens a quotation of its own before any closing mark: another paragraph
+  assert.equal(closesLeftOpen('打破原来“一校定', '“有坏人来啦！”老师喊道。'), false);
+  // the closing mark only after the first sentence's end: no evidence
+  assert.equal(closesLeftOpen('打破原来“一校定', '教育连着民生。他说“好”。'), false);
+  // a title's marks only when asked for
+  assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。'), true);
+  assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。', [['“', '”']]), false);
 });
 
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {

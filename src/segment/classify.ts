@@ -3,7 +3,7 @@ import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
-import { continues, continuesAcross } from './rules/continuation.ts';
+import { closesLeftOpen, continues, continuesAcross } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -11,7 +11,7 @@ import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
-import { endsSentence, leftOpen } from './rules/chars.ts';
+import { BRACKET_PAIRS, endsSentence, leftOpen } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
 export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
@@ -162,7 +162,7 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return subtitlesUnderHeads(narrowRunningText(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b))))))))));
+  return subtitlesUnderHeads(quotesClosedBelow(narrowRunningText(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))))))));
 }
 
 /**
@@ -191,6 +191,24 @@ function narrowRunningText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     i = end;
   }
   return out;
+}
+
+/**
+ * Running text read as display for a short line, that leaves a quote or a bracket open which the
+ * running text right under it closes (`“一带` / `一路”建设与我国…`, pdftotext on the development
+ * pages; `…新型智能化的“聚乙烯` / `（PE）固定床…技术”、…`, every extractor on typeset news page 7,
+ * seed 23): a head closes its own marks, and no story's text opens with the end of a quotation.
+ */
+// quotes and brackets; not a title's 《》: the development pages' chart notes (`数据来源：` /
+// `《十八届中央纪律检查委员会…` / `十九次…报告》。`) stand among their box's heads, which lose their order
+// when the note is read as running text (development -layout boundaries −0.007)
+const QUOTES = BRACKET_PAIRS.filter(([open]) => open !== '《');
+function quotesClosedBelow(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  return blocks.map((b, i) => {
+    const after = blocks[i + 1];
+    if ((b.kind !== 'headline' && b.kind !== 'kicker' && b.kind !== 'subtitle') || after?.kind !== 'body' || after.page !== b.page) return b;
+    return closesLeftOpen(b.text.replace(/\s+/gu, ''), after.text.replace(/\s+/gu, ''), QUOTES) ? { ...b, kind: 'body' } : b;
+  });
 }
 
 /**

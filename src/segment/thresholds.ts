@@ -520,6 +520,11 @@ export const GLYPH_APART_MAX_BLOCKS = 6;
  * this share of the story's headline words. On the development pages the six right returns
  * (pdfminer) hold 0.56–1.00, the thirteen wrong ones (pdftotext, -layout, pdfminer: the next
  * story's opening, its head printed after it) 0.00–0.29; the typeset news pages have none.
+ * The same share says when text under a head, before the dateline that opens its story, is the
+ * column of the story whose headline it reads of (thread.ts columnsUnderOtherHeads): on the five
+ * seeds' typeset news pages the runs it moves (pdftotext, 7) hold 0.56–1.00 of that headline and
+ * 0.00–0.37 of their own head's; the runs left hold 0.00–0.36, or no more than of their own head
+ * (a one-word section label, `教育`, read whole in its head's own story).
  */
 export const THREAD_BACK_MIN_AFFINITY = 0.45;
 /**

@@ -1,5 +1,6 @@
 import nodejieba from 'nodejieba';
 import { CUT_WINDOW, TITLE_MAX_CHARS } from '../thresholds.ts';
+import { BRACKET_PAIRS } from './chars.ts';
 
 /** A paragraph that cannot open a sentence: it starts with punctuation, or a measure word after a number (`30` + `个`). */
 export function continuesByStart(tail: string, head: string): boolean {
@@ -59,4 +60,19 @@ export function continues(tail: string, head: string, minWord = 2): boolean {
  */
 export function continuesAcross(tail: string, head: string, minWord = 2): boolean {
   return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''), minWord);
+}
+
+/**
+ * Does `head` close, within its first sentence, a quote or bracket `tail` leaves open at its end
+ * (`…打破原来“一校定` / `终身”的人事管理体制…`)? Then it goes on there, though no word runs across
+ * the cut (nodejieba reads 一校 | 定 | 终身).
+ */
+export function closesLeftOpen(tail: string, head: string, pairs: readonly (readonly [string, string])[] = BRACKET_PAIRS): boolean {
+  const first = head.slice(0, Math.max(0, head.search(/[。！？!?]/u)) || head.length);
+  return pairs.some(([open, close]) => {
+    if (tail.lastIndexOf(open) <= tail.lastIndexOf(close)) return false;
+    const c = first.indexOf(close);
+    const o = first.indexOf(open);
+    return c >= 0 && (o < 0 || c < o);
+  });
 }
