@@ -58,6 +58,12 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     next.set(i, j);
     taken.add(j);
   }
+  for (const [i, run] of tailsPrintedBeforeHead(blocks, next, taken)) {
+    run.forEach((k, n) => {
+      next.set(n === 0 ? i : run[n - 1], k);
+      taken.add(k);
+    });
+  }
   const under = columnsUnderOtherHeads(blocks, next, taken);
   for (const [i, run] of under.threaded) {
     run.forEach((k, n) => {
@@ -260,6 +266,55 @@ function nameBesideHeadline(blocks: readonly ClassifiedBlock[]): Set<number> {
     if (b.kind === 'byline' && vertical(b) && signedNames(b.display) !== null && h?.kind === 'headline' && vertical(h) && h.page === b.page) names.add(i);
   });
   return names;
+}
+
+/**
+ * A story's later columns printed before its head: pdftotext can give the story before, then this
+ * story's later columns (`为，整合全市旅游资源，…`), then its head and its first columns, the last of
+ * which stops mid-sentence with nowhere to go on (`…市文旅部门主动作`: typeset news page 5, seed 17).
+ * The story's last running block, left open, goes on in a block printed before its head group,
+ * after a block that ends a sentence (the story before ends there), when a word runs across the
+ * cut (作为) or the block's start can open no sentence; that block and every running block after
+ * it up to the head group go on after it. The run holds a whole sentence and no dateline. On the
+ * five seeds it moves two runs, both right (pdftotext, pages 3 and 5 of seeds 11 and 17:
+ * boundaries +0.018 and +0.019); nothing else moves on any corpus.
+ * Open block → the run.
+ */
+function tailsPrintedBeforeHead(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  const claimed = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!running(b) || !open(b) || next.has(i) || taken.has(i)) return;
+    // the story's last running block: nothing printed after it goes on with it
+    const after = blocks[i + 1];
+    if (after !== undefined && after.page === b.page && running(after) && !opener(after)) return;
+    const h = headlineAbove(blocks, i, b.page);
+    if (h < 0) return;
+    let hs = h;
+    while (hs > 0 && heads(blocks[hs - 1]) && blocks[hs - 1].page === b.page) hs--;
+    const tail = b.text.replace(/\s+/gu, '');
+    // where the run may start: after the story before ends, a word across the cut or a start no
+    // sentence has; the latter, or a lone character before a pause (`为，整合…`), says it more surely
+    // than a word read across by chance (`…主动作` / `为了吸引…`, the same story's later paragraph)
+    let chosen: number | undefined;
+    let sure = false;
+    for (let j = hs - 1; j > 0 && blocks[j].page === b.page && running(blocks[j]) && !opener(blocks[j]) && !sure; j--) {
+      const prev = blocks[j - 1];
+      // the story before ends right there: its last text ends a sentence, or a credit closes it (not a
+      // head: the text under a head is that story's opening)
+      if (prev.page !== b.page || !(running(prev) ? endsSentence(prev.text) : closes(prev))) continue;
+      const first = blocks[j].text.replace(/\s+/gu, '');
+      sure = cannotOpen(tail, first) || (continuesAcross(tail, first) && /^\p{Script=Han}[，、；,]/u.test(first));
+      if (sure || (chosen === undefined && continuesAcross(tail, first))) chosen = j;
+    }
+    if (chosen === undefined) return;
+    const run = Array.from({ length: hs - chosen }, (_, k) => (chosen as number) + k);
+    if (run.some((k) => taken.has(k) || claimed.has(k) || (k !== hs - 1 && next.has(k)))) return;
+    if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
+    found.set(i, run);
+    run.forEach((k) => claimed.add(k));
+  });
+  return found;
 }
 
 /**
