@@ -58,6 +58,10 @@ test('a block that leaves a quotation or bracket open goes on in one whose first
   assert.equal(closesLeftOpen('打破原来“一校定', '“有坏人来啦！”老师喊道。'), false);
   // the closing mark only after the first sentence's end: no evidence
   assert.equal(closesLeftOpen('打破原来“一校定', '教育连着民生。他说“好”。'), false);
+  assert.equal(closesLeftOpen('打破原来“一校定', '。教育连着民生。他说好”。'), false);
+  // …but the closing marks right after the first sentence's end are that sentence's (`要。”`)
+  assert.equal(closesLeftOpen('他说：“很有必', '要。”随后大家散了。'), true);
+  assert.equal(closesLeftOpen('他喊：“快', '跑！”孩子们立刻散开。'), true);
   // a title's marks only when asked for
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。'), true);
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。', [['“', '”']]), false);

@@ -4,7 +4,7 @@ import { signedNames } from './rules/credits.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, closesLeftOpen, continuesAcross } from './rules/continuation.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
-import { COHESION, EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -66,10 +66,13 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   }
   const under = columnsUnderOtherHeads(blocks, next, taken);
   for (const [i, run] of under.threaded) {
+    // (a block of a run moved before goes on in this run first, then in what followed it there)
+    const after = next.get(i);
     run.forEach((k, n) => {
       next.set(n === 0 ? i : run[n - 1], k);
       taken.add(k);
     });
+    if (after !== undefined) next.set(run[run.length - 1], after);
   }
   // runs moved before a head are placed: no later rule takes them
   for (const run of under.before.values()) run.forEach((k) => taken.add(k));
@@ -88,7 +91,12 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
   };
   blocks.forEach((b, i) => {
-    if (taken.has(i) || moved.has(i) || swapped.has(i)) return; // given with the thread that takes it
+    // a block given with the thread that takes it, or moved by another rule: what goes before it
+    // (a head group's first block, a glyph or a name set back elsewhere) stays where it was printed
+    if (taken.has(i) || moved.has(i) || swapped.has(i)) {
+      for (const r of before.get(i) ?? []) give(r);
+      return;
+    }
     for (const r of before.get(i) ?? []) give(r);
     const glyph = glyphs.get(i);
     if (glyph === undefined) give(i);
@@ -347,7 +355,8 @@ function columnsUnderOtherHeads(blocks: readonly ClassifiedBlock[], next: Readon
   const claimed = new Set<number>();
   // what stood between a block and the run it now goes on in (`教育的一头连着民生，…`, after
   // `…盾牌、警棍等`, before `冬季蔬菜丰收上市` / `器械与…`) is a third column: the column of the story
-  // printed before that block's head, when it reads of that story's headline more than of this one's
+  // printed before that block's head, when it shares more of that story's words (its head and text)
+  // than of this one's
   const headGroupStart = (h: number) => {
     let g = h;
     while (g > 0 && heads(blocks[g - 1]) && blocks[g - 1].page === blocks[h].page) g--;
@@ -393,17 +402,21 @@ function columnsUnderOtherHeads(blocks: readonly ClassifiedBlock[], next: Readon
       const theirs = affinity(contentWords(blocks[p].text), runText);
       return theirs >= THREAD_BACK_MIN_AFFINITY && theirs > own;
     };
-    // a block before the head that stops mid-sentence and goes on nowhere yet: the run goes on there
+    // a block before the head that stops mid-sentence and goes on nowhere yet (in no thread, and not
+    // itself a thread's continuation): the run goes on there
     // when a word runs across, or the run's start can open no sentence, or (the nearest such block
     // only) the run reads of that block's story
     let nearest = true;
     for (let i = g - 1; i >= 0 && blocks[i].page === h.page; i--) {
-      if (!running(blocks[i]) || !open(blocks[i]) || next.has(i) || taken.has(i) || threaded.has(i)) continue;
+      // (a block of a run this rule moved already may take this run too, which then goes on in what
+      // followed it in that run, when this run's last block goes on nowhere of its own)
+      if (!running(blocks[i]) || !open(blocks[i]) || next.has(i) || taken.has(i) || threaded.has(i) || (claimed.has(i) && next.has(m - 1))) continue;
       const tail = blocks[i].text.replace(/\s+/gu, '');
       // nor one that goes on in the block printed after it (`…一校定` / `终身”的…`)
       const after = blocks[i + 1].text.replace(/\s+/gu, '');
       if (running(blocks[i + 1]) && (continuesAcross(tail, after) || cannotOpen(tail, after) || closesLeftOpen(tail, after))) continue;
-      if (continuesAcross(tail, first) || cannotOpen(tail, first) || (nearest && readsOf(i))) {
+      // (past the nearest, a word of three characters or more: two read across by chance far back)
+      if (continuesAcross(tail, first, nearest ? 2 : INSIDE_MIN_WORD) || cannotOpen(tail, first) || (nearest && readsOf(i))) {
         threaded.set(i, run);
         run.forEach((k) => claimed.add(k));
         leftBetween(i, g);

@@ -68,7 +68,9 @@ export function continuesAcross(tail: string, head: string, minWord = 2): boolea
  * the cut (nodejieba reads 一校 | 定 | 终身).
  */
 export function closesLeftOpen(tail: string, head: string, pairs: readonly (readonly [string, string])[] = BRACKET_PAIRS): boolean {
-  const first = head.slice(0, Math.max(0, head.search(/[。！？!?]/u)) || head.length);
+  // the head's first sentence, with its end mark and the closing marks after it (`要。”随后…`)
+  const end = head.search(/[。！？!?][”’」』）)]*/u);
+  const first = end < 0 ? head : head.slice(0, end + /^[。！？!?][”’」』）)]*/u.exec(head.slice(end))![0].length);
   return pairs.some(([open, close]) => {
     if (tail.lastIndexOf(open) <= tail.lastIndexOf(close)) return false;
     const c = first.indexOf(close);
