@@ -193,6 +193,21 @@ test('a head that reads nothing of its story and much of a headless story of its
   assert.deepEqual(moveStrayHeads([headless, own]).articles.map((a) => a.title), ['', '城南图书馆周末开放至晚上九点']);
 });
 
+test('two heads printed beside other stories that both read of one headless story are its kicker and headline: the headline the one read all through it', () => {
+  const street = draft('', 1, [1, 9], [
+    '今年以来，河口镇对老街进行改造，铺设青石路面，修缮沿街老屋。',
+    '老街改造完工后，吸引了不少游客，河口镇沿街商铺生意红火。',
+    '街坊王大爷笑着说：“从前一下雨满脚泥，如今出门踩的是石板路。”',
+  ]);
+  const power = draft('河口镇老街改造完工', 1, [11, 14], ['因电网线路检修，今晚十点至明早六点，解放路、中山路沿线部分路段将暂停供电，请居民提前做好准备。']);
+  const library = draft('从前一下雨满脚泥如今出门踩石板路', 1, [16, 19], ['城南图书馆自本周起周末延长开放时间，每周六、周日开放至晚上九点，读者凭身份证即可入馆借阅图书。']);
+  const { articles: out, report } = moveStrayHeads(deepFreeze([street, power, library]));
+  assert.deepEqual(out.map((a) => [a.kicker, a.title]), [['从前一下雨满脚泥如今出门踩石板路', '河口镇老街改造完工'], [undefined, ''], [undefined, '']]);
+  assert.equal(report.length, 2);
+  // one such head alone is the headline, as before
+  assert.deepEqual(moveStrayHeads([street, library]).articles.map((a) => [a.kicker, a.title]), [[undefined, '从前一下雨满脚泥如今出门踩石板路'], [undefined, '']]);
+});
+
 test('a head with nothing under it heads the headless story right after it; the names printed under the head before it go back there', () => {
   const desk = '今年以来，青溪县把政务服务延伸到村一级，群众办事不出村，一百多个事项可以就近办理。';
   const school = '本报讯青溪县推行教师走教制度，偏远村小的音乐、美术、体育课都有了专职老师。';
