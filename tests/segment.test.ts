@@ -368,6 +368,19 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+test('a short block read as display that leaves a quotation open over running text is running text; a head that closes its marks stays a head', () => {
+  const kinds = (text: string) => {
+    const lines = toLines(text);
+    return classify(toBlocks(lines, detectFlavour(lines))).map((b) => [b.kind, b.text.replace(/\s+/gu, '')]);
+  };
+  // the open quotation goes on in a column printed further on, not in the text right under it
+  const open = kinds('石门村发展特色产业\n本报讯（记者 张青）今年以来，石门村引进一家企业，\n发展特色种植，带动村民增收。\n\n主打产品是“石门\n\n另一边，河西村的道路改造也在推进，施工队伍分段\n作业，预计年底完工。\n');
+  assert.deepEqual(open.find(([, t]) => t === '主打产品是“石门'), ['body', '主打产品是“石门']);
+  // a head that quotes a phrase and closes it stays a head
+  const closed = kinds('“石门红”唱响乡村振兴\n本报讯（记者 张青）今年以来，石门村引进一家企业，\n发展特色种植，带动村民增收。\n');
+  assert.deepEqual(closed[0], ['headline', '“石门红”唱响乡村振兴']);
+});
+
 test('every stage is a pure function: the whole pipeline runs on deep-frozen input and leaves it as it was', () => {
   for (const f of SAMPLE_FILES) {
     const bytes = readSample(f);

@@ -3,7 +3,7 @@ import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
 import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
-import { closesLeftOpen, continues, continuesAcross } from './rules/continuation.ts';
+import { continues, continuesAcross } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -162,7 +162,7 @@ export function classifyBlock(block: Block, rules: readonly ClassifyRule[] = CLA
 
 /** Stage 3: the part each block plays on the page (closing credits cut off first, wrapped subtitles joined after). */
 export function classify(blocks: Block[]): ClassifiedBlock[] {
-  return subtitlesUnderHeads(quotesClosedBelow(narrowRunningText(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))))))));
+  return subtitlesUnderHeads(quotesLeftOpen(narrowRunningText(headlineFirstLines(bareCaptions(joinBoxedFirstLines(absorbHeaderPieces(joinBylinePieces(mergeWrappedSubtitles(blocks.flatMap(splitClosingCredit).map((b) => classifyBlock(b)))))))))));
 }
 
 /**
@@ -194,20 +194,22 @@ function narrowRunningText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 }
 
 /**
- * Running text read as display for a short line, that leaves a quote or a bracket open which the
- * running text right under it closes (`“一带` / `一路”建设与我国…`, pdftotext on the development
- * pages; `…新型智能化的“聚乙烯` / `（PE）固定床…技术”、…`, every extractor on typeset news page 7,
- * seed 23): a head closes its own marks, and no story's text opens with the end of a quotation.
+ * Running text read as display for a short line, that leaves a quote or a bracket open, with
+ * running text right under it (`“一带` / `一路”建设与我国…`, pdftotext on the development pages;
+ * `…新型智能化的“聚乙烯` / `（PE）固定床…技术”、…`, every extractor on typeset news page 7, seed 23;
+ * `公司拥有三项环保核心技术：新型智` / `能化的“聚乙烯（PE）固定床生` over another story's column, seed
+ * 19 page 3): a head closes its own marks, and running text, not a head, goes on under an open one.
+ * Not a title's `《》`: on the development pages a chart's source note (`数据来源：` / `《十八届中央
+ * 纪律检查委员会…` / `…报告》。`) stands among its box's heads, which lose their order when the note is
+ * read as running text (`-layout` boundaries −0.007).
  */
-// quotes and brackets; not a title's 《》: the development pages' chart notes (`数据来源：` /
-// `《十八届中央纪律检查委员会…` / `十九次…报告》。`) stand among their box's heads, which lose their order
-// when the note is read as running text (development -layout boundaries −0.007)
 const QUOTES = BRACKET_PAIRS.filter(([open]) => open !== '《');
-function quotesClosedBelow(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+function quotesLeftOpen(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return blocks.map((b, i) => {
     const after = blocks[i + 1];
     if ((b.kind !== 'headline' && b.kind !== 'kicker' && b.kind !== 'subtitle') || after?.kind !== 'body' || after.page !== b.page) return b;
-    return closesLeftOpen(b.text.replace(/\s+/gu, ''), after.text.replace(/\s+/gu, ''), QUOTES) ? { ...b, kind: 'body' } : b;
+    const t = b.text.replace(/\s+/gu, '');
+    return QUOTES.some(([open, close]) => t.lastIndexOf(open) > t.lastIndexOf(close)) ? { ...b, kind: 'body' } : b;
   });
 }
 
