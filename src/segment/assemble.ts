@@ -301,6 +301,9 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   if (b.lines[0].blanksBefore === 0 && isNarrowSet(prev) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
+  // a line that opens on a particle no head starts with goes on from the line over it (`加强合作校企来`
+  // / `了一次经验分享`, pdftotext on typeset news page 5, seed 29)
+  if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && !endsPhrase(prev.display) && cannotOpen(prev.display, b.display)) return true;
   // a line of one or two characters tight under a line that ends no phrase is its wrap (`…失明老人` / `回家`)
   if (b.lines[0].blanksBefore === 0 && [...b.display.replace(/\s/gu, '')].length <= HEADLINE_WRAP_TAIL_CHARS && !endsPhrase(prev.display)) return true;
   return opensInto(prev.display) || (b.lines[0].blanksBefore === 0 && b.display.length <= HEADLINE_WRAP_MAX_CHARS && prev.display.length <= HEADLINE_WRAP_PREV_CHARS);
