@@ -206,6 +206,16 @@ test('two heads printed beside other stories that both read of one headless stor
   assert.equal(report.length, 2);
   // one such head alone is the headline, as before
   assert.deepEqual(moveStrayHeads([street, library]).articles.map((a) => [a.kicker, a.title]), [[undefined, '从前一下雨满脚泥如今出门踩石板路'], [undefined, '']]);
+  // a second head that reads of two such stories goes to the one it reads most of, whatever the order
+  const town = draft('', 1, [1, 5], ['今年以来，河口镇对老街进行改造，铺设石板路面，修缮沿街老屋。', '老街改造完工后，河口镇沿街商铺生意红火，新开了图书馆分馆。']);
+  const books = draft('', 1, [6, 9], ['城南图书馆自本周起周末延长开放时间，读者凭身份证即可入馆借阅图书。', '图书馆还在老街设立分馆，河口镇居民在家门口就能借到青石路面旁的新书。']);
+  const townHead = draft('河口镇老街改造完工', 1, [11, 14], ['因电网线路检修，今晚十点至明早六点，解放路沿线部分路段将暂停供电。']);
+  const booksHead = draft('城南图书馆周末延长开放时间', 1, [16, 19], ['市气象台预计，本周后期将有一次明显降温过程，请市民注意添衣保暖。']);
+  const branch = draft('图书馆老街分馆青石路面旁开张', 1, [21, 24], ['市场监管部门开展春季食品安全检查，抽检蔬菜水果三百余批次。']);
+  for (const order of [[townHead, booksHead, branch], [branch, booksHead, townHead]]) {
+    const heads = moveStrayHeads(deepFreeze([town, books, ...order])).articles.slice(0, 2).map((a) => [a.kicker, a.title]);
+    assert.deepEqual(heads, [[undefined, '河口镇老街改造完工'], ['图书馆老街分馆青石路面旁开张', '城南图书馆周末延长开放时间']]);
+  }
 });
 
 test('a head with nothing under it heads the headless story right after it; the names printed under the head before it go back there', () => {
@@ -379,6 +389,11 @@ test('a short block read as display that leaves a quotation open over running te
   // a head that quotes a phrase and closes it stays a head
   const closed = kinds('“石门红”唱响乡村振兴\n本报讯（记者 张青）今年以来，石门村引进一家企业，\n发展特色种植，带动村民增收。\n');
   assert.deepEqual(closed[0], ['headline', '“石门红”唱响乡村振兴']);
+  // …as does one whose marks mix widths (`(之二）`), and one over a story's opening whatever it
+  // leaves open (a typo's doubled opening quote)
+  const story = '\n\n本报讯 今年以来，市教育局推进作业改革，学生的书包轻了，课后服务丰富了。\n';
+  assert.deepEqual(kinds(`我市两会特别报道(之二）${story}`)[0], ['headline', '我市两会特别报道(之二）']);
+  assert.deepEqual(kinds(`“双减“让孩子们回归快乐${story}`)[0], ['headline', '“双减“让孩子们回归快乐']);
 });
 
 test('every stage is a pure function: the whole pipeline runs on deep-frozen input and leaves it as it was', () => {

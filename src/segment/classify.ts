@@ -11,7 +11,7 @@ import { halveOverprint } from './rules/overprint.ts';
 import { isSurname, splitNames } from './rules/names.ts';
 import { repairSpacing } from './rules/spacing.ts';
 import { BYLINE_MAX_CHARS, DATELINE_MAX_CHARS, DISPLAY_MAX_CHARS, HEADER_NEAR_BLOCKS, HEADER_PIECES_MAX, TIGHT_SUBTITLE_MAX_CHARS } from './thresholds.ts';
-import { BRACKET_PAIRS, endsSentence, leftOpen } from './rules/chars.ts';
+import { endsSentence, leftOpen } from './rules/chars.ts';
 
 /** A block set vertically, one character a line (`叶` / `青` / `禾`). */
 export const vertical = (b: Block) => b.lines.length > 1 && b.lines.every((l) => l.text.trim().length === 1);
@@ -203,13 +203,16 @@ function narrowRunningText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
  * 纪律检查委员会…` / `…报告》。`) stands among its box's heads, which lose their order when the note is
  * read as running text (`-layout` boundaries −0.007).
  */
-const QUOTES = BRACKET_PAIRS.filter(([open]) => open !== '《');
+// the marks by family, full- and half-width alike (`(之二）` is closed; a quotation closed with `"` too)
+const MARKS: readonly [RegExp, RegExp][] = [[/[“]/gu, /[”"]/gu], [/[（(]/gu, /[）)]/gu], [/[「]/gu, /[」]/gu]];
+const lastAt = (t: string, re: RegExp) => Math.max(-1, ...[...t.matchAll(re)].map((m) => m.index ?? -1));
 function quotesLeftOpen(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   return blocks.map((b, i) => {
     const after = blocks[i + 1];
-    if ((b.kind !== 'headline' && b.kind !== 'kicker' && b.kind !== 'subtitle') || after?.kind !== 'body' || after.page !== b.page) return b;
+    // (not over a story's opening: a head over `本报讯…` is one, whatever marks it leaves: `“双减“让…`)
+    if ((b.kind !== 'headline' && b.kind !== 'kicker' && b.kind !== 'subtitle') || after?.kind !== 'body' || after.page !== b.page || after.opensStory === true) return b;
     const t = b.text.replace(/\s+/gu, '');
-    return QUOTES.some(([open, close]) => t.lastIndexOf(open) > t.lastIndexOf(close)) ? { ...b, kind: 'body' } : b;
+    return MARKS.some(([open, close]) => lastAt(t, open) > lastAt(t, close)) ? { ...b, kind: 'body' } : b;
   });
 }
 

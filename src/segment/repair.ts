@@ -378,8 +378,8 @@ function headOf(parts: readonly HeadPart[]): { kicker: string | undefined; title
  * after the first of them (`西洞庭力推人居环境整治` over the next story's text, its own story left
  * headless, typeset news page 10). A head that reads nothing of its story (STRAY_HEAD_MAX_AFFINITY
  * at most) and much of a headless story of its page (LATE_HEAD_MIN_AFFINITY at least) goes there,
- * whole; best pairs first. A second such head that reads as much of the same story, with no other
- * headless story to go to, is the other part of its head (`过去走路一身灰如今处处闻花香` and
+ * whole; best pairs first. A second such head that reads of the same story as well, with no other
+ * headless story left to go to, is the other part of the head of the story it reads most of (`过去走路一身灰如今处处闻花香` and
  * `西洞庭力推人居环境整治`, both printed apart from their story on typeset news page 10, pdftotext):
  * the headline is the one whose words run through the story's paragraphs, the kicker the one read
  * in a few (the quotation its last sentence makes). On every corpus and seed this fires once, there:
@@ -402,15 +402,17 @@ export function moveStrayHeads(articles: readonly Draft[]): Repaired {
   const given = pairOnce(pairs);
   const gave = new Set([...given.values()].map((p) => p.from));
   if (given.size === 0) return { articles: [...articles], report };
-  // a second stray head that reads as much of the same story, none other left for it, is the
-  // other part of that story's head
+  // a second stray head that reads of the same story as well (LATE_HEAD_MIN_AFFINITY), none other
+  // left for it, is the other part of that story's head
+  // (each such head to the story it reads most of, each story one at most, best pairs first)
+  const plain = (i: number) => !articles[i].kicker && !articles[i].subtitle;
   const second = new Map<number, number>();
-  for (const [to, p] of given) {
-    const rest = pairs.filter((q) => q.to === to && q.from !== p.from && !gave.has(q.from) && !pairs.some((r) => r.from === q.from && r.to !== to && !given.has(r.to)));
-    if (rest.length !== 1 || articles[p.from].kicker || articles[rest[0].from].kicker || articles[p.from].subtitle || articles[rest[0].from].subtitle) continue;
-    second.set(to, rest[0].from);
-    gave.add(rest[0].from);
+  for (const q of pairOnce(pairs.filter((q) => !gave.has(q.from) && given.has(q.to))).values()) {
+    const best = Math.max(...pairs.filter((r) => r.from === q.from && given.has(r.to)).map((r) => r.score));
+    if (q.score < best || !plain(q.from) || !plain(given.get(q.to)!.from)) continue;
+    second.set(q.to, q.from);
   }
+  for (const from of second.values()) gave.add(from);
   // of two, the headline names what the story is about all through; the other, read in one place, is its kicker
   const spread = (title: string, a: Draft) => {
     const words = contentWords(title);

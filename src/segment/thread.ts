@@ -90,11 +90,21 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
   const give = (i: number) => {
     for (let k: number | undefined = i; k !== undefined; k = next.get(k)) out.push(blocks[k]);
   };
+  const glyphOf = new Set(glyphs.values());
+  // what goes right after block i: the name lifted under it, the run printed early for it
+  const after = (i: number) => {
+    const name = lifted.get(i);
+    if (name !== undefined) give(name);
+    for (const r of early.get(i) ?? []) give(r);
+  };
   blocks.forEach((b, i) => {
     // a block given with the thread that takes it, or moved by another rule: what goes before it
     // (a head group's first block, a glyph or a name set back elsewhere) stays where it was printed
     if (taken.has(i) || moved.has(i) || swapped.has(i)) {
       for (const r of before.get(i) ?? []) give(r);
+      // …and what goes after it, there too, but for a headline's last character: what goes after it
+      // goes after the headline it is set back in
+      if (!glyphOf.has(i)) after(i);
       return;
     }
     for (const r of before.get(i) ?? []) give(r);
@@ -102,9 +112,9 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     if (glyph === undefined) give(i);
     else out.push(withLastGlyph(b, blocks[glyph]));
     if (swapped.has(i - 1)) give(i - 1);
-    const name = lifted.get(i);
-    if (name !== undefined) give(name);
-    for (const r of early.get(i) ?? []) give(r);
+    after(i);
+    // a name lifted under the last character (`鹤` / `林 晓 岚`) goes under the whole headline
+    if (glyph !== undefined) after(glyph);
   });
   return out;
 }
