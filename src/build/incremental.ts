@@ -43,6 +43,7 @@ import site from '../../_data/site.ts';
 import { RECORDS_PATH } from '../search/records.ts';
 import { loadArchive } from '../site/archive.ts';
 import { relatedState, type RelatedState } from '../site/related.ts';
+import { readRelatedState } from './related-state.ts';
 import type { Archive, FileGroup, Issue, PageGroup, SiteArticle } from '../site/entities.ts';
 import { linkCopy } from './kept-folder.ts';
 import { writeRecords } from './records-store.ts';
@@ -368,16 +369,6 @@ async function siteWideTemplates(): Promise<string[]> {
 
 /** Where the state the related lists were found from is kept between builds (src/site/related.ts): beside the manifest. */
 export const relatedStateOf = (manifestPath: string) => join(dirname(manifestPath), 'related.json');
-
-/** A related-lists state written by an earlier build; undefined when there is none or it cannot be read. */
-export async function readRelatedState(path: string): Promise<RelatedState | undefined> {
-  try {
-    const s = JSON.parse(await readFile(path, 'utf8')) as RelatedState;
-    return s?.version === 1 && s.tagged && s.articles ? s : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Where the search records are kept between builds (src/build/records-store.ts): beside the manifest. */
 export const recordsStoreOf = (manifestPath: string) => join(dirname(manifestPath), 'search-records');

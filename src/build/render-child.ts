@@ -10,7 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { renderWith } from './render.ts';
 import { loadArchive } from '../site/archive.ts';
-import { readRelatedState } from './incremental.ts';
+import { readRelatedState } from './related-state.ts';
 
 interface Job {
   articlesDir: string;
