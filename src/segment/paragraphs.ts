@@ -366,7 +366,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // display line within OTHER_COLUMN_RADIUS lines that reads of it (SPLIT_VOTE_AFFINITY: `城区新增两条
   // 微循环公交线路` over `为方便…市公交集团近日开通两条微循环线路，串联`): a line of the paragraph that
   // shares no word with it has no head of its own near (`…谭国平` / `立即调取监控录像…谭国` / `平自己…`).
-  // (`paragraph`: the text of the paragraph the cut line ends, so far)
+  // (`paragraph`: the text of the paragraph the cut line ends, so far; asked for only when the
+  // line's own tests pass, not on every line read)
   const headNear = (k: number) => {
     if (contentWords(lines[k].text).size === 0) return false;
     for (let j = Math.max(0, k - OTHER_COLUMN_RADIUS); j <= Math.min(lines.length - 1, k + OTHER_COLUMN_RADIUS); j++) {
@@ -374,12 +375,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
     }
     return false;
   };
-  const opensOtherColumn = (k: number, paragraph: string) =>
-    leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && affinity(contentWords(lines[k].text), paragraph + lines[k + 1].text) === 0 && headNear(k) && !continuesAcross(lines[k].text, lines[k + 1].text);
+  const opensOtherColumn = (k: number, paragraph: () => string) =>
+    leftOpen(lines[k].text) && punctuated(lines[k].text) && lines[k].heading === lines[k - 1].heading && !header[k] && affinity(contentWords(lines[k].text), paragraph() + lines[k + 1].text) === 0 && headNear(k) && !continuesAcross(lines[k].text, lines[k + 1].text);
   // …and so does the line beside it: two columns' lines in turn (one such line alone is as often a
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
   // another column's paragraph end
-  const interleaved = (i: number, paragraph: string) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1) || opensOtherColumn(i + 1, paragraph));
+  const interleaved = (i: number, paragraph: () => string) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1) || opensOtherColumn(i + 1, paragraph));
   const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
@@ -617,7 +618,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       const terminal = endsSentence(line.text);
       if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
-      } else if (interleaved(i, current.map((l) => l.text).join(''))) {
+      } else if (interleaved(i, () => current.map((l) => l.text).join(''))) {
         // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /
         // `来今冬首场…` / `象专家提醒…`, pdfminer on typeset news page 2): the sentence goes on two lines
         // down, where a word runs across, and the next line belongs to the other column. The line ends
@@ -641,7 +642,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // page 2 of every seed; without its dateline, `为方便老旧小区居民出行，市公交集团…串联`, seeds 11 and
     // 29): it ends there, where no word runs on from it, and the cut line is threaded on past it
     // (thread.ts), the opening line back to its own story
-    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && (opensStoryLine(line.text) || opensOtherColumn(i, blocks.at(-1)?.text ?? '')) && !continuesAcross(line.text, next.text)) goesOn = false;
+    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && (opensStoryLine(line.text) || opensOtherColumn(i, () => blocks.at(-1)?.text ?? '')) && !continuesAcross(line.text, next.text)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));

@@ -20,6 +20,12 @@ function headlineAbove(blocks: readonly ClassifiedBlock[], k: number, page: numb
   while (k >= 0 && blocks[k].page === page && blocks[k].kind !== 'headline') k--;
   return k >= 0 && blocks[k].page === page ? k : -1;
 }
+/** The first block of the head group block h stands in (kicker, names, subtitle, headlines printed together). */
+function headGroupStart(blocks: readonly ClassifiedBlock[], h: number): number {
+  let g = h;
+  while (g > 0 && heads(blocks[g - 1]) && blocks[g - 1].page === blocks[h].page) g--;
+  return g;
+}
 /** The first block under headline h past its head (kicker, subtitle, names), at most `limit`. */
 function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: number): number {
   let j = h + 1;
@@ -58,22 +64,19 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     next.set(i, j);
     taken.add(j);
   }
-  for (const [i, run] of tailsPrintedBeforeHead(blocks, next, taken)) {
-    run.forEach((k, n) => {
-      next.set(n === 0 ? i : run[n - 1], k);
-      taken.add(k);
-    });
-  }
-  const under = columnsUnderOtherHeads(blocks, next, taken);
-  for (const [i, run] of under.threaded) {
-    // (a block of a run moved before goes on in this run first, then in what followed it there)
+  // a run threaded on after block i, in the order printed (a block of a run moved before goes on in
+  // this run first, then in what followed it there)
+  const threadRun = (i: number, run: readonly number[]) => {
     const after = next.get(i);
     run.forEach((k, n) => {
       next.set(n === 0 ? i : run[n - 1], k);
       taken.add(k);
     });
     if (after !== undefined) next.set(run[run.length - 1], after);
-  }
+  };
+  for (const [i, run] of tailsPrintedBeforeHead(blocks, next, taken)) threadRun(i, run);
+  const under = columnsUnderOtherHeads(blocks, next, taken);
+  for (const [i, run] of under.threaded) threadRun(i, run);
   // runs moved before a head are placed: no later rule takes them
   for (const run of under.before.values()) run.forEach((k) => taken.add(k));
   const before = openingsPrintedLate(blocks, next, taken);
@@ -308,8 +311,7 @@ function tailsPrintedBeforeHead(blocks: readonly ClassifiedBlock[], next: Readon
     if (after !== undefined && after.page === b.page && running(after) && !opener(after)) return;
     const h = headlineAbove(blocks, i, b.page);
     if (h < 0) return;
-    let hs = h;
-    while (hs > 0 && heads(blocks[hs - 1]) && blocks[hs - 1].page === b.page) hs--;
+    const hs = headGroupStart(blocks, h);
     const tail = b.text.replace(/\s+/gu, '');
     // where the run may start: after the story before ends, a word across the cut or a start no
     // sentence has; the latter, or a lone character before a pause (`为，整合…`), says it more surely
@@ -367,22 +369,17 @@ function columnsUnderOtherHeads(blocks: readonly ClassifiedBlock[], next: Readon
   // `…盾牌、警棍等`, before `冬季蔬菜丰收上市` / `器械与…`) is a third column: the column of the story
   // printed before that block's head, when it shares more of that story's words (its head and text)
   // than of this one's
-  const headGroupStart = (h: number) => {
-    let g = h;
-    while (g > 0 && heads(blocks[g - 1]) && blocks[g - 1].page === blocks[h].page) g--;
-    return g;
-  };
   const leftBetween = (i: number, g: number) => {
     const rest = Array.from({ length: g - i - 1 }, (_, k) => i + 1 + k);
     if (rest.length === 0 || rest.some((k, n) => !running(blocks[k]) || opener(blocks[k]) || taken.has(k) || claimed.has(k) || (n < rest.length - 1 && next.has(k)))) return;
     const hi = headlineAbove(blocks, i, blocks[i].page);
     if (hi < 0) return;
-    const gi = headGroupStart(hi);
+    const gi = headGroupStart(blocks, hi);
     const p = headlineAbove(blocks, gi - 1, blocks[hi].page);
     if (p < 0 || before.has(gi)) return;
     const restText = rest.map((k) => blocks[k].text).join('');
     const textOf = (from: number, to: number) => blocks.slice(from, to).map((b) => b.text).join('');
-    const theirs = similarity(restText, textOf(headGroupStart(p), gi));
+    const theirs = similarity(restText, textOf(headGroupStart(blocks, p), gi));
     const mine = similarity(restText, textOf(gi, i + 1));
     if (mine >= theirs) return;
     before.set(gi, rest);

@@ -69,8 +69,8 @@ export function continuesAcross(tail: string, head: string, minWord = 2): boolea
  */
 export function closesLeftOpen(tail: string, head: string, pairs: readonly (readonly [string, string])[] = BRACKET_PAIRS): boolean {
   // the head's first sentence, with its end mark and the closing marks after it (`要。”随后…`)
-  const end = head.search(/[。！？!?][”’」』）)]*/u);
-  const first = end < 0 ? head : head.slice(0, end + /^[。！？!?][”’」』）)]*/u.exec(head.slice(end))![0].length);
+  const end = /[。！？!?][”’」』）)]*/u.exec(head);
+  const first = end === null ? head : head.slice(0, end.index + end[0].length);
   return pairs.some(([open, close]) => {
     if (tail.lastIndexOf(open) <= tail.lastIndexOf(close)) return false;
     const c = first.indexOf(close);
