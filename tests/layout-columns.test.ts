@@ -261,3 +261,22 @@ test('layout columns: lines spaced out one cell apart make no gutter through the
   assert.ok(blocks.includes(column.join('').replace(/\s/gu, '')), blocks.join('\n'));
   assert.ok(blocks.includes(other.join('')), blocks.join('\n'));
 });
+
+test('layout columns: a justified first line stretched at one space stays one line of its column', () => {
+  // the right-hand story starts lower than the left one (its headline's space above it), and its
+  // first line is stretched to the column's width at the space before a quotation mark: the strip
+  // through that space is empty from the top of the page, as tall as a gutter
+  const leftCol = column(['河边的老码头今年春天换了新模样，石阶修好了，栏杆也刷上了新漆。每天清早，附近的居民都来这里散步，孩子们在台阶上跑来跑去。', '管理处的老王说，码头以后还要添几条长椅，让走累了的人歇歇脚，夏天的傍晚还会放露天电影。'], 16);
+  const first = `市里的通知说，${' '.repeat(6)}“文明`;
+  const rest = [...'城市要从小事做起”，街道先从楼道里的杂物清起，再请居民们一起给花坛补种月季和海棠。不到一个月，七个小区都换了新面貌，居民们说，住着舒心多了。'].join('').match(/.{1,16}/gu) ?? [];
+  const rightCol = ['', '', '', '', '', first, ...rest];
+  const lines = sideBySide([leftCol, rightCol], 16);
+  assert.ok(isLayoutText(lines));
+  const read = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  // the stretched line read whole, right before the rest of its column
+  const at = read.findIndex((t) => t.startsWith('市里的通知说，'));
+  assert.ok(at >= 0 && read[at].endsWith('“文明'), read.join('\n'));
+  assert.equal(read[at + 1], rest[0]);
+  // a true gutter beside it is still cut: the left column is read whole on its own
+  assert.ok(read.join('').includes(leftCol.map((l) => l.trim()).join('')));
+});

@@ -112,6 +112,47 @@ function segmentsOf(rows: readonly string[][]): Segment[][] {
   });
 }
 
+/**
+ * A justified line cut at a wide space of its own: pdftotext sets a line of a column in cells, and
+ * where the line is stretched to the column's width the stretch can gather in one place (before a
+ * quotation mark: `党的十九大报告强调，        “坚持以人民`, the first line of an essay on the
+ * development page of 15 January 2018). With blank lines over it (the space a headline leaves), the
+ * empty strip through that space is as tall as a gutter, and the line's second half was read as a
+ * column of its own, away from its sentence. Two pieces of one line are one when the nearest line
+ * over or under them that has text in their span (within COLUMN_SKIP_ROWS) holds one piece there,
+ * wider than both, whose left edge the first piece starts at (an indent of COLUMN_ALIGN_CELLS at
+ * most) and whose right edge the second does not pass, and the line after that one holds a piece
+ * with the same left edge: the pair stands inside one column. Across a true gutter the nearest
+ * line holds a piece of each column.
+ */
+function joinJustifiedGaps(rows: readonly Segment[][]): Segment[][] {
+  const inSpan = (segs: readonly Segment[], start: number, end: number): Segment[] => segs.filter((s) => s.start < end && start < s.end);
+  const columnAt = (r: number, step: 1 | -1, a: Segment, b: Segment): boolean => {
+    for (let k = 1; k <= COLUMN_SKIP_ROWS; k++) {
+      const near = rows[r + step * k];
+      if (near === undefined) return false;
+      const hits = inSpan(near, a.start, b.end);
+      if (hits.length === 0) continue;
+      if (hits.length > 1) return false;
+      const c = hits[0];
+      if (a.start < c.start || a.start > c.start + COLUMN_ALIGN_CELLS || b.end > c.end) return false;
+      const next = rows[r + step * (k + 1)] ?? [];
+      return next.some((s) => Math.abs(s.start - c.start) <= COLUMN_ALIGN_CELLS && s.end > b.start);
+    }
+    return false;
+  };
+  return rows.map((segs, r) => {
+    const out: Segment[] = [];
+    for (const s of segs) {
+      const a = out[out.length - 1];
+      if (a !== undefined && (columnAt(r, 1, a, s) || columnAt(r, -1, a, s))) {
+        out[out.length - 1] = { row: r, start: a.start, end: s.end, text: a.text + ' '.repeat(s.start - a.end) + s.text };
+      } else out.push(s);
+    }
+    return out;
+  });
+}
+
 /** A column block: pieces standing one under the other, left-aligned. */
 interface Block {
   segs: Segment[];
@@ -513,7 +554,7 @@ const stackedType = (lines: Segment[][]): Block[] => joinStackedType(joinLoneOpe
 
 /** The pieces of every page, in blocks, in reading order. */
 function readPages(lines: readonly string[]): { first: number; blocks: Block[] }[] {
-  return pagesOf(lines).map((p) => ({ first: p.first, blocks: stackedType(segmentsOf(p.rows)) }));
+  return pagesOf(lines).map((p) => ({ first: p.first, blocks: stackedType(joinJustifiedGaps(segmentsOf(p.rows))) }));
 }
 
 /** Whether a page of the file is too big to measure (LAYOUT_MAX_CELLS). */
