@@ -280,3 +280,29 @@ test('layout columns: a justified first line stretched at one space stays one li
   // a true gutter beside it is still cut: the left column is read whole on its own
   assert.ok(read.join('').includes(leftCol.map((l) => l.trim()).join('')));
 });
+
+test('layout columns: a kicker set higher over the right-hand columns is read with its headline, before the first column', () => {
+  // the upper story, ended; then the lower story's head: the kicker two lines above the headline,
+  // over the second and third columns, the headline over the first, the name over the third; the
+  // first column starts lower than the others (the headline's large type takes its lines)
+  const upper = sideBySide([
+    column(['城东新开了一家社区图书室，藏书三千多册，周末也开放。'], 16),
+    column(['图书室的志愿者大多是附近的退休教师，他们还办起了少儿读书会。'], 16),
+    column(['读书会的第一课讲的是家乡的老地名，来了四十多个孩子和家长。'], 16),
+  ], 16);
+  const at = (col: number, text: string): string => `${' '.repeat(col)}${text}`;
+  const col1 = [...'中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，'].join('').match(/.{1,16}/gu) ?? [];
+  const col2 = [...'一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家，'].join('').match(/.{1,16}/gu) ?? [];
+  const col3 = [...'老人们都说合口味。有了这个食堂，不少在外上班的子女也放心了。下一步，社区还打算给行动不便的老人送餐上门，让他们在家也能吃上热乎饭。菜单每周换一次，每月请老人们坐下来提一回意见，哪道菜咸了淡了，哪道菜想常吃，师傅都记在本子上。'].join('').match(/.{1,16}/gu) ?? [];
+  const head = [at(30, '为老街坊办实事的社区新食堂'), '', at(2, '社区食堂让老人吃上热乎饭'), at(48, '王小明')];
+  const body = sideBySide([[...Array(8).fill(''), ...col1], col2, col3], 16);
+  const lines = [...upper, '', '', '', ...head, ...body];
+  assert.ok(isLayoutText(lines));
+  const read = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  const order = ['为老街坊办实事的社区新食堂', '社区食堂让老人吃上热乎饭', '王小明', col1[0] ?? '', col2[0] ?? '', col3[0] ?? ''].map((t) => read.indexOf(t));
+  assert.ok(order.every((k) => k >= 0), read.join('\n'));
+  assert.deepEqual([...order].sort((a, b) => a - b), order, read.join('\n'));
+  const story = segmentFile('kicker-higher.txt', Buffer.from(lines.join('\n'))).articles.find((a) => a.title === '社区食堂让老人吃上热乎饭');
+  assert.equal(story?.kicker, '为老街坊办实事的社区新食堂');
+  assert.ok(story?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('中午十一点半'));
+});

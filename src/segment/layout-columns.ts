@@ -511,6 +511,26 @@ function headBesideFirst(parts: readonly Block[][]): Block[][] {
 }
 
 /**
+ * A story's head set over its columns in pieces that stand in different column strips, the upper
+ * piece in a strip further right: `为维护海权提供有力法律支撑` over the second and third columns, two
+ * lines above `建设海洋强国需完善海洋法律体系` over the first (人民日报's theory page of 10 January
+ * 2018 as `-layout` text). Read strip by strip, the headline and the first column came before the
+ * kicker, and the story's first column went to the story above as a section under a crosshead.
+ * The head band is the one-line blocks that end before any column (two lines or more) of the region
+ * starts; when the strips read left to right would put a lower piece of it before a higher one, it
+ * is read first, top to bottom. Heads of stories side by side stand level, each over its own
+ * columns, and are read with them as before.
+ */
+function headBandAcross(parts: readonly Block[][]): Block[] {
+  const all = parts.flat();
+  const columnTop = Math.min(...all.filter((b) => b.segs.length >= 2).map((b) => b.top));
+  const band = parts.map((p) => p.filter((b) => b.top === b.bottom && b.bottom < columnTop));
+  if (band.flat().some((b) => SENTENCE_PUNCT.test(b.segs[0].text))) return [];
+  const inverted = band.some((p, i) => p.some((hi) => band.slice(0, i).some((q) => q.some((lo) => lo.top - hi.top >= REGION_GAP_ROWS))));
+  return inverted ? band.flat().sort((a, b) => a.top - b.top || a.left - b.left) : [];
+}
+
+/**
  * Blocks in reading order, cut recursively like a page is read: stories stacked with
  * REGION_GAP_ROWS blank lines between them one after the other, unless the columns run on
  * across the blank lines (`runsOn`); else the running head over the page; else side-by-side
@@ -542,6 +562,8 @@ function readingOrder(blocks: Block[]): Block[] {
   const sides = v.gaps.map((g) => g >= GUTTER_MIN_CELLS);
   if (sides.some(Boolean)) {
     const parts = kept(v.groups, sides);
+    const band = headBandAcross(parts);
+    if (band.length) return [...band, ...readingOrder(blocks.filter((b) => !band.includes(b)))];
     const k = stackedSide(parts);
     if (k !== undefined) return [...readingOrder(parts.slice(0, k).flat()), ...readingOrder(parts.slice(k).flat())];
     return headBesideFirst(parts).flatMap(readingOrder);
