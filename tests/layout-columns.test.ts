@@ -306,3 +306,24 @@ test('layout columns: a kicker set higher over the right-hand columns is read wi
   assert.equal(story?.kicker, '为老街坊办实事的社区新食堂');
   assert.ok(story?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('中午十一点半'));
 });
+
+test('layout columns: a headline read in one block with its column is set apart from the indented first line by a blank line', () => {
+  // the headline over the first column, the name beside it over the second, then the columns, the
+  // first line set in by a paragraph's indent and ending on no punctuation; another story's column
+  // runs down the right from the top, so that no line between is blank
+  const col1 = ['    天天来社区图书室借书看报的人', ...([...'越来越多，周末更是座无虚席。志愿者们轮流值班，帮老人找书，给孩子讲故事，还把旧报纸一份份整理好，按日期装订成册，放在阅览室的书架上，'].join('').match(/.{1,16}/gu) ?? [])];
+  const col2 = [...'方便大家查阅。图书室还开了一个小小的读书会，每月请一位居民讲一本自己喜欢的书，来听的人越来越多。街道打算明年再添两个书架，多订几份报纸杂志，让图书室成为居民身边的文化客厅。'].join('').match(/.{1,16}/gu) ?? [];
+  const beside = [...'山里的茶园开始采春茶了，采茶工清早上山，中午前要把鲜叶送到茶厂。今年的新茶比往年早上市一周，茶农说这是因为开春以来雨水足、气温高。茶厂的师傅连夜炒茶，第一批新茶已经装箱发往省城。'].join('').match(/.{1,16}/gu) ?? [];
+  const essay = ['   小小图书室成了文化客厅', `${' '.repeat(24)}李文华`, '', '', ...sideBySide([col1, col2], 20)];
+  const lines = essay.map((r, k) => `${r.padEnd(44)}${' '.repeat(4)}${beside[k] ?? ''}`.trimEnd());
+  assert.ok(isLayoutText(lines));
+  // the head and the column are one block (no line between is blank), and a blank line sets the
+  // head apart from the indented first line, which the column's lines follow
+  assert.ok(findBlocks(lines).some((b) => b.text.startsWith('小小图书室成了文化客厅') && b.text.includes('天天来')));
+  const read = readColumns(lines).map((l) => l.text.trim());
+  const at = read.indexOf('小小图书室成了文化客厅');
+  assert.deepEqual(read.slice(at, at + 4), ['小小图书室成了文化客厅', '', '天天来社区图书室借书看报的人', col1[1]]);
+  // and segmented, the essay opens on that line
+  const story = segmentFile('indented-first-line.txt', Buffer.from(lines.join('\n'))).articles.find((a) => a.title === '小小图书室成了文化客厅');
+  assert.ok(story?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('天天来社区图书室借书看报的人越来越多'), story?.body[0]?.text);
+});

@@ -607,6 +607,23 @@ export function isLayoutText(lines: readonly string[]): boolean {
 }
 
 /**
+ * Whether a block opens with a head set over its column: one line of head type (no sentence
+ * punctuation, not spaced glyph by glyph) more than COLUMN_GAP_ROWS lines above the column's first
+ * line, which is set in by a paragraph's indent (2 to COLUMN_ALIGN_CELLS cells) from the line under
+ * it. The column rules keep the head in the block (it stands at the column's left edge, the
+ * space between holds other columns' text only), and without a blank line between, the essay's
+ * indented first line (`党的十九大提出用习近平新时代`, short of the column by its indent and ending on
+ * no punctuation) was read as the head's second line (人民日报's theory page of 25 January 2018).
+ */
+function headOverIndent(block: Block): boolean {
+  const [head, first, second] = block.segs;
+  if (second === undefined || first.row - head.row <= COLUMN_GAP_ROWS || second.row !== first.row + 1) return false;
+  const indent = first.start - second.start;
+  const text = head.text.trim();
+  return indent >= 2 && indent <= COLUMN_ALIGN_CELLS && second.start <= block.left + 1 && !SENTENCE_PUNCT.test(text) && !/\s/u.test(text);
+}
+
+/**
  * The page column by column, region by region (see `readingOrder`). Every character of the
  * input is in the output once: pieces are cut only at runs of spaces. A blank line stands
  * between blocks.
@@ -624,7 +641,10 @@ export function readColumns(lines: readonly string[]): PlacedLine[] {
       // no blank line inside a block where it runs on across empty lines: they are the space a
       // headline beside it takes, not a paragraph's end (a blank line there cost the news pages
       // 0.03 of their boundaries and sentences kept whole)
-      for (const s of block.segs) push({ no: page.first + s.row + 1, text: s.text });
+      block.segs.forEach((s, k) => {
+        if (k === 1 && headOverIndent(block)) push({ no: page.first + s.row, text: '' });
+        push({ no: page.first + s.row + 1, text: s.text });
+      });
       push({ no: page.first + block.bottom + 1, text: '' });
     }
   }
