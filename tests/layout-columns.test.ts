@@ -327,3 +327,21 @@ test('layout columns: a headline read in one block with its column is set apart 
   const story = segmentFile('indented-first-line.txt', Buffer.from(lines.join('\n'))).articles.find((a) => a.title === '小小图书室成了文化客厅');
   assert.ok(story?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('天天来社区图书室借书看报的人越来越多'), story?.body[0]?.text);
 });
+
+test('layout columns: a paragraph\'s first line set in by an indent goes on into its column, after a credit, a head and a name', () => {
+  // an essay ends on its author's note; the next essay's head and name, then its columns, the
+  // first line set in and stopping on no punctuation: after a credit, a short line of no
+  // punctuation reads as a headline line, but `-layout` gives the indent that says it opens a paragraph
+  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
+  const prior = sideBySide([cut('街道今年办成的十件实事，件件都从居民的意见里来。年初发放的问卷收回三千多份，大家最关心的是停车难、'), [...cut('电梯旧和菜场远，街道就把这几件排在了最前面。'), '（作者为社区工作者）']], 20);
+  const col1 = ['   习近平同志在党的十九大报告', ...cut('中指出，社区是城市治理的基本单元，也是服务群众的最后一公里。近年来，我们在老旧小区改造中坚持问需于民，先开居民议事会，再定改造清单，请居民代表全程参与监督，施工队每周向居民通报进度，遇到分歧就坐下来商量，加装电梯、')];
+  const col2 = cut('修缮屋面、增设停车位，一项一项落实。改造完成后，居民满意度明显提高。实践证明，把群众的事当成自己的事来办，就能赢得群众的信任和支持。下一步，还要把这些经验用到更多小区，让更多居民住得舒心、过得顺心，把好事办好、实事办实。');
+  const lines = [...prior, '', '', '      把群众的事当成自己的事', '', `${' '.repeat(26)}王建国`, '', '', ...sideBySide([col1, col2], 20)];
+  assert.ok(isLayoutText(lines));
+  assert.ok(readColumns(lines).some((l) => l.setIn === true && l.text.trim() === '习近平同志在党的十九大报告'));
+  assert.ok(!readColumns(lines).some((l) => l.setIn === true && l.text.trim() === '把群众的事当成自己的事'));
+  const essay = segmentFile('set-in-first-line.txt', Buffer.from(lines.join('\n'))).articles.find((a) => a.authors?.includes('王建国'));
+  assert.equal(essay?.title, '把群众的事当成自己的事');
+  assert.equal(essay?.kicker, undefined);
+  assert.ok(essay?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('习近平同志在党的十九大报告中指出'), essay?.body[0]?.text);
+});

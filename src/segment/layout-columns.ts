@@ -22,6 +22,8 @@ import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMN
 export interface PlacedLine {
   no: number;
   text: string;
+  /** A paragraph's first line, set in by an indent from the line under it in its column. */
+  setIn?: boolean;
 }
 
 
@@ -643,7 +645,9 @@ export function readColumns(lines: readonly string[]): PlacedLine[] {
       // 0.03 of their boundaries and sentences kept whole)
       block.segs.forEach((s, k) => {
         if (k === 1 && headOverIndent(block)) push({ no: page.first + s.row, text: '' });
-        push({ no: page.first + s.row + 1, text: s.text });
+        const under = block.segs[k + 1];
+        const indent = under !== undefined && under.row === s.row + 1 && under.start <= block.left + 1 ? s.start - under.start : 0;
+        push(indent >= 2 && indent <= COLUMN_ALIGN_CELLS ? { no: page.first + s.row + 1, text: s.text, setIn: true } : { no: page.first + s.row + 1, text: s.text });
       });
       push({ no: page.first + block.bottom + 1, text: '' });
     }

@@ -381,7 +381,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // word read across by chance: `…科技工信` / `局把…` / `风和…` makes 信风), unless the line between is
   // another column's paragraph end
   const interleaved = (i: number, paragraph: () => string) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1) || opensOtherColumn(i + 1, paragraph));
-  const isIndented = (i: number) => lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK;
+  const isIndented = (i: number) => lines[i].setIn === true || (lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK);
   /** A line standing with no blank line beside it where its neighbours have one. */
   const tight = (i: number) =>
     gaps[i] >= 1 &&
@@ -551,10 +551,14 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
       goesOn = true;
-    } else if (line.boxedFirst && next !== undefined && next.blanksBefore === 0) {
+    } else if ((line.boxedFirst || line.setIn) && next !== undefined && next.blanksBefore === 0) {
       // a paragraph's first line boxed apart (rejoinBoxedFirstLines), even right after a credit and a
       // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
-      // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own
+      // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own;
+      // so does a first line that text laid out like the page shows set in by an indent (`setIn`:
+      // `习近平同志在党的十九大报告` / `中指出，…` after a credit, a head and a name, 人民日报's theory
+      // page of 29 January 2018 as `-layout` text, where a short line of no punctuation after a
+      // credit reads as a headline line)
       goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !opensUpright(lines, i) && !(isFull(i) && next !== undefined && next.blanksBefore === 0 && PAUSE_PIECE.test(next.text.trim()))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on

@@ -41,6 +41,11 @@ export interface SourceLine {
    * width from the paragraph stage on (rules/quote-cut.ts).
    */
   width: number;
+  /**
+   * A paragraph's first line, set in by an indent from the line under it, in text laid out like
+   * the page (`pdftotext -layout`): the cells give the indent that the widths of other text only guess.
+   */
+  setIn?: boolean;
   /** Markdown hard break: the line ended with two spaces, the next line belongs to it. */
   hardBreak: boolean;
   /** A paragraph ends here: a converter joined the printed lines of several (splitJoinedLines). */
