@@ -345,3 +345,24 @@ test('layout columns: a paragraph\'s first line set in by an indent goes on into
   assert.equal(essay?.kicker, undefined);
   assert.ok(essay?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('习近平同志在党的十九大报告中指出'), essay?.body[0]?.text);
 });
+
+test('layout columns: a head set beside the top of its columns is no column running on under the story', () => {
+  // the upper story's head stands right of its columns (over its picture), nothing under it in its strip until
+  // the columns start; its last line (the byline) ends no sentence. The columns all end their
+  // sentences, blank lines follow, and the lower story's columns stand on the same grid: the
+  // blank lines part two stories, the head is not a column left open across them
+  const cut = (t: string) => t.match(/.{1,14}/gu) ?? [];
+  const a = [cut('入夏以来，湖边的小镇又迎来了许多参观学习的人。镇里的污水处理站建成两年，处理后的水达到排放标准，再流进湖里。站里的技术员每天早晚各取一次水样，'), cut('数据在手机上就能看到。河水清了，岸边种上了花草，白鹭也回来了。附近的居民说，过去一到夏天河边就有味道，谁也不愿意多待，现在'), cut('傍晚都愿意到河边走一走，带着孩子看看鱼、看看鸟。镇里还打算把河边的小路连起来，修几处歇脚的亭子，让来往的人多停一停。')];
+  const b = [cut('本报讯 新学期开学第一周，城南小学的食堂换了新菜单，每天四菜一汤，荤素搭配，还有水果和酸奶，学生可以按自己的口味选。食堂的师傅说，'), cut('菜单是请家长和老师一起定的，先在几个班试吃一周，再听孩子们的意见，哪道菜剩得多就换掉哪道，每个月换一次。'), cut('新菜单用了一个月，孩子们吃得干净了，剩饭剩菜比过去少了一半。学校还请家长轮流来食堂陪餐，看看孩子们吃得好不好。')];
+  const headA = ['湖边小镇', '水清岸绿', '本报记者 陈小平'].map((t) => `${' '.repeat(56)}${t}`);
+  const lines = [...headA, '', ...sideBySide(a, 14), '', '', '', `${' '.repeat(2)}城南小学食堂换新菜单`, '', ...sideBySide(b, 14)];
+  assert.ok(isLayoutText(lines));
+  // read region by region: every line of the upper story before the lower story's head
+  const read = readColumns(lines).map((l) => l.text.trim());
+  const lowerHead = read.indexOf('城南小学食堂换新菜单');
+  for (const col of a) assert.ok(read.indexOf(col[col.length - 1]) < lowerHead, col[col.length - 1]);
+  const articles = segmentFile('head-over-last-column.txt', Buffer.from(lines.join('\n'))).articles;
+  const text = (t: string) => articles.find((x) => x.title === t)?.body.map((p) => p.text).join('').replace(/\s/gu, '') ?? '';
+  assert.ok(text('湖边小镇水清岸绿').startsWith('入夏以来') && text('湖边小镇水清岸绿').endsWith('让来往的人多停一停。'), articles.map((x) => x.title).join(' / '));
+  assert.ok(text('城南小学食堂换新菜单').startsWith('本报讯') && !text('城南小学食堂换新菜单').includes('入夏以来'));
+});

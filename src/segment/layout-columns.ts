@@ -402,7 +402,11 @@ function kept<T>(groups: readonly T[][], keep: readonly boolean[]): T[][] {
  */
 function runsOn(above: readonly Block[], cut: number, below: ReadonlyMap<Block, Block>): boolean {
   // only blocks that reach down to the cut: nothing of the region above stands under them
-  const lowest = above.filter((a) => (below.get(a)?.top ?? Infinity) >= cut);
+  // (and reach down near it: a head at the region's top with nothing under it in its strip, set
+  // over the last column, is no column that goes on, typeset news page 3 of seed 29)
+  const bottom = Math.max(...above.map((a) => a.bottom));
+  const headAbove = (a: Block): boolean => a.segs.length >= 2 && a.bottom < bottom - COLUMN_SKIP_ROWS && !a.segs.some((g) => SENTENCE_PUNCT.test(g.text));
+  const lowest = above.filter((a) => (below.get(a)?.top ?? Infinity) >= cut && !headAbove(a));
   const on = lowest.filter((a) => {
     const b = below.get(a);
     return b !== undefined && Math.abs(b.left - a.left) <= COLUMN_ALIGN_CELLS && Math.abs(b.right - a.right) <= COLUMN_ALIGN_CELLS;
