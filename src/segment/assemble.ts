@@ -7,6 +7,7 @@ import { unclosed } from './rules/first-line.ts';
 import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import { readAffiliation } from './rules/affiliation.ts';
+import { makeBlock } from './paragraphs.ts';
 import {
   ADJACENT_BONUS,
   CANDIDATES_OTHER,
@@ -65,6 +66,8 @@ interface Segment {
   head?: HeadGroup;
   /** Set when a dateline, byline or page start opened it. */
   opened: boolean;
+  /** A brief closed apart by its own credit (briefClosedApart): it has no headline to take. */
+  brief?: boolean;
 }
 
 export interface Assembled {
@@ -670,6 +673,7 @@ function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
     for (let s = step.get(g), n = 0; s !== undefined && n < limit; s = step.get(s)) {
       if ('at' in s) continue;
       if (s.blocks[0].page !== page) break;
+      if (s.brief) continue;
       near.push(s);
       n++;
     }
@@ -759,6 +763,36 @@ function signedSoFar(current: Segment, slots: readonly (HeadGroup | Segment)[]):
 }
 
 /**
+ * A brief with no headline of its own, closed by its reporter's credit, printed on after a brief
+ * that named its reporters in its dateline: `本报讯（记者 庞静怡 通讯员 邹恒）市人社局…申领办法。` /
+ * `市博物馆新春特展…参观。` / `（记者 柯媛）`, the briefs column under `本地快讯` on typeset news
+ * page 10, read into one story by every extractor. A story that opens on its dateline's credit does
+ * not close on another's, so a closing credit that names none of the dateline's persons closes a
+ * brief of its own. It starts at the last line break after a sentence's end before the credit
+ * (never before the dateline's line). Returns the blocks before it and the brief's, the block cut
+ * there split in two; undefined when the credit closes the story its dateline opened.
+ */
+function briefClosedApart(blocks: readonly ClassifiedBlock[], credit: ClassifiedBlock): [ClassifiedBlock[], ClassifiedBlock[]] | undefined {
+  const [opening] = blocks;
+  const named = opening?.opensStory === true ? opening.credits ?? [] : [];
+  const closing = credit.credits ?? [];
+  if (named.length === 0 || closing.length === 0 || closing.some((c) => named.some((n) => n.name === c.name))) return undefined;
+  if (!blocks.every((b) => b.kind === 'body' || b.kind === 'dateline')) return undefined;
+  for (let bi = blocks.length - 1; bi >= 0; bi--) {
+    const b = blocks[bi];
+    for (let li = b.lines.length - 1; li >= (bi === 0 ? 1 : 0); li--) {
+      const prev = li > 0 ? b.lines[li - 1] : blocks[bi - 1].lines.at(-1)!;
+      if (!endsSentence(prev.text)) continue;
+      if (li === 0) return [blocks.slice(0, bi), blocks.slice(bi)];
+      const split = (lines: SourceLine[], first: boolean): ClassifiedBlock =>
+        first ? { ...b, ...makeBlock(lines, false) } : { ...makeBlock(lines, false), kind: 'body' };
+      return [[...blocks.slice(0, bi), split(b.lines.slice(0, li), true)], [split(b.lines.slice(li), false), ...blocks.slice(bi + 1)]];
+    }
+  }
+  return undefined;
+}
+
+/**
  * Running text is cut into segments where layout says a story starts or ends: an article's
  * head group, a dateline or byline, a page start, a closing credit or a photo credit ending in
  * 摄. Captions wait for their story; page furniture goes to the report.
@@ -812,6 +846,12 @@ function segmentsPass(state: AssemblyState): void {
     const opens = b.kind === 'dateline' || b.opensStory === true || (b.kind === 'byline' && !photoCredit && !(current && current.blocks.every((x) => x.kind === 'byline')) && !nameInsideSentence(blocks, i, current));
     if (current && (opens || b.lines[0].pageStart || b.page !== current.blocks[0].page)) close();
     if (!current) current = { blocks: [], opened: opens || b.lines[0].pageStart };
+    const brief = b.kind === 'credit' ? briefClosedApart(current.blocks, b) : undefined;
+    if (brief !== undefined) {
+      current.blocks = brief[0];
+      close();
+      current = { blocks: brief[1], opened: false, brief: true };
+    }
     current.blocks.push(state.subheadAt.has(i) ? { ...b, kind: 'subhead' } : b);
     if (b.kind === 'credit' || photoCredit) close();
   }

@@ -97,7 +97,7 @@ class WrappedText {
   }
 }
 
-function makeBlock(lines: SourceLine[], short: boolean): Block {
+export function makeBlock(lines: SourceLine[], short: boolean): Block {
   const wrappedText = new WrappedText();
   const wrappedDisplay = new WrappedText();
   lines.forEach((l, k) => {
