@@ -607,6 +607,54 @@ export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
 }
 
 /**
+ * A head read as crossheads of a story of its own: a vertical head printed after its story's text
+ * with its bylines set before it (`本` / `报` / `记` / `者` / `孟` / `秋`, `通` / `讯` / `员` / …, then
+ * `民` / `生` / … the kicker, `社` / `区` / `食` / `堂` / … the headline: pdfminer on typeset news page 7,
+ * seed 23). The bylines open a story, and the head's lines under them, in a story with no running
+ * text, were read as its crossheads; the story they head was left without a head or names. A story
+ * with no head and no paragraph, only one to three crossheads, whose last one reads of a headless
+ * story next to it on its page (LATE_HEAD_MIN_AFFINITY; the one before first, where heads are
+ * printed after their text) is that story's head, in print order kicker, headline, subtitle, and its
+ * names are that story's.
+ */
+export function headsReadAsCrossheads(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map(paragraphText);
+  const headOnly = (a: Draft) => headless(a) && a.body.length >= 1 && a.body.length <= 3 && a.body.every((b) => b.kind === 'subhead');
+  const taken = new Set<number>();
+  const given = new Map<number, number>();
+  articles.forEach((a, i) => {
+    if (!headOnly(a)) return;
+    const words = contentWords(a.body[a.body.length - 1].text);
+    const to = [i - 1, i + 1].find((k) => {
+      const t = articles[k];
+      return t !== undefined && !taken.has(k) && headless(t) && t.source.page === a.source.page && texts[k] !== '' && affinity(words, texts[k]) >= LATE_HEAD_MIN_AFFINITY;
+    });
+    if (to === undefined) return;
+    taken.add(to);
+    given.set(to, i);
+  });
+  if (given.size === 0) return { articles: [...articles], report };
+  const used = new Set(given.values());
+  const out: Draft[] = [];
+  articles.forEach((a, i) => {
+    if (used.has(i)) return;
+    const from = given.get(i);
+    if (from === undefined) {
+      out.push(a);
+      return;
+    }
+    const h = articles[from];
+    const parts = h.body.map((b) => b.text);
+    const [kicker, title, subtitle] = parts.length === 1 ? [undefined, parts[0], undefined] : [parts[0], parts[1], parts[2]];
+    report.push({ lines: a.source.lines, text: parts.join(' / '), reason: 'a head read as the crossheads of a story of its own heads the story with no head next to it' });
+    const joined = merged(a, h, a.body);
+    out.push({ ...joined, title, ...(kicker ? { kicker } : {}), ...(subtitle ? { subtitle } : {}) });
+  });
+  return { articles: out, report };
+}
+
+/**
  * The repairs after assembly, in the order they run, each with the part of the file's report its
  * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
  * a head is text no article holds, everything else a decision.
@@ -623,4 +671,5 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'openings-printed-apart', repair: joinOpeningsPrintedApart, report: 'decisions' },
   { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
   { name: 'bodiless-heads', repair: joinBodilessHeads, report: 'decisions' },
+  { name: 'crossheads-as-head', repair: headsReadAsCrossheads, report: 'decisions' },
 ];
