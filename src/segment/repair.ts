@@ -655,6 +655,52 @@ export function headsReadAsCrossheads(articles: readonly Draft[]): Repaired {
 }
 
 /**
+ * Two headlines glued into one line: a converter gives two heads set side by side (two vertical
+ * heads, read across) one line (`# 东安县公安局：便民服务获好评凤凰纪委为农民工解“薪”愁`, pdf2md on
+ * typeset news page 5, seed 11), which heads one story and leaves the other without a head. A
+ * headline cut in two where no word runs across (each part LATE_HEAD_MIN_CHARS at least), one part
+ * reading of a headless story of its page and the other of its own story (LATE_HEAD_MIN_AFFINITY
+ * each, and each more than of the other story), is two headlines: the part that reads of the
+ * headless story heads it. The best cut of the best pair, each story once.
+ */
+export function partGluedHeadlines(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map(paragraphText);
+  const pairs: { from: number; to: number; own: string; other: string; score: number }[] = [];
+  articles.forEach((a, from) => {
+    const chars = [...a.title];
+    if (chars.length < 2 * LATE_HEAD_MIN_CHARS || texts[from] === '') return;
+    articles.forEach((y, to) => {
+      if (!headless(y) || y.source.page !== a.source.page || texts[to] === '') return;
+      for (let k = LATE_HEAD_MIN_CHARS; k <= chars.length - LATE_HEAD_MIN_CHARS; k++) {
+        const left = chars.slice(0, k).join('');
+        const right = chars.slice(k).join('');
+        if (continues(left, right)) continue;
+        for (const [own, other] of [[left, right], [right, left]]) {
+          const ow = contentWords(own);
+          const tw = contentWords(other);
+          const mine = affinity(ow, texts[from]);
+          const theirs = affinity(tw, texts[to]);
+          if (mine >= LATE_HEAD_MIN_AFFINITY && theirs >= LATE_HEAD_MIN_AFFINITY && mine > affinity(ow, texts[to]) && theirs > affinity(tw, texts[from])) pairs.push({ from, to, own, other, score: mine + theirs });
+        }
+      }
+    });
+  });
+  if (pairs.length === 0) return { articles: [...articles], report };
+  pairs.sort((p, q) => q.score - p.score || p.from - q.from || p.to - q.to);
+  const done = new Set<number>();
+  const out = [...articles];
+  for (const p of pairs) {
+    if (done.has(p.from) || done.has(p.to)) continue;
+    done.add(p.from).add(p.to);
+    report.push({ lines: articles[p.to].source.lines, text: p.other, reason: `two headlines glued into one line (${articles[p.from].title}): the part that reads of the story with no head heads it` });
+    out[p.from] = { ...out[p.from], title: p.own };
+    out[p.to] = { ...out[p.to], title: p.other };
+  }
+  return { articles: out, report };
+}
+
+/**
  * The repairs after assembly, in the order they run, each with the part of the file's report its
  * entries go to: paragraphs printed twice and heads in fake bold are duplicates, a glyph taken out of
  * a head is text no article holds, everything else a decision.
@@ -666,6 +712,7 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'lone-bylines', repair: creditLoneBylines, report: 'decisions' },
   { name: 'glyph-heads', repair: dropGlyphHeadlines, report: 'unassigned' },
   { name: 'heads-printed-together', repair: partHeadsPrintedTogether, report: 'decisions' },
+  { name: 'glued-headlines', repair: partGluedHeadlines, report: 'decisions' },
   { name: 'stray-heads', repair: moveStrayHeads, report: 'decisions' },
   { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
   { name: 'openings-printed-apart', repair: joinOpeningsPrintedApart, report: 'decisions' },
