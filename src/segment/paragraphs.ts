@@ -407,6 +407,17 @@ function columnBlocks(source: SourceLine[]): Block[] {
   let afterCredit = false;
   // the block just made is running text left mid-sentence
   let openBefore = false;
+  // the glyphs from line k on, one a line in one size, spell a signed name of two or three glyphs
+  // and stop there (a line that is no lone glyph, or another size, comes next)
+  const nameSpeltDown = (k: number): boolean => {
+    const glyph = (l: SourceLine | undefined) => l !== undefined && l.heading === lines[k].heading && !l.pageStart && /^[\u4e00-\u9fff]$/u.test(l.text.trim());
+    let end = k;
+    while (end - k < 4 && glyph(lines[end])) end++;
+    const name = lines.slice(k, end).map((l) => l.text.trim()).join('');
+    // (never the head's own last glyphs: a figure's unit, `…近20` / `万` / `人` / `次`, or a word run on)
+    const before = lines[k - 1]?.text.trim() ?? '';
+    return end - k >= 2 && end - k <= 3 && !glyph(lines[end]) && isSignedName(name) && !/[0-9０-９一二三四五六七八九十百千]$/u.test(before) && !continues(before, name);
+  };
   // how many lines of one size run from line k on, set one under the other
   const runOfSize = (k: number): number => {
     let n = 1;
@@ -546,7 +557,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       }
       // a glyph alone in display type after a display line left open is that line's last glyph,
       // whatever size the converter gave it (`##### 历 史 永 远 眷 顾 奋 进` / `## 者`): no headline of one character
-      if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = true;
+      // (…unless the glyphs from there spell a signed name set vertically and stop, the head's
+      // signature: `## 把“小事”当成大事来办` / `## 郑` / `## 远` / `## 航` / `### 群众身边的事…`, pdf2md on
+      // typeset news page 7, seed 11)
+      if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = !nameSpeltDown(i + 1) || /^[\u4e00-\u9fff]$/u.test(line.text.trim());
     } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
