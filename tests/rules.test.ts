@@ -194,6 +194,9 @@ test('credits: roles with slash and space forms; a photo byline credits photogra
   assert.ok(!photo.some((c) => /记者|通讯员/u.test(c.name)), 'no role word as a name');
   assert.equal(closingCreditStart('辅警的业务水平。（魏龙元 黄柳英）'), 8);
   assert.equal(closingCreditStart('衡南县（区）'), -1);
+  // 傅 is a surname (a correspondent's credit wrapped at a name: `…（记者 孟` / `秋 通讯员 傅嘉）`, typeset news page 1, seed 19)
+  assert.equal(closingCreditStart('食堂二十六个。（记者 孟\n秋 通讯员 傅嘉）'), 7);
+  assert.deepEqual(parseCredits(['（记者 孟', '秋 通讯员 傅嘉）']).map((c) => c.name), ['孟秋', '傅嘉']);
 });
 
 test('dateline: outlet, date and bracketed credits', () => {
