@@ -412,7 +412,7 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const prev = out[out.length - 1];
     // a one-line explanation set tight under a headline where lines are otherwise spaced is its subtitle
     // (`多措并举建强村干部队伍` / `近5年来，有100多名村（社区）干部成为…`, tight, or wider than the column)
-    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= TIGHT_SUBTITLE_MAX_CHARS && b.page === prev.page) {
+    if (prev?.kind === 'headline' && b.kind === 'body' && b.lines.length === 1 && ((b.lines[0].tight && !prev.lines[0].tight) || (b.overwide && b.lines[0].blanksBefore === 0)) && !b.terminal && b.text.length <= TIGHT_SUBTITLE_MAX_CHARS && (b.text.match(/[，,]/gu) ?? []).length < 2 && b.page === prev.page) {
       out.push({ ...b, kind: 'subtitle' });
       continue;
     }
