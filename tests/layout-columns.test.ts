@@ -6,6 +6,7 @@ import { DEVSET_DIR, devsetPresent } from '../src/segment/eval/devset-load.ts';
 import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 import { findBlocks, isLayoutText, readColumns } from '../src/segment/layout-columns.ts';
 import { segmentFile } from '../src/segment/index.ts';
+import { readLines } from '../src/segment/lines.ts';
 import { RAW_DIR, SAMPLE_FILES } from './helpers.ts';
 
 /** Lay out columns of text side by side the way `pdftotext -layout` does: one cell per character. */
@@ -365,4 +366,45 @@ test('layout columns: a head set beside the top of its columns is no column runn
   const text = (t: string) => articles.find((x) => x.title === t)?.body.map((p) => p.text).join('').replace(/\s/gu, '') ?? '';
   assert.ok(text('湖边小镇水清岸绿').startsWith('入夏以来') && text('湖边小镇水清岸绿').endsWith('让来往的人多停一停。'), articles.map((x) => x.title).join(' / '));
   assert.ok(text('城南小学食堂换新菜单').startsWith('本报讯') && !text('城南小学食堂换新菜单').includes('入夏以来'));
+});
+
+test('layout columns: two columns under a line set across both are not one stretched line', () => {
+  // a lead note set full width over the story's two columns, its last line full: the nearest line
+  // over the columns' first lines is one piece spanning both, but the line under them shows the gutter
+  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
+  const c1 = cut('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭。');
+  const c2 = cut('厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家。老人们都说合口味，不少在外上班的子女也放心了。');
+  const lead = '编者按：社区食堂开张三个月来，每天有上百位老人在这里吃上了热乎饭，价钱实惠，口味也好，子女们都说放心了。本报记者走进食堂，看看老人们的一日三餐怎样安排，听听他们对食堂有哪些新期待和好建议，也听听厨师傅们都是怎么说的。'.match(/.{1,36}/gu) ?? [];
+  assert.equal(lead.at(-1)?.length, 36, 'the lead note\'s last line full');
+  const lines = ['      社区食堂让老人吃上热乎饭', '', ...lead, '', ...sideBySide([c1, c2], 16)];
+  assert.ok(isLayoutText(lines));
+  const read = readColumns(lines).map((l) => l.text.trim());
+  assert.ok(read.includes((c1[0] ?? '').trim()) && read.includes((c2[0] ?? '').trim()), read.join('\n'));
+});
+
+test('layout columns: heads of two stories side by side, one with a kicker higher, are each read with their story', () => {
+  // the right-hand story's kicker stands two lines over the heads, which stand level: reading the
+  // head band first would give the right story's kicker to the left story's headline
+  const cut = (t: string) => t.match(/.{1,14}/gu) ?? [];
+  const left = sideBySide([cut('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添。'), cut('八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。老人们都说合口味，不少在外上班的子女也放心了。下一步还要给行动不便的老人送餐上门。')], 14);
+  const right = sideBySide([cut('本报讯 新学期开学第一周，城南小学的图书馆换了新书架，添了两千多册新书，还开辟了绘本角，低年级的学生可以坐在地垫上看书。高年级的学生还办起了读书会，每周交流一次，家长们也常来旁听，图书馆越来越热闹。'), cut('图书馆的老师说，新书是请家长和老师一起挑的，每个月还会再添一批，学校还请家长轮流来图书馆当志愿者，帮孩子们找书。校长说，要让每个孩子都爱上读书，明年还要再建一间阅览室，添置更多的书。')], 14);
+  const pad = (s: string) => [...s].concat(Array(32).fill(' ')).slice(0, 32).join('');
+  const heads = [`${pad('')}          城南小学办好书香校园`, '', `${pad('    社区食堂开张三个月')}        小学图书馆添了新书架`, ''];
+  const lines = [...heads, ...left.map((l, k) => `${pad(l)}      ${right[k] ?? ''}`)].map((l) => l.trimEnd());
+  assert.ok(isLayoutText(lines));
+  const articles = segmentFile('heads-side-by-side.txt', Buffer.from(lines.join('\n'))).articles;
+  const school = articles.find((a) => a.title === '小学图书馆添了新书架');
+  assert.equal(school?.kicker, '城南小学办好书香校园');
+  assert.ok(articles.some((a) => a.title === '社区食堂开张三个月' && a.kicker === undefined), articles.map((a) => `${a.kicker ?? ''}|${a.title}`).join(' / '));
+});
+
+test('layout columns: a first line set in keeps its mark where its column starts on the row another column ends', () => {
+  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
+  const left = cut('河边的老码头今年春天换了新模样，石阶修好了，栏杆也刷上了新漆。每天清早，附近的居民都来这里散步，孩子们在台阶上跑来跑去。管理处的老王说，码头以后还要添几条长椅，让走累了的人歇歇脚，夏天的傍晚还会放露天电影，第一场定在七月初，到时候欢迎大家都来看看。');
+  for (const start of [5, left.length - 1]) {
+    const right = [...Array<string>(start).fill(''), '  城东新开了一家社区图书', ...cut('室，藏书三千多册，周末也开放。图书室的志愿者大多是附近的退休教师，他们还办起了少儿读书会，来了四十多个孩子。')];
+    const lines = sideBySide([left, right], 16);
+    const marked = readLines(lines.join('\n')).lines.filter((l) => l.setIn).map((l) => l.text);
+    assert.deepEqual(marked, ['城东新开了一家社区图书'], `right column from row ${start}`);
+  }
 });

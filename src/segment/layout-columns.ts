@@ -1,4 +1,4 @@
-import { COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
+import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -125,29 +125,35 @@ function segmentsOf(rows: readonly string[][]): Segment[][] {
  * wider than both, whose left edge the first piece starts at (an indent of COLUMN_ALIGN_CELLS at
  * most) and whose right edge the second does not pass, and the line after that one holds a piece
  * with the same left edge: the pair stands inside one column. Across a true gutter the nearest
- * line holds a piece of each column.
+ * line holds a piece of each column, on one side at least (a line set across both columns over
+ * them, a lead note or a head, is no column of theirs).
  */
 function joinJustifiedGaps(rows: readonly Segment[][]): Segment[][] {
   const inSpan = (segs: readonly Segment[], start: number, end: number): Segment[] => segs.filter((s) => s.start < end && start < s.end);
-  const columnAt = (r: number, step: 1 | -1, a: Segment, b: Segment): boolean => {
+  // what the nearest line with text in the pair's span says: one column's line spanning both, two
+  // or more pieces (a gutter runs through), or nothing to go by
+  const nearest = (r: number, step: 1 | -1, a: Segment, b: Segment): 'column' | 'gutter' | 'none' => {
     for (let k = 1; k <= COLUMN_SKIP_ROWS; k++) {
       const near = rows[r + step * k];
-      if (near === undefined) return false;
+      if (near === undefined) return 'none';
       const hits = inSpan(near, a.start, b.end);
       if (hits.length === 0) continue;
-      if (hits.length > 1) return false;
+      if (hits.length > 1) return 'gutter';
       const c = hits[0];
-      if (a.start < c.start || a.start > c.start + COLUMN_ALIGN_CELLS || b.end > c.end) return false;
+      if (a.start < c.start || a.start > c.start + COLUMN_ALIGN_CELLS || b.end > c.end) return 'none';
       const next = rows[r + step * (k + 1)] ?? [];
-      return next.some((s) => Math.abs(s.start - c.start) <= COLUMN_ALIGN_CELLS && s.end > b.start);
+      return next.some((s) => Math.abs(s.start - c.start) <= COLUMN_ALIGN_CELLS && s.end > b.start) ? 'column' : 'none';
     }
-    return false;
+    return 'none';
   };
   return rows.map((segs, r) => {
     const out: Segment[] = [];
     for (const s of segs) {
       const a = out[out.length - 1];
-      if (a !== undefined && (columnAt(r, 1, a, s) || columnAt(r, -1, a, s))) {
+      // (a line of one column on one side and a gutter on the other is two columns under a line
+      // across them: a lead note or a head set full width over the columns)
+      const sides = a === undefined ? [] : [nearest(r, 1, a, s), nearest(r, -1, a, s)];
+      if (a !== undefined && sides.includes('column') && !sides.includes('gutter')) {
         out[out.length - 1] = { row: r, start: a.start, end: s.end, text: a.text + ' '.repeat(s.start - a.end) + s.text };
       } else out.push(s);
     }
@@ -532,7 +538,10 @@ function headBandAcross(parts: readonly Block[][]): Block[] {
   const columnTop = Math.min(...all.filter((b) => b.segs.length >= 2).map((b) => b.top));
   const band = parts.map((p) => p.filter((b) => b.top === b.bottom && b.bottom < columnTop));
   if (band.flat().some((b) => SENTENCE_PUNCT.test(b.segs[0].text))) return [];
-  const inverted = band.some((p, i) => p.some((hi) => band.slice(0, i).some((q) => q.some((lo) => lo.top - hi.top >= REGION_GAP_ROWS))));
+  // (a strip whose own head stands level with the lower piece holds a story beside, its kicker
+  // higher: two stories' heads, each read with its columns; a name level with it is no head)
+  const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && [...x.segs[0].text.replace(/\s/gu, '')].length > SIGNED_NAME_MAX_CHARS);
+  const inverted = band.some((p, i) => p.some((hi) => band.slice(0, i).some((q) => q.some((lo) => lo.top - hi.top >= REGION_GAP_ROWS && !headLevel(p, hi, lo)))));
   return inverted ? band.flat().sort((a, b) => a.top - b.top || a.left - b.left) : [];
 }
 

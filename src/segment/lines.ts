@@ -54,7 +54,12 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
     // kept apart; the column is measured only for a line that may hold such a tail)
     const under = read[i + 1]?.text ?? '';
     const tail = mayEndInDisplayTail(l.text) ? splitGluedDisplayTail(l.text, columnAround(widths, i), under, `${under}${read[i + 2]?.text ?? ''}`, [under, read[i + 2]?.text ?? '']) : [l.text];
-    for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) placed.push(l.setIn && placed.at(-1)?.no !== l.no ? { no: l.no, text, setIn: true } : { no: l.no, text });
+    // (a paragraph's first line set in: its first piece keeps the mark)
+    let setIn = l.setIn === true;
+    for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) {
+      placed.push(setIn ? { no: l.no, text, setIn: true } : { no: l.no, text });
+      setIn = false;
+    }
     const t = l.text.trim();
     if (t !== '') {
       before = t;
