@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { toMarkdown } from '../src/contract/markdown.ts';
-import { assemble } from '../src/segment/assemble.ts';
+import { assemble, tailReadsOn } from '../src/segment/assemble.ts';
 import { classify } from '../src/segment/classify.ts';
 import { decode } from '../src/segment/decode.ts';
 import { segmentFile } from '../src/segment/index.ts';
@@ -446,4 +446,23 @@ test('a file segments the same whatever ran before it in the process: the lexico
   assert.deepEqual(without, freshWithout, `${b} without a lexicon, after one was taught, differs from ${b} alone`);
   // and the case shows something: the lexicon changes what is reported for this file
   assert.notDeepEqual(afterA.report.decisions, without.report.decisions);
+});
+
+test('a story\'s last paragraph that reads on into the story after it goes there (tailReadsOn)', () => {
+  // a 新华社 brief's end, then a paragraph neither head reads of, whose words the next story's first
+  // paragraphs hold (王桂兰, 摊位, 小吃, 邻居) and the brief does not
+  const brief = [
+    { kind: 'dateline' as const, text: '新华社广州3月2日电（记者周平）受暖湿气流影响，南方多地迎来入春以来首场大范围降雨，部分山区道路采取临时交通管制。' },
+    { kind: 'body' as const, text: '气象专家提醒，降雨过后气温将有所回升，公众出行要注意防滑。' },
+  ];
+  const tail = { kind: 'body' as const, text: '傍晚7点，是城南小广场最热闹的时候。在广场东侧，退休教师王桂兰和邻居们围在摊位前，挑选小吃和日用品，摊主们忙着招呼客人。' };
+  const next = '半个小时后，王桂兰拎着买好的东西坐在长椅上休息，她告诉记者，每周有三个晚上可以来逛，摊位由社区统一安排。社区负责人介绍，摊位主要卖小吃和日用品，摊主大多是附近的居民，邻居们都愿意来逛一逛。';
+  assert.equal(tailReadsOn([...brief, tail], next), 2);
+  // the brief's own last paragraph reads of the brief: nothing moves
+  assert.equal(tailReadsOn(brief, next), undefined);
+  // a paragraph that reads of its own story as much stays (the brief's words in it)
+  const own = { kind: 'body' as const, text: '降雨期间，南方多地的邻居们互相帮忙，把摊位上的小吃和日用品搬进屋里，公众出行要注意防滑。' };
+  assert.equal(tailReadsOn([...brief, own], next), undefined);
+  // never past a paragraph left open: the cut falls after a sentence's end
+  assert.equal(tailReadsOn([brief[0], { kind: 'body', text: '气象专家提醒，降雨过后气温将有所回升，公众' }, tail], next), undefined);
 });

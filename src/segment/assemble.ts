@@ -43,6 +43,7 @@ import {
   SPLIT_PART_MIN_CHARS,
   SPLIT_VOTE_AFFINITY,
   SPLIT_VOTE_MARGIN,
+  TAIL_READS_ON_MIN_AFFINITY,
   SPLIT_VOTER_MIN_CHARS,
   PARALLEL_PHRASE_MAX_CHARS,
   PARALLEL_PHRASE_SLACK,
@@ -767,29 +768,42 @@ function signedSoFar(current: Segment, slots: readonly (HeadGroup | Segment)[]):
  * that named its reporters in its dateline: `本报讯（记者 庞静怡 通讯员 邹恒）市人社局…申领办法。` /
  * `市博物馆新春特展…参观。` / `（记者 柯媛）`, the briefs column under `本地快讯` on typeset news
  * page 10, read into one story by every extractor. A story that opens on its dateline's credit does
- * not close on another's, so a closing credit that names none of the dateline's persons closes a
- * brief of its own. It starts at the last line break after a sentence's end before the credit
- * (never before the dateline's line). Returns the blocks before it and the brief's, the block cut
- * there split in two; undefined when the credit closes the story its dateline opened.
+ * not close on another reporter's, so a closing credit that names a reporter (记者) and none of the
+ * dateline's persons closes a brief of its own. Returns the blocks before it and the brief's, the
+ * block cut there split in two; undefined when the credit closes the story its dateline opened.
  */
 function briefClosedApart(blocks: readonly ClassifiedBlock[], credit: ClassifiedBlock): [ClassifiedBlock[], ClassifiedBlock[]] | undefined {
   const [opening] = blocks;
   const named = opening?.opensStory === true ? opening.credits ?? [] : [];
   const closing = credit.credits ?? [];
-  if (named.length === 0 || closing.length === 0 || closing.some((c) => named.some((n) => n.name === c.name))) return undefined;
+  // (a reporter of its own: a correspondent or an intern named at the end of a story its dateline
+  // credits to a reporter is that story's, `本报讯（记者 张三）…` / `（通讯员 李四）`)
+  if (named.length === 0 || !closing.some((c) => c.role === '记者') || closing.some((c) => named.some((n) => n.name === c.name))) return undefined;
   if (!blocks.every((b) => b.kind === 'body' || b.kind === 'dateline')) return undefined;
-  for (let bi = blocks.length - 1; bi >= 0; bi--) {
-    const b = blocks[bi];
-    for (let li = b.lines.length - 1; li >= (bi === 0 ? 1 : 0); li--) {
-      const prev = li > 0 ? b.lines[li - 1] : blocks[bi - 1].lines.at(-1)!;
-      if (!endsSentence(prev.text)) continue;
-      if (li === 0) return [blocks.slice(0, bi), blocks.slice(bi)];
-      const split = (lines: SourceLine[], first: boolean): ClassifiedBlock =>
-        first ? { ...b, ...makeBlock(lines, false) } : { ...makeBlock(lines, false), kind: 'body' };
-      return [[...blocks.slice(0, bi), split(b.lines.slice(0, li), true)], [split(b.lines.slice(li), false), ...blocks.slice(bi + 1)]];
-    }
+  // the cut: a line break after a sentence's end (never before the dateline's first line). The
+  // last paragraph break among them, where the brief starts a paragraph of its own; else, inside
+  // one paragraph, the break where the text up to the next such break reads least of the text
+  // before it (the words of one brief are not the other's), of equal ones the first
+  const lines = blocks.flatMap((b, bi) => b.lines.map((l, li) => ({ bi, li, l })));
+  const at: number[] = [];
+  for (let k = 1; k < lines.length; k++) if (endsSentence(lines[k - 1].l.text)) at.push(k);
+  if (at.length === 0) return undefined;
+  const text = (from: number, to: number) => lines.slice(from, to).map((x) => x.l.text).join('');
+  const score = (n: number) => affinity(contentWords(text(at[n], at[n + 1] ?? lines.length)), text(0, at[n]));
+  let best = at.map((k) => lines[k].li).lastIndexOf(0);
+  if (best < 0) {
+    best = 0;
+    for (let n = 1; n < at.length; n++) if (score(n) < score(best)) best = n;
   }
-  return undefined;
+  const { bi, li } = lines[at[best]];
+  if (li === 0) return [blocks.slice(0, bi), blocks.slice(bi)];
+  const b = blocks[bi];
+  const kept = makeBlock(b.lines.slice(0, li), false);
+  const moved = makeBlock(b.lines.slice(li), false);
+  // the kept part keeps the text its rules gave it (a dateline's credit keeps its spaces), less the moved lines'
+  const less = (whole: string, part: string, own: string) => (whole.endsWith(part) ? whole.slice(0, whole.length - part.length).trimEnd() : own);
+  const first: ClassifiedBlock = { ...b, ...kept, text: less(b.text, moved.text, kept.text), display: less(b.display, moved.display, kept.display) };
+  return [[...blocks.slice(0, bi), first], [{ ...moved, kind: 'body' }, ...blocks.slice(bi + 1)]];
 }
 
 /**
@@ -1067,14 +1081,49 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
     const words = contentWords(headText(g));
     const split = bestSplit(words, s, [false], true);
-    if (!split) continue;
-    const after = textOf(s.blocks.slice(split.at));
-    const before = textOf(s.blocks.slice(0, split.at));
     const own = contentWords(headText(s.head));
-    if (affinity(words, after) < affinity(own, after) + SPLIT_VOTE_MARGIN || affinity(own, before) < affinity(words, before)) continue;
-    const moved = moveTail(state, s, t, split.at);
-    state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
+    const turns = (at: number) => {
+      const after = textOf(s.blocks.slice(at));
+      const before = textOf(s.blocks.slice(0, at));
+      return affinity(words, after) >= affinity(own, after) + SPLIT_VOTE_MARGIN && affinity(own, before) >= affinity(words, before);
+    };
+    if (split && turns(split.at)) {
+      const moved = moveTail(state, s, t, split.at);
+      state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
+      continue;
+    }
+    // (neither head reads of it: the text goes on)
+    const at = tailReadsOn(s.blocks, textOf(t.blocks.filter((b) => b.kind === 'body').slice(0, 2)));
+    if (at !== undefined) {
+      const moved = moveTail(state, s, t, at);
+      state.decisions.push(entry(moved, `paragraphs that go on into the story under the head at line ${g.blocks[0].first}: join it`));
+    }
   }
+}
+
+/**
+ * The last paragraphs of a story that go on in the next story's text, where neither head reads of
+ * them: `…公众出行要注意防滑保暖。` (a 新华社 brief's end) / `6月23日下午5时，…二年级8班学生赵毅霖…` /
+ * then, in the next story printed before its head, `5分钟左右，赵毅霖来到…` (pypdf on typeset news
+ * page 4, seed 11). The paragraphs after a sentence's end, at the story's end, each of whose words the
+ * first paragraphs of the story after hold (TAIL_READS_ON_MIN_AFFINITY) more than twice as much as the
+ * story they stand in (`next`: the text of the story after): the latest such cut. Returns the
+ * paragraph the moved tail starts at.
+ */
+export function tailReadsOn(paras: readonly Pick<ClassifiedBlock, 'kind' | 'text'>[], next: string): number | undefined {
+  for (let at = paras.length - 1; at >= 1; at--) {
+    const before = paras[at - 1];
+    if ((before.kind !== 'body' && before.kind !== 'dateline') || !endsSentence(before.text) || paras.slice(at).some((b) => b.kind !== 'body')) continue;
+    // (each paragraph moved reads on so: a paragraph of the story's own carried along is not)
+    const own = paras.slice(0, at).map((b) => b.text).join('');
+    const readsOn = (text: string) => {
+      const words = contentWords(text);
+      const on = affinity(words, next);
+      return on >= TAIL_READS_ON_MIN_AFFINITY && on > 2 * affinity(words, own);
+    };
+    if (paras.slice(at).every((b) => readsOn(b.text))) return at;
+  }
+  return undefined;
 }
 
 /**

@@ -334,6 +334,15 @@ export const KICKER_LINE_MAX_CHARS = 10;
  */
 export const SPLIT_VOTE_AFFINITY = 0.3;
 export const SPLIT_VOTE_MARGIN = 0.25;
+/**
+ * A story's last paragraphs go on into the story after them (assemble.ts tailReadsOn) when at
+ * least this share of their words (IDF-weighted) is in that story's first two paragraphs, and more
+ * than twice the share in the story they stand in: `6月23日下午5时，…赵毅霖…` after a 新华社 brief,
+ * `5分钟左右，赵毅霖来到…` in the next story (pypdf, seed 11 page 4: 0.23 against 0). Set by hand;
+ * measured on the sample, the development pages and the news pages of six seeds (docs/segmenter.md,
+ * twenty-fifth session).
+ */
+export const TAIL_READS_ON_MIN_AFFINITY = 0.2;
 /** Votes each of two grouped headlines needs for the group to be split into two heads. Set by hand (000). */
 export const SPLIT_MIN_VOTES = 2;
 /** A headline line this short under a line at most HEADLINE_WRAP_PREV_CHARS long continues it (a tight pair). Set by hand. */
