@@ -306,6 +306,10 @@ test('layout columns: a kicker set higher over the right-hand columns is read wi
   const story = segmentFile('kicker-higher.txt', Buffer.from(lines.join('\n'))).articles.find((a) => a.title === '社区食堂让老人吃上热乎饭');
   assert.equal(story?.kicker, '为老街坊办实事的社区新食堂');
   assert.ok(story?.body.map((b) => b.text).join('').replace(/\s/gu, '').startsWith('中午十一点半'));
+  // a name of a compound surname beside the headline is a name all the same, no head of a story beside
+  const compound = lines.map((l) => l.replace('王小明', '欧阳小明'));
+  const reread = readColumns(compound).map((l) => l.text.trim()).filter(Boolean);
+  assert.ok(reread.indexOf('为老街坊办实事的社区新食堂') < reread.indexOf(col1[0] ?? ''), reread.join('\n'));
 });
 
 test('layout columns: a headline read in one block with its column is set apart from the indented first line by a blank line', () => {

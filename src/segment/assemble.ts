@@ -44,6 +44,7 @@ import {
   SPLIT_VOTE_AFFINITY,
   SPLIT_VOTE_MARGIN,
   TAIL_READS_ON_MIN_AFFINITY,
+  TAIL_READS_ON_MAX_PARAGRAPHS,
   SPLIT_VOTER_MIN_CHARS,
   PARALLEL_PHRASE_MAX_CHARS,
   PARALLEL_PHRASE_SLACK,
@@ -780,22 +781,14 @@ function briefClosedApart(blocks: readonly ClassifiedBlock[], credit: Classified
   // credits to a reporter is that story's, `本报讯（记者 张三）…` / `（通讯员 李四）`)
   if (named.length === 0 || !closing.some((c) => c.role === '记者') || closing.some((c) => named.some((n) => n.name === c.name))) return undefined;
   if (!blocks.every((b) => b.kind === 'body' || b.kind === 'dateline')) return undefined;
-  // the cut: a line break after a sentence's end (never before the dateline's first line). The
-  // last paragraph break among them, where the brief starts a paragraph of its own; else, inside
-  // one paragraph, the break where the text up to the next such break reads least of the text
-  // before it (the words of one brief are not the other's), of equal ones the first
+  // the cut: the last line break after a sentence's end before the credit (never before the
+  // dateline's first line). A brief whose own line ends a sentence is cut there, short; words do
+  // not tell the place better (two briefs' sentences rarely share one)
   const lines = blocks.flatMap((b, bi) => b.lines.map((l, li) => ({ bi, li, l })));
-  const at: number[] = [];
-  for (let k = 1; k < lines.length; k++) if (endsSentence(lines[k - 1].l.text)) at.push(k);
-  if (at.length === 0) return undefined;
-  const text = (from: number, to: number) => lines.slice(from, to).map((x) => x.l.text).join('');
-  const score = (n: number) => affinity(contentWords(text(at[n], at[n + 1] ?? lines.length)), text(0, at[n]));
-  let best = at.map((k) => lines[k].li).lastIndexOf(0);
-  if (best < 0) {
-    best = 0;
-    for (let n = 1; n < at.length; n++) if (score(n) < score(best)) best = n;
-  }
-  const { bi, li } = lines[at[best]];
+  let k = lines.length - 1;
+  while (k >= 1 && !endsSentence(lines[k - 1].l.text)) k--;
+  if (k < 1) return undefined;
+  const { bi, li } = lines[k];
   if (li === 0) return [blocks.slice(0, bi), blocks.slice(bi)];
   const b = blocks[bi];
   const kept = makeBlock(b.lines.slice(0, li), false);
@@ -1092,9 +1085,11 @@ function tailBeforeHeadPass(state: AssemblyState): void {
       state.decisions.push(entry(moved, `opening printed before its head beside it: joins the story headed at line ${g.blocks[0].first}`));
       continue;
     }
-    // (neither head reads of it: the text goes on)
+    // (neither head reads of it: the text goes on into a story whose head is printed after its
+    // text, never across a head printed over its story, and never text its own head reads of)
+    if (g.blocks[0].first < t.blocks[0].first) continue;
     const at = tailReadsOn(s.blocks, textOf(t.blocks.filter((b) => b.kind === 'body').slice(0, 2)));
-    if (at !== undefined) {
+    if (at !== undefined && affinity(own, textOf(s.blocks.slice(at))) < SPLIT_MIN_AFFINITY) {
       const moved = moveTail(state, s, t, at);
       state.decisions.push(entry(moved, `paragraphs that go on into the story under the head at line ${g.blocks[0].first}: join it`));
     }
@@ -1111,17 +1106,15 @@ function tailBeforeHeadPass(state: AssemblyState): void {
  * paragraph the moved tail starts at.
  */
 export function tailReadsOn(paras: readonly Pick<ClassifiedBlock, 'kind' | 'text'>[], next: string): number | undefined {
-  for (let at = paras.length - 1; at >= 1; at--) {
-    const before = paras[at - 1];
-    if ((before.kind !== 'body' && before.kind !== 'dateline') || !endsSentence(before.text) || paras.slice(at).some((b) => b.kind !== 'body')) continue;
-    // (each paragraph moved reads on so: a paragraph of the story's own carried along is not)
+  // (a paragraph that reads on with the story's text before it reads on with less of it: the
+  // look stops at the first that does not, and at TAIL_READS_ON_MAX_PARAGRAPHS)
+  for (let at = paras.length - 1; at >= 1 && paras.length - at <= TAIL_READS_ON_MAX_PARAGRAPHS; at--) {
     const own = paras.slice(0, at).map((b) => b.text).join('');
-    const readsOn = (text: string) => {
-      const words = contentWords(text);
-      const on = affinity(words, next);
-      return on >= TAIL_READS_ON_MIN_AFFINITY && on > 2 * affinity(words, own);
-    };
-    if (paras.slice(at).every((b) => readsOn(b.text))) return at;
+    const words = contentWords(paras[at].text);
+    const on = affinity(words, next);
+    if (paras[at].kind !== 'body' || on < TAIL_READS_ON_MIN_AFFINITY || on <= 2 * affinity(words, own)) return undefined;
+    const before = paras[at - 1];
+    if (before.kind === 'body' && endsSentence(before.text)) return at;
   }
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { isSignedName } from './rules/credits.ts';
+import { looksLikeName } from './rules/names.ts';
 import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
 
 /**
@@ -539,8 +541,10 @@ function headBandAcross(parts: readonly Block[][]): Block[] {
   const band = parts.map((p) => p.filter((b) => b.top === b.bottom && b.bottom < columnTop));
   if (band.flat().some((b) => SENTENCE_PUNCT.test(b.segs[0].text))) return [];
   // (a strip whose own head stands level with the lower piece holds a story beside, its kicker
-  // higher: two stories' heads, each read with its columns; a name level with it is no head)
-  const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && [...x.segs[0].text.replace(/\s/gu, '')].length > SIGNED_NAME_MAX_CHARS);
+  // higher: two stories' heads, each read with its columns; a name level with it, `张济坤` or
+  // `欧阳小明`, is no head)
+  const nameLike = (t: string) => isSignedName(t) || looksLikeName(t);
+  const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && [...x.segs[0].text.replace(/\s/gu, '')].length > SIGNED_NAME_MAX_CHARS && !nameLike(x.segs[0].text.replace(/\s/gu, '')));
   const inverted = band.some((p, i) => p.some((hi) => band.slice(0, i).some((q) => q.some((lo) => lo.top - hi.top >= REGION_GAP_ROWS && !headLevel(p, hi, lo)))));
   return inverted ? band.flat().sort((a, b) => a.top - b.top || a.left - b.left) : [];
 }

@@ -343,6 +343,12 @@ export const SPLIT_VOTE_MARGIN = 0.25;
  * twenty-fifth session).
  */
 export const TAIL_READS_ON_MIN_AFFINITY = 0.2;
+/**
+ * …looking back over at most this many paragraphs from the story's end: such a tail is the next
+ * story's first paragraph or two (seed 11 page 4: one), and the look back costs a pass over the
+ * story's text per paragraph. Set by hand.
+ */
+export const TAIL_READS_ON_MAX_PARAGRAPHS = 3;
 /** Votes each of two grouped headlines needs for the group to be split into two heads. Set by hand (000). */
 export const SPLIT_MIN_VOTES = 2;
 /** A headline line this short under a line at most HEADLINE_WRAP_PREV_CHARS long continues it (a tight pair). Set by hand. */
