@@ -95,8 +95,8 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       if (closingCreditStart(b.display) !== 0 && !onLines) return null;
       const open = Math.max(raw.lastIndexOf('（'), raw.lastIndexOf('('));
       const inner = raw.slice(open + 1).replace(/[）)]\s*$/u, '');
-      // `（记者 杨清 通讯员 李永亮）`: role words name roles, not persons
-      const credits = /记\s*者|通\s*讯\s*员/u.test(inner) ? parseCredits(inner.split('\n')) : splitNames(inner.split('\n')).map((name) => ({ name, role: '作者' as const }));
+      // `（记者 杨清 通讯员 李永亮）`, `（实习生 王五）`: role words name roles, not persons
+      const credits = /记\s*者|通\s*讯\s*员|实\s*习\s*生/u.test(inner) ? parseCredits(inner.split('\n')) : splitNames(inner.split('\n')).map((name) => ({ name, role: '作者' as const }));
       return { ...b, kind: 'credit', credits };
     },
   },
