@@ -543,8 +543,8 @@ function headBandAcross(parts: readonly Block[][]): Block[] {
   // (a strip whose own head stands level with the lower piece holds a story beside, its kicker
   // higher: two stories' heads, each read with its columns; a name level with it, `张济坤` or
   // `欧阳小明`, is no head)
-  const nameLike = (t: string) => isSignedName(t) || looksLikeName(t);
-  const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && [...x.segs[0].text.replace(/\s/gu, '')].length > SIGNED_NAME_MAX_CHARS && !nameLike(x.segs[0].text.replace(/\s/gu, '')));
+  const headLike = (t: string) => [...t].length > SIGNED_NAME_MAX_CHARS && !isSignedName(t) && !looksLikeName(t);
+  const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && headLike(x.segs[0].text.replace(/\s/gu, '')));
   const inverted = band.some((p, i) => p.some((hi) => band.slice(0, i).some((q) => q.some((lo) => lo.top - hi.top >= REGION_GAP_ROWS && !headLevel(p, hi, lo)))));
   return inverted ? band.flat().sort((a, b) => a.top - b.top || a.left - b.left) : [];
 }
@@ -626,20 +626,30 @@ export function isLayoutText(lines: readonly string[]): boolean {
 }
 
 /**
+ * Whether the block's line k is a paragraph's first line, set in by an indent (2 to
+ * COLUMN_ALIGN_CELLS cells) from the line right under it, which starts at the column's left edge.
+ */
+function setInAt(block: Block, k: number): boolean {
+  const [line, under] = [block.segs[k], block.segs[k + 1]];
+  if (line === undefined || under === undefined || under.row !== line.row + 1 || under.start > block.left + 1) return false;
+  const indent = line.start - under.start;
+  return indent >= 2 && indent <= COLUMN_ALIGN_CELLS;
+}
+
+/**
  * Whether a block opens with a head set over its column: one line of head type (no sentence
  * punctuation, not spaced glyph by glyph) more than COLUMN_GAP_ROWS lines above the column's first
- * line, which is set in by a paragraph's indent (2 to COLUMN_ALIGN_CELLS cells) from the line under
- * it. The column rules keep the head in the block (it stands at the column's left edge, the
- * space between holds other columns' text only), and without a blank line between, the essay's
- * indented first line (`党的十九大提出用习近平新时代`, short of the column by its indent and ending on
- * no punctuation) was read as the head's second line (人民日报's theory page of 25 January 2018).
+ * line, which is set in (setInAt). The column rules keep the head in the block (it stands at the
+ * column's left edge, the space between holds other columns' text only), and without a blank line
+ * between, the essay's indented first line (`党的十九大提出用习近平新时代`, short of the column by its
+ * indent and ending on no punctuation) was read as the head's second line (人民日报's theory page of
+ * 25 January 2018).
  */
 function headOverIndent(block: Block): boolean {
-  const [head, first, second] = block.segs;
-  if (second === undefined || first.row - head.row <= COLUMN_GAP_ROWS || second.row !== first.row + 1) return false;
-  const indent = first.start - second.start;
+  const [head, first] = block.segs;
+  if (first === undefined || first.row - head.row <= COLUMN_GAP_ROWS || !setInAt(block, 1)) return false;
   const text = head.text.trim();
-  return indent >= 2 && indent <= COLUMN_ALIGN_CELLS && second.start <= block.left + 1 && !SENTENCE_PUNCT.test(text) && !/\s/u.test(text);
+  return !SENTENCE_PUNCT.test(text) && !/\s/u.test(text);
 }
 
 /**
@@ -662,9 +672,7 @@ export function readColumns(lines: readonly string[]): PlacedLine[] {
       // 0.03 of their boundaries and sentences kept whole)
       block.segs.forEach((s, k) => {
         if (k === 1 && headOverIndent(block)) push({ no: page.first + s.row, text: '' });
-        const under = block.segs[k + 1];
-        const indent = under !== undefined && under.row === s.row + 1 && under.start <= block.left + 1 ? s.start - under.start : 0;
-        push(indent >= 2 && indent <= COLUMN_ALIGN_CELLS ? { no: page.first + s.row + 1, text: s.text, setIn: true } : { no: page.first + s.row + 1, text: s.text });
+        push(setInAt(block, k) ? { no: page.first + s.row + 1, text: s.text, setIn: true } : { no: page.first + s.row + 1, text: s.text });
       });
       push({ no: page.first + block.bottom + 1, text: '' });
     }

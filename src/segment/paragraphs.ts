@@ -410,7 +410,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // the glyphs from line k on, one a line in one size, spell a signed name of two or three glyphs
   // and stop there (a line that is no lone glyph, or another size, comes next)
   const nameSpeltDown = (k: number): boolean => {
-    const glyph = (l: SourceLine | undefined) => l !== undefined && l.heading === lines[k].heading && !l.pageStart && /^[\u4e00-\u9fff]$/u.test(l.text.trim());
+    const glyph = (l: SourceLine | undefined) => l !== undefined && l.heading === lines[k].heading && !l.pageStart && UPRIGHT_CHAR.test(l.text);
     let end = k;
     while (end - k < 4 && glyph(lines[end])) end++;
     const name = lines.slice(k, end).map((l) => l.text.trim()).join('');
@@ -560,7 +560,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (…unless the glyphs from there spell a signed name set vertically and stop, the head's
       // signature: `## 把“小事”当成大事来办` / `## 郑` / `## 远` / `## 航` / `### 群众身边的事…`, pdf2md on
       // typeset news page 7, seed 11)
-      if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = !nameSpeltDown(i + 1) || /^[\u4e00-\u9fff]$/u.test(line.text.trim());
+      if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = !nameSpeltDown(i + 1) || UPRIGHT_CHAR.test(line.text);
     } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
     } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {

@@ -670,29 +670,27 @@ export function partGluedHeadlines(articles: readonly Draft[]): Repaired {
   articles.forEach((a, from) => {
     const chars = [...a.title];
     if (chars.length < 2 * LATE_HEAD_MIN_CHARS || texts[from] === '') return;
+    // the headline's cuts where no word runs across, each way round, with their words
+    const cuts: { own: string; other: string; ow: Map<string, number>; tw: Map<string, number> }[] = [];
+    for (let k = LATE_HEAD_MIN_CHARS; k <= chars.length - LATE_HEAD_MIN_CHARS; k++) {
+      const left = chars.slice(0, k).join('');
+      const right = chars.slice(k).join('');
+      if (continues(left, right)) continue;
+      for (const [own, other] of [[left, right], [right, left]]) cuts.push({ own, other, ow: contentWords(own), tw: contentWords(other) });
+    }
     articles.forEach((y, to) => {
       if (!headless(y) || y.source.page !== a.source.page || texts[to] === '') return;
-      for (let k = LATE_HEAD_MIN_CHARS; k <= chars.length - LATE_HEAD_MIN_CHARS; k++) {
-        const left = chars.slice(0, k).join('');
-        const right = chars.slice(k).join('');
-        if (continues(left, right)) continue;
-        for (const [own, other] of [[left, right], [right, left]]) {
-          const ow = contentWords(own);
-          const tw = contentWords(other);
-          const mine = affinity(ow, texts[from]);
-          const theirs = affinity(tw, texts[to]);
-          if (mine >= LATE_HEAD_MIN_AFFINITY && theirs >= LATE_HEAD_MIN_AFFINITY && mine > affinity(ow, texts[to]) && theirs > affinity(tw, texts[from])) pairs.push({ from, to, own, other, score: mine + theirs });
-        }
+      for (const { own, other, ow, tw } of cuts) {
+        const mine = affinity(ow, texts[from]);
+        const theirs = affinity(tw, texts[to]);
+        if (mine >= LATE_HEAD_MIN_AFFINITY && theirs >= LATE_HEAD_MIN_AFFINITY && mine > affinity(ow, texts[to]) && theirs > affinity(tw, texts[from])) pairs.push({ from, to, own, other, score: mine + theirs });
       }
     });
   });
-  if (pairs.length === 0) return { articles: [...articles], report };
-  pairs.sort((p, q) => q.score - p.score || p.from - q.from || p.to - q.to);
-  const done = new Set<number>();
+  // (a story with a headline gives, a headless one takes: no story is both)
+  const given = pairOnce(pairs);
   const out = [...articles];
-  for (const p of pairs) {
-    if (done.has(p.from) || done.has(p.to)) continue;
-    done.add(p.from).add(p.to);
+  for (const p of given.values()) {
     report.push({ lines: articles[p.to].source.lines, text: p.other, reason: `two headlines glued into one line (${articles[p.from].title}): the part that reads of the story with no head heads it` });
     out[p.from] = { ...out[p.from], title: p.own };
     out[p.to] = { ...out[p.to], title: p.other };
