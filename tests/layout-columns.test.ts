@@ -89,6 +89,9 @@ function column(paragraphs: string[], width: number): string[] {
   return out;
 }
 
+/** A text cut into lines of `width` characters, as a column sets it (no indent). */
+const wrap = (text: string, width: number): string[] => text.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [];
+
 // Two stories on one page with different column grids: three columns of 16 cells under a
 // headline over all three, then two columns of 26 cells under theirs. The gutter of the lower
 // story (cells 26–29) runs through the middle column of the upper one, so no gutter holds for
@@ -269,7 +272,7 @@ test('layout columns: a justified first line stretched at one space stays one li
   // through that space is empty from the top of the page, as tall as a gutter
   const leftCol = column(['河边的老码头今年春天换了新模样，石阶修好了，栏杆也刷上了新漆。每天清早，附近的居民都来这里散步，孩子们在台阶上跑来跑去。', '管理处的老王说，码头以后还要添几条长椅，让走累了的人歇歇脚，夏天的傍晚还会放露天电影。'], 16);
   const first = `市里的通知说，${' '.repeat(6)}“文明`;
-  const rest = [...'城市要从小事做起”，街道先从楼道里的杂物清起，再请居民们一起给花坛补种月季和海棠。不到一个月，七个小区都换了新面貌，居民们说，住着舒心多了。'].join('').match(/.{1,16}/gu) ?? [];
+  const rest = wrap('城市要从小事做起”，街道先从楼道里的杂物清起，再请居民们一起给花坛补种月季和海棠。不到一个月，七个小区都换了新面貌，居民们说，住着舒心多了。', 16);
   const rightCol = ['', '', '', '', '', first, ...rest];
   const lines = sideBySide([leftCol, rightCol], 16);
   assert.ok(isLayoutText(lines));
@@ -292,9 +295,9 @@ test('layout columns: a kicker set higher over the right-hand columns is read wi
     column(['读书会的第一课讲的是家乡的老地名，来了四十多个孩子和家长。'], 16),
   ], 16);
   const at = (col: number, text: string): string => `${' '.repeat(col)}${text}`;
-  const col1 = [...'中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，'].join('').match(/.{1,16}/gu) ?? [];
-  const col2 = [...'一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家，'].join('').match(/.{1,16}/gu) ?? [];
-  const col3 = [...'老人们都说合口味。有了这个食堂，不少在外上班的子女也放心了。下一步，社区还打算给行动不便的老人送餐上门，让他们在家也能吃上热乎饭。菜单每周换一次，每月请老人们坐下来提一回意见，哪道菜咸了淡了，哪道菜想常吃，师傅都记在本子上。'].join('').match(/.{1,16}/gu) ?? [];
+  const col1 = wrap('中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，', 16);
+  const col2 = wrap('一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家，', 16);
+  const col3 = wrap('老人们都说合口味。有了这个食堂，不少在外上班的子女也放心了。下一步，社区还打算给行动不便的老人送餐上门，让他们在家也能吃上热乎饭。菜单每周换一次，每月请老人们坐下来提一回意见，哪道菜咸了淡了，哪道菜想常吃，师傅都记在本子上。', 16);
   const head = [at(30, '为老街坊办实事的社区新食堂'), '', at(2, '社区食堂让老人吃上热乎饭'), at(48, '王小明')];
   const body = sideBySide([[...Array(8).fill(''), ...col1], col2, col3], 16);
   const lines = [...upper, '', '', '', ...head, ...body];
@@ -316,9 +319,9 @@ test('layout columns: a headline read in one block with its column is set apart 
   // the headline over the first column, the name beside it over the second, then the columns, the
   // first line set in by a paragraph's indent and ending on no punctuation; another story's column
   // runs down the right from the top, so that no line between is blank
-  const col1 = ['    天天来社区图书室借书看报的人', ...([...'越来越多，周末更是座无虚席。志愿者们轮流值班，帮老人找书，给孩子讲故事，还把旧报纸一份份整理好，按日期装订成册，放在阅览室的书架上，'].join('').match(/.{1,16}/gu) ?? [])];
-  const col2 = [...'方便大家查阅。图书室还开了一个小小的读书会，每月请一位居民讲一本自己喜欢的书，来听的人越来越多。街道打算明年再添两个书架，多订几份报纸杂志，让图书室成为居民身边的文化客厅。'].join('').match(/.{1,16}/gu) ?? [];
-  const beside = [...'山里的茶园开始采春茶了，采茶工清早上山，中午前要把鲜叶送到茶厂。今年的新茶比往年早上市一周，茶农说这是因为开春以来雨水足、气温高。茶厂的师傅连夜炒茶，第一批新茶已经装箱发往省城。'].join('').match(/.{1,16}/gu) ?? [];
+  const col1 = ['    天天来社区图书室借书看报的人', ...wrap('越来越多，周末更是座无虚席。志愿者们轮流值班，帮老人找书，给孩子讲故事，还把旧报纸一份份整理好，按日期装订成册，放在阅览室的书架上，', 16)];
+  const col2 = wrap('方便大家查阅。图书室还开了一个小小的读书会，每月请一位居民讲一本自己喜欢的书，来听的人越来越多。街道打算明年再添两个书架，多订几份报纸杂志，让图书室成为居民身边的文化客厅。', 16);
+  const beside = wrap('山里的茶园开始采春茶了，采茶工清早上山，中午前要把鲜叶送到茶厂。今年的新茶比往年早上市一周，茶农说这是因为开春以来雨水足、气温高。茶厂的师傅连夜炒茶，第一批新茶已经装箱发往省城。', 16);
   const essay = ['   小小图书室成了文化客厅', `${' '.repeat(24)}李文华`, '', '', ...sideBySide([col1, col2], 20)];
   const lines = essay.map((r, k) => `${r.padEnd(44)}${' '.repeat(4)}${beside[k] ?? ''}`.trimEnd());
   assert.ok(isLayoutText(lines));
@@ -337,10 +340,9 @@ test('layout columns: a paragraph\'s first line set in by an indent goes on into
   // an essay ends on its author's note; the next essay's head and name, then its columns, the
   // first line set in and stopping on no punctuation: after a credit, a short line of no
   // punctuation reads as a headline line, but `-layout` gives the indent that says it opens a paragraph
-  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
-  const prior = sideBySide([cut('街道今年办成的十件实事，件件都从居民的意见里来。年初发放的问卷收回三千多份，大家最关心的是停车难、'), [...cut('电梯旧和菜场远，街道就把这几件排在了最前面。'), '（作者为社区工作者）']], 20);
-  const col1 = ['   习近平同志在党的十九大报告', ...cut('中指出，社区是城市治理的基本单元，也是服务群众的最后一公里。近年来，我们在老旧小区改造中坚持问需于民，先开居民议事会，再定改造清单，请居民代表全程参与监督，施工队每周向居民通报进度，遇到分歧就坐下来商量，加装电梯、')];
-  const col2 = cut('修缮屋面、增设停车位，一项一项落实。改造完成后，居民满意度明显提高。实践证明，把群众的事当成自己的事来办，就能赢得群众的信任和支持。下一步，还要把这些经验用到更多小区，让更多居民住得舒心、过得顺心，把好事办好、实事办实。');
+  const prior = sideBySide([wrap('街道今年办成的十件实事，件件都从居民的意见里来。年初发放的问卷收回三千多份，大家最关心的是停车难、', 16), [...wrap('电梯旧和菜场远，街道就把这几件排在了最前面。', 16), '（作者为社区工作者）']], 20);
+  const col1 = ['   习近平同志在党的十九大报告', ...wrap('中指出，社区是城市治理的基本单元，也是服务群众的最后一公里。近年来，我们在老旧小区改造中坚持问需于民，先开居民议事会，再定改造清单，请居民代表全程参与监督，施工队每周向居民通报进度，遇到分歧就坐下来商量，加装电梯、', 16)];
+  const col2 = wrap('修缮屋面、增设停车位，一项一项落实。改造完成后，居民满意度明显提高。实践证明，把群众的事当成自己的事来办，就能赢得群众的信任和支持。下一步，还要把这些经验用到更多小区，让更多居民住得舒心、过得顺心，把好事办好、实事办实。', 16);
   const lines = [...prior, '', '', '      把群众的事当成自己的事', '', `${' '.repeat(26)}王建国`, '', '', ...sideBySide([col1, col2], 20)];
   assert.ok(isLayoutText(lines));
   assert.ok(readColumns(lines).some((l) => l.setIn === true && l.text.trim() === '习近平同志在党的十九大报告'));
@@ -356,9 +358,8 @@ test('layout columns: a head set beside the top of its columns is no column runn
   // the columns start; its last line (the byline) ends no sentence. The columns all end their
   // sentences, blank lines follow, and the lower story's columns stand on the same grid: the
   // blank lines part two stories, the head is not a column left open across them
-  const cut = (t: string) => t.match(/.{1,14}/gu) ?? [];
-  const a = [cut('入夏以来，湖边的小镇又迎来了许多参观学习的人。镇里的污水处理站建成两年，处理后的水达到排放标准，再流进湖里。站里的技术员每天早晚各取一次水样，'), cut('数据在手机上就能看到。河水清了，岸边种上了花草，白鹭也回来了。附近的居民说，过去一到夏天河边就有味道，谁也不愿意多待，现在'), cut('傍晚都愿意到河边走一走，带着孩子看看鱼、看看鸟。镇里还打算把河边的小路连起来，修几处歇脚的亭子，让来往的人多停一停。')];
-  const b = [cut('本报讯 新学期开学第一周，城南小学的食堂换了新菜单，每天四菜一汤，荤素搭配，还有水果和酸奶，学生可以按自己的口味选。食堂的师傅说，'), cut('菜单是请家长和老师一起定的，先在几个班试吃一周，再听孩子们的意见，哪道菜剩得多就换掉哪道，每个月换一次。'), cut('新菜单用了一个月，孩子们吃得干净了，剩饭剩菜比过去少了一半。学校还请家长轮流来食堂陪餐，看看孩子们吃得好不好。')];
+  const a = [wrap('入夏以来，湖边的小镇又迎来了许多参观学习的人。镇里的污水处理站建成两年，处理后的水达到排放标准，再流进湖里。站里的技术员每天早晚各取一次水样，', 14), wrap('数据在手机上就能看到。河水清了，岸边种上了花草，白鹭也回来了。附近的居民说，过去一到夏天河边就有味道，谁也不愿意多待，现在', 14), wrap('傍晚都愿意到河边走一走，带着孩子看看鱼、看看鸟。镇里还打算把河边的小路连起来，修几处歇脚的亭子，让来往的人多停一停。', 14)];
+  const b = [wrap('本报讯 新学期开学第一周，城南小学的食堂换了新菜单，每天四菜一汤，荤素搭配，还有水果和酸奶，学生可以按自己的口味选。食堂的师傅说，', 14), wrap('菜单是请家长和老师一起定的，先在几个班试吃一周，再听孩子们的意见，哪道菜剩得多就换掉哪道，每个月换一次。', 14), wrap('新菜单用了一个月，孩子们吃得干净了，剩饭剩菜比过去少了一半。学校还请家长轮流来食堂陪餐，看看孩子们吃得好不好。', 14)];
   const headA = ['湖边小镇', '水清岸绿', '本报记者 陈小平'].map((t) => `${' '.repeat(56)}${t}`);
   const lines = [...headA, '', ...sideBySide(a, 14), '', '', '', `${' '.repeat(2)}城南小学食堂换新菜单`, '', ...sideBySide(b, 14)];
   assert.ok(isLayoutText(lines));
@@ -375,9 +376,8 @@ test('layout columns: a head set beside the top of its columns is no column runn
 test('layout columns: two columns under a line set across both are not one stretched line', () => {
   // a lead note set full width over the story's two columns, its last line full: the nearest line
   // over the columns' first lines is one piece spanning both, but the line under them shows the gutter
-  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
-  const c1 = cut('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭。');
-  const c2 = cut('厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家。老人们都说合口味，不少在外上班的子女也放心了。');
+  const c1 = wrap('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元，八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭。', 16);
+  const c2 = wrap('厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添，吃不完的还能打包带回家。老人们都说合口味，不少在外上班的子女也放心了。', 16);
   const lead = '编者按：社区食堂开张三个月来，每天有上百位老人在这里吃上了热乎饭，价钱实惠，口味也好，子女们都说放心了。本报记者走进食堂，看看老人们的一日三餐怎样安排，听听他们对食堂有哪些新期待和好建议，也听听厨师傅们都是怎么说的。'.match(/.{1,36}/gu) ?? [];
   assert.equal(lead.at(-1)?.length, 36, 'the lead note\'s last line full');
   const lines = ['      社区食堂让老人吃上热乎饭', '', ...lead, '', ...sideBySide([c1, c2], 16)];
@@ -389,9 +389,8 @@ test('layout columns: two columns under a line set across both are not one stret
 test('layout columns: heads of two stories side by side, one with a kicker higher, are each read with their story', () => {
   // the right-hand story's kicker stands two lines over the heads, which stand level: reading the
   // head band first would give the right story's kicker to the left story's headline
-  const cut = (t: string) => t.match(/.{1,14}/gu) ?? [];
-  const left = sideBySide([cut('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添。'), cut('八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。老人们都说合口味，不少在外上班的子女也放心了。下一步还要给行动不便的老人送餐上门。')], 14);
-  const right = sideBySide([cut('本报讯 新学期开学第一周，城南小学的图书馆换了新书架，添了两千多册新书，还开辟了绘本角，低年级的学生可以坐在地垫上看书。高年级的学生还办起了读书会，每周交流一次，家长们也常来旁听，图书馆越来越热闹。'), cut('图书馆的老师说，新书是请家长和老师一起挑的，每个月还会再添一批，学校还请家长轮流来图书馆当志愿者，帮孩子们找书。校长说，要让每个孩子都爱上读书，明年还要再建一间阅览室，添置更多的书。')], 14);
+  const left = sideBySide([wrap('本报讯 中午十一点半，和平社区老年食堂里坐满了老人，今天的午饭是红烧鱼、炒青菜和冬瓜汤，价钱也实惠，一荤两素一汤只要十二元。厨师是从附近饭店请来的老师傅，做的都是家常菜，少油少盐，软烂好嚼，米饭和汤可以随便添。', 14), wrap('八十岁以上的老人还能再减三元。社区主任说，食堂开张三个月，每天有一百多位老人来吃饭，周末还有不少年轻人带着孩子来尝鲜。老人们都说合口味，不少在外上班的子女也放心了。下一步还要给行动不便的老人送餐上门。', 14)], 14);
+  const right = sideBySide([wrap('本报讯 新学期开学第一周，城南小学的图书馆换了新书架，添了两千多册新书，还开辟了绘本角，低年级的学生可以坐在地垫上看书。高年级的学生还办起了读书会，每周交流一次，家长们也常来旁听，图书馆越来越热闹。', 14), wrap('图书馆的老师说，新书是请家长和老师一起挑的，每个月还会再添一批，学校还请家长轮流来图书馆当志愿者，帮孩子们找书。校长说，要让每个孩子都爱上读书，明年还要再建一间阅览室，添置更多的书。', 14)], 14);
   const pad = (s: string) => [...s].concat(Array(32).fill(' ')).slice(0, 32).join('');
   const heads = [`${pad('')}          城南小学办好书香校园`, '', `${pad('    社区食堂开张三个月')}        小学图书馆添了新书架`, ''];
   const lines = [...heads, ...left.map((l, k) => `${pad(l)}      ${right[k] ?? ''}`)].map((l) => l.trimEnd());
@@ -403,10 +402,9 @@ test('layout columns: heads of two stories side by side, one with a kicker highe
 });
 
 test('layout columns: a first line set in keeps its mark where its column starts on the row another column ends', () => {
-  const cut = (t: string) => t.match(/.{1,16}/gu) ?? [];
-  const left = cut('河边的老码头今年春天换了新模样，石阶修好了，栏杆也刷上了新漆。每天清早，附近的居民都来这里散步，孩子们在台阶上跑来跑去。管理处的老王说，码头以后还要添几条长椅，让走累了的人歇歇脚，夏天的傍晚还会放露天电影，第一场定在七月初，到时候欢迎大家都来看看。');
+  const left = wrap('河边的老码头今年春天换了新模样，石阶修好了，栏杆也刷上了新漆。每天清早，附近的居民都来这里散步，孩子们在台阶上跑来跑去。管理处的老王说，码头以后还要添几条长椅，让走累了的人歇歇脚，夏天的傍晚还会放露天电影，第一场定在七月初，到时候欢迎大家都来看看。', 16);
   for (const start of [5, left.length - 1]) {
-    const right = [...Array<string>(start).fill(''), '  城东新开了一家社区图书', ...cut('室，藏书三千多册，周末也开放。图书室的志愿者大多是附近的退休教师，他们还办起了少儿读书会，来了四十多个孩子。')];
+    const right = [...Array<string>(start).fill(''), '  城东新开了一家社区图书', ...wrap('室，藏书三千多册，周末也开放。图书室的志愿者大多是附近的退休教师，他们还办起了少儿读书会，来了四十多个孩子。', 16)];
     const lines = sideBySide([left, right], 16);
     const marked = readLines(lines.join('\n')).lines.filter((l) => l.setIn).map((l) => l.text);
     assert.deepEqual(marked, ['城东新开了一家社区图书'], `right column from row ${start}`);
