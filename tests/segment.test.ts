@@ -466,3 +466,29 @@ test('a story\'s last paragraph that reads on into the story after it goes there
   // never past a paragraph left open: the cut falls after a sentence's end
   assert.equal(tailReadsOn([brief[0], { kind: 'body', text: '气象专家提醒，降雨过后气温将有所回升，公众' }, tail], next), undefined);
 });
+
+test('an opening printed whole after its story\'s credit goes back under its head only when the text under that head reads of it (openingsPrintedLate)', () => {
+  const threaded = (text: string) => {
+    const lines = toLines(text);
+    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
+  };
+  // the essay under `让乡村书屋亮起来` reads of its head (书屋), so its opening, closed at a
+  // paragraph's end and printed after the credit, goes back before the column under the head
+  const fixture = readFileSync(new URL('fixtures/segment/opening-printed-after-end-closed.txt', import.meta.url), 'utf8').split('\n.\n')[1]!;
+  const order = threaded(fixture);
+  assert.ok(order.indexOf('乡村书屋是农家的') >= 0 && order.indexOf('乡村书屋是农家的') < order.indexOf('书屋建起来以后，'), order.join(' / '));
+  // under `把群众的小事当成大事` stands another story's tail and another essay, closed by that essay's
+  // credit: the head is not yet paired with its text, and the run after the credit stays where it
+  // is for assemble's pairing by topic (typeset news page 5, seed 23, pdfminer)
+  const tangled = [
+    '让阅读成为小城的日常', '', '宋 清 和', '',
+    '湘东日报讯（记者 杨 帆 通讯员 李 明）3月2日，湘东市与赣西市签署政务服务跨省通办合作协议。', '',
+    '把群众的小事当成大事', '', '郑 远 帆', '',
+    '去年12月，湘东市与周边五个城市签订政务服务跨省通', '办协议，拉开了区域政务服务跨省通办的序幕。', '',
+    '一座小城的气质，藏在它的书店和图书馆里。近年来，不少', '社区建起了小而美的阅读空间，让居民在家门口就能读书。', '',
+    '（作者单位：湘东市文化馆）', '',
+    '群众身边的事，往往都是具体的小事：一盏路灯、一段台阶、', '一个车棚。小事办得好不好，直接关系到群众的获得感。', '',
+  ].join('\n');
+  const kept = threaded(tangled);
+  assert.ok(kept.indexOf('群众身边的事，往') > kept.indexOf('（作者单位：湘东'), kept.join(' / '));
+});

@@ -592,6 +592,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // vertical (`陈` / `先` / `达`, blank, `法` / `治` / …, pdfminer on the development pages)
       // (a role word spelt out, `本` / `报` / `记` / `者`, blank, `王` / `立` / `新`, stays with its names)
       if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0) && !VERTICAL_ROLES.some((w) => glyphs.endsWith(w))) goesOn = false;
+      // …and the other way round: a name in small type, each glyph a box of its own (a blank line
+      // after each), over a headline in large type set without them (`晁`, blank, `仁`, blank, `增` /
+      // `强` / `法` / …, pdfminer on the development pages): where the glyphs set apart stop, so does the name
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore > 0) && lines[i + 2] !== undefined && lines[i + 2]!.blanksBefore === 0 && !lines[i + 2]!.pageStart && UPRIGHT_CHAR.test(lines[i + 2]!.text) && isSignedName(glyphs.replace(/\s+/gu, ''))) goesOn = false;
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
