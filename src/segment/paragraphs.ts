@@ -222,6 +222,16 @@ const quoteThenChar = (lines: readonly SourceLine[], k: number) => /^\s*[“‘�
 const opensUpright = (lines: readonly SourceLine[], i: number) => uprightRun(lines[i]!, lines[i + 1]) || (UPRIGHT_CHAR.test(lines[i]!.text) && lines[i + 1] !== undefined && lines[i + 1]!.blanksBefore <= 1 && !lines[i + 1]!.pageStart && quoteThenChar(lines, i + 1));
 
 /**
+ * A run of type set down, one glyph a line, and a line of several characters set across after a
+ * blank line: two things on the page, though a word may run across (`…解` / `“` / `薪` / `”` / `愁`,
+ * blank, `云梦新闻`, the paper's name in the page's header, reads 愁云: pdftotext on typeset news
+ * page 5, seed 11). Vertical type gives its glyphs one a line to its end; what stands across after
+ * a blank line is the next element.
+ */
+const downThenAcross = (run: readonly SourceLine[], next: SourceLine) =>
+  next.blanksBefore > 0 && run.length >= VERTICAL_HEAD_MIN_GLYPHS && run.every((l) => UPRIGHT_GLYPH.test(l.text)) && [...next.text.replace(/\s+/gu, '')].length >= 2;
+
+/**
  * Lines k, k+1, … to the end of a run of single glyphs are three that spell a signed name (`钱` /
  * `乘` / `旦`); two (`纪` / `实`) are as often a headline's last word (news pages, MuPDF and pypdf).
  */
@@ -576,6 +586,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if (afterCredit && current.length === 1 && !hasSentencePunct(line.text) && (next === undefined || !continues(line.text, next.text)) && !opensUpright(lines, i) && !(isFull(i) && next !== undefined && next.blanksBefore === 0 && PAUSE_PIECE.test(next.text.trim()))) {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
+      goesOn = false;
+    } else if (next !== undefined && downThenAcross(current, next)) {
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
       // large type the extractor broke into short lines, a word cut at each break
