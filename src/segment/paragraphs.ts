@@ -650,7 +650,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
-      if (endsWithCredit(line.text) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
+      // (a credit or an affiliation note wrapped over lines ends its block where its bracket closes,
+      // though the line that closes it opens none: `（作者单位：…中` / `…研究中心）` / the next essay's
+      // headline, set tight under it by an extractor that prints no blank lines, pypdf and PDFBox on
+      // the development pages)
+      if (endsWithCredit(line.text) || (/[）)]\s*$/u.test(line.text) && current.length > 1 && endsWithCredit(current.map((l) => l.text.trim()).join(''))) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
       } else if (interleaved(i, () => current.map((l) => l.text).join(''))) {
         // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /
