@@ -490,5 +490,17 @@ test('an opening printed whole after its story\'s credit goes back under its hea
     '群众身边的事，往往都是具体的小事：一盏路灯、一段台阶、', '一个车棚。小事办得好不好，直接关系到群众的获得感。', '',
   ].join('\n');
   const kept = threaded(tangled);
-  assert.ok(kept.indexOf('群众身边的事，往') > kept.indexOf('（作者单位：湘东'), kept.join(' / '));
+  assert.ok(kept.indexOf('（作者单位：湘东') >= 0 && kept.indexOf('群众身边的事，往') > kept.indexOf('（作者单位：湘东'), kept.join(' / '));
+  // a note set after the story under its label reads of the story's head as much, but it is no
+  // opening: it stays after the credit
+  const noted = [
+    '让乡村书屋亮起来', '', '本报记者 王 磊', '',
+    '书屋建起来以后，关键在于用起来。一些地方的乡村书屋', '平时锁着门，村民想借书也找不到人。', '',
+    '（记者 王 磊）', '',
+    '记者手记：乡村书屋亮起来，乡村的精神生活就会丰富起来。', '书屋不能只建不用，更要让村民愿意走进书屋读书看报。', '',
+    '修好老街上的每一块石板', '', '周 立 新', '',
+    '老街是一座小城的记忆。今年春天，县里对老街进行了一次', '整修，换下了破损的石板，修补了两侧的木门窗。', '',
+  ].join('\n');
+  const note = threaded(noted);
+  assert.ok(note.indexOf('（记者王磊）') >= 0 && note.indexOf('记者手记：乡村书') > note.indexOf('（记者王磊）'), note.join(' / '));
 });

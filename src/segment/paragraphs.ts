@@ -221,6 +221,10 @@ const quoteThenChar = (lines: readonly SourceLine[], k: number) => /^\s*[“‘�
 /** Line i opens type set vertically: a character, and under it, tight, a character or a quotation mark over one. */
 const opensUpright = (lines: readonly SourceLine[], i: number) => uprightRun(lines[i]!, lines[i + 1]) || (UPRIGHT_CHAR.test(lines[i]!.text) && lines[i + 1] !== undefined && lines[i + 1]!.blanksBefore <= 1 && !lines[i + 1]!.pageStart && quoteThenChar(lines, i + 1));
 
+/** Lines read past line k for a word used again (a name signs; a headline's word recurs in its story). */
+const NAME_REUSE_LINES = 40;
+const usedAfter = (lines: readonly SourceLine[], k: number, word: string) => lines.slice(k, k + NAME_REUSE_LINES).some((l) => l.text.replace(/\s+/gu, '').includes(word));
+
 /**
  * A run of type set down, one glyph a line, and a line of several characters set across after a
  * blank line: two things on the page, though a word may run across (`…解` / `“` / `薪` / `”` / `愁`,
@@ -607,7 +611,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // …and the other way round: a name in small type, each glyph a box of its own (a blank line
       // after each), over a headline in large type set without them (`晁`, blank, `仁`, blank, `增` /
       // `强` / `法` / …, pdfminer on the development pages): where the glyphs set apart stop, so does the name
-      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore > 0) && lines[i + 2] !== undefined && lines[i + 2]!.blanksBefore === 0 && !lines[i + 2]!.pageStart && UPRIGHT_CHAR.test(lines[i + 2]!.text) && isSignedName(glyphs.replace(/\s+/gu, ''))) goesOn = false;
+      // (not a word the story goes on to use: `黄`, blank, `河`, blank, `安` / `澜` / … over `黄河安澜是…`
+      // is a headline's first word set apart, though 黄河 passes for a name)
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore > 0) && lines[i + 2] !== undefined && lines[i + 2]!.blanksBefore === 0 && !lines[i + 2]!.pageStart && UPRIGHT_CHAR.test(lines[i + 2]!.text) && isSignedName(glyphs.replace(/\s+/gu, '')) && !usedAfter(lines, i + 2, glyphs.replace(/\s+/gu, ''))) goesOn = false;
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
@@ -654,7 +660,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // though the line that closes it opens none: `（作者单位：…中` / `…研究中心）` / the next essay's
       // headline, set tight under it by an extractor that prints no blank lines, pypdf and PDFBox on
       // the development pages)
-      if (endsWithCredit(line.text) || (/[）)]\s*$/u.test(line.text) && current.length > 1 && endsWithCredit(current.map((l) => l.text.trim()).join(''))) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
+      // (the bracket must open the block: one opened inside a sentence, `…提质行动”（以下简称…` /
+      // `…两大行动）`, closes inside it too, and the sentence goes on)
+      if (endsWithCredit(line.text) || (/[）)]\s*$/u.test(line.text) && current.length > 1 && /^\s*[（(]/u.test(current[0].text) && endsWithCredit(current.map((l) => l.text.trim()).join(''))) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
       } else if (interleaved(i, () => current.map((l) => l.text).join(''))) {
         // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /

@@ -457,6 +457,10 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
     // story's next column, in its place already
     if (whole && blocks[s - 1].kind !== 'credit') return;
     const run = Array.from({ length: i - s + 1 }, (_, k) => s + k);
+    // …and never one that opens a story of its own (`本报讯（记者 …）…`, a brief after the essay), nor
+    // a note set after a story under its label (`记者手记：…`, `编后：…`): what follows a credit
+    // closed is a story's opening only when nothing in it says it is something else
+    if (whole && (run.some((k) => opener(blocks[k])) || /^\s*\p{Script=Han}{2,6}[：:]/u.test(blocks[s].text))) return;
     if (run.some((k) => taken.has(k) || next.has(k) || claimed.has(k))) return;
     // a column of running text holds a whole sentence; a headline's lines cut apart (`中国特色社会
     // 主义进入新时代，`, pdftotext) hold none
