@@ -14,7 +14,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
 import { unclosed } from './rules/first-line.ts';
-import { CAPTION_MAX_CHARS, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MAX_CHARS, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS, SPLIT_VOTE_AFFINITY } from './thresholds.ts';
+import { CAPTION_MAX_CHARS, NAME_REUSE_LINES, HEAD_OVER_NAME_LINES, OTHER_COLUMN_RADIUS, COLUMN_PERCENTILE, GLUED_HEAD_LEAD_MIN_CHARS, COLUMN_RADIUS, FULL_SLACK, FULL_SLACK_SPACED, GAP_RADIUS, INDENT_SLACK, MARKDOWN_MEDIAN_WIDTH, MARKDOWN_SHORT_WIDTH, NARROW_HEAD_MAX_CHARS, NARROW_HEAD_MIN_LINES, COLUMN_GAP_ROWS, OPEN_BRACKET_MAX_LINES, OVERWIDE_FACTOR, OVERWIDE_MARGIN, WIDER_LINE_EM, HEAD_PART_MAX_LINES, VERTICAL_HEAD_MIN_GLYPHS, WIDE_PART_EM, DISPLAY_MAX_CHARS, PIECES_MIN_LINES, PIECES_MIN_SHARE, GLUED_PARAGRAPH_RADIUS, SPLIT_VOTE_AFFINITY } from './thresholds.ts';
 
 /**
  * Which of the two extraction flavours a file is in: Markdown-like converter output
@@ -221,8 +221,7 @@ const quoteThenChar = (lines: readonly SourceLine[], k: number) => /^\s*[“‘�
 /** Line i opens type set vertically: a character, and under it, tight, a character or a quotation mark over one. */
 const opensUpright = (lines: readonly SourceLine[], i: number) => uprightRun(lines[i]!, lines[i + 1]) || (UPRIGHT_CHAR.test(lines[i]!.text) && lines[i + 1] !== undefined && lines[i + 1]!.blanksBefore <= 1 && !lines[i + 1]!.pageStart && quoteThenChar(lines, i + 1));
 
-/** Lines read past line k for a word used again (a name signs; a headline's word recurs in its story). */
-const NAME_REUSE_LINES = 40;
+/** Is `word` used again in the NAME_REUSE_LINES lines from line k (a name signs; a headline's word recurs in its story)? */
 const usedAfter = (lines: readonly SourceLine[], k: number, word: string) => lines.slice(k, k + NAME_REUSE_LINES).some((l) => l.text.replace(/\s+/gu, '').includes(word));
 
 /**

@@ -790,3 +790,12 @@ export const NAME_MAX_LINES = 5;
  * on the development pages: headlines of 8–15 glyphs); a shorter run is a name or a short head. Set by hand.
  */
 export const VERTICAL_HEAD_MIN_GLYPHS = 5;
+/**
+ * Lines read after a vertical headline for its first word used again: glyphs set apart over the
+ * headline (a blank line after each) that spell a name are the headline's first word instead when
+ * the story uses it (`黄` / `河` over `安澜入梦来`, then `黄河安澜是…`). A story's first paragraphs
+ * name its subject within a column or two; a name that signs an essay is not in its text (晁仁,
+ * pdfminer on the development pages). Set by hand; the rule it bounds fires once over every
+ * corpus and seed (6 December 2026).
+ */
+export const NAME_REUSE_LINES = 40;
