@@ -133,6 +133,17 @@ function endsWithCredit(text: string): boolean {
 }
 
 /**
+ * A credit or an affiliation note wrapped over lines, closing at `line`: the block opens on its
+ * bracket and `line`, which opens none, closes it (`（作者单位：…中` / `…研究中心）`, then the next
+ * essay's headline set tight under it by an extractor that prints no blank lines: pypdf and PDFBox
+ * on the development pages). It ends its block there. A bracket opened inside a sentence
+ * (`…提质行动”（以下简称…` / `…两大行动）`) closes inside it too, and the sentence goes on.
+ */
+function creditWrappedTo(current: readonly SourceLine[], line: SourceLine): boolean {
+  return current.length > 1 && /[）)]\s*$/u.test(line.text) && /^\s*[（(]/u.test(current[0]!.text) && endsWithCredit(current.map((l) => l.text.trim()).join(''));
+}
+
+/**
  * An opening bracket not yet closed (`讯（记` / `者 陈鸿飞 …）`), or a dateline's `…讯` alone:
  * the text goes on. Counted line by line as a block grows (re-reading the joined text at each
  * line would be quadratic in the block's length).
@@ -591,6 +602,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // a headline line, even a full one (`韶山变民生“实事清单”为群众“幸福账单”`); a body line cut mid-word goes on
       goesOn = false;
     } else if (next !== undefined && downThenAcross(current, next)) {
+      // vertical type, then a line set across: the next element, though a word may run across
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
       // large type the extractor broke into short lines, a word cut at each break
@@ -612,7 +624,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // `强` / `法` / …, pdfminer on the development pages): where the glyphs set apart stop, so does the name
       // (not a word the story goes on to use: `黄`, blank, `河`, blank, `安` / `澜` / … over `黄河安澜是…`
       // is a headline's first word set apart, though 黄河 passes for a name)
-      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore > 0) && lines[i + 2] !== undefined && lines[i + 2]!.blanksBefore === 0 && !lines[i + 2]!.pageStart && UPRIGHT_CHAR.test(lines[i + 2]!.text) && isSignedName(glyphs.replace(/\s+/gu, '')) && !usedAfter(lines, i + 2, glyphs.replace(/\s+/gu, ''))) goesOn = false;
+      if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore > 0) && lines[i + 2] !== undefined && lines[i + 2]!.blanksBefore === 0 && !lines[i + 2]!.pageStart && UPRIGHT_CHAR.test(lines[i + 2]!.text) && isSignedName(glyphs) && !usedAfter(lines, i + 2, glyphs)) goesOn = false;
       // …and where its last three glyphs are a name that signs it, set on under the headline
       // with no break between (`…历` / `史` / `方` / `位` / `钱` / `乘` / `旦`, pdftotext -raw)
       // (never a byline's own names after its role word: `本` / `报` / `记` / `者` / `王` / `立` / `新`)
@@ -655,13 +667,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
-      // (a credit or an affiliation note wrapped over lines ends its block where its bracket closes,
-      // though the line that closes it opens none: `（作者单位：…中` / `…研究中心）` / the next essay's
-      // headline, set tight under it by an extractor that prints no blank lines, pypdf and PDFBox on
-      // the development pages)
-      // (the bracket must open the block: one opened inside a sentence, `…提质行动”（以下简称…` /
-      // `…两大行动）`, closes inside it too, and the sentence goes on)
-      if (endsWithCredit(line.text) || (/[）)]\s*$/u.test(line.text) && current.length > 1 && /^\s*[（(]/u.test(current[0].text) && endsWithCredit(current.map((l) => l.text.trim()).join(''))) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
+      if (endsWithCredit(line.text) || creditWrappedTo(current, line) || /[。！？]\s*[^。！？]{1,20}(摄|供图)[）)]?$/u.test(next.text)) {
         goesOn = false;
       } else if (interleaved(i, () => current.map((l) => l.text).join(''))) {
         // two columns' lines printed in turn, each a box of its own (`…北方多地迎` / `各地环卫部门…气` /
