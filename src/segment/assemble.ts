@@ -1197,6 +1197,63 @@ function bodilessHeadPass(state: AssemblyState): void {
   }
 }
 
+/** Does a story name who wrote it? An affiliation note (`（作者为…教授）`) closes a signed essay but names no one: it credits nothing. */
+const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+
+/** A segment of credits alone: bylines and credit lines, no running text. */
+const creditsOnly = (s: Segment) => s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit');
+
+/**
+ * Credits that stand between stories with no running text of their own (a segment of credits
+ * alone, no head paired to it) sign a story beside them, not none: where a page prints a story's
+ * byline under its head and the head after its body, the byline follows the head (`衡阳县巡特警：…` /
+ * `本报记者 邱莎 通讯员 陈琴庆 聂沛` / the next story's head, pdfminer on typeset news page 12, seed
+ * 17), and a closing credit or signed name printed apart from its body follows the body (`…群众的
+ * 信任。` / `郑远航` / the next story's head, pdftotext, seed 31). So credits right after a head
+ * group sign that head's story; credits right after running text sign that story when it names no
+ * one yet, or when its own head is printed right after them (the byline set beside a vertical
+ * head, `本报记者黄亮力` / `通讯员吴寒梅李璇` / `凤凰纪委为农民工解“薪”愁` under the story's columns,
+ * pdfminer on typeset news page 11). A story so signed twice, its first block a byline printed
+ * right after the head before it, gives that byline to the head's story when that one names no one
+ * (`本报记者 张弦` under `韶山变民生…`, the story it headed printed before its head there).
+ */
+function strayCreditsPass(state: AssemblyState): void {
+  const storyOf = (g: HeadGroup) => state.segments.find((x) => x.head === g);
+  for (const c of [...state.segments]) {
+    if (c.head || !creditsOnly(c)) continue;
+    const prev = state.prevOf.get(c);
+    const next = state.nextOf.get(c);
+    if (prev === undefined || prev.blocks[0].page !== c.blocks[0].page) continue;
+    // a name right after a label of the page's furniture is the label's (`制图：` / `李姿阅`, a chart's
+    // credit: pdftotext -raw on the development page of 2 January), not a story's
+    const at = state.blocks.findIndex((b) => b.first === c.blocks[0].first);
+    if (state.blocks[at - 1]?.kind === 'furniture') continue;
+    let to: Segment | undefined;
+    if ('at' in prev) {
+      // (a story that names its writer already, in its dateline or a byline, keeps its own: a byline
+      // under a head printed after its body is as often the next story's, its text cut off there —
+      // `湖南日报·新湖南客户端记者 龚柏威` under `10个消防救援站集中驻队执勤`, the sample's page 3)
+      const story = storyOf(prev);
+      if (story !== undefined && !credited(story)) to = story;
+    }
+    else if (!creditsOnly(prev) && (!credited(prev) || (next !== undefined && prev.head === next))) to = prev;
+    if (to === undefined || to === c) continue;
+    const k = unlinkSegment(state, c);
+    for (const cap of state.captions) if (cap.after >= k && cap.after > -1) cap.after--;
+    const signedTwice = credited(to);
+    to.blocks = [...to.blocks, ...c.blocks];
+    state.decisions.push(entry(c.blocks, `credits with no story of their own: sign the story at line ${to.blocks[0].first}`));
+    // the byline that opened the story goes back to the head printed right before it
+    const first = to.blocks[0];
+    const above = state.prevOf.get(to);
+    const owner = above !== undefined && 'at' in above ? storyOf(above) : undefined;
+    if (!signedTwice || to.head !== next || first.kind !== 'byline' || owner === undefined || owner === to || credited(owner)) continue;
+    to.blocks = to.blocks.slice(1);
+    owner.blocks = [...owner.blocks, first];
+    state.decisions.push(entry([first], `byline under the head at line ${(above as HeadGroup).blocks[0].first}: signs its story, the story after it signed by its own credits`));
+  }
+}
+
 /**
  * A series label printed beside another story's headline (`高质量发展看资兴⑥` under
  * `凤凰纪委为农民工解“薪”愁`) goes to the story on the page it names.
@@ -1235,8 +1292,6 @@ function moveKickersPass(state: AssemblyState): void {
  * headline's own story is already credited and the next one is not.
  */
 function moveSignedNamesPass(state: AssemblyState): void {
-  // an affiliation note (`（作者为…教授）`) closes a signed essay but names no one: it credits nothing
-  const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
   for (const s of state.segments.filter((x) => x.head)) {
     const g = s.head as HeadGroup;
     const last = g.blocks[g.blocks.length - 1];
@@ -1384,6 +1439,7 @@ export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
   { name: 'splitRunTogether', run: splitRunTogetherPass },
   { name: 'openingBeforeHead', run: openingBeforeHeadPass },
   { name: 'bodilessHead', run: bodilessHeadPass },
+  { name: 'strayCredits', run: strayCreditsPass },
   { name: 'tailBeforeHead', run: tailBeforeHeadPass },
   { name: 'tailAfterOtherStory', run: tailAfterOtherStoryPass },
   { name: 'moveKickers', run: moveKickersPass },

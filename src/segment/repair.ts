@@ -157,32 +157,16 @@ function joinOverprintedParts(art: Draft, report: ReportEntry[]): Draft {
 }
 
 /**
- * A credit line left on its own after a story (`…吃得放心、安心。` / `本报记者 张弦` / the next story's
- * head, typeset news page 11): a page that prints heads over their bodies prints a closing byline
- * under the body, and the head groups have no story to give it. A draft holding nothing but credits
- * goes to the story printed just before it on its page when that story credits no one; otherwise
- * it stays a draft of its own (the report keeps it).
+ * A signed name left on its own after an essay credits the essay before it, in two layouts the
+ * pieces below name. (A credit line alone between stories, `…吃得放心、安心。` / `本报记者 张弦` /
+ * the next head, is placed while the stories are assembled, where the heads beside it are known:
+ * assemble.ts strayCreditsPass.)
  */
 export function creditLoneBylines(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
-  const lone = (a: Draft) => a.body.length === 0 && !a.title && !a.kicker && !a.subtitle && a.captions.length === 0 && a.credits.length > 0;
   const out: Draft[] = [];
   for (const art of articles) {
     const prev = out[out.length - 1];
-    if (lone(art) && prev !== undefined && prev.source.page === art.source.page && prev.body.length > 0 && prev.credits.length === 0 && art.source.lines[0] > prev.source.lines[1]) {
-      report.push({ lines: art.source.lines, text: art.bylines.join(' / '), reason: 'a credit alone after a story that credits no one: its closing credit' });
-      const ranges = [...(prev.source.ranges ?? [prev.source.lines]), ...(art.source.ranges ?? [art.source.lines])];
-      out[out.length - 1] = {
-        ...prev,
-        authors: [...art.authors],
-        photographers: [...art.photographers],
-        credits: [...art.credits],
-        bylines: [...prev.bylines, ...art.bylines],
-        publication: prev.publication ?? art.publication,
-        source: { ...prev.source, lines: [prev.source.lines[0], art.source.lines[1]], ranges },
-      };
-      continue;
-    }
     // a signed name over a crosshead (`…从胜利走` / `祝灵君` / `充分认识…的重大意义` / …, pdftotext on the
     // development pages): no story opens at a crosshead, so the name closes the story printed before it
     // (the names only: a note closing the crossheaded run, `（作者为…）`, stays where it is printed)
