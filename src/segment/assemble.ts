@@ -18,6 +18,7 @@ import {
   COHESION,
   CREDIT_NAME_MAX_CHARS,
   COHESION_PARAGRAPHS,
+  STORY_CHANGE_SIMILARITY,
   CUT_CAPTION_LINE_MAX_CHARS,
   CUT_CAPTION_MAX_LINES,
   HEAD_LOOKBACK_BLOCKS,
@@ -204,22 +205,34 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   const before = textBefore(blocks, group.at);
   const after = blocks[group.at + group.blocks.length];
   if (surelyArticleHead(group, blocks)) return true;
+  // the shared vocabulary of a few paragraphs either side
+  const cohesion = () => similarity(runningText(blocks, group.at - COHESION_PARAGRAPHS, group.at), runningText(blocks, group.at + group.blocks.length, group.at + group.blocks.length + COHESION_PARAGRAPHS));
   // column text prints a headline after its story: running text right after the group means a subhead
   if (flavour === 'column' && (HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit')) return true;
+  // a head between two paragraphs of column text stands where a sentence ends
+  if (flavour === 'column' && !(before.kind === 'body' && endsSentence(before.text))) return false;
+  // in a file that prints bodies before their heads, a display group between two paragraphs is a
+  // crosshead of the running story, unless the paragraphs either side share next to no vocabulary:
+  // then it is the late head of the story before, and the paragraphs after it open another that
+  // has no dateline or byline to say so (`古村落保护利用取得新进展` between a wire story's end and
+  // `6月13日上午9时20分，衡阳县…`, pdfminer on typeset news page 12, seed 17; the sample's
+  // crossheads share more, STORY_CHANGE_SIMILARITY)
+  if (flavour === 'column' && bodyFirst) return cohesion() < STORY_CHANGE_SIMILARITY;
   // a file that prints bodies after their headlines (a page typeset head first) has no headline
-  // between two paragraphs of one story but subheads: topic decides, as for Markdown-like text
-  if (flavour === 'column' && (bodyFirst || !(before.kind === 'body' && endsSentence(before.text)))) return false;
-  // a display line set right above a subhead is a box label or a fragment, not a story's headline
+  // between two paragraphs of one story but subheads: topic decides, as for Markdown-like text.
+  // A display line set right above a subhead is a box label or a fragment, not a story's headline
   if (after.kind === 'subhead' && group.blocks.every((b) => b.heading === 0)) return false;
   // a display line right under a headline, byline or caption, before any running text, belongs to that head
   let lastText: ClassifiedBlock | undefined;
   for (let k = group.at - 1; k >= 0 && k >= group.at - HEAD_LOOKBACK_BLOCKS && !lastText; k--) if (blocks[k].kind === 'body' || HEAD_KINDS.has(blocks[k].kind)) lastText = blocks[k];
   if (flavour === 'markdown' && lastText && HEAD_KINDS.has(lastText.kind)) return false;
   // topic: compare a few paragraphs on each side
-  const prevText = blocks.slice(Math.max(0, group.at - COHESION_PARAGRAPHS), group.at).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-  const nextText = blocks.slice(group.at + group.blocks.length, group.at + group.blocks.length + COHESION_PARAGRAPHS).filter((b) => b.kind === 'body').map((b) => b.text).join('');
-  return similarity(prevText, nextText) < COHESION;
+  return cohesion() < COHESION;
 }
+
+/** The running paragraphs among blocks `from` to `to` (exclusive), joined. */
+const runningText = (blocks: readonly ClassifiedBlock[], from: number, to: number): string =>
+  blocks.slice(Math.max(0, from), to).filter((b) => b.kind === 'body').map((b) => b.text).join('');
 
 function headText(g: HeadGroup): string {
   return g.blocks.filter((b) => b.kind !== 'byline').map((b) => b.text).join('');
