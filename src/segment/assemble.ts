@@ -201,7 +201,7 @@ function bodySideVote(groups: HeadGroup[], blocks: ClassifiedBlock[]): boolean |
  * headline? Layout cues first (a credit before it, a byline after it, a kicker or subtitle
  * with a signed name); then topic: the text after it continues the text before it.
  */
-function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour, bodyFirst: boolean): boolean {
+function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Flavour, bodyFirst: boolean, placed: boolean): boolean {
   const before = textBefore(blocks, group.at);
   const after = blocks[group.at + group.blocks.length];
   if (surelyArticleHead(group, blocks)) return true;
@@ -209,8 +209,10 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   const cohesion = () => similarity(runningText(blocks, group.at - COHESION_PARAGRAPHS, group.at), runningText(blocks, group.at + group.blocks.length, group.at + group.blocks.length + COHESION_PARAGRAPHS));
   // column text prints a headline after its story: running text right after the group means a subhead
   if (flavour === 'column' && (HEAD_KINDS.has(after.kind) || HEAD_KINDS.has(before.kind) || after.kind === 'caption' || after.kind === 'credit')) return true;
-  // a head between two paragraphs of column text stands where a sentence ends
-  if (flavour === 'column' && !(before.kind === 'body' && endsSentence(before.text))) return false;
+  // a head between two paragraphs of column text stands where a sentence ends, or after a byline
+  // that closes the story before (`…轮流值守。` / `本报记者 李永亮` / `县纪委为农民工追回欠薪`; in text
+  // laid out like the page, a byline beside a head is read where it stands: not there)
+  if (flavour === 'column' && !((before.kind === 'body' && endsSentence(before.text)) || (before.kind === 'byline' && !placed))) return false;
   // in a file that prints bodies before their heads, a display group between two paragraphs is a
   // crosshead of the running story, unless the paragraphs either side share next to no vocabulary:
   // then it is the late head of the story before, and the paragraphs after it open another that
@@ -739,7 +741,7 @@ function headGroupsPass(state: AssemblyState): void {
   for (const g of split) if (g.blocks.some(isSignedByline)) signedOnPage.set(g.blocks[0].page, (signedOnPage.get(g.blocks[0].page) ?? 0) + 1);
   for (const g of split) {
     const essayPage = (signedOnPage.get(g.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS;
-    const head = essayPage ? surelyArticleHead(g, blocks) : isArticleHead(g, blocks, state.flavour, state.bodyFirst);
+    const head = essayPage ? surelyArticleHead(g, blocks) : isArticleHead(g, blocks, state.flavour, state.bodyFirst, state.placed);
     if (head) state.headAt.set(g.at, g);
     else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
@@ -1197,9 +1199,20 @@ function bodilessHeadPass(state: AssemblyState): void {
   for (const s of state.segments) {
     if (!s.head || !s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit')) continue;
     const prev = storyBefore(state, s);
-    // (a story without a head of its own before it is this head's whole body, printed bodies first:
-    // the heads and bodies are paired as the page's side says, not split here)
-    if (prev === undefined || !prev.head || prev.blocks.length < 2 || prev.blocks[0].page !== s.head.blocks[0].page) continue;
+    if (prev === undefined || prev.blocks[0].page !== s.head.blocks[0].page) continue;
+    // a story with no head of its own printed right before the head is its whole body when it reads
+    // of it (`…株洲环保工作再上新台阶。` / `制造名城澎湃“绿动力”` / `——解读…` / `本报记者 李永亮`, the
+    // next story's head after the byline: pdf2md on typeset news page 6, seed 31)
+    if (!prev.head) {
+      const next = state.nextOf.get(prev);
+      if ((next !== s.head && next !== s) || affinity(contentWords(headText(s.head)), segText(state, prev)) < SPLIT_MIN_AFFINITY) continue;
+      const k = unlinkSegment(state, prev);
+      moveTail(state, prev, s, 0);
+      for (const c of state.captions) if (c.after > k) c.after--;
+      state.decisions.push(entry(s.head.blocks, `headline with credits only: takes the story printed right before it, from line ${s.blocks[0].first}`));
+      continue;
+    }
+    if (prev.blocks.length < 2) continue;
     // of parts that read of it alike, the shortest: the story before keeps what it can
     const split = bestSplit(contentWords(headText(s.head)), prev, [false], true);
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
