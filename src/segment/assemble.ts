@@ -216,9 +216,9 @@ function isArticleHead(group: HeadGroup, blocks: ClassifiedBlock[], flavour: Fla
   // in a file that prints bodies before their heads, a display group between two paragraphs is a
   // crosshead of the running story, unless the paragraphs either side share next to no vocabulary:
   // then it is the late head of the story before, and the paragraphs after it open another that
-  // has no dateline or byline to say so (`古村落保护利用取得新进展` between a wire story's end and
-  // `6月13日上午9时20分，衡阳县…`, pdfminer on typeset news page 12, seed 17; the sample's
-  // crossheads share more, STORY_CHANGE_SIMILARITY)
+  // has no dateline or byline to say so (`课后服务“加餐”更有味` between its story's last paragraph
+  // and the next story's first, pdfminer, MuPDF, pdf2md and `-raw` on typeset news page 9, seed
+  // 19; the sample's crossheads share more, STORY_CHANGE_SIMILARITY)
   if (flavour === 'column' && bodyFirst) return cohesion() < STORY_CHANGE_SIMILARITY;
   // a file that prints bodies after their headlines (a page typeset head first) has no headline
   // between two paragraphs of one story but subheads: topic decides, as for Markdown-like text.
@@ -656,7 +656,7 @@ interface AssemblyState {
   captionsOf: Map<Segment, Caption[]>;
   captionBlocksOf: Map<Segment, ClassifiedBlock[]>;
   photoCredits: Map<Segment, Credit[]>;
-  /** Running text of each segment, memoised; a pass that changes a segment's blocks (openingBeforeHead, bodilessHead, tailBeforeHead) deletes its entry (moveSignedNames adds only a byline). */
+  /** Running text of each segment, memoised; a pass that changes a segment's blocks (openingBeforeHead, bodilessHead, tailBeforeHead) deletes its entry (moveSignedNames and strayCredits add only credits). */
   textOf: Map<Segment, string>;
   articles: Assembled['articles'];
   unassigned: ReportEntry[];
@@ -1196,7 +1196,8 @@ function moveTail(state: AssemblyState, from: Segment, to: Segment, at: number):
  * to it.
  */
 function bodilessHeadPass(state: AssemblyState): void {
-  for (const s of state.segments) {
+  // (over a copy: a story taken whole leaves the list)
+  for (const s of [...state.segments]) {
     if (!s.head || !s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit')) continue;
     const prev = storyBefore(state, s);
     if (prev === undefined || prev.blocks[0].page !== s.head.blocks[0].page) continue;
@@ -1205,6 +1206,8 @@ function bodilessHeadPass(state: AssemblyState): void {
     // next story's head after the byline: pdf2md on typeset news page 6, seed 31)
     if (!prev.head) {
       const next = state.nextOf.get(prev);
+      // (a brief closed apart by its own credit takes no head)
+      if (prev.brief) continue;
       if ((next !== s.head && next !== s) || affinity(contentWords(headText(s.head)), segText(state, prev)) < SPLIT_MIN_AFFINITY) continue;
       const k = unlinkSegment(state, prev);
       moveTail(state, prev, s, 0);
@@ -1263,9 +1266,10 @@ function strayCreditsPass(state: AssemblyState): void {
       if (story !== undefined && !credited(story)) to = story;
     }
     else if (!creditsOnly(prev) && (!credited(prev) || (next !== undefined && prev.head === next))) to = prev;
-    if (to === undefined || to === c) continue;
+    if (to === undefined) continue;
     const k = unlinkSegment(state, c);
-    for (const cap of state.captions) if (cap.after >= k && cap.after > -1) cap.after--;
+    // a caption printed after the credits goes with the story they sign
+    for (const cap of state.captions) cap.after = cap.after === k ? state.segments.indexOf(to) : cap.after > k ? cap.after - 1 : cap.after;
     const signedTwice = credited(to);
     to.blocks = [...to.blocks, ...c.blocks];
     state.decisions.push(entry(c.blocks, `credits with no story of their own: sign the story at line ${to.blocks[0].first}`));
@@ -1273,7 +1277,7 @@ function strayCreditsPass(state: AssemblyState): void {
     const first = to.blocks[0];
     const above = state.prevOf.get(to);
     const owner = above !== undefined && 'at' in above ? storyOf(above) : undefined;
-    if (!signedTwice || to.head !== next || first.kind !== 'byline' || owner === undefined || owner === to || credited(owner)) continue;
+    if (!signedTwice || to.head !== next || first.kind !== 'byline' || owner === undefined || owner === to || owner.blocks[0].page !== first.page || credited(owner)) continue;
     to.blocks = to.blocks.slice(1);
     owner.blocks = [...owner.blocks, first];
     state.decisions.push(entry([first], `byline under the head at line ${(above as HeadGroup).blocks[0].first}: signs its story, the story after it signed by its own credits`));
