@@ -1025,6 +1025,15 @@ function unlinkSegment(state: AssemblyState, s: Segment): number {
   return k;
 }
 
+/**
+ * Is a segment printed right after the page's furniture? (Its first block may be a subhead copy:
+ * the block stream is searched by line.)
+ */
+function afterFurniture(state: AssemblyState, s: Segment): boolean {
+  const at = state.blocks.findIndex((b) => b.first === s.blocks[0].first);
+  return state.blocks[at - 1]?.kind === 'furniture';
+}
+
 /** The story read before a head group or segment, past head groups. */
 function storyBefore(state: AssemblyState, x: HeadGroup | Segment): Segment | undefined {
   let prev = state.prevOf.get(x);
@@ -1046,9 +1055,7 @@ function openingBeforeHeadPass(state: AssemblyState): void {
     const t = g && 'at' in g ? state.nextOf.get(g) : undefined;
     if (!g || !('at' in g) || !t || 'at' in t || t.head !== g || t.blocks[0].page !== s.blocks[0].page) continue;
     const prev = state.prevOf.get(s);
-    // (its first block may be a subhead copy: the block stream is searched by line)
-    const at = state.blocks.findIndex((b) => b.first === s.blocks[0].first);
-    const closed = prev === undefined || 'at' in prev || prev.blocks[prev.blocks.length - 1].kind === 'credit' || state.blocks[at - 1]?.kind === 'furniture';
+    const closed = prev === undefined || 'at' in prev || prev.blocks[prev.blocks.length - 1].kind === 'credit' || afterFurniture(state, s);
     if (!closed) continue;
     const text = segText(state, s);
     const mine = affinity(contentWords(headText(g)), text);
@@ -1255,8 +1262,7 @@ function strayCreditsPass(state: AssemblyState): void {
     if (prev === undefined || prev.blocks[0].page !== c.blocks[0].page) continue;
     // a name right after a label of the page's furniture is the label's (`制图：` / `李姿阅`, a chart's
     // credit: pdftotext -raw on the development page of 2 January), not a story's
-    const at = state.blocks.findIndex((b) => b.first === c.blocks[0].first);
-    if (state.blocks[at - 1]?.kind === 'furniture') continue;
+    if (afterFurniture(state, c)) continue;
     let to: Segment | undefined;
     if ('at' in prev) {
       // (a story that names its writer already, in its dateline or a byline, keeps its own: a byline
