@@ -1196,6 +1196,12 @@ function moveTail(state: AssemblyState, from: Segment, to: Segment, at: number):
   return tail;
 }
 
+/** Does a story name who wrote it? An affiliation note (`（作者为…教授）`) closes a signed essay but names no one: it credits nothing. */
+const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
+
+/** A segment of credits alone: bylines and credit lines, no running text. */
+const creditsOnly = (s: Segment) => s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit');
+
 /**
  * A head whose story holds nothing but credits (`河长巡河发现问题当天处理` / `本报记者 何子衿`, printed
  * after its body where the page otherwise sets heads first) has its body at the end of the headed
@@ -1205,7 +1211,7 @@ function moveTail(state: AssemblyState, from: Segment, to: Segment, at: number):
 function bodilessHeadPass(state: AssemblyState): void {
   // (over a copy: a story taken whole leaves the list)
   for (const s of [...state.segments]) {
-    if (!s.head || !s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit')) continue;
+    if (!s.head || !creditsOnly(s)) continue;
     const prev = storyBefore(state, s);
     if (prev === undefined || prev.blocks[0].page !== s.head.blocks[0].page) continue;
     // a story with no head of its own printed right before the head is its whole body when it reads
@@ -1232,12 +1238,6 @@ function bodilessHeadPass(state: AssemblyState): void {
     state.decisions.push(entry(s.head.blocks, `headline with credits only: takes the body from line ${tail[0].first}, where the story before turns to its topic`));
   }
 }
-
-/** Does a story name who wrote it? An affiliation note (`（作者为…教授）`) closes a signed essay but names no one: it credits nothing. */
-const credited = (x: Segment) => x.blocks.some((b) => b.kind === 'byline' || (b.credits?.length ?? 0) > 0);
-
-/** A segment of credits alone: bylines and credit lines, no running text. */
-const creditsOnly = (s: Segment) => s.blocks.every((b) => b.kind === 'byline' || b.kind === 'credit');
 
 /**
  * Credits that stand between stories with no running text of their own (a segment of credits
