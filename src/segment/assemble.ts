@@ -334,9 +334,30 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
  * above `墙里墙外花都香 / ——乡镇污水治理…`) are told apart from a kicker + headline pair by
  * topic: each of two real headlines has paragraphs nearby that speak of it and not of the other.
  */
+/**
+ * A boxed headline, display lines set across, then another boxed headline: two stories' heads, the
+ * lines between standing over the second box as its kicker or label (`衡阳县巡` / … / `人`, then
+ * `长沙消防救援又添生` / `力军`, then `10个消防` / … / `勤`: pdfminer on typeset news page 3, two
+ * late heads after their two bodies; `西洞庭力推…`, `延伸阅读`, `湖南凯清…`, seed 37 page 9). A
+ * subtitle led by a dash (`——涪口区推进…`) is the first box's own, and so is a second box that is
+ * no headline.
+ */
+function boxThenLinesThenBox(heads: readonly ClassifiedBlock[], k: number): boolean {
+  if (heads[k - 1].boxed !== true || heads[k].boxed === true) return false;
+  const next = heads.findIndex((b, j) => j > k && b.boxed === true);
+  return next > k && heads[next].kind === 'headline' && heads.slice(k, next).every((b) => HEAD_KINDS.has(b.kind) && !/^[—－]/u.test(b.display));
+}
+
 function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
+  // (the lines between two boxes go with the second box, whole; what follows it is parted as ever)
+  const from = g.blocks.findIndex((_, k) => k > 0 && boxThenLinesThenBox(g.blocks, k));
+  if (from > 0) {
+    const to = g.blocks.findIndex((b, j) => j > from && b.boxed === true) + 1;
+    const rest = g.blocks.length > to ? splitByTopic({ blocks: g.blocks.slice(to), at: g.at + to }, blocks) : [];
+    return [...splitByTopic({ blocks: g.blocks.slice(0, from), at: g.at }, blocks), { blocks: g.blocks.slice(from, to), at: g.at + from }, ...rest];
+  }
   for (const k of partStarts(g)) {
     // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
     // part alone would pass for a kicker over the other
@@ -938,14 +959,14 @@ function pairHeadsPass(state: AssemblyState): void {
  * Where a body turns from its own headline's topic (or from no headline's) to the topic of
  * `words`: the paragraph boundary, after a sentence's end or a credit, that best parts the two,
  * with the part of `words` before it (`headFirst`) or after it, as `sides` allow; undefined when
- * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, the first, or
- * the last when `latest`.
+ * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
+ * line, then the first, or the last when `latest`.
  */
 function bestSplit(words: Map<string, number>, s: Segment, sides: readonly boolean[], latest = false): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
-  let best: { at: number; score: number; headFirst: boolean } | undefined;
+  let best: { at: number; score: number; headFirst: boolean; edge: boolean } | undefined;
   for (let at = 1; at < paras.length; at++) {
     if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
     if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
@@ -957,7 +978,12 @@ function bestSplit(words: Map<string, number>, s: Segment, sides: readonly boole
       const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
       const cross = affinity(words, headFirst ? b : a);
       const score = mine + theirs - cross;
-      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || (latest && score === best.score))) best = { at, score, headFirst };
+      // (of two that score alike, one at a box's edge, a blank line before it, goes before one inside a
+      // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
+      // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
+      const edge = paras[at].lines[0].blanksBefore > 0;
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : latest);
+      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge };
     }
   }
   return best;
