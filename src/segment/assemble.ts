@@ -702,7 +702,7 @@ const segText = (state: AssemblyState, s: Segment): string => {
  * the side the flavour prints a story's body (before its headline in column text, after it in
  * Markdown-like text), then CANDIDATES_OTHER on the other side.
  */
-function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
+function candidatesFor(state: AssemblyState, g: HeadGroup, further = 0): Segment[] {
   const backward = state.bodyFirst;
   const near: Segment[] = [];
   const page = g.blocks[0].page;
@@ -717,7 +717,7 @@ function candidatesFor(state: AssemblyState, g: HeadGroup): Segment[] {
     }
   };
   walk(backward ? -1 : 1, CANDIDATES_PRIOR);
-  walk(backward ? 1 : -1, CANDIDATES_OTHER);
+  walk(backward ? 1 : -1, CANDIDATES_OTHER + further);
   return near;
 }
 
@@ -953,6 +953,33 @@ function pairHeadsPass(state: AssemblyState): void {
     p.s.head = p.g;
     state.usedHeads.add(p.g);
   }
+  // a head left over in a row of heads printed together reaches one story further on the other side
+  // for each other head in the row, and takes a story with no head there that reads of it: the row
+  // heads the stories before it in turn (`衡阳县巡…`, then `长沙消防…` / `10个消防…`, both after their
+  // two bodies, pdfminer on typeset news page 3, on a page that otherwise sets heads over bodies; the
+  // second head took the story next to the row and the first found no body)
+  for (const g of state.pending) {
+    if (state.usedHeads.has(g)) continue;
+    const row = headsInRow(state, g);
+    if (row < 2) continue;
+    const words = contentWords(headText(g));
+    const reads = candidatesFor(state, g, row - 1)
+      .filter((s) => !s.head)
+      .map((s) => ({ s, a: affinity(words, segText(state, s)) }))
+      .filter((x) => x.a >= SPLIT_MIN_AFFINITY);
+    const best = reads.reduce<(typeof reads)[number] | undefined>((b, x) => (b === undefined || x.a > b.a ? x : b), undefined);
+    if (best === undefined) continue;
+    best.s.head = g;
+    state.usedHeads.add(g);
+  }
+}
+
+/** How many head groups stand in a row with `g`, on its page, no segment between. */
+function headsInRow(state: AssemblyState, g: HeadGroup): number {
+  const page = g.blocks[0].page;
+  let row = 1;
+  for (const step of [state.prevOf, state.nextOf]) for (let s = step.get(g); s !== undefined && 'at' in s && s.blocks[0].page === page; s = step.get(s)) row++;
+  return row;
 }
 
 /**
