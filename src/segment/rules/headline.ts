@@ -24,8 +24,10 @@ export function isDisplayLine(b: Block): boolean {
   // a line that ends on a colon after a verb of saying opens a quotation: running text (`老街坊们常说这样一句话：`)
   // (the verb within a few characters of the colon, and the line longer than a label: `周末讲座：`, `小说连载：` are labels)
   if (b.heading === 0 && [...t].length >= COLON_QUOTE_MIN_CHARS && /(?:说|讲|指出|强调|表示|认为|提出|写道|谈到|告诫|问道)[^：:，。]{0,8}[：:]$/u.test(t)) return false;
-  // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`)
-  if (/[的了和与及或在把被对向从将为]$/u.test(t) && b.heading === 0) return false;
+  // a headline never ends on a particle or preposition: such a line is running text cut short (`…最偏远的`).
+  // Not 了, which closes a headline's statement as often as it cuts a line (`夜市烟火气回来了`); no
+  // headline, kicker or subtitle of any corpus ends on the others, and letting 了 through moved no figure
+  if (/[的和与及或在把被对向从将为]$/u.test(t) && b.heading === 0) return false;
   if (/[。；;]/u.test(t.slice(0, -1))) return false;
   // a headline may hold one comma (`谋篇布局，绘就治污蓝图`); longer comma'd lines are running text cut short
   const commas = (t.match(/[，,]/gu) ?? []).length;
