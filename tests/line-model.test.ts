@@ -1,0 +1,44 @@
+// The race of issue #12, item 8 (src/segment/eval/line-model.ts): blocks labelled from the gold,
+// the rules' answer read from the segmenter's articles, a model fitted the same way twice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { examplesOf, FEATURES, isGoldHead, predict, score, train } from '../src/segment/eval/line-model.ts';
+import type { GoldFile } from '../src/segment/eval/gold.ts';
+
+const root = join(import.meta.dirname, '..');
+const gold = JSON.parse(readFileSync(join(root, 'tests', 'gold', '000_9b41f1c6617766a6.json'), 'utf8')) as GoldFile;
+const bytes = readFileSync(join(root, 'content', 'raw', '000_9b41f1c6617766a6.txt'));
+const examples = examplesOf(bytes, gold);
+
+test('a block is display type by the gold when it stands in a headline, a kicker or a subtitle, its dash aside', () => {
+  const page = { articles: [{ headline: '东安县公安局：便民服务获好评', subtitle: '——乡镇污水治理之“资阳模式”' }], sentences: ['为企业职工解决办证等困难12起。'] };
+  const sentences = page.sentences.join('\n');
+  assert.equal(isGoldHead('东安县公安局：便民服务获好评', page, sentences), true);
+  assert.equal(isGoldHead('东 安 县', page, sentences), true);
+  assert.equal(isGoldHead('——乡镇污水治理之“资阳模式”', page, sentences), true);
+  assert.equal(isGoldHead('为企业职工解决办证等困难12起。', page, sentences), false);
+  // a short piece that running text also holds is not counted as a head's
+  assert.equal(isGoldHead('12', { articles: [{ headline: '解决困难12起' }], sentences: ['解决困难12起。'] }, '解决困难12起。'), false);
+});
+
+test('every block of a sample page is described and labelled, and the rules find every head the gold has there', () => {
+  assert.ok(examples.length > 20);
+  for (const e of examples) assert.equal(e.x.length, FEATURES.length);
+  const heads = examples.filter((e) => e.head);
+  assert.ok(heads.some((e) => e.text === '东安县公安局：便民服务获好评'));
+  assert.ok(examples.some((e) => !e.head && e.text.startsWith('政法队伍教育整顿开展以来')));
+  // the sample scores headline 1.000: every gold head block is in some article's head
+  assert.equal(score(examples, (e) => e.rules).fn, 0);
+});
+
+test('the model is fitted the same way twice and calls a headline more likely display type than a paragraph', () => {
+  const a = train(examples, { epochs: 60 });
+  const b = train(examples, { epochs: 60 });
+  assert.deepEqual(a, b);
+  const head = examples.find((e) => e.text === '东安县公安局：便民服务获好评')!;
+  const body = examples.find((e) => e.text.startsWith('政法队伍教育整顿开展以来'))!;
+  assert.ok(predict(a, head.x) > predict(a, body.x));
+  assert.ok(a.cut > 0 && a.cut < 1);
+});
