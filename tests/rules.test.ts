@@ -657,3 +657,15 @@ test('narrow head boxes: a credit over three lines, set tight over the next head
   assert.notEqual(threeLines, CREDIT_OVER_BOX);
   assert.notEqual(creditBlock(threeLines).credit.boxed, true);
 });
+
+test('a box opened by a set-in line: the line goes on into the full lines set tight under it, a miner boxing heads apart', () => {
+  // pdfminer's boxes, blank lines between them and inside paragraphs (typeset news page 8, seed 31)
+  const text = [
+    '老街夜市人气旺', '', '——摊位增至八十个', '', '新华社长沙3月8日电（记者', '', '孙晓悦）入夜以来，滨江老街夜', '',
+    '市人头攒动，小吃摊前围满游客', '十分热闹。', '', '在一家开了二十多年的米粉', '老店里，食客们坐满了每一张桌',
+    '子和长板凳。店主老陈介绍，', '', '今晚生意比平时多了一倍，备好', '', '的米粉早早就全部卖完了。',
+  ].join('\n');
+  const lines = toLines(text);
+  const blocks = toBlocks(lines, detectFlavour(lines)).map((b) => b.text.replace(/\s+/gu, ''));
+  assert.ok(blocks.includes('在一家开了二十多年的米粉老店里，食客们坐满了每一张桌子和长板凳。店主老陈介绍，'), blocks.join(' | '));
+});
