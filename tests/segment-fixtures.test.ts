@@ -37,7 +37,7 @@ import type { SegmentResult } from '../src/segment/types.ts';
 const DIR = join(import.meta.dirname, 'fixtures', 'segment');
 const MISSES_DIR = join(DIR, 'known-misses');
 /** Misses in known-misses/ today. Lower it when one is mended; it must never be raised. */
-const KNOWN_MISSES = 1;
+const KNOWN_MISSES = 0;
 
 export interface Fixture {
   name: string;

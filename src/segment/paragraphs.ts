@@ -317,7 +317,8 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
     // are as often a kicker over a headline of two (`抓好农时不放松` / `冬春农业生产有` / `序推进`,
     // seed 19 page 8); it takes a fourth line, or three full ones (a box's line may fall one short
     // where a mark may not open the next: `芦淞区:打好助` / `企“组合拳”梧` / `桐枝茂产业兴`)
-    const kickerWide = n === NARROW_HEAD_MAX_CHARS && end - i + 1 === NARROW_HEAD_MIN_LINES && length(lines[end], 1) < n - 1;
+    // (not a box whose first line fell one short before an opening quote: a kicker's line is full)
+    const kickerWide = n === NARROW_HEAD_MAX_CHARS && first === n && end - i + 1 === NARROW_HEAD_MIN_LINES && length(lines[end], 1) < n - 1;
     const run = end - i + 1 >= NARROW_HEAD_MIN_LINES && !kickerWide;
     if (run) for (let k = i; k < end; k++) joins[k] = true;
     // too few lines for a box: the next may still open one (`芷汀时报`, blank, `入选国家` / `首批,湖` / …)
