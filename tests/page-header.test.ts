@@ -129,3 +129,13 @@ test('page header: a 第N版 mark, its section and a name at the line\'s end; a 
   // a head read together with the header lines around it (`延伸阅读` between the date and the mark)
   assert.equal(readPageHeader('2022年5月9日 周一 延伸阅读 第9版 图片新闻'), null);
 });
+
+test('page header: a section glued to the weekday, its page number printed apart', () => {
+  // pdf.js (pdf-parse) text of a typeset news page: `2023年3月15日 星期三教育` / `6`
+  assert.deepEqual(readPageHeader('2022年5月11日 星期三经济'), { issueDate: '2022-05-11', weekday: '星期三', section: '经济', strong: true });
+  assert.deepEqual(readPageHeader('2022年5月11日 星期三经济 6'), { issueDate: '2022-05-11', weekday: '星期三', page: 6, section: '经济', strong: true });
+  // set apart by a space, the word may be a head read with the header: no header
+  assert.equal(readPageHeader('2022年5月11日 星期三 延伸阅读'), null);
+  // a word of five characters or more is no section
+  assert.equal(readPageHeader('2022年5月11日 星期三课后服务加餐'), null);
+});
