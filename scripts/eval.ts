@@ -33,11 +33,12 @@ import {
 } from '../src/segment/eval/metrics.ts';
 import { VARIANTS } from '../src/segment/eval/variants.ts';
 import type { GoldFile } from '../src/segment/eval/gold.ts';
-import { EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
+import { DEVSET_DIR, EXTRACTORS, loadDevset, scoreDevset, type Extractor } from '../src/segment/eval/devset-load.ts';
 import { scoreEyePage, type EyeScores } from '../src/segment/eval/eye.ts';
 import { EYE_GOLD_FILE, loadEyeGold } from '../src/segment/eval/eye-load.ts';
-import { existsSync } from 'node:fs';
-import { loadNewsCorpus } from '../src/segment/eval/news/corpus.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadNewsCorpus, NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
+import { pdfjsText } from '../src/segment/eval/pdfjs-text.ts';
 import { EXTRACTORS as NEWS_EXTRACTORS, HELD_OUT, type Extractor as NewsExtractor } from '../src/segment/eval/news/extract.ts';
 import { heldOutDevsetTexts } from '../src/segment/eval/heldout.ts';
 import { ROOT, cli, options } from './cli.ts';
@@ -46,7 +47,7 @@ const goldDir = join(ROOT, 'tests', 'gold');
 const rawDir = join(ROOT, 'content', 'raw');
 const values = options(
   'eval',
-  `usage: npm run eval -- [--news DIR] [--details [--corpus sample|devset|devset-eye|news] [--extractor ${NEWS_EXTRACTORS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  `usage: npm run eval -- [--news DIR] [--details [--corpus sample|devset|devset-eye|news] [--extractor ${[...NEWS_EXTRACTORS, 'pdfjs'].join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
   {
     details: { type: 'boolean', default: false },
     // the typeset news pages of another folder (`npm run make-news-corpus -- --seed 7 --out DIR`)
@@ -63,8 +64,8 @@ const onlyExtractor = values.extractor as string | undefined;
 if (onlyCorpus !== undefined && !['sample', 'devset', 'devset-eye', 'news'].includes(onlyCorpus)) {
   cli('eval').fail(2, `--corpus must be sample, devset, devset-eye or news, not ${onlyCorpus}`);
 }
-if (onlyExtractor !== undefined && !(NEWS_EXTRACTORS as readonly string[]).includes(onlyExtractor)) {
-  cli('eval').fail(2, `--extractor must be one of ${NEWS_EXTRACTORS.join(', ')}`);
+if (onlyExtractor !== undefined && ![...NEWS_EXTRACTORS, 'pdfjs'].includes(onlyExtractor)) {
+  cli('eval').fail(2, `--extractor must be one of ${[...NEWS_EXTRACTORS, 'pdfjs'].join(', ')}`);
 }
 
 type Sample = GoldSample;
@@ -238,7 +239,7 @@ for (const e of EXTRACTORS) {
   );
   rows.push({ label: `devset/${e}`, scores: devScores[e] });
 }
-const eyeScores: Partial<Record<Extractor | NewsExtractor, EyeScores[]>> = {};
+const eyeScores: Partial<Record<Extractor | NewsExtractor | 'pdfjs', EyeScores[]>> = {};
 const eyeGold = existsSync(EYE_GOLD_FILE) ? loadEyeGold() : undefined;
 for (const e of EXTRACTORS) {
   if (!devset || !eyeGold) {
@@ -258,6 +259,11 @@ for (const e of HELD_OUT) {
   eyeScores[e] = eyeGold!.pages.filter((g) => held.texts.has(`${g.page}.${e}.txt`)).map((g) => scoreEyePage(g, run(`${g.page}.${e}.txt`, held.texts.get(`${g.page}.${e}.txt`)!, `devset-eye/${e}`)));
   rows.push({ label: `devset-eye/${e}`, scores: eyeScores[e] });
 }
+if (devset && eyeGold) {
+  const texts = await Promise.all(eyeGold.pages.map(async (g) => [g, await pdfjsText(readFileSync(join(DEVSET_DIR, 'pdf', `${g.page}.pdf`)))] as const));
+  eyeScores.pdfjs = texts.map(([g, text]) => scoreEyePage(g, run(`${g.page}.pdfjs.txt`, new TextEncoder().encode(text), 'devset-eye/pdfjs')));
+  rows.push({ label: 'devset-eye/pdfjs', scores: eyeScores.pdfjs });
+} else rows.push({ label: 'devset-eye/pdfjs', note: devset ? `n/a (${EYE_GOLD_FILE} absent)` : 'n/a (../shared/corpus-dev absent)' });
 // the typeset news pages (tests/corpus-news/, or --news DIR): the exact answer is what was typeset
 const newsDir = typeof values.news === 'string' ? resolve(values.news) : undefined;
 if (newsDir !== undefined && !existsSync(join(newsDir, 'news01.gold.json'))) cli('eval').fail(2, `--news ${values.news}: no typeset news pages there (news01.gold.json; make them with npm run make-news-corpus -- --seed N --out DIR)`);
@@ -267,6 +273,16 @@ for (const e of NEWS_EXTRACTORS) {
   newsScores[e] = news.filter((n) => n.extractor === e).map((n) => scoreFile(n.gold, run(n.gold.file, new TextEncoder().encode(n.text), `news/${e}`)));
   rows.push({ label: `news/${e}`, scores: newsScores[e] });
 }
+// pdf.js's plain text (src/segment/eval/pdfjs-text.ts), held out: made from the pages' PDFs
+const newsPdfDir = newsDir ?? NEWS_CORPUS_DIR;
+const pdfjsNews: FileScores[] = [];
+for (const n of news.filter((x) => x.extractor === 'pypdf')) {
+  const pdf = join(newsPdfDir, `${n.page}.pdf`);
+  if (!existsSync(pdf)) continue;
+  const file = `${n.page}.pdfjs.txt`;
+  pdfjsNews.push(scoreFile({ ...n.gold, file }, run(file, new TextEncoder().encode(await pdfjsText(readFileSync(pdf))), 'news/pdfjs')));
+}
+rows.push(pdfjsNews.length ? { label: 'news/pdfjs', scores: pdfjsNews } : { label: 'news/pdfjs', note: `n/a (no PDFs in ${newsPdfDir})` });
 
 const COLUMNS: { key: SummaryKey; label: string }[] = [
   { key: 'boundaryPrecision', label: 'bound P' },
@@ -324,9 +340,14 @@ if (details) {
       printPerFile(scores, aggregate('overall', scores));
       printMisses(scores);
     }
+    if (pdfjsNews.length && (onlyExtractor === undefined || onlyExtractor === 'pdfjs')) {
+      console.log('\n== news/pdfjs, per page');
+      printPerFile(pdfjsNews, aggregate('overall', pdfjsNews));
+      printMisses(pdfjsNews);
+    }
   }
   if (onlyCorpus === 'devset-eye') {
-    for (const e of [...EXTRACTORS, ...HELD_OUT]) {
+    for (const e of [...EXTRACTORS, ...HELD_OUT, 'pdfjs' as const]) {
       const scores = eyeScores[e];
       if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
       console.log(`\n== devset-eye/${e}, per page`);
@@ -363,8 +384,8 @@ console.log(
       overall: round(base),
       variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
       devset: devset ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, devScores[e]!)))])) : null,
-      devsetEye: devset && eyeGold ? Object.fromEntries([...EXTRACTORS, ...HELD_OUT].filter((e) => eyeScores[e]).map((e) => [e, round(summarize(aggregate(e, eyeScores[e]!)))])) : null,
-      news: Object.fromEntries(NEWS_EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))])),
+      devsetEye: devset && eyeGold ? Object.fromEntries([...EXTRACTORS, ...HELD_OUT, 'pdfjs' as const].filter((e) => eyeScores[e]).map((e) => [e, round(summarize(aggregate(e, eyeScores[e]!)))])) : null,
+      news: Object.fromEntries([...NEWS_EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))] as const), ...(pdfjsNews.length ? [['pdfjs', round(summarize(aggregate('pdfjs', pdfjsNews)))] as const] : [])]),
       targets: TARGETS,
       failures: failures.length,
     }),

@@ -433,7 +433,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // and so does a line that is a byline and nothing else (`本报记者 孙晓静 通讯员 刘莲苇`, pdftotext, as wide
   // as the column over the story's first line), unless it closes a bracket the line above opened
   // or is a photo credit wrapped before its `摄` (`本报记者 龚毅` / `摄`)
-  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
+  // and so does a page number alone on the line right after the dated line (`2023年01月24日 周二地方新闻` /
+  // `12` / `衡阳县巡` / …, pdf.js text of typeset news page 3: run into the vertical head under it)
+  const pageNumber = (i: number) => i > 0 && dated[i - 1] && /^\s*[A-Z]?\d{1,3}\s*$/u.test(lines[i].text) && !lines[i].pageStart;
+  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || pageNumber(i) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
