@@ -67,6 +67,7 @@ if (onlyCorpus !== undefined && !['sample', 'devset', 'devset-eye', 'news'].incl
 if (onlyExtractor !== undefined && ![...NEWS_EXTRACTORS, 'pdfjs'].includes(onlyExtractor)) {
   cli('eval').fail(2, `--extractor must be one of ${[...NEWS_EXTRACTORS, 'pdfjs'].join(', ')}`);
 }
+if (onlyExtractor === 'pdfjs' && onlyCorpus !== 'news' && onlyCorpus !== 'devset-eye') cli('eval').fail(2, '--extractor pdfjs goes with --corpus news or --corpus devset-eye (its text is made from their PDFs)');
 
 type Sample = GoldSample;
 
@@ -259,9 +260,22 @@ for (const e of HELD_OUT) {
   eyeScores[e] = eyeGold!.pages.filter((g) => held.texts.has(`${g.page}.${e}.txt`)).map((g) => scoreEyePage(g, run(`${g.page}.${e}.txt`, held.texts.get(`${g.page}.${e}.txt`)!, `devset-eye/${e}`)));
   rows.push({ label: `devset-eye/${e}`, scores: eyeScores[e] });
 }
+/** pdf.js's plain text of a PDF (src/segment/eval/pdfjs-text.ts), undefined when the file is absent or unreadable (a failure then). */
+async function pdfjsOf(pdf: string, label: string): Promise<Uint8Array | undefined> {
+  if (!existsSync(pdf)) return undefined;
+  try {
+    return new TextEncoder().encode(await pdfjsText(readFileSync(pdf)));
+  } catch (e) {
+    failures.push(`${label} ${pdf}: pdf.js could not read it: ${(e as Error).message}`);
+    return undefined;
+  }
+}
 if (devset && eyeGold) {
-  const texts = await Promise.all(eyeGold.pages.map(async (g) => [g, await pdfjsText(readFileSync(join(DEVSET_DIR, 'pdf', `${g.page}.pdf`)))] as const));
-  eyeScores.pdfjs = texts.map(([g, text]) => scoreEyePage(g, run(`${g.page}.pdfjs.txt`, new TextEncoder().encode(text), 'devset-eye/pdfjs')));
+  eyeScores.pdfjs = [];
+  for (const g of eyeGold.pages) {
+    const text = await pdfjsOf(join(DEVSET_DIR, 'pdf', `${g.page}.pdf`), 'devset-eye/pdfjs');
+    if (text) eyeScores.pdfjs.push(scoreEyePage(g, run(`${g.page}.pdfjs.txt`, text, 'devset-eye/pdfjs')));
+  }
   rows.push({ label: 'devset-eye/pdfjs', scores: eyeScores.pdfjs });
 } else rows.push({ label: 'devset-eye/pdfjs', note: devset ? `n/a (${EYE_GOLD_FILE} absent)` : 'n/a (../shared/corpus-dev absent)' });
 // the typeset news pages (tests/corpus-news/, or --news DIR): the exact answer is what was typeset
@@ -276,11 +290,11 @@ for (const e of NEWS_EXTRACTORS) {
 // pdf.js's plain text (src/segment/eval/pdfjs-text.ts), held out: made from the pages' PDFs
 const newsPdfDir = newsDir ?? NEWS_CORPUS_DIR;
 const pdfjsNews: FileScores[] = [];
-for (const n of news.filter((x) => x.extractor === 'pypdf')) {
-  const pdf = join(newsPdfDir, `${n.page}.pdf`);
-  if (!existsSync(pdf)) continue;
-  const file = `${n.page}.pdfjs.txt`;
-  pdfjsNews.push(scoreFile({ ...n.gold, file }, run(file, new TextEncoder().encode(await pdfjsText(readFileSync(pdf))), 'news/pdfjs')));
+for (const page of [...new Set(news.map((n) => n.page))]) {
+  const text = await pdfjsOf(join(newsPdfDir, `${page}.pdf`), 'news/pdfjs');
+  if (!text) continue;
+  const file = `${page}.pdfjs.txt`;
+  pdfjsNews.push(scoreFile({ ...news.find((n) => n.page === page)!.gold, file }, run(file, text, 'news/pdfjs')));
 }
 rows.push(pdfjsNews.length ? { label: 'news/pdfjs', scores: pdfjsNews } : { label: 'news/pdfjs', note: `n/a (no PDFs in ${newsPdfDir})` });
 

@@ -13,7 +13,7 @@
  */
 import { join, resolve } from 'node:path';
 import { loadDevset } from '../src/segment/eval/devset-load.ts';
-import { examplesOf, FEATURES, predict, score, train, type Example } from '../src/segment/eval/line-model.ts';
+import { examplesOf, FEATURES, predict, score, train, type Example, type Model } from '../src/segment/eval/line-model.ts';
 import { loadNewsCorpus } from '../src/segment/eval/news/corpus.ts';
 import { loadGoldSamples } from '../src/segment/eval/sample.ts';
 import { ROOT, cli, options } from './cli.ts';
@@ -26,40 +26,58 @@ const SURE = 0.95;
 interface Tagged {
   corpus: string;
   extractor: string;
+  /** The page the text is of: one page read by several extractors is one page. */
+  page: string;
   examples: Example[];
 }
 
 await cli('line-model').run(async () => {
   const files: Tagged[] = [];
   const { samples } = loadGoldSamples(join(ROOT, 'tests', 'gold'), join(ROOT, 'content', 'raw'));
-  for (const s of samples) files.push({ corpus: 'sample', extractor: 'sample', examples: examplesOf(s.bytes, s.gold) });
+  for (const s of samples) files.push({ corpus: 'sample', extractor: 'sample', page: `sample/${s.gold.file}`, examples: examplesOf(s.bytes, s.gold) });
   const devset = await loadDevset();
-  for (const page of devset?.pages ?? []) for (const [e, bytes] of Object.entries(page.texts)) files.push({ corpus: 'devset', extractor: e, examples: examplesOf(bytes, page.gold) });
+  for (const page of devset?.pages ?? []) for (const [e, bytes] of Object.entries(page.texts)) files.push({ corpus: 'devset', extractor: e, page: `devset/${page.name}`, examples: examplesOf(bytes, page.gold) });
   const newsDirs = [undefined, ...((values.news as string[] | undefined) ?? []).map((d) => resolve(d))];
   newsDirs.forEach((dir, k) => {
-    for (const n of loadNewsCorpus(dir)) files.push({ corpus: k === 0 ? 'news' : 'seeds', extractor: n.extractor, examples: examplesOf(new TextEncoder().encode(n.text), n.gold) });
+    for (const n of loadNewsCorpus(dir)) files.push({ corpus: k === 0 ? 'news' : 'seeds', extractor: n.extractor, page: `news${k}/${n.page}`, examples: examplesOf(new TextEncoder().encode(n.text), n.gold) });
   });
 
   const all = (f: (t: Tagged) => boolean) => files.filter(f).flatMap((t) => t.examples);
   const f3 = (v: number) => v.toFixed(3);
   const rows: string[][] = [];
-  let shown: ReturnType<typeof train> | undefined;
-  const race = (label: string, trainOn: (t: Tagged) => boolean, testOn: (t: Tagged) => boolean) => {
-    const test = all(testOn);
-    if (test.length === 0) return;
-    const model = train(all(trainOn));
-    shown = model;
+  let shown: { label: string; model: Model } | undefined;
+  // a race over one or more parts, each a model trained on its own files and scored on others; the
+  // parts' answers are scored together
+  const race = (label: string, parts: { trainOn: (t: Tagged) => boolean; testOn: (t: Tagged) => boolean }[]) => {
+    const answers: { e: Example; says: boolean; sure: boolean }[] = [];
+    for (const { trainOn, testOn } of parts) {
+      const test = all(testOn);
+      if (test.length === 0) continue;
+      const model = train(all(trainOn));
+      shown ??= { label, model };
+      for (const e of test) {
+        const p = predict(model, e.x);
+        answers.push({ e, says: p >= model.cut, sure: p >= SURE });
+      }
+    }
+    if (answers.length === 0) return;
+    const test = answers.map((a) => a.e);
     const r = score(test, (e) => e.rules);
-    const m = score(test, (e) => predict(model, e.x) >= model.cut);
+    const says = new Set(answers.filter((a) => a.says).map((a) => a.e));
+    const m = score(test, (e) => says.has(e));
     // what the model could add to the rules: the blocks it is surest of that the rules leave out
-    const sure = test.filter((e) => !e.rules && predict(model, e.x) >= SURE);
+    const sure = answers.filter((a) => !a.e.rules && a.sure).map((a) => a.e);
     rows.push([label, String(test.filter((e) => e.head).length), `${f3(r.p)} ${f3(r.r)} ${f3(r.f1)}`, `${f3(m.p)} ${f3(m.r)} ${f3(m.f1)}`, (m.f1 - r.f1 >= 0 ? '+' : '') + f3(m.f1 - r.f1), `${sure.filter((e) => e.head).length}/${sure.length}`]);
   };
-  race('devset+sample → news', (t) => t.corpus === 'devset' || t.corpus === 'sample', (t) => t.corpus === 'news');
-  race('devset+sample → seeds', (t) => t.corpus === 'devset' || t.corpus === 'sample', (t) => t.corpus === 'seeds');
-  race('news+seeds → devset', (t) => t.corpus === 'news' || t.corpus === 'seeds', (t) => t.corpus === 'devset');
+  race('devset+sample → news', [{ trainOn: (t) => t.corpus === 'devset' || t.corpus === 'sample', testOn: (t) => t.corpus === 'news' }]);
+  race('devset+sample → seeds', [{ trainOn: (t) => t.corpus === 'devset' || t.corpus === 'sample', testOn: (t) => t.corpus === 'seeds' }]);
+  race('news+seeds → devset', [{ trainOn: (t) => t.corpus === 'news' || t.corpus === 'seeds', testOn: (t) => t.corpus === 'devset' }]);
+  // by extractor, and by page too: the pages in two halves, each extractor's text of one half scored
+  // by a model of the other extractors' text of the other half (no page is both trained and scored on)
+  const pages = [...new Set(files.map((t) => t.page))].sort();
+  const half = new Map(pages.map((p, k) => [p, k % 2]));
   const extractors = [...new Set(files.map((t) => t.extractor))].filter((e) => e !== 'sample').sort();
-  for (const e of extractors) race(`others → ${e}`, (t) => t.extractor !== e, (t) => t.extractor === e);
+  for (const e of extractors) race(`others → ${e}`, [0, 1].map((h) => ({ trainOn: (t: Tagged) => t.extractor !== e && half.get(t.page) !== h, testOn: (t: Tagged) => t.extractor === e && half.get(t.page) === h })));
 
   const header = ['fold (train → test)', 'display blocks', 'rules P R F1', 'model P R F1', 'F1 model − rules', `model ≥ ${SURE}, rules no: heads/all`];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -69,8 +87,8 @@ await cli('line-model').run(async () => {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   if (shown) {
-    console.log('\nweights of the last fold (standardised features):');
-    FEATURES.map((name, j) => ({ name, w: shown!.weights[j] }))
+    console.log(`\nweights of the fold ${shown.label} (standardised features):`);
+    FEATURES.map((name, j) => ({ name, w: shown!.model.weights[j] }))
       .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
       .forEach(({ name, w }) => console.log(`  ${(w >= 0 ? '+' : '') + w.toFixed(2)}  ${name}`));
   }

@@ -136,6 +136,8 @@ test('page header: a section glued to the weekday, its page number printed apart
   assert.deepEqual(readPageHeader('2022年5月11日 星期三经济 6'), { issueDate: '2022-05-11', weekday: '星期三', page: 6, section: '经济', strong: true });
   // set apart by a space, the word may be a head read with the header: no header
   assert.equal(readPageHeader('2022年5月11日 星期三 延伸阅读'), null);
+  // a word glued to a second weekday-like word, set apart from the first weekday, is no section
+  assert.equal(readPageHeader('2022年5月11日 星期三 周一见闻'), null);
   // a word of five characters or more is no section
   assert.equal(readPageHeader('2022年5月11日 星期三课后服务加餐'), null);
 });

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { test } from 'node:test';
 import matter from 'gray-matter';
 import { toMarkdown } from '../src/contract/markdown.ts';
-import { assemble, tailReadsOn } from '../src/segment/assemble.ts';
+import { assemble, bestSplit, tailReadsOn } from '../src/segment/assemble.ts';
+import { contentWords } from '../src/segment/rules/topic.ts';
 import { classify } from '../src/segment/classify.ts';
 import { decode } from '../src/segment/decode.ts';
 import { segmentFile } from '../src/segment/index.ts';
@@ -503,4 +504,24 @@ test('an opening printed whole after its story\'s credit goes back under its hea
   ].join('\n');
   const note = threaded(noted);
   assert.ok(note.indexOf('（记者王磊）') >= 0 && note.indexOf('记者手记：乡村书') > note.indexOf('（记者王磊）'), note.join(' / '));
+});
+
+test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {
+  // another story's paragraph, then a story's paragraphs set tight in one box (pdfminer), its first
+  // reading of neither head: the tail for `午休室里睡得香` starts at the box's edge, not a paragraph late
+  const text = [
+    '城西环保科技公司是一家从事农村污水处理设备研发、生产和运营维护的企业，落户城西工业园已有八年。',
+    '',
+    '公司研发的一体化污水处理设备已在全省两百多个村庄使用，获得多项国家专利，被列入省里的推荐技术目录。',
+    '',
+    '中午十二点半，学生们吃过午饭，铺好小被子，教学楼很快安静下来。',
+    '学校负责人介绍，午休室由闲置教室改造而成，配备了床铺和空调。',
+    '“孩子中午睡得好，下午上课精神足。”一位家长说。',
+  ].join('\n');
+  const lines = toLines(text);
+  const blocks = classify(toBlocks(lines, detectFlavour(lines)));
+  assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['城西环保', '公司研发', '中午十二', '学校负责', '“孩子中']);
+  const split = bestSplit(contentWords('午休室里睡得香'), { blocks, head: undefined }, [false], true);
+  assert.equal(split?.at, 2);
+  assert.equal(split?.headFirst, false);
 });

@@ -330,11 +330,6 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
 }
 
 /**
- * Several headlines printed together at a page end (`东安县公安局：便民服务获好评` right
- * above `墙里墙外花都香 / ——乡镇污水治理…`) are told apart from a kicker + headline pair by
- * topic: each of two real headlines has paragraphs nearby that speak of it and not of the other.
- */
-/**
  * A boxed headline, display lines set across, then another boxed headline: two stories' heads, the
  * lines between standing over the second box as its kicker or label (`衡阳县巡` / … / `人`, then
  * `长沙消防救援又添生` / `力军`, then `10个消防` / … / `勤`: pdfminer on typeset news page 3, two
@@ -348,13 +343,20 @@ function boxThenLinesThenBox(heads: readonly ClassifiedBlock[], k: number): bool
   return next > k && heads[next].kind === 'headline' && heads.slice(k, next).every((b) => HEAD_KINDS.has(b.kind) && !/^[—－]/u.test(b.display));
 }
 
+/**
+ * Several headlines printed together at a page end (`东安县公安局：便民服务获好评` right
+ * above `墙里墙外花都香 / ——乡镇污水治理…`) are told apart from a kicker + headline pair by
+ * topic: each of two real headlines has paragraphs nearby that speak of it and not of the other.
+ */
 function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const page = g.blocks[0].page;
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
-  // (the lines between two boxes go with the second box, whole; what follows it is parted as ever)
+  // (the lines between two boxes go with the second box, whole, and so does a subtitle led by a dash
+  // under it; what follows is parted as ever)
   const from = g.blocks.findIndex((_, k) => k > 0 && boxThenLinesThenBox(g.blocks, k));
   if (from > 0) {
-    const to = g.blocks.findIndex((b, j) => j > from && b.boxed === true) + 1;
+    let to = g.blocks.findIndex((b, j) => j > from && b.boxed === true) + 1;
+    while (to < g.blocks.length && /^[—－]/u.test(g.blocks[to].display)) to++;
     const rest = g.blocks.length > to ? splitByTopic({ blocks: g.blocks.slice(to), at: g.at + to }, blocks) : [];
     return [...splitByTopic({ blocks: g.blocks.slice(0, from), at: g.at }, blocks), { blocks: g.blocks.slice(from, to), at: g.at + from }, ...rest];
   }
@@ -989,7 +991,7 @@ function headsInRow(state: AssemblyState, g: HeadGroup): number {
  * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
  * line, then the first, or the last when `latest`.
  */
-function bestSplit(words: Map<string, number>, s: Segment, sides: readonly boolean[], latest = false): { at: number; score: number; headFirst: boolean } | undefined {
+export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], latest = false): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;

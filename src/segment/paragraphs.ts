@@ -408,7 +408,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
   const interleaved = (i: number, paragraph: () => string) => skipsOne(i) && (skipsOne(i + 1) || skipsOne(i - 1) || endsOtherColumn(i + 1) || opensOtherColumn(i + 1, paragraph));
   const isIndented = (i: number) => lines[i].setIn === true || (lines[i].width >= full[i] - INDENT_SLACK && lines[i].width < full[i] - FULL_SLACK);
   /**
-   * A box's first line set in, over a full line of running text set tight under it: a paragraph's
+   * A box's first line set in (or as wide as the column: a miner's widths of an indent are rough),
+   * over a full line of running text set tight under it: a paragraph's
    * first line, though no pause or word across the cut says so (`在一家家电出口企业的生产` / `车间里，工人
    * 们正在赶制…`, pdfminer on typeset news page 8, seed 31, where the line read as a headline). A
    * miner boxes a head apart from the text under it; a file without blank lines has no boxes to ask.
@@ -651,7 +652,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // `湖` / `南` / …, pypdf on typeset news page 3, seed 19)
       if (goesOn && isSidebarLabel(glyphs)) goesOn = false;
       if (goesOn && current.length >= VERTICAL_HEAD_MIN_GLYPHS && signsRun(lines, i + 1) && !VERTICAL_ROLES.some((w) => glyphs.includes(w)) && !continues(glyphs, lines.slice(i + 1, i + 4).map((l) => l.text.trim()).join(''))) goesOn = false;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && isIndented(i) && (/[，,、；;][^，,、；;]*[\u4e00-\u9fff]$/u.test(line.text.trim())) && !/[。！？!?]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && isIndented(i) && /[，,、；;][^，,、；;]*[\u4e00-\u9fff]$/u.test(line.text.trim()) && !/[。！？!?]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
       // a paragraph's first line, set in after a sentence's end, that stops mid-sentence after a pause
       // goes on in the next line, though no word runs across the cut and a blank line stands between
       // (`会上,3所职业院校与3家企业` / `分享了校企合作经验及感悟。`: pdfminer and MuPDF give a printed line a
@@ -663,6 +664,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // columns interleaved
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && boxOpensSetIn(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
+      // …and so does one with no pause, at the top of a box, over the paragraph's full lines set tight
+      // under it (boxOpensSetIn: `在一家家电出口企业的生产` / `车间里，…`)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && !PHOTO_CREDIT_END.test(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
       // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):

@@ -199,7 +199,8 @@ export function readPageHeader(line: string): PageHeader | null {
   // a full date and weekday with one short word glued on and no page number: the section, its number
   // printed apart (`2023年3月15日 星期三教育` / `6`, pdf.js text of a typeset news page)
   const glued = header.page === undefined && header.issueDate && header.weekday && !header.section && GLUED_SECTION.test(rest) ? GLUED_TO_WEEKDAY.exec(trimmed) : null;
-  if (glued) {
+  // (the word glued to the weekday read, and all that is left: `星期三 周一见闻` glues 见闻 to another 周一)
+  if (glued && weekday && glued[1] === rest.trim() && trimmed.endsWith(`${weekday[0]}${glued[1]}`)) {
     header.section = glued[1];
     rest = '';
   }
