@@ -1,12 +1,14 @@
 /**
  * `npm run line-model`: the race of issue #12, item 8 — display type (headline, kicker, subtitle)
- * found by the rules of classify.ts against a logistic regression over block features
+ * found by the rules (the articles the whole segmenter makes) against a logistic regression over block features
  * (src/segment/eval/line-model.ts), each model scored only on pages it was not trained on:
  *   - by corpus: trained on the development pages and the sample, scored on the typeset news pages
  *     (and any --news folders); trained on the news pages, scored on the development pages;
- *   - by extractor: trained on every other extractor's text, scored on one's.
- * Prints precision, recall and F1 of each, side by side, and the model's weights of the last
- * by-corpus fold. A report: exits 0 whatever the scores.
+ *   - by extractor and page: the pages in two halves, one extractor's text of one half scored by a
+ *     model of the other extractors' text of the other half.
+ * Prints precision, recall and F1 of each, side by side, and the weights of the first fold's model.
+ * The rules were set on these same pages: their figures are not held out. A report: exits 0
+ * whatever the scores.
  *
  *   npm run line-model
  *   npm run line-model -- --news .cache/news-seed11 --news .cache/news-seed17
