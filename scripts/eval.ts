@@ -39,15 +39,18 @@ import { EYE_GOLD_FILE, loadEyeGold } from '../src/segment/eval/eye-load.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadNewsCorpus, NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
 import { pdfjsText } from '../src/segment/eval/pdfjs-text.ts';
-import { EXTRACTORS as NEWS_EXTRACTORS, HELD_OUT, type Extractor as NewsExtractor } from '../src/segment/eval/news/extract.ts';
+import { EXTRACTORS as NEWS_EXTRACTORS, HELD_OUT } from '../src/segment/eval/news/extract.ts';
 import { heldOutDevsetTexts } from '../src/segment/eval/heldout.ts';
 import { ROOT, cli, options } from './cli.ts';
 
 const goldDir = join(ROOT, 'tests', 'gold');
 const rawDir = join(ROOT, 'content', 'raw');
+/** The rows of the news corpus and of the eye-checked development pages: their extractors, the held-out ones and pdf.js's text (made from the PDFs). */
+const NEWS_ROWS = [...NEWS_EXTRACTORS, 'pdfjs'] as const;
+const EYE_ROWS = [...EXTRACTORS, ...HELD_OUT, 'pdfjs'] as const;
 const values = options(
   'eval',
-  `usage: npm run eval -- [--news DIR] [--details [--corpus sample|devset|devset-eye|news] [--extractor ${[...NEWS_EXTRACTORS, 'pdfjs'].join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
+  `usage: npm run eval -- [--news DIR] [--details [--corpus sample|devset|devset-eye|news] [--extractor ${NEWS_ROWS.join('|')}] [${VARIANTS.map((v) => `--${v.name}`).join(' | ')}]]`,
   {
     details: { type: 'boolean', default: false },
     // the typeset news pages of another folder (`npm run make-news-corpus -- --seed 7 --out DIR`)
@@ -64,8 +67,8 @@ const onlyExtractor = values.extractor as string | undefined;
 if (onlyCorpus !== undefined && !['sample', 'devset', 'devset-eye', 'news'].includes(onlyCorpus)) {
   cli('eval').fail(2, `--corpus must be sample, devset, devset-eye or news, not ${onlyCorpus}`);
 }
-if (onlyExtractor !== undefined && ![...NEWS_EXTRACTORS, 'pdfjs'].includes(onlyExtractor)) {
-  cli('eval').fail(2, `--extractor must be one of ${[...NEWS_EXTRACTORS, 'pdfjs'].join(', ')}`);
+if (onlyExtractor !== undefined && !(NEWS_ROWS as readonly string[]).includes(onlyExtractor)) {
+  cli('eval').fail(2, `--extractor must be one of ${NEWS_ROWS.join(', ')}`);
 }
 if (onlyExtractor === 'pdfjs' && onlyCorpus !== 'news' && onlyCorpus !== 'devset-eye') cli('eval').fail(2, '--extractor pdfjs goes with --corpus news or --corpus devset-eye (its text is made from their PDFs)');
 
@@ -240,7 +243,7 @@ for (const e of EXTRACTORS) {
   );
   rows.push({ label: `devset/${e}`, scores: devScores[e] });
 }
-const eyeScores: Partial<Record<Extractor | NewsExtractor | 'pdfjs', EyeScores[]>> = {};
+const eyeScores: Partial<Record<(typeof EYE_ROWS)[number], EyeScores[]>> = {};
 const eyeGold = existsSync(EYE_GOLD_FILE) ? loadEyeGold() : undefined;
 for (const e of EXTRACTORS) {
   if (!devset || !eyeGold) {
@@ -282,7 +285,7 @@ if (devset && eyeGold) {
 const newsDir = typeof values.news === 'string' ? resolve(values.news) : undefined;
 if (newsDir !== undefined && !existsSync(join(newsDir, 'news01.gold.json'))) cli('eval').fail(2, `--news ${values.news}: no typeset news pages there (news01.gold.json; make them with npm run make-news-corpus -- --seed N --out DIR)`);
 const news = loadNewsCorpus(newsDir);
-const newsScores: Partial<Record<NewsExtractor, FileScores[]>> = {};
+const newsScores: Partial<Record<(typeof NEWS_ROWS)[number], FileScores[]>> = {};
 for (const e of NEWS_EXTRACTORS) {
   newsScores[e] = news.filter((n) => n.extractor === e).map((n) => scoreFile(n.gold, run(n.gold.file, new TextEncoder().encode(n.text), `news/${e}`)));
   rows.push({ label: `news/${e}`, scores: newsScores[e] });
@@ -296,6 +299,7 @@ for (const page of [...new Set(news.map((n) => n.page))]) {
   const file = `${page}.pdfjs.txt`;
   pdfjsNews.push(scoreFile({ ...news.find((n) => n.page === page)!.gold, file }, run(file, text, 'news/pdfjs')));
 }
+if (pdfjsNews.length) newsScores.pdfjs = pdfjsNews;
 rows.push(pdfjsNews.length ? { label: 'news/pdfjs', scores: pdfjsNews } : { label: 'news/pdfjs', note: `n/a (no PDFs in ${newsPdfDir})` });
 
 const COLUMNS: { key: SummaryKey; label: string }[] = [
@@ -347,21 +351,16 @@ if (details) {
     }
   }
   if (onlyCorpus === 'news') {
-    for (const e of NEWS_EXTRACTORS) {
+    for (const e of NEWS_ROWS) {
       const scores = newsScores[e];
       if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
       console.log(`\n== news/${e}, per page`);
       printPerFile(scores, aggregate('overall', scores));
       printMisses(scores);
     }
-    if (pdfjsNews.length && (onlyExtractor === undefined || onlyExtractor === 'pdfjs')) {
-      console.log('\n== news/pdfjs, per page');
-      printPerFile(pdfjsNews, aggregate('overall', pdfjsNews));
-      printMisses(pdfjsNews);
-    }
   }
   if (onlyCorpus === 'devset-eye') {
-    for (const e of [...EXTRACTORS, ...HELD_OUT, 'pdfjs' as const]) {
+    for (const e of EYE_ROWS) {
       const scores = eyeScores[e];
       if (!scores || (onlyExtractor !== undefined && e !== onlyExtractor)) continue;
       console.log(`\n== devset-eye/${e}, per page`);
@@ -398,8 +397,8 @@ console.log(
       overall: round(base),
       variants: Object.fromEntries(Object.entries(variantSummaries).map(([k, v]) => [k, round(v)])),
       devset: devset ? Object.fromEntries(EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, devScores[e]!)))])) : null,
-      devsetEye: devset && eyeGold ? Object.fromEntries([...EXTRACTORS, ...HELD_OUT, 'pdfjs' as const].filter((e) => eyeScores[e]).map((e) => [e, round(summarize(aggregate(e, eyeScores[e]!)))])) : null,
-      news: Object.fromEntries([...NEWS_EXTRACTORS.map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))] as const), ...(pdfjsNews.length ? [['pdfjs', round(summarize(aggregate('pdfjs', pdfjsNews)))] as const] : [])]),
+      devsetEye: devset && eyeGold ? Object.fromEntries(EYE_ROWS.filter((e) => eyeScores[e]).map((e) => [e, round(summarize(aggregate(e, eyeScores[e]!)))])) : null,
+      news: Object.fromEntries(NEWS_ROWS.filter((e) => newsScores[e]).map((e) => [e, round(summarize(aggregate(e, newsScores[e]!)))])),
       targets: TARGETS,
       failures: failures.length,
     }),

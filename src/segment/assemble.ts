@@ -81,7 +81,7 @@ export interface Assembled {
   typography: string;
 }
 
-const HEAD_KINDS = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
+export const HEAD_KINDS: ReadonlySet<string> = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
 const isSignedByline = (b: ClassifiedBlock) => {
   const n = b.credits?.length ?? 0;
   return b.kind === 'byline' && n >= 1 && n <= SIGNED_NAMES_MAX && b.credits!.every((c) => c.role === '作者') && b.display.replace(/\s/gu, '').length <= CREDIT_NAME_MAX_CHARS * n;
@@ -335,13 +335,16 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
  * `长沙消防救援又添生` / `力军`, then `10个消防` / … / `勤`: pdfminer on typeset news page 3, two
  * late heads after their two bodies; `西洞庭力推…`, `延伸阅读`, `湖南凯清…`, seed 37 page 9). A
  * subtitle led by a dash (`——涪口区推进…`) is the first box's own, and so is a second box that is
- * no headline.
+ * no headline. Returns the second box's index, undefined where the group is no such pair.
  */
-function boxThenLinesThenBox(heads: readonly ClassifiedBlock[], k: number): boolean {
-  if (heads[k - 1].boxed !== true || heads[k].boxed === true) return false;
+function boxThenLinesThenBox(heads: readonly ClassifiedBlock[], k: number): number | undefined {
+  if (heads[k - 1].boxed !== true || heads[k].boxed === true) return undefined;
   const next = heads.findIndex((b, j) => j > k && b.boxed === true);
-  return next > k && heads[next].kind === 'headline' && heads.slice(k, next).every((b) => HEAD_KINDS.has(b.kind) && !/^[—－]/u.test(b.display));
+  return next > k && heads[next].kind === 'headline' && heads.slice(k, next).every((b) => HEAD_KINDS.has(b.kind) && !ledByDash(b)) ? next : undefined;
 }
+
+/** A display line led by a dash: a subtitle (`——涪口区推进…`). */
+const ledByDash = (b: ClassifiedBlock) => /^[—－]/u.test(b.display);
 
 /**
  * Several headlines printed together at a page end (`东安县公安局：便民服务获好评` right
@@ -353,10 +356,10 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   // (the lines between two boxes go with the second box, whole, and so does a subtitle led by a dash
   // under it; what follows is parted as ever)
-  const from = g.blocks.findIndex((_, k) => k > 0 && boxThenLinesThenBox(g.blocks, k));
+  const from = g.blocks.findIndex((_, k) => k > 0 && boxThenLinesThenBox(g.blocks, k) !== undefined);
   if (from > 0) {
-    let to = g.blocks.findIndex((b, j) => j > from && b.boxed === true) + 1;
-    while (to < g.blocks.length && /^[—－]/u.test(g.blocks[to].display)) to++;
+    let to = boxThenLinesThenBox(g.blocks, from)! + 1;
+    while (to < g.blocks.length && ledByDash(g.blocks[to])) to++;
     const rest = g.blocks.length > to ? splitByTopic({ blocks: g.blocks.slice(to), at: g.at + to }, blocks) : [];
     return [...splitByTopic({ blocks: g.blocks.slice(0, from), at: g.at }, blocks), { blocks: g.blocks.slice(from, to), at: g.at + from }, ...rest];
   }

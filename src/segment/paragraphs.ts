@@ -666,7 +666,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // seeds 1,659 of 1,663 such joins read on in the page's HTML; the 4 others are lines of two
       // columns interleaved
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && boxOpensSetIn(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
+    } else if (next !== undefined && !next.pageStart && current.length === 1 && i > 0 && endsSentence(lines[i - 1].text) && line.heading === 0 && next.heading === 0 && boxOpensSetIn(i) && !hasSentencePunct(line.text) && !/[：:]/u.test(line.text) && !UPRIGHT_GLYPH.test(next.text) && !opensStoryLine(next.text) && !header[i + 1]) {
       // …and so does one with no pause, at the top of a box, over the paragraph's full lines set tight
       // under it (boxOpensSetIn: `在一家家电出口企业的生产` / `车间里，…`)
       goesOn = true;

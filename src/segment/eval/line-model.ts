@@ -8,6 +8,7 @@
  * it) and by a logistic regression trained on other pages only. Pure functions; the folds and the
  * printing are in scripts/line-model.ts.
  */
+import { HEAD_KINDS } from '../assemble.ts';
 import { classify, vertical } from '../classify.ts';
 import { decode } from '../decode.ts';
 import { readLines } from '../lines.ts';
@@ -35,8 +36,6 @@ export interface Example {
   /** The block's text, for reading the errors. */
   text: string;
 }
-
-const RULE_HEAD = new Set(['headline', 'kicker', 'subtitle', 'sidebar-label']);
 
 /** The features, by name, in the order of Example.x. */
 export const FEATURES = [
@@ -114,7 +113,7 @@ export function featuresOf(blocks: readonly ClassifiedBlock[], i: number, median
     /记者|通讯员|摄$|供图$|^（.{1,12}）$/u.test(t) ? 1 : 0,
     /^[—－-]/u.test(t) ? 1 : 0,
     onPage.length > 1 ? onPage.indexOf(b) / (onPage.length - 1) : 0,
-    RULE_HEAD.has(b.kind) ? 1 : 0,
+    HEAD_KINDS.has(b.kind) ? 1 : 0,
     b.kind === 'byline' || b.kind === 'credit' ? 1 : 0,
     b.kind === 'dateline' || b.opensStory === true ? 1 : 0,
   ];

@@ -81,10 +81,9 @@ const NAME_LAST = new RegExp(`^(?<rest>.+) (?<name>[${HAN}]{2,8})$`, 'u');
 /** What is left of a header line once its parts are taken out: separators and nothing else. */
 const LEFTOVER = /^[\s^|｜·•\-—_#*/\\:：,，]*$/u;
 /**
- * One word of 2–4 Han characters left beside a date and weekday, glued to the weekday: a section's
- * name (`星期三教育`). Set apart by a space it may as well be a head read with the header.
+ * One word of 2–4 Han characters glued to the weekday at the line's end: a section's name
+ * (`星期三教育`). Set apart by a space it may as well be a head read with the header.
  */
-const GLUED_SECTION = new RegExp(`^\\s*[${HAN}]{2,4}\\s*$`, 'u');
 const GLUED_TO_WEEKDAY = new RegExp(`(?:星期|周|礼拜)[一二三四五六日天]([${HAN}]{2,4})\\s*$`, 'u');
 
 /**
@@ -198,7 +197,7 @@ export function readPageHeader(line: string): PageHeader | null {
   }
   // a full date and weekday with one short word glued on and no page number: the section, its number
   // printed apart (`2023年3月15日 星期三教育` / `6`, pdf.js text of a typeset news page)
-  const glued = header.page === undefined && header.issueDate && header.weekday && !header.section && GLUED_SECTION.test(rest) ? GLUED_TO_WEEKDAY.exec(trimmed) : null;
+  const glued = header.page === undefined && header.issueDate && header.weekday && !header.section ? GLUED_TO_WEEKDAY.exec(trimmed) : null;
   // (the word glued to the weekday read, and all that is left: `星期三 周一见闻` glues 见闻 to another 周一)
   if (glued && weekday && glued[1] === rest.trim() && trimmed.endsWith(`${weekday[0]}${glued[1]}`)) {
     header.section = glued[1];
