@@ -684,14 +684,19 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // photo's credit: `…何大明 摄` / `入夏以来` makes 摄入 (typeset news page 12, seed 23, the
       // caption after the page's staff credit)
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && punctuated(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && continuesAcross(line.text, next.text)) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && punctuated(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && (continuesAcross(line.text, next.text) || ((isFull(i) || isIndented(i) || fullInCells(i)) && !PHOTO_CREDIT_END.test(next.text)))) {
       // a line of running text left open goes on into the line set tight under it where a word runs
       // across, whatever the gap between lines nearby (`…发车间隔不超` / `过十五分钟。（记者…）`: pdfminer
       // keeps a box's lines together and sets boxes apart, and the box's first line, after a blank,
       // read otherwise than its second, set tight; parted, the second was taken by another story's
       // open line through a chance word, `…尤其受` + `过` makes 受过). Not a photo's credit (`…何大明 摄`
       // / `入夏以来` makes 摄入), nor into a display line, which holds no pause and is not full
-      // (`…“株洲产教联合` / `体”正向你走来`)
+      // (`…“株洲产教联合` / `体”正向你走来`). A line as wide as its column goes on so though no word
+      // runs across: a box's lines are one paragraph's (`6月12日晚23时许，…公安局马` / `杜桥派出所接警称：…`,
+      // pdfminer on typeset news page 10, seed 23: 马杜桥 is a place nodejieba does not know, and the
+      // second line read as a crosshead); not a short line (`谋篇布局，绘就治污蓝图`, a crosshead over
+      // its paragraph where a file has no blank lines) nor into a caption (`…接到家啦。古镇花灯迎新春` /
+      // `游客在古镇观赏花灯。（唐欣 摄）`, pypdf)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
