@@ -410,3 +410,31 @@ test('layout columns: a first line set in keeps its mark where its column starts
     assert.deepEqual(marked, ['城东新开了一家社区图书'], `right column from row ${start}`);
   }
 });
+
+test('layout columns: vertical lines set side by side one cell apart are read each down its cell, the right one first', () => {
+  // a story's body in two columns on the left; on the right, down the side of the story, its
+  // headline (cell 38) and its subtitle (cell 36), a glyph of each on a text line, one space
+  // between, so that no gutter parts them; the subtitle's dash and its digits stand as pieces
+  const head = [...'春耕备耕要早谋划'];
+  const sub = ['——', ...'各地储备化肥', '3', ...'万吨'];
+  const body = [...sideBySide([left, middle], 16), ...sideBySide([right, left], 16), ...sideBySide([middle, right], 16), ...sideBySide([left, right], 16)];
+  const lines = body.map((l, r) => {
+    const s = sub[r] ?? '';
+    const h = r % 2 === 1 ? (head[(r - 1) / 2] ?? '') : '';
+    return `${l.padEnd(36, ' ')}${s.padEnd(2, ' ')}${h}`.trimEnd();
+  });
+  // (the pieces as they stand: `——`, `各 春`, `地`, `储 耕` …: read across, the head came out interleaved)
+  assert.ok(lines.some((l) => /储 耕$/u.test(l)));
+  assert.ok(isLayoutText(lines));
+  const out = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  const at = out.indexOf('春');
+  assert.ok(at >= 0, out.join('|'));
+  assert.deepEqual(out.slice(at, at + head.length), head, 'the headline, glyph after glyph');
+  assert.deepEqual(out.slice(at + head.length, at + head.length + sub.length), sub, 'then the subtitle beside it');
+  // the columns of running text are read as ever
+  for (const column of [left, middle, right]) assert.ok(out.join('').includes(column.map((l) => l.trim()).join('')), column[0]);
+  // a spaced-out line of running text (a justified line stretched, each glyph alone) is no vertical line
+  const spaced = ['每 年 春 天 ， 村 里 都 要 修 整 水 渠', '每 年 春 天 ， 村 里 都 要 修 整 水 渠'.replace(/水 渠$/u, '田 埂')];
+  const page = [...spaced, ...spaced, ...spaced, ...body];
+  assert.ok(readColumns(page).some((l) => l.text.trim() === spaced[0]));
+});

@@ -1,6 +1,6 @@
 import { isSignedName } from './rules/credits.ts';
 import { looksLikeName } from './rules/names.ts';
-import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
+import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, SPACED_LINE_MIN_GLYPHS, STRIP_NEIGHBOUR_CELLS, VERTICAL_STRIP_MIN_GLYPHS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
 
 /**
  * Text laid out like the page (poppler's `pdftotext -layout` and tools like it): the columns of a
@@ -37,6 +37,8 @@ interface Segment {
   start: number;
   end: number;
   text: string;
+  /** A piece of a line of vertical type (splitVerticalStrips): it links to no block of other text. */
+  upright?: boolean;
 }
 
 /** A page of the file: its first line (0-based) and its lines as cells; `\f` (pdftotext's page break) starts a page. */
@@ -163,6 +165,150 @@ function joinJustifiedGaps(rows: readonly Segment[][]): Segment[][] {
   });
 }
 
+/** A line of type set vertically: the cell it stands in and the text lines that hold a piece of it. */
+interface Strip {
+  x: number;
+  rows: Set<number>;
+}
+
+/** Digits or Latin letters set upright in a line of vertical type (`10`, `100`, `5G`), or its dash (`——`): one piece. */
+const UPRIGHT_TOKEN = /^(?:[0-9A-Za-z.%]{1,4}|[—－]{1,2})$/u;
+
+/**
+ * Lines of type set vertically side by side, a cell or two apart (a kicker, its headline and the
+ * subtitle or the signed name down the side of a story: `多` / `措` / `并` … beside `近` / `5` / `年`
+ * …, typeset news page 4, seed 29): poppler's `-layout` gives each text line a glyph of each, one
+ * space between, too narrow a gap for a gutter (GUTTER_MIN_CELLS), so the pieces read across the
+ * lines (`近 措`, `年 并`) and every such headline came out interleaved (`，举有建`). A cell where a
+ * glyph stands alone (a space on each side) on VERTICAL_STRIP_MIN_GLYPHS text lines or more, no
+ * more than STACKED_TYPE_MAX_GAP_ROWS lines apart and with no wider text through the cell between,
+ * is a vertical line: its glyphs are cut out as pieces of their own, which link to no block of
+ * other text (blocksOf), and joinStrips gathers them.
+ * Not a glyph of a spaced-out line of running text (`治 认 同 、思 想 认 同`, the development
+ * pages): there most glyphs of the stretch stand alone (SPACED_LINE_MIN_GLYPHS or more).
+ */
+function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[][]): { lines: Segment[][]; strips: Strip[] } {
+  const inked = (c: string | undefined): boolean => c !== undefined && !isSpace(c);
+  const spacedOut = (row: readonly string[], x: number): boolean => {
+    let [a, b] = [x, x];
+    while (a > 0 && (inked(row[a - 1]) || (isSpace(row[a - 1]) && inked(row[a - 2])))) a--;
+    while (b + 1 < row.length && (inked(row[b + 1]) || (isSpace(row[b + 1]) && inked(row[b + 2])))) b++;
+    let glyphs = 0;
+    let lone = 0;
+    for (let k = a; k <= b; k++) {
+      if (!inked(row[k])) continue;
+      glyphs++;
+      if (isSpace(row[k - 1]) && isSpace(row[k + 1])) lone++;
+    }
+    return glyphs >= SPACED_LINE_MIN_GLYPHS && lone * 2 >= glyphs;
+  };
+  const alone = (row: readonly string[], x: number): boolean => inked(row[x]) && isSpace(row[x - 1]) && isSpace(row[x + 1]) && !spacedOut(row, x);
+  // digits set upright in the line (`10个消防…`): the token standing alone whose cells take in x
+  const token = (row: readonly string[], x: number): { start: number; end: number } | undefined => {
+    if (!inked(row[x])) return undefined;
+    let [a, b] = [x, x + 1];
+    while (a > 0 && inked(row[a - 1])) a--;
+    while (b < row.length && inked(row[b])) b++;
+    return UPRIGHT_TOKEN.test(row.slice(a, b).join('')) ? { start: a, end: b } : undefined;
+  };
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const cuts = rows.map(() => [] as { start: number; end: number }[]);
+  const strips: Strip[] = [];
+  for (let x = 0; x < width; x++) {
+    let run: { r: number; start: number; end: number; glyph: boolean }[] = [];
+    const flush = (): void => {
+      if (run.filter((p) => p.glyph).length >= VERTICAL_STRIP_MIN_GLYPHS) {
+        for (const p of run) cuts[p.r].push(p);
+        strips.push({ x, rows: new Set(run.map((p) => p.r)) });
+      }
+      run = [];
+    };
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (isSpace(row[x])) continue;
+      if (run.length > 0 && r - run[run.length - 1].r > STACKED_TYPE_MAX_GAP_ROWS) flush();
+      const t = token(row, x);
+      if (alone(row, x)) run.push({ r, start: x, end: x + 1, glyph: true });
+      else if (t !== undefined && isSpace(row[t.start - 1]) && isSpace(row[t.end])) {
+        // (digits set upright stand where the line does, centred: `10` at its cell, `100` one cell
+        // before; a token further left is the neighbouring line's, `100` of the subtitle beside
+        // the headline, and neither ends nor joins this one)
+        if (t.start === x || t.start === x - 1) run.push({ r, ...t, glyph: false });
+      } else flush();
+    }
+    flush();
+  }
+  const cut = lines.map((segs, r) => {
+    if (cuts[r].length === 0) return segs;
+    const out: Segment[] = [];
+    const piece = (a: number, b: number, upright = false): void => {
+      const text = rows[r].slice(a, b).join('');
+      const t = text.trim();
+      const lead = text.length - text.trimStart().length;
+      if (t) out.push({ row: r, start: a + lead, end: a + lead + t.length, text: t, ...(upright ? { upright } : {}) });
+    };
+    for (const s of segs) {
+      let start = s.start;
+      for (const c of cuts[r].filter((c) => c.start >= s.start && c.end <= s.end).sort((p, q) => p.start - q.start)) {
+        if (c.start < start) continue;
+        piece(start, c.start);
+        piece(c.start, c.end, true);
+        start = c.end;
+      }
+      piece(start, s.end);
+    }
+    return out;
+  });
+  return { lines: cut, strips };
+}
+
+/**
+ * Each vertical line's pieces (splitVerticalStrips) gathered into one block, read where its first
+ * piece was: before the block that piece opened, after one it was read at the end of (`“株` /
+ * `洲产教联` / … / `解`: a narrow head's block ran on down its cell into a subtitle's first glyph).
+ * Lines side by side (rows shared, at most STRIP_NEIGHBOUR_CELLS apart) are read together, where
+ * the first of them would be, and from the right, as vertical type is: a kicker, its headline,
+ * then the subtitle or the name (`长沙消防…` / `10个消防…` / `本报记者 周小雷`, where the name's first
+ * glyph stood on the line above the headline's).
+ */
+function joinStrips(ordered: readonly Block[], strips: readonly Strip[]): Block[] {
+  if (strips.length === 0) return [...ordered];
+  const left = new Map<Block, Segment[]>(ordered.map((b) => [b, [...b.segs]]));
+  const found: { x: number; top: number; bottom: number; segs: Segment[]; at: number }[] = [];
+  for (const st of strips) {
+    const pieces: { seg: Segment; block: Block }[] = [];
+    for (const b of ordered) {
+      const own = left.get(b)!;
+      const mine = own.filter((sg) => st.rows.has(sg.row) && sg.start <= st.x && sg.end > st.x && sg.start >= st.x - 1 && (sg.end - sg.start === 1 || UPRIGHT_TOKEN.test(sg.text)));
+      if (mine.length === 0) continue;
+      pieces.push(...mine.map((seg) => ({ seg, block: b })));
+      left.set(b, own.filter((sg) => !mine.includes(sg)));
+    }
+    if (pieces.length === 0) continue;
+    pieces.sort((p, q) => p.seg.row - q.seg.row);
+    const { seg, block } = pieces[0];
+    // (a place in the reading order: 2k before block k, 2k + 1 after it)
+    const at = 2 * ordered.indexOf(block) + (block.segs[0] === seg ? 0 : 1);
+    found.push({ x: st.x, top: seg.row, bottom: pieces[pieces.length - 1].seg.row, segs: pieces.map((p) => p.seg), at });
+  }
+  // lines side by side: each takes the earliest place among its neighbours', until none moves
+  const beside = (p: (typeof found)[number], q: (typeof found)[number]): boolean => Math.abs(p.x - q.x) <= STRIP_NEIGHBOUR_CELLS && p.top <= q.bottom && q.top <= p.bottom;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const p of found) {
+      for (const q of found) {
+        if (q.at < p.at && beside(p, q)) {
+          p.at = q.at;
+          moved = true;
+        }
+      }
+    }
+  }
+  const placed = new Map<number, Segment[][]>();
+  for (const f of [...found].sort((p, q) => q.x - p.x)) placed.set(f.at, [...(placed.get(f.at) ?? []), f.segs]);
+  return ordered.flatMap((b, k) => [...(placed.get(2 * k) ?? []).map(blockOf), ...(left.get(b)!.length > 0 ? [blockOf(left.get(b)!)] : []), ...(placed.get(2 * k + 1) ?? []).map(blockOf)]);
+}
+
 /** A column block: pieces standing one under the other, left-aligned. */
 interface Block {
   segs: Segment[];
@@ -232,7 +378,10 @@ function blocksOf(lines: readonly Segment[][]): Block[] {
       // line; a line set flush under a finished sentence is the next story's headline
       const gapped = b !== undefined && b.bottom < r - 1;
       const goesOn = !gapped || !SENTENCE_END.test(b.segs[b.segs.length - 1].text) || s.start > b.left;
-      if (b && goesOn && !header.has(b) && under.length === 1 && Math.abs(s.start - b.left) <= COLUMN_ALIGN_CELLS) {
+      // (a glyph of vertical type goes on no block of other text, nor such a block on it: `本`, the
+      // first glyph of a vertical byline set two lines under a column left mid-sentence at its left
+      // edge, ran on that column, and the byline and the headline beside it were read in the story before)
+      if (b && goesOn && !header.has(b) && under.length === 1 && Math.abs(s.start - b.left) <= COLUMN_ALIGN_CELLS && (s.upright === true) === (b.segs[b.segs.length - 1].upright === true)) {
         extend(b, s);
         taken.add(b);
         next.push(b);
@@ -591,11 +740,11 @@ function readingOrder(blocks: Block[]): Block[] {
   return [...blocks].sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-const stackedType = (lines: Segment[][]): Block[] => joinStackedType(joinLoneOpenings(readingOrder(blocksOf(lines)), lines), lines);
+const stackedType = ({ lines, strips }: { lines: Segment[][]; strips: readonly Strip[] }): Block[] => joinStackedType(joinStrips(joinLoneOpenings(readingOrder(blocksOf(lines)), lines), strips), lines);
 
 /** The pieces of every page, in blocks, in reading order. */
 function readPages(lines: readonly string[]): { first: number; blocks: Block[] }[] {
-  return pagesOf(lines).map((p) => ({ first: p.first, blocks: stackedType(joinJustifiedGaps(segmentsOf(p.rows))) }));
+  return pagesOf(lines).map((p) => ({ first: p.first, blocks: stackedType(splitVerticalStrips(p.rows, joinJustifiedGaps(segmentsOf(p.rows)))) }));
 }
 
 /** Whether a page of the file is too big to measure (LAYOUT_MAX_CELLS). */
