@@ -15,6 +15,8 @@ import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitl
 import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedDisplayTail, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
+import { splitVerticalBeside } from '../src/segment/rules/vertical-beside.ts';
+import { segmentFile } from '../src/segment/index.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
 import { readSample } from './helpers.ts';
@@ -668,4 +670,21 @@ test('a box opened by a set-in line: the line goes on into the full lines set ti
   const lines = toLines(text);
   const blocks = toBlocks(lines, detectFlavour(lines)).map((b) => b.text.replace(/\s+/gu, ''));
   assert.ok(blocks.includes('在一家开了二十多年的米粉老店里，食客们坐满了每一张桌子和长板凳。店主老陈介绍，'), blocks.join(' | '));
+});
+
+test('a vertical headline printed beside a narrow box, a glyph and a box line a text line, is taken apart: the box, a blank line, the glyphs', () => {
+  const text = ['防 未雨', '汛 绸缪', '物', '资', '运', '抵', '乡', '镇', '', '本报讯近日，一批编织袋、救生衣和抽水泵运抵各乡镇，入库备用。', '', '各乡镇还组织了抢险队伍，开展防汛演练。'];
+  const lines = splitVerticalBeside(text.map((t, i) => ({ no: i + 1, text: t })));
+  assert.deepEqual(lines.map((l) => l.text), ['未雨', '绸缪', '', '防', '汛', '物', '资', '运', '抵', '乡', '镇', '', ...text.slice(9)]);
+  // each piece keeps the number of the line it came from
+  assert.deepEqual(lines.filter((l) => l.text === '未雨' || l.text === '防').map((l) => l.no), [1, 1]);
+  // read through the segmenter: the box is the kicker, the glyphs the headline
+  const [article] = segmentFile('beside.txt', Buffer.from(text.join('\n'))).articles;
+  assert.equal(article.title, '防汛物资运抵乡镇');
+  assert.equal(article.kicker, '未雨绸缪');
+  // a spaced surname over a name list is no such run (one line, and names after it), nor are three
+  // lines side by side, glyphs of two of them alone between (too little to part)
+  for (const other of [['王 明远', '李', '华'], ['衡 改南', '南 ”县', '县 出高', '质', '全', '面 群发']]) {
+    assert.deepEqual(splitVerticalBeside(other.map((t, i) => ({ no: i + 1, text: t }))).map((l) => l.text), other);
+  }
 });

@@ -669,6 +669,13 @@ export const COLUMN_SKIP_ROWS = 6;
  */
 export const STACKED_TYPE_MAX_GAP_ROWS = 14;
 /**
+ * Lines of a glyph, a space and a short line (`社 民生实` / `区 事看`), then glyphs alone, that make a
+ * vertical headline beside a narrow box in poppler's default text (rules/vertical-beside.ts): at
+ * least this many of each. Two, as a box of two lines is the shortest; one such line is a
+ * name's spaced surname as often (`王 明远`). Set by hand.
+ */
+export const VERTICAL_BESIDE_MIN_LINES = 2;
+/**
  * A cell of `-layout` text holds a line of vertical type (layout-columns.ts splitVerticalStrips)
  * when a glyph stands alone there on at least this many text lines: a vertical headline, kicker,
  * subtitle or signed name of the typeset news pages holds 4 to 30 glyphs. Measured on every corpus

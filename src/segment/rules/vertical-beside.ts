@@ -1,0 +1,51 @@
+import { VERTICAL_BESIDE_MIN_LINES } from '../thresholds.ts';
+
+/** A line of the file as the segmenter reads it: its text and the line number it came from. */
+interface Line {
+  no: number;
+  text: string;
+}
+
+/** A glyph of a vertical line, one space, then a line of a narrow box set beside it (`社 民生实`). */
+const GLYPH_THEN_BOX = /^([\u4e00-\u9fff“”‘’《》「」])\s([^\s，。；！？,;!?]{2,8})$/u;
+/** A glyph of a vertical line alone on its text line (`堂`). */
+const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
+
+/**
+ * A headline set vertically beside a narrow box of display type (`社区食堂让老人吃上热乎饭` down the
+ * side, `民生实` / `事看` / `落实` in the box): poppler's default text prints each text line of the two
+ * side by side, a glyph of the head, a space, a line of the box (`社 民生实` / `区 事看` / `食 落实`),
+ * then the head's glyphs alone where the box has ended (`堂` / `让` / …). Read so, both came out
+ * interleaved (`社民生实区事看食落实堂…`, typeset news page 7, seed 23). At least
+ * VERTICAL_BESIDE_MIN_LINES such lines, then as many glyphs alone at least, are taken apart: the
+ * box's lines first (a page is read from the right, and the box stands right of the head), then
+ * the head's glyphs, each on a line of its own, under the line number it came from, a blank line
+ * between the two.
+ */
+export function splitVerticalBeside(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let k = i;
+    while (k < lines.length && GLYPH_THEN_BOX.test(lines[k].text.trim())) k++;
+    let end = k;
+    while (end < lines.length && GLYPH_ALONE.test(lines[end].text.trim())) end++;
+    const opens = i === 0 || !GLYPH_THEN_BOX.test(lines[i - 1].text.trim());
+    // (and no such line after the glyphs: three lines side by side, glyphs of two of them alone
+    // between, `衡 改南` / `南 ”县` / `县 出高` / `质` / `全` / `量` / `面 群发`, say too little to part)
+    const closes = end === lines.length || !GLYPH_THEN_BOX.test(lines[end].text.trim());
+    if (opens && closes && k - i >= VERTICAL_BESIDE_MIN_LINES && end - k >= VERTICAL_BESIDE_MIN_LINES) {
+      const pairs = lines.slice(i, k).map((l) => ({ no: l.no, m: GLYPH_THEN_BOX.exec(l.text.trim())! }));
+      for (const { no, m } of pairs) out.push({ no, text: m[2] });
+      // (a blank line between: the box and the head are two blocks, as two boxes of a page are)
+      out.push({ no: pairs[pairs.length - 1].no, text: '' });
+      for (const { no, m } of pairs) out.push({ no, text: m[1] });
+      out.push(...lines.slice(k, end));
+      i = end;
+    } else {
+      out.push(lines[i]);
+      i++;
+    }
+  }
+  return out;
+}
