@@ -132,3 +132,19 @@ test('page facts: a paper name set over its page and section, or beside a 第N�
     assert.ok(r.report.unassigned.some((e) => e.text.includes('溪口新闻')), 'the name is reported as furniture');
   }
 });
+
+test('page facts: a header as pdf.js prints it, page number glued to its section, a masthead or the paper\'s name beside the dated line', () => {
+  const story = ['城东社区图书室开放', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。'];
+  // the date, the masthead, then the page and section (`08图片新闻`); the page and section, the
+  // date, then a paper named otherwise than …日报 (`7要闻` / … / `城东新闻`); no blank lines
+  for (const header of [['2021年6月14日 星期一', '城东日报', '08社会'], ['7社会', '2021年6月14日 星期一', '城东新闻']]) {
+    const r = segmentFile('p.txt', new TextEncoder().encode([...header, ...story].join('\n')));
+    const [a] = r.articles;
+    assert.equal(r.articles.length, 1, header.join(' / '));
+    assert.equal(a.title, '城东社区图书室开放', header.join(' / '));
+    assert.equal(a.kicker ?? '', '', header.join(' / '));
+    assert.equal(a.issue_date, '2021-06-14');
+    assert.equal(a.section, '社会');
+    for (const piece of header) assert.ok(r.report.unassigned.some((u) => u.reason === 'page furniture' && u.text.replace(/\s+/gu, '') === piece.replace(/\s+/gu, '')), piece);
+  }
+});

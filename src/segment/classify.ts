@@ -2,7 +2,7 @@ import type { Block, ClassifiedBlock } from './types.ts';
 import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
-import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
+import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isMasthead, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
@@ -286,6 +286,9 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
  * A piece of a page header an extractor set apart from the dated line: a page number or a short
  * word on a line of its own, or the two on two lines read as one block (mutool: `地方新闻` / `12`).
  */
+/** A page number glued to its section, spaced as a header prints it (`7要闻` → `7 要闻`, pdf.js). */
+const spacedPage = (text: string) => text.replace(/^([A-Z]?\d{1,3})(?=[\u4e00-\u9fff])/u, '$1 ');
+
 const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length <= 2 && b.heading === 0 && isHeaderPiece(b.display);
 
 /**
@@ -319,7 +322,9 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (!header?.strong) return;
     for (const step of [-1, 1]) {
       const pieces: number[] = [];
-      for (let k = i + step; pieces.length < HEADER_PIECES_MAX && k >= 0 && k < out.length && out[k].page === b.page && headerPiece(out[k]); k += step) pieces.push(k);
+      // (past a masthead read already, `澧兰日报`, between the dated line and the page's number and
+      // section: `2023年02月27日 周一` / `澧兰日报` / `08图片新闻`, pdf.js)
+      for (let k = i + step; pieces.length < HEADER_PIECES_MAX && k >= 0 && k < out.length && out[k].page === b.page && (headerPiece(out[k]) || (out[k].kind === 'furniture' && isMasthead(out[k].display))); k += step) if (headerPiece(out[k])) pieces.push(k);
       // pieces beside the dated line are of the header when they read with it and another line of
       // the header near it as one header naming the paper (`7 要闻` / `云梦新闻` / `2023年04月03日 周一`;
       // `01 经济` / a headline / `云梦新闻` / `2023年2月7日 星期二`): the paper's name in its masthead type
@@ -327,7 +332,7 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       // are set tight together, `01 经济` / `2023年2月7日 星期二` / `云梦新闻`: a headline right under
       // the dated line would read as a name too)
       const setTight = step > 0 && pieces.length > 0 && out[pieces[0]!]!.lines[0].blanksBefore === 0 && b.lines[0].blanksBefore === 0;
-      const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(o.display)?.page !== undefined);
+      const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(spacedPage(o.display))?.page !== undefined);
       if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
         const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));
         if (read?.publication !== undefined && read.publication === out[pieces[0]!]!.display.replace(/\s+/gu, '')) {
