@@ -148,3 +148,17 @@ test('page facts: a header as pdf.js prints it, page number glued to its section
     for (const piece of header) assert.ok(r.report.unassigned.some((u) => u.reason === 'page furniture' && u.text.replace(/\s+/gu, '') === piece.replace(/\s+/gu, '')), piece);
   }
 });
+
+test('page facts: the paper\'s name under the dated line, the page and section over it, stays out of a headline set in a narrow box under it', () => {
+  // pdf.js, no blank lines: `01社会` / date / `城东新闻` / `城东社区` / `图书室开` / `放`: the name had run into the box
+  const text = ['01社会', '2021年6月14日 星期一', '城东新闻', '城东社区', '图书室开', '放', '本报记者 王小明', '城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师，他们还办起了少儿读书', '会，每周六上午都有故事课。'];
+  const r = segmentFile('p.txt', new TextEncoder().encode(text.join('\n')));
+  assert.equal(r.articles.length, 1);
+  assert.equal(r.articles[0].title, '城东社区图书室开放');
+  assert.equal(r.articles[0].page, 1);
+  assert.ok(r.report.unassigned.some((u) => u.reason === 'page furniture' && u.text === '城东新闻'));
+  // where the paper is named already (a masthead over the page and section), the line under the
+  // date is the headline's first line
+  const named = ['城东日报', ...text.slice(0, 2), '城东社区', '图书室开', '放', ...text.slice(6)];
+  assert.equal(segmentFile('p.txt', new TextEncoder().encode(named.join('\n'))).articles[0].title, '城东社区图书室开放');
+});

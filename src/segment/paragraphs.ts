@@ -440,7 +440,15 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // and so does a page number alone on the line right after the dated line (`2023年01月24日 周二地方新闻` /
   // `12` / `衡阳县巡` / …, pdf.js text of typeset news page 3: run into the vertical head under it)
   const pageNumber = (i: number) => i > 0 && dated[i - 1] && /^\s*[A-Z]?\d{1,3}\s*$/u.test(lines[i].text) && !lines[i].pageStart;
-  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || pageNumber(i) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
+  // …and so does a paper's name on the other side of the dated line from the page's number and
+  // section (`01经济` / `2023年2月7日 星期二` / `云梦新闻`, pdf.js, no blank lines: the name had run into
+  // the narrow box of the headline under it, `云梦新闻` / `整治校园` / `周边环境` / `保畅安`)
+  const PAGE_AND_SECTION = /^\s*[A-Z]?\d{1,3}\s*[\u4e00-\u9fff·]{2,6}\s*$/u;
+  // (not where a name stands over them already, `澧兰日报` / `5 要闻` / `2023年1月3日 星期二` / `制造名城`,
+  // or in the dated line, `2023 年 1 月 14 日 星期六 青溪晚报` / `入选国家`: a headline's first line)
+  const NAME = /^\s*[\u4e00-\u9fff·]{2,6}\s*$/u;
+  const nameBesideDate = (i: number) => i > 1 && dated[i - 1] && PAGE_AND_SECTION.test(lines[i - 2].text) && NAME.test(lines[i].text) && !(i > 2 && !lines[i - 2].pageStart && NAME.test(lines[i - 3].text)) && readPageHeader(lines[i - 1].text)?.publication === undefined && !lines[i].pageStart && !lines[i - 1].pageStart;
+  const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || pageNumber(i) || nameBesideDate(i) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
   let brackets = new Brackets();
