@@ -688,3 +688,18 @@ test('a vertical headline printed beside a narrow box, a glyph and a box line a 
     assert.deepEqual(splitVerticalBeside(other.map((t, i) => ({ no: i + 1, text: t }))).map((l) => l.text), other);
   }
 });
+
+test('paragraphs: a subtitle led by a dash takes its wrapped end, the shorter line set tight under it; not a name under it, nor the story', () => {
+  const blocksOf = (text: string[]) => {
+    const lines = toLines(text.join('\n'));
+    return toBlocks(lines, detectFlavour(lines)).map((b) => b.text);
+  };
+  const story = ['', '本报讯（记者 林远）5 月 6 日，城东市与江', '北市签订政务服务“跨省通办”协议，二', '十项高频事项可以异地办理。', '', '两市将开设“跨省通办”专窗，企业、群', '众办事不再来回跑，办事时间大大缩短。'];
+  const head = ['2023 年 5 月 8 日 星期一', '', '两市二十项事项实现“跨省通办”', ''];
+  // the end of the subtitle had stood as a line of its own, read as a headline
+  const wrapped = blocksOf([...head, '——有效解决企业、群众异地办事“多地跑”', '“折返跑”等问题', ...story]);
+  assert.ok(wrapped.includes('——有效解决企业、群众异地办事“多地跑”“折返跑”等问题'), wrapped.join(' | '));
+  // two names glued under a one-line subtitle sign the piece
+  const signed = blocksOf([...head, '——有效解决企业、群众异地办事“多地跑”', '林远王知秋', ...story]);
+  assert.ok(signed.includes('——有效解决企业、群众异地办事“多地跑”') && signed.includes('林远王知秋'), signed.join(' | '));
+});

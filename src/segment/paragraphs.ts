@@ -2,6 +2,7 @@ import nodejieba from 'nodejieba';
 import { opensAffiliation } from './rules/affiliation.ts';
 import { opensDateline } from './rules/dateline.ts';
 import { isBylineLine, isSignedName, signedNames } from './rules/credits.ts';
+import { looksLikeName, splitNames } from './rules/names.ts';
 import type { Block, Flavour, SourceLine } from './types.ts';
 import { cellWidth, displayWidth, endsSentence, leftOpen } from './rules/chars.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
@@ -553,6 +554,13 @@ function columnBlocks(source: SourceLine[]): Block[] {
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /[（(][^（）()]*$/u.test(line.text) && /^[^（）()]{1,12}[）)]$/u.test(next.text.trim())) {
       // a bracket left open at the line's end and closed by a short line under it, a blank line
       // between where the column broke (`…（记者 谢嘉 通讯员 周媛 钟一` / blank / `苇）`): one credit
+      goesOn = true;
+    } else if (next !== undefined && current.length === 1 && /^[—－]{2}/u.test(line.text.trim()) && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !/[，。；！？,;!?]/u.test(line.text + next.text) && !/^[—－]/u.test(next.text.trim()) && !isBylineLine(next.text) && !isSignedName(next.text.trim()) && (signedNames(next.text.trim()) ?? []).length === 0 && !(/^[\u4e00-\u9fff]{4,8}$/u.test(next.text.trim()) && splitNames([next.text.trim()]).length > 1 && splitNames([next.text.trim()]).every(looksLikeName)) && !opensDateline(next.text) && !header[i + 1] && !isFull(i + 1) && !isIndented(i + 1) && displayWidth(next.text) < displayWidth(line.text)) {
+      // a subtitle led by a dash wraps: the shorter line set tight under it, with no comma or
+      // sentence's end in either, is its end (`——有效解决企业、群众跨省异地办事“多地跑”` / `“折返跑”等问题`,
+      // pdftotext on typeset news page 5, seed 23, where the end read as a headline of its own). Not
+      // a line as wide as the column or set in (the story's first line), a byline, a name or two
+      // (`范祚军万少文`, pdf.js on the development page of 29 January), a dateline or the page's header
       goesOn = true;
     } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
       // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
