@@ -161,4 +161,10 @@ test('page facts: the paper\'s name under the dated line, the page and section o
   // date is the headline's first line
   const named = ['城东日报', ...text.slice(0, 2), '城东社区', '图书室开', '放', ...text.slice(6)];
   assert.equal(segmentFile('p.txt', new TextEncoder().encode(named.join('\n'))).articles[0].title, '城东社区图书室开放');
+  // and a headline's first line under the date is no paper's name, glued page line or not
+  // (`01社会` / date / `坚守一线` / `护平安`)
+  for (const page of ['01社会', '01 社会']) {
+    const head = [page, '2021年6月14日 星期一', '坚守一线', '护平安', ...text.slice(6)];
+    assert.equal(segmentFile('p.txt', new TextEncoder().encode(head.join('\n'))).articles[0].title, '坚守一线护平安', page);
+  }
 });

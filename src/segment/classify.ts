@@ -2,7 +2,7 @@ import type { Block, ClassifiedBlock } from './types.ts';
 import { isBareCaption, parseArtworkCredit, parseCaption } from './rules/caption.ts';
 import { closingCreditStart, findPublication, isRoleByline, isSignedName, parseCredits, signedNames } from './rules/credits.ts';
 import { parseDateline, spacedCreditBracket } from './rules/dateline.ts';
-import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isMasthead, isNumberedSubhead, isSidebarLabel, isSubtitle } from './rules/headline.ts';
+import { isCampaignBanner, isDisplayLine, isFurniture, isKickerLabel, isMasthead, isNumberedSubhead, isSidebarLabel, isSubtitle, looksLikePaperName } from './rules/headline.ts';
 import { continues, continuesAcross } from './rules/continuation.ts';
 import { firstLineWide, runsOnInto } from './rules/first-line.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
@@ -282,13 +282,13 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   });
 }
 
+/** A page number glued to its section, spaced as a header prints it (`7要闻` → `7 要闻`, pdf.js). */
+const spacedPage = (text: string) => text.replace(/^([A-Z]?\d{1,3})(?=[\u4e00-\u9fff])/u, '$1 ');
+
 /**
  * A piece of a page header an extractor set apart from the dated line: a page number or a short
  * word on a line of its own, or the two on two lines read as one block (mutool: `地方新闻` / `12`).
  */
-/** A page number glued to its section, spaced as a header prints it (`7要闻` → `7 要闻`, pdf.js). */
-const spacedPage = (text: string) => text.replace(/^([A-Z]?\d{1,3})(?=[\u4e00-\u9fff])/u, '$1 ');
-
 const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.length <= 2 && b.heading === 0 && isHeaderPiece(b.display);
 
 /**
@@ -335,7 +335,9 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(spacedPage(o.display))?.page !== undefined);
       if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
         const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));
-        if (read?.publication !== undefined && read.publication === out[pieces[0]!]!.display.replace(/\s+/gu, '')) {
+        // (and the piece looks like a paper's name: `01 社会` / date / `坚守一线` / `护平安` is a
+        // headline's first line under the header, which reads as a name too)
+        if (read?.publication !== undefined && read.publication === out[pieces[0]!]!.display.replace(/\s+/gu, '') && looksLikePaperName(read.publication)) {
           out[pieces[0]!] = { ...out[pieces[0]!]!, kind: 'furniture' };
           continue;
         }

@@ -175,6 +175,57 @@ interface Strip {
 const UPRIGHT_TOKEN = /^(?:[0-9A-Za-z.%]{1,4}|[—－]{1,2})$/u;
 
 /**
+ * A text line's cells read once (so that asking of every cell costs the line's length, not its
+ * square): where a glyph stands alone, a space either side, outside a spaced-out stretch
+ * (SPACED_LINE_MIN_GLYPHS), and where a run of inked cells standing alone is a token set upright
+ * (UPRIGHT_TOKEN), with the run's first and last cells.
+ */
+function rowCells(row: readonly string[]): { alone: Uint8Array; upright: Uint8Array; runStart: Int32Array; runEnd: Int32Array } {
+  const n = row.length;
+  const inked = (x: number): boolean => x >= 0 && x < n && !isSpace(row[x]);
+  const alone = new Uint8Array(n);
+  const upright = new Uint8Array(n);
+  const runStart = new Int32Array(n).fill(-1);
+  const runEnd = new Int32Array(n).fill(-1);
+  // runs of inked cells
+  for (let x = 0; x < n; ) {
+    if (!inked(x)) {
+      x++;
+      continue;
+    }
+    let end = x;
+    while (inked(end)) end++;
+    const token = UPRIGHT_TOKEN.test(row.slice(x, end).join(''));
+    for (let k = x; k < end; k++) {
+      runStart[k] = x;
+      runEnd[k] = end;
+      if (token) upright[k] = 1;
+    }
+    x = end;
+  }
+  // stretches with no two spaces in a row: glyphs alone in a spaced-out one are no vertical line's
+  for (let x = 0; x < n; ) {
+    if (!inked(x)) {
+      x++;
+      continue;
+    }
+    let end = x;
+    while (inked(end) || (inked(end + 1) && end + 1 < n)) end++;
+    let glyphs = 0;
+    let lone = 0;
+    for (let k = x; k < end; k++) {
+      if (!inked(k)) continue;
+      glyphs++;
+      if (!inked(k - 1) && !inked(k + 1)) lone++;
+    }
+    const spaced = glyphs >= SPACED_LINE_MIN_GLYPHS && lone * 2 >= glyphs;
+    for (let k = x; k < end; k++) if (inked(k) && !inked(k - 1) && !inked(k + 1) && !spaced) alone[k] = 1;
+    x = end;
+  }
+  return { alone, upright, runStart, runEnd };
+}
+
+/**
  * Lines of type set vertically side by side, a cell or two apart (a kicker, its headline and the
  * subtitle or the signed name down the side of a story: `多` / `措` / `并` … beside `近` / `5` / `年`
  * …, typeset news page 4, seed 29): poppler's `-layout` gives each text line a glyph of each, one
@@ -188,29 +239,10 @@ const UPRIGHT_TOKEN = /^(?:[0-9A-Za-z.%]{1,4}|[—－]{1,2})$/u;
  * pages): there most glyphs of the stretch stand alone (SPACED_LINE_MIN_GLYPHS or more).
  */
 function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[][]): { lines: Segment[][]; strips: Strip[] } {
-  const inked = (c: string | undefined): boolean => c !== undefined && !isSpace(c);
-  const spacedOut = (row: readonly string[], x: number): boolean => {
-    let [a, b] = [x, x];
-    while (a > 0 && (inked(row[a - 1]) || (isSpace(row[a - 1]) && inked(row[a - 2])))) a--;
-    while (b + 1 < row.length && (inked(row[b + 1]) || (isSpace(row[b + 1]) && inked(row[b + 2])))) b++;
-    let glyphs = 0;
-    let lone = 0;
-    for (let k = a; k <= b; k++) {
-      if (!inked(row[k])) continue;
-      glyphs++;
-      if (isSpace(row[k - 1]) && isSpace(row[k + 1])) lone++;
-    }
-    return glyphs >= SPACED_LINE_MIN_GLYPHS && lone * 2 >= glyphs;
-  };
-  const alone = (row: readonly string[], x: number): boolean => inked(row[x]) && isSpace(row[x - 1]) && isSpace(row[x + 1]) && !spacedOut(row, x);
+  const cells = rows.map(rowCells);
+  const alone = (r: number, x: number): boolean => cells[r].alone[x] === 1;
   // digits set upright in the line (`10个消防…`): the token standing alone whose cells take in x
-  const token = (row: readonly string[], x: number): { start: number; end: number } | undefined => {
-    if (!inked(row[x])) return undefined;
-    let [a, b] = [x, x + 1];
-    while (a > 0 && inked(row[a - 1])) a--;
-    while (b < row.length && inked(row[b])) b++;
-    return UPRIGHT_TOKEN.test(row.slice(a, b).join('')) ? { start: a, end: b } : undefined;
-  };
+  const token = (r: number, x: number): { start: number; end: number } | undefined => (cells[r].upright[x] === 1 ? { start: cells[r].runStart[x], end: cells[r].runEnd[x] } : undefined);
   const width = Math.max(0, ...rows.map((r) => r.length));
   const cuts = rows.map(() => [] as { start: number; end: number }[]);
   const strips: Strip[] = [];
@@ -224,12 +256,11 @@ function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[
       run = [];
     };
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (isSpace(row[x])) continue;
+      if (isSpace(rows[r][x])) continue;
       if (run.length > 0 && r - run[run.length - 1].r > STACKED_TYPE_MAX_GAP_ROWS) flush();
-      const t = token(row, x);
-      if (alone(row, x)) run.push({ r, start: x, end: x + 1, glyph: true });
-      else if (t !== undefined && isSpace(row[t.start - 1]) && isSpace(row[t.end])) {
+      const t = alone(r, x) ? undefined : token(r, x);
+      if (alone(r, x)) run.push({ r, start: x, end: x + 1, glyph: true });
+      else if (t !== undefined) {
         // (digits set upright stand where the line does, centred: `10` at its cell, `100` one cell
         // before; a token further left is the neighbouring line's, `100` of the subtitle beside
         // the headline, and neither ends nor joins this one)
@@ -245,7 +276,7 @@ function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[
       const text = rows[r].slice(a, b).join('');
       const t = text.trim();
       const lead = text.length - text.trimStart().length;
-      if (t) out.push({ row: r, start: a + lead, end: a + lead + t.length, text: t, ...(upright ? { upright } : {}) });
+      if (t) out.push({ row: r, start: a + lead, end: a + lead + [...t].length, text: t, ...(upright ? { upright } : {}) });
     };
     for (const s of segs) {
       let start = s.start;
@@ -273,40 +304,54 @@ function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[
  */
 function joinStrips(ordered: readonly Block[], strips: readonly Strip[]): Block[] {
   if (strips.length === 0) return [...ordered];
-  const left = new Map<Block, Segment[]>(ordered.map((b) => [b, [...b.segs]]));
+  // the pieces cut out of vertical lines, by text line and cell, with the block each stands in
+  const where = new Map<string, { seg: Segment; block: number }>();
+  ordered.forEach((b, k) => {
+    for (const seg of b.segs) if (seg.upright === true) where.set(`${seg.row}:${seg.start}`, { seg, block: k });
+  });
+  const taken = new Set<Segment>();
   const found: { x: number; top: number; bottom: number; segs: Segment[]; at: number }[] = [];
   for (const st of strips) {
-    const pieces: { seg: Segment; block: Block }[] = [];
-    for (const b of ordered) {
-      const own = left.get(b)!;
-      const mine = own.filter((sg) => st.rows.has(sg.row) && sg.start <= st.x && sg.end > st.x && sg.start >= st.x - 1 && (sg.end - sg.start === 1 || UPRIGHT_TOKEN.test(sg.text)));
-      if (mine.length === 0) continue;
-      pieces.push(...mine.map((seg) => ({ seg, block: b })));
-      left.set(b, own.filter((sg) => !mine.includes(sg)));
+    const pieces: { seg: Segment; block: number }[] = [];
+    // (a token centred on the cell starts there or one cell before it)
+    for (const r of st.rows) {
+      for (const start of [st.x, st.x - 1]) {
+        const p = where.get(`${r}:${start}`);
+        if (p !== undefined && !taken.has(p.seg) && p.seg.end > st.x) {
+          pieces.push(p);
+          taken.add(p.seg);
+          break;
+        }
+      }
     }
     if (pieces.length === 0) continue;
     pieces.sort((p, q) => p.seg.row - q.seg.row);
     const { seg, block } = pieces[0];
     // (a place in the reading order: 2k before block k, 2k + 1 after it)
-    const at = 2 * ordered.indexOf(block) + (block.segs[0] === seg ? 0 : 1);
+    const at = 2 * block + (ordered[block].segs[0] === seg ? 0 : 1);
     found.push({ x: st.x, top: seg.row, bottom: pieces[pieces.length - 1].seg.row, segs: pieces.map((p) => p.seg), at });
   }
-  // lines side by side: each takes the earliest place among its neighbours', until none moves
-  const beside = (p: (typeof found)[number], q: (typeof found)[number]): boolean => Math.abs(p.x - q.x) <= STRIP_NEIGHBOUR_CELLS && p.top <= q.bottom && q.top <= p.bottom;
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (const p of found) {
-      for (const q of found) {
-        if (q.at < p.at && beside(p, q)) {
-          p.at = q.at;
-          moved = true;
-        }
-      }
+  // lines side by side, grouped (each with every neighbour), are read at their group's earliest place
+  const group = found.map((_, k) => k);
+  const root = (k: number): number => (group[k] === k ? k : (group[k] = root(group[k])));
+  const byX = found.map((_, k) => k).sort((p, q) => found[p].x - found[q].x);
+  for (let i = 0; i < byX.length; i++) {
+    for (let j = i + 1; j < byX.length && found[byX[j]].x - found[byX[i]].x <= STRIP_NEIGHBOUR_CELLS; j++) {
+      const [p, q] = [found[byX[i]], found[byX[j]]];
+      if (p.top <= q.bottom && q.top <= p.bottom) group[root(byX[i])] = root(byX[j]);
     }
   }
+  const earliest = new Map<number, number>();
+  found.forEach((f, k) => earliest.set(root(k), Math.min(earliest.get(root(k)) ?? Infinity, f.at)));
   const placed = new Map<number, Segment[][]>();
-  for (const f of [...found].sort((p, q) => q.x - p.x)) placed.set(f.at, [...(placed.get(f.at) ?? []), f.segs]);
-  return ordered.flatMap((b, k) => [...(placed.get(2 * k) ?? []).map(blockOf), ...(left.get(b)!.length > 0 ? [blockOf(left.get(b)!)] : []), ...(placed.get(2 * k + 1) ?? []).map(blockOf)]);
+  for (const k of [...byX].reverse()) {
+    const at = earliest.get(root(k))!;
+    placed.set(at, [...(placed.get(at) ?? []), found[k].segs]);
+  }
+  return ordered.flatMap((b, k) => {
+    const left = b.segs.filter((sg) => !taken.has(sg));
+    return [...(placed.get(2 * k) ?? []).map(blockOf), ...(left.length > 0 ? [blockOf(left)] : []), ...(placed.get(2 * k + 1) ?? []).map(blockOf)];
+  });
 }
 
 /** A column block: pieces standing one under the other, left-aligned. */

@@ -11,7 +11,7 @@ import { boxLineLength } from './rules/glued.ts';
 import { parseCaption, photographersOf } from './rules/caption.ts';
 import { HEADING_MARK } from './rules/heading-sizes.ts';
 import { isHeaderPiece, readPageHeader } from './rules/page-header.ts';
-import { isColumnLabel, isSidebarLabel, isStaffCredit, partEnded } from './rules/headline.ts';
+import { isColumnLabel, isSidebarLabel, isStaffCredit, looksLikePaperName, partEnded } from './rules/headline.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { splitJoinedLines } from './rules/joined-lines.ts';
 import { cutBeforeQuote } from './rules/quote-cut.ts';
@@ -167,6 +167,11 @@ class Brackets {
 }
 
 /** Display lines (headlines, kickers) carry no sentence punctuation. */
+/** Two or three names glued with nothing between (`范祚军万少文`): a signature, never a line of display type. */
+const namesGlued = (text: string) => {
+  const names = /^[\u4e00-\u9fff]{4,9}$/u.test(text) ? splitNames([text]) : [];
+  return names.length > 1 && names.every(looksLikeName);
+};
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
 /** Running text's marks: a pause or a sentence's end (display type holds none; a kicker may hold a `、`). */
 const punctuated = (text: string) => /[，。；！？,;!?]/u.test(text);
@@ -448,7 +453,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // (not where a name stands over them already, `澧兰日报` / `5 要闻` / `2023年1月3日 星期二` / `制造名城`,
   // or in the dated line, `2023 年 1 月 14 日 星期六 青溪晚报` / `入选国家`: a headline's first line)
   const NAME = /^\s*[\u4e00-\u9fff·]{2,6}\s*$/u;
-  const nameBesideDate = (i: number) => i > 1 && dated[i - 1] && PAGE_AND_SECTION.test(lines[i - 2].text) && NAME.test(lines[i].text) && !(i > 2 && !lines[i - 2].pageStart && NAME.test(lines[i - 3].text)) && readPageHeader(lines[i - 1].text)?.publication === undefined && !lines[i].pageStart && !lines[i - 1].pageStart;
+  const nameBesideDate = (i: number) => i > 1 && dated[i - 1] && PAGE_AND_SECTION.test(lines[i - 2].text) && looksLikePaperName(lines[i].text) && !(i > 2 && !lines[i - 2].pageStart && NAME.test(lines[i - 3].text)) && readPageHeader(lines[i - 1].text)?.publication === undefined && !lines[i].pageStart && !lines[i - 1].pageStart;
   const header = lines.map((l, i) => dated[i] || (headerRows.has(l.no) && isHeaderPiece(l.text)) || pageNumber(i) || nameBesideDate(i) || isSidebarLabel(l.text.trim()) || isColumnLabel(l.text.trim()) || isStaffCredit(l.text) || (isBylineLine(l.text) && !(i > 0 && unclosed(lines[i - 1].text)) && !/^摄/u.test(lines[i + 1]?.text ?? '')));
   const blocks: Block[] = [];
   let current: SourceLine[] = [];
@@ -555,7 +560,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // a bracket left open at the line's end and closed by a short line under it, a blank line
       // between where the column broke (`…（记者 谢嘉 通讯员 周媛 钟一` / blank / `苇）`): one credit
       goesOn = true;
-    } else if (next !== undefined && current.length === 1 && /^[—－]{2}/u.test(line.text.trim()) && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !/[，。；！？,;!?]/u.test(line.text + next.text) && !/^[—－]/u.test(next.text.trim()) && !isBylineLine(next.text) && !isSignedName(next.text.trim()) && (signedNames(next.text.trim()) ?? []).length === 0 && !(/^[\u4e00-\u9fff]{4,8}$/u.test(next.text.trim()) && splitNames([next.text.trim()]).length > 1 && splitNames([next.text.trim()]).every(looksLikeName)) && !opensDateline(next.text) && !header[i + 1] && !isFull(i + 1) && !isIndented(i + 1) && displayWidth(next.text) < displayWidth(line.text)) {
+    } else if (next !== undefined && current.length === 1 && /^[—－]{2}/u.test(line.text.trim()) && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !punctuated(line.text + next.text) && !/^[—－]/u.test(next.text.trim()) && !isBylineLine(next.text) && !isSignedName(next.text.trim()) && (signedNames(next.text.trim()) ?? []).length === 0 && !namesGlued(next.text.trim()) && !opensDateline(next.text) && !header[i + 1] && !isFull(i + 1) && !isIndented(i + 1) && displayWidth(next.text) < displayWidth(line.text)) {
       // a subtitle led by a dash wraps: the shorter line set tight under it, with no comma or
       // sentence's end in either, is its end (`——有效解决企业、群众跨省异地办事“多地跑”` / `“折返跑”等问题`,
       // pdftotext on typeset news page 5, seed 23, where the end read as a headline of its own). Not

@@ -92,6 +92,16 @@ export function isMasthead(text: string): boolean {
 }
 
 /**
+ * A paper's name as its masthead prints it: a masthead (isMasthead), or a name ending in 新闻, 报,
+ * 刊 or 周末 (`云梦新闻`, `城东周报`, `民生周刊`). Asked of a short line beside the page's dated line,
+ * where a headline's first line stands too (`坚守一线` / `护平安`): only a name so made is taken for
+ * the paper's.
+ */
+export function looksLikePaperName(text: string): boolean {
+  return isMasthead(text) || /^[\u4e00-\u9fff]{2,6}(?:新闻|报|刊|周末)$/u.test(text.replace(/\s+/gu, ''));
+}
+
+/**
  * The paper's own contact lines at a page's foot: `新闻热线：0731-…`, `广告热线…`, `投稿邮箱：…`,
  * `邮政编码 410005`, `社址：…` — a label and a number, an address or a mailbox.
  */

@@ -6,7 +6,11 @@ interface Line {
   text: string;
 }
 
-/** A glyph of a vertical line, one space, then a line of a narrow box set beside it (`社 民生实`). */
+/**
+ * A glyph of a vertical line, one space, then a line of a narrow box set beside it (`社 民生实`):
+ * the box's line holds no sentence punctuation and is at most as long as a box's line is
+ * (NARROW_HEAD_MAX_CHARS and one mark).
+ */
 const GLYPH_THEN_BOX = /^([\u4e00-\u9fff“”‘’《》「」])\s([^\s，。；！？,;!?]{2,8})$/u;
 /** A glyph of a vertical line alone on its text line (`堂`). */
 const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
@@ -23,19 +27,26 @@ const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
  * between the two.
  */
 export function splitVerticalBeside(lines: readonly Line[]): Line[] {
+  const pair = lines.map((l) => GLYPH_THEN_BOX.exec(l.text.trim()));
+  const glyph = lines.map((l) => GLYPH_ALONE.test(l.text.trim()));
   const out: Line[] = [];
   let i = 0;
   while (i < lines.length) {
+    if (pair[i] === null) {
+      out.push(lines[i]);
+      i++;
+      continue;
+    }
+    // a run of such lines, read whole (each line is looked at once)
     let k = i;
-    while (k < lines.length && GLYPH_THEN_BOX.test(lines[k].text.trim())) k++;
+    while (k < lines.length && pair[k] !== null) k++;
     let end = k;
-    while (end < lines.length && GLYPH_ALONE.test(lines[end].text.trim())) end++;
-    const opens = i === 0 || !GLYPH_THEN_BOX.test(lines[i - 1].text.trim());
+    while (end < lines.length && glyph[end]) end++;
     // (and no such line after the glyphs: three lines side by side, glyphs of two of them alone
     // between, `衡 改南` / `南 ”县` / `县 出高` / `质` / `全` / `量` / `面 群发`, say too little to part)
-    const closes = end === lines.length || !GLYPH_THEN_BOX.test(lines[end].text.trim());
-    if (opens && closes && k - i >= VERTICAL_BESIDE_MIN_LINES && end - k >= VERTICAL_BESIDE_MIN_LINES) {
-      const pairs = lines.slice(i, k).map((l) => ({ no: l.no, m: GLYPH_THEN_BOX.exec(l.text.trim())! }));
+    const closes = end === lines.length || pair[end] === null;
+    if (k - i >= VERTICAL_BESIDE_MIN_LINES && end - k >= VERTICAL_BESIDE_MIN_LINES && closes) {
+      const pairs = lines.slice(i, k).map((l, j) => ({ no: l.no, m: pair[i + j]! }));
       for (const { no, m } of pairs) out.push({ no, text: m[2] });
       // (a blank line between: the box and the head are two blocks, as two boxes of a page are)
       out.push({ no: pairs[pairs.length - 1].no, text: '' });
@@ -43,8 +54,8 @@ export function splitVerticalBeside(lines: readonly Line[]): Line[] {
       out.push(...lines.slice(k, end));
       i = end;
     } else {
-      out.push(lines[i]);
-      i++;
+      out.push(...lines.slice(i, k));
+      i = k;
     }
   }
   return out;
