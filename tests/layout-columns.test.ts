@@ -438,3 +438,28 @@ test('layout columns: vertical lines set side by side one cell apart are read ea
   const page = [...spaced, ...spaced, ...spaced, ...body];
   assert.ok(readColumns(page).some((l) => l.text.trim() === spaced[0]));
 });
+
+test('layout columns: a vertical line under a column left mid-sentence is no line of that column', () => {
+  // story A in two columns, its left column stopping mid-sentence; two blank lines; then down the
+  // left edge a byline set vertically (cell 0) and a headline beside it (cell 2), story B's text
+  // to their right. The byline's first glyph stands at the left column's edge, two lines under it
+  const colA = ['城东新开了一家社区图书室，藏书', '三千多册，周末也开放。图书室的', '志愿者大多是附近的退休教师，他'];
+  const colB = ['们还办起了少儿读书会，每周六上', '午都有故事课。管理处的负责人说', '图书室以后还要添置新书架。'];
+  const top = colA.map((l, r) => `${l.padEnd(18, ' ')}    ${colB[r]}`);
+  const byline = [...'本报记者黄亮'];
+  const head = [...'社区食堂开张了'];
+  const body = ['', '中午十一点半，和平社区老年食堂里飘', '出饭菜香，两荤两素一汤，六十岁以上', '老人每餐只需十二元。食堂还为行动不', '便的老人提供送餐上门服务，每天配送', '五十多份。社区负责人介绍，食堂由社', '区提供场地、餐饮企业运营。', ''];
+  // (the headline's first glyph a line lower than the byline's, as the two are set)
+  const lower = body.map((l, r) => `${byline[r] ?? ' '} ${(r > 0 ? head[r - 1] : undefined) ?? ' '}     ${r > 0 ? l : ''}`.trimEnd());
+  const lines = [...top, '', '', ...lower];
+  assert.ok(isLayoutText(lines));
+  const out = readColumns(lines).map((l) => l.text.trim()).filter(Boolean);
+  // story A is read whole before anything of the lower story
+  const a = out.indexOf(colB[colB.length - 1]);
+  const b = out.indexOf('本');
+  assert.ok(a >= 0 && b > a, out.join('|'));
+  // and the two vertical lines come out each whole, the right one first
+  const at = out.indexOf('社');
+  assert.deepEqual(out.slice(at, at + head.length), head);
+  assert.deepEqual(out.slice(at + head.length, at + head.length + byline.length), byline);
+});
