@@ -703,3 +703,23 @@ test('paragraphs: a subtitle led by a dash takes its wrapped end, the shorter li
   const signed = blocksOf([...head, '——有效解决企业、群众异地办事“多地跑”', '林远王知秋', ...story]);
   assert.ok(signed.includes('——有效解决企业、群众异地办事“多地跑”') && signed.includes('林远王知秋'), signed.join(' | '));
 });
+
+test('paragraphs: a full line left open goes on into the line set tight under it, no word across; not a short crosshead with a comma, nor into a caption', () => {
+  // (the fixture box-full-line-left-open-no-word-across.txt holds the case that went wrong; this test
+  // holds the rule's two guards, each of which fails it when taken out)
+  const blocksOf = (text: string[]) => {
+    const lines = toLines(text.join('\n'));
+    return toBlocks(lines, detectFlavour(lines)).map((b) => b.text);
+  };
+  const column = ['城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师。', ''];
+  // boxes a blank line apart: the box's full first line, stopping after a pause, and the line under
+  // it are one paragraph (`…队长汪` / `平接到电话：…`, no word across: 汪平 is a name)
+  const box = blocksOf([...column, '5日晚9时许，城东街道志愿服务队队长汪', '平接到电话：一位老人在十字路口徘徊', '很久，疑似迷路。他带队赶到现场。', '', ...column]);
+  assert.ok(box.some((t) => t.startsWith('5日晚9时许，城东街道志愿服务队队长汪平接到电话：')), box.join(' | '));
+  // a crosshead with a comma over its paragraph, no blank lines in the file: two blocks
+  const cross = blocksOf(['城东新开了一家社区图书室，藏书三千多', '册，周末也开放。图书室的志愿者大多是', '附近的退休教师。', '谋篇布局，绘就蓝图', '图书室以后还要添置新书架，让更多居民', '来这里读书看报。']);
+  assert.ok(cross.includes('谋篇布局，绘就蓝图'), cross.join(' | '));
+  // a line left open over a caption with its credit: the caption stands apart
+  const caption = blocksOf([...column, '通过整治，校园路段通行变得畅通，家住', '城迎宾路的罗女士说，现在接孩子只要十来', '分钟就能到家了。古镇花灯迎新春', '游客在古镇观赏花灯。（唐欣 摄）', '', ...column]);
+  assert.ok(caption.includes('游客在古镇观赏花灯。（唐欣摄）'), caption.join(' | '));
+});
