@@ -210,7 +210,7 @@ function rowCells(row: readonly string[]): { alone: Uint8Array; upright: Uint8Ar
       continue;
     }
     let end = x;
-    while (inked(end) || (inked(end + 1) && end + 1 < n)) end++;
+    while (inked(end) || inked(end + 1)) end++;
     let glyphs = 0;
     let lone = 0;
     for (let k = x; k < end; k++) {
@@ -258,14 +258,16 @@ function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[
     for (let r = 0; r < rows.length; r++) {
       if (isSpace(rows[r][x])) continue;
       if (run.length > 0 && r - run[run.length - 1].r > STACKED_TYPE_MAX_GAP_ROWS) flush();
-      const t = alone(r, x) ? undefined : token(r, x);
-      if (alone(r, x)) run.push({ r, start: x, end: x + 1, glyph: true });
-      else if (t !== undefined) {
-        // (digits set upright stand where the line does, centred: `10` at its cell, `100` one cell
-        // before; a token further left is the neighbouring line's, `100` of the subtitle beside
-        // the headline, and neither ends nor joins this one)
-        if (t.start === x || t.start === x - 1) run.push({ r, ...t, glyph: false });
-      } else flush();
+      if (alone(r, x)) {
+        run.push({ r, start: x, end: x + 1, glyph: true });
+        continue;
+      }
+      const t = token(r, x);
+      if (t === undefined) flush();
+      // (digits set upright stand where the line does, centred: `10` at its cell, `100` one cell
+      // before; a token further left is the neighbouring line's, `100` of the subtitle beside the
+      // headline, and neither ends nor joins this one)
+      else if (t.start === x || t.start === x - 1) run.push({ r, ...t, glyph: false });
     }
     flush();
   }

@@ -166,12 +166,12 @@ class Brackets {
   }
 }
 
-/** Display lines (headlines, kickers) carry no sentence punctuation. */
 /** Two or three names glued with nothing between (`范祚军万少文`): a signature, never a line of display type. */
 const namesGlued = (text: string) => {
   const names = /^[\u4e00-\u9fff]{4,9}$/u.test(text) ? splitNames([text]) : [];
   return names.length > 1 && names.every(looksLikeName);
 };
+/** Display lines (headlines, kickers) carry no sentence punctuation. */
 const hasSentencePunct = (text: string) => /[，。；、,;]/u.test(text);
 /** Running text's marks: a pause or a sentence's end (display type holds none; a kicker may hold a `、`). */
 const punctuated = (text: string) => /[，。；！？,;!?]/u.test(text);
@@ -560,7 +560,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // a bracket left open at the line's end and closed by a short line under it, a blank line
       // between where the column broke (`…（记者 谢嘉 通讯员 周媛 钟一` / blank / `苇）`): one credit
       goesOn = true;
-    } else if (next !== undefined && current.length === 1 && /^[—－]{2}/u.test(line.text.trim()) && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !punctuated(line.text + next.text) && !/^[—－]/u.test(next.text.trim()) && !isBylineLine(next.text) && !isSignedName(next.text.trim()) && (signedNames(next.text.trim()) ?? []).length === 0 && !namesGlued(next.text.trim()) && !opensDateline(next.text) && !header[i + 1] && !isFull(i + 1) && !isIndented(i + 1) && displayWidth(next.text) < displayWidth(line.text)) {
+    } else if (next !== undefined && current.length === 1 && /^[—－]{2}/u.test(line.text.trim()) && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !punctuated(line.text + next.text) && !/^[—－]/u.test(next.text.trim()) && !isBylineLine(next.text) && signedNames(next.text.trim()) === null && !namesGlued(next.text.trim()) && !opensDateline(next.text) && !header[i + 1] && !isFull(i + 1) && !isIndented(i + 1) && displayWidth(next.text) < displayWidth(line.text)) {
       // a subtitle led by a dash wraps: the shorter line set tight under it, with no comma or
       // sentence's end in either, is its end (`——有效解决企业、群众跨省异地办事“多地跑”` / `“折返跑”等问题`,
       // pdftotext on typeset news page 5, seed 23, where the end read as a headline of its own). Not

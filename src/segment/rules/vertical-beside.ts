@@ -1,4 +1,4 @@
-import { VERTICAL_BESIDE_MIN_LINES } from '../thresholds.ts';
+import { NARROW_HEAD_MAX_CHARS, VERTICAL_BESIDE_MIN_LINES } from '../thresholds.ts';
 
 /** A line of the file as the segmenter reads it: its text and the line number it came from. */
 interface Line {
@@ -11,7 +11,7 @@ interface Line {
  * the box's line holds no sentence punctuation and is at most as long as a box's line is
  * (NARROW_HEAD_MAX_CHARS and one mark).
  */
-const GLYPH_THEN_BOX = /^([\u4e00-\u9fff“”‘’《》「」])\s([^\s，。；！？,;!?]{2,8})$/u;
+const GLYPH_THEN_BOX = new RegExp(`^([\\u4e00-\\u9fff“”‘’《》「」])\\s([^\\s，。；！？,;!?]{2,${NARROW_HEAD_MAX_CHARS + 1}})$`, 'u');
 /** A glyph of a vertical line alone on its text line (`堂`). */
 const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
 
