@@ -400,6 +400,9 @@ test('datelines: `…电` after a date opens a story; `讯` ending a word does n
   assert.deepEqual(parseDateline('青溪新闻讯（记者 谢能武）入夏以来', ['青溪新闻讯（记者 谢能武）入夏以来'])?.credits, [{ name: '谢能武', role: '记者' }]);
   assert.ok(opensDateline('青溪新闻讯（记者 谢能武）入夏以来，位'));
   assert.ok(!opensDateline('群众闻讯赶来（图）'));
+  // `本报讯` is a word of nothing else: it opens a story bare (`本报讯推进…`), not a `…讯` of another paper
+  assert.ok(opensDateline('本报讯推进访企拓岗促就业'));
+  assert.ok(!opensDateline('青溪晚报讯推进访企拓岗促就业'));
   assert.equal(parseDateline('电视新闻讯息中说，明天降温', ['电视新闻讯息中说，明天降温']), null);
 });
 

@@ -19,11 +19,15 @@ const DATELINE_HEAD = /^[\u4e00-\u9fff·]{2,24}?(?:(?:\s*\d{1,2}\s*月\s*\d{1,2}
 
 /**
  * Does this line open a story with a dateline that names its reporters or its date
- * (`青溪晚报讯（记者 孟秋 通讯`, `新华社长沙6月25日电`)? Only those: a bare `…讯` could be a word. A
- * line where `本报` comes after other characters is a dateline with something glued before it,
- * which the glued-text rules part; it is not set on a line of its own.
+ * (`青溪晚报讯（记者 孟秋 通讯`, `新华社长沙6月25日电`)? Only those: a bare `…讯` could be a word. But
+ * `本报讯` is a word of nothing else, so a line it opens opens a story without a bracket or a date
+ * (`本报讯推进访企拓岗促就业`, pdftotext on typeset news page 8, seed 31, where the headline as wide
+ * as the column above it was read as the story's first line). A line where `本报` comes after other
+ * characters is a dateline with something glued before it, which the glued-text rules part; it is
+ * not set on a line of its own.
  */
 export function opensDateline(line: string): boolean {
+  if (/^\s*本报讯/u.test(line)) return true;
   const head = DATELINE_HEAD.exec(line.trim());
   if (head === null || /^.+本报/u.test(head[0])) return false; // `人本报讯（…`: a headline's last glyph glued on (pypdf)
   return /\d\s*日/u.test(head[0]) || /^\s*[（(]/u.test(line.trim().slice(head[0].length));
