@@ -16,6 +16,7 @@ import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGl
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitVerticalBeside } from '../src/segment/rules/vertical-beside.ts';
+import { splitVerticalPair } from '../src/segment/rules/vertical-pair.ts';
 import { segmentFile } from '../src/segment/index.ts';
 import { splitNames } from '../src/segment/rules/names.ts';
 import { isSpacedOut, isSpacedOutByRegex, repairSpacing } from '../src/segment/rules/spacing.ts';
@@ -690,6 +691,27 @@ test('a vertical headline printed beside a narrow box, a glyph and a box line a 
   for (const other of [['王 明远', '李', '华'], ['衡 改南', '南 ”县', '县 出高', '质', '全', '面 群发']]) {
     assert.deepEqual(splitVerticalBeside(other.map((t, i) => ({ no: i + 1, text: t }))).map((l) => l.text), other);
   }
+});
+
+test('two vertical lines side by side, a glyph of each a text line, are taken apart: the right line, a blank line, the left; not when two splits read as well, nor inside text', () => {
+  const lines = (text: string[]) => text.map((t, i) => ({ no: i + 1, text: t }));
+  const run = ['百', '年 老', '骑', '楼 街', '重', '现 换', '昔', '日 新', '风', '貌 颜'];
+  const text = ['', ...run, '', '本报讯历时两年，城东老街改造日前完工。'];
+  const out = splitVerticalPair(lines(text));
+  assert.deepEqual(out.map((l) => l.text), ['', '老', '街', '换', '新', '颜', '', '百', '年', '骑', '楼', '重', '现', '昔', '日', '风', '貌', '', text.at(-1)]);
+  // each glyph keeps the number of the row it came from
+  assert.deepEqual(out.filter((l) => l.text === '老' || l.text === '年' || l.text === '百').map((l) => l.no), [3, 2, 3]);
+  // a dash on a row of its own over the run opens the line of more glyphs, the subtitle
+  assert.deepEqual(splitVerticalPair(lines(['——', '', ...run, ''])).map((l) => l.text).slice(0, 8), ['老', '街', '换', '新', '颜', '', '——', '百']);
+  // `完工` reads as well at the end of either line (城东老街改造 / 百年骑楼重现昔日风貌完工): left as printed
+  const tie = ['', '城', '百 东', '年', '骑 老', '楼', '重 街', '现', '昔 改', '日', '风 造', '貌', '完', '工', ''];
+  assert.deepEqual(splitVerticalPair(lines(tie)).map((l) => l.text), tie);
+  // rows run into from text are a part of three lines side by side, which the rows cannot part
+  const inside = ['衡 改南', ...run, ''];
+  assert.deepEqual(splitVerticalPair(lines(inside)).map((l) => l.text), inside);
+  // one row of two is a spaced surname as often
+  const name = ['', '王 明', '远', ''];
+  assert.deepEqual(splitVerticalPair(lines(name)).map((l) => l.text), name);
 });
 
 test('paragraphs: a subtitle led by a dash takes its wrapped end, the shorter line set tight under it; not a name under it, nor the story', () => {

@@ -5,6 +5,7 @@ import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
 import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
 import { splitVerticalBeside } from './rules/vertical-beside.ts';
+import { splitVerticalPair } from './rules/vertical-pair.ts';
 import { boxLineLength, mayEndInDisplayTail, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
@@ -33,8 +34,9 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
   const rawLines = text.split(/\r\n|\r|\n/u);
   // text laid out like the page (columns side by side on one line) is read column by column first
   const placedText = isLayoutText(rawLines);
-  // (a vertical headline beside a narrow box, printed a glyph and a box line a text line, is taken apart)
-  const read: PlacedLine[] = placedText ? readColumns(rawLines) : splitVerticalBeside(rawLines.map((t, i) => ({ no: i + 1, text: t })));
+  // (a vertical headline beside a narrow box, printed a glyph and a box line a text line, is taken
+  // apart; so are two vertical lines side by side, printed a glyph of each a text line)
+  const read: PlacedLine[] = placedText ? readColumns(rawLines) : splitVerticalPair(splitVerticalBeside(rawLines.map((t, i) => ({ no: i + 1, text: t }))));
   // a headline glued after a story's closing credit goes on a line of its own (same line number)
   // a vertical run's last glyph glued to the next line goes back to the run (same line number)
   // a byline or a signed name run into the next line goes on a line of its own (same line number)

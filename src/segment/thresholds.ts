@@ -676,6 +676,14 @@ export const STACKED_TYPE_MAX_GAP_ROWS = 14;
  */
 export const VERTICAL_BESIDE_MIN_LINES = 2;
 /**
+ * Two vertical lines side by side in poppler's default text (rules/vertical-pair.ts): a run with at
+ * least this many rows of a glyph of each (`港 贸`) is taken apart. Two, as for VERTICAL_BESIDE_MIN_LINES:
+ * one such row is a name's spaced surname as often. Set by hand.
+ */
+export const VERTICAL_PAIR_MIN_ROWS = 2;
+/** …and at most this many glyphs alone, each tried on either line (2^n splits). Set by hand. */
+export const VERTICAL_PAIR_MAX_ALONE = 14;
+/**
  * A cell of `-layout` text holds a line of vertical type (layout-columns.ts splitVerticalStrips)
  * when a glyph stands alone there on at least this many text lines: a vertical headline, kicker,
  * subtitle or signed name of the typeset news pages holds 4 to 30 glyphs. Measured on every corpus
