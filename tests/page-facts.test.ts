@@ -25,6 +25,13 @@ const PAGE = [
   '置新书架，让更多居民来这里读书看报。',
 ].join('\n');
 
+test('page facts: a section printed before the dated line and its page number after it, on lines of their own, are read as one header', () => {
+  // (the page number reads as furniture alone, `第6版`; the section beside the date alone does not)
+  const page = ['城东日报', '', '地方新闻', '', '2023年01月21日 周六', '', '第6版', '', '城东老街改造完工', '', '本报讯（记者 林远）历时两年，城东老街改造日前完工。'].join('\n');
+  const [a] = segmentFile('p.txt', new TextEncoder().encode(page)).articles;
+  assert.deepEqual([a.issue_date, a.page, a.section, a.title], ['2023-01-21', 6, '地方新闻', '城东老街改造完工']);
+});
+
 test('page facts: the header is furniture and its date, page and section reach the articles', () => {
   const r = segmentFile('p.txt', new TextEncoder().encode(PAGE));
   assert.ok(r.articles.length >= 1);
