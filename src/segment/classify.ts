@@ -350,6 +350,10 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       }
       // the most pieces that still read as one header with more facts than the dated line alone
       for (let n = pieces.length; n > 0; n--) {
+        // (a word right over a story's first paragraph is its headline, not the section: `第6版` /
+        // `老街换新颜` / `本报讯…`; a page number there is still the header's)
+        const under = out[pieces[n - 1]! + 1];
+        if (step > 0 && under !== undefined && under.page === b.page && (under.kind === 'body' || under.kind === 'dateline') && !/^\s*[A-Z]?\d/u.test(out[pieces[n - 1]!].display)) continue;
         const taken = pieces.slice(0, n).map((k) => out[k].display);
         const read = readPageHeader(step < 0 ? [...taken.reverse(), b.display].join(' ') : [b.display, ...taken].join(' '));
         const gains = read !== null && ((read.page !== undefined && header.page === undefined) || (read.section !== undefined && header.section === undefined));
