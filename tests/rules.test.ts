@@ -712,6 +712,13 @@ test('two vertical lines side by side, a glyph of each a text line, are taken ap
   // one row of two is a spaced surname as often
   const name = ['', '王 明', '远', ''];
   assert.deepEqual(splitVerticalPair(lines(name)).map((l) => l.text), name);
+  // rows of two and no glyph alone give nodejieba nothing to judge
+  const twos = ['', '男 女', '老 少', ''];
+  assert.deepEqual(splitVerticalPair(lines(twos)).map((l) => l.text), twos);
+  // a row led by a space is a new page's first line: the run is left as printed, the mark with it
+  const paged = ['', ` ${run[0]}`, ...run.slice(1), ''];
+  assert.deepEqual(splitVerticalPair(lines(paged)).map((l) => l.text), paged);
+  assert.deepEqual(splitVerticalBeside(lines([' 防 未雨', '汛 绸缪', '物', '资'])).map((l) => l.text), [' 防 未雨', '汛 绸缪', '物', '资']);
 });
 
 test('paragraphs: a subtitle led by a dash takes its wrapped end, the shorter line set tight under it; not a name under it, nor the story', () => {

@@ -282,7 +282,7 @@ function bareCaptions(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   });
 }
 
-/** A page number and nothing else of a header (`第6版`, `12`). */
+/** A page number and nothing else of a header, read as one alone (`第6版`; a bare `12` is not). */
 const pageNumberAlone = (text: string) => {
   const h = readPageHeader(text);
   return h !== null && h.page !== undefined && h.section === undefined && h.issueDate === undefined && h.publication === undefined;
@@ -350,10 +350,11 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       }
       // the most pieces that still read as one header with more facts than the dated line alone
       for (let n = pieces.length; n > 0; n--) {
-        // (a word right over a story's first paragraph is its headline, not the section: `第6版` /
-        // `老街换新颜` / `本报讯…`; a page number there is still the header's)
+        // (a word alone right over a story's first paragraph is its headline, not the section:
+        // `第6版` / `老街换新颜` / `本报讯…`. Not after a bare page number, `6`, which reads only with a
+        // section beside it: taken so, the page is kept and the headline lost, as before)
         const under = out[pieces[n - 1]! + 1];
-        if (step > 0 && under !== undefined && under.page === b.page && (under.kind === 'body' || under.kind === 'dateline') && !/^\s*[A-Z]?\d/u.test(out[pieces[n - 1]!].display)) continue;
+        if (n === 1 && step > 0 && under !== undefined && under.page === b.page && (under.kind === 'body' || under.kind === 'dateline') && !/^\s*[A-Z]?\d/u.test(out[pieces[0]!].display)) continue;
         const taken = pieces.slice(0, n).map((k) => out[k].display);
         const read = readPageHeader(step < 0 ? [...taken.reverse(), b.display].join(' ') : [b.display, ...taken].join(' '));
         const gains = read !== null && ((read.page !== undefined && header.page === undefined) || (read.section !== undefined && header.section === undefined));

@@ -681,8 +681,18 @@ export const VERTICAL_BESIDE_MIN_LINES = 2;
  * one such row is a name's spaced surname as often. Set by hand.
  */
 export const VERTICAL_PAIR_MIN_ROWS = 2;
-/** …and at most this many glyphs alone, each tried on either line (2^n splits). Set by hand. */
-export const VERTICAL_PAIR_MAX_ALONE = 14;
+/**
+ * …and at most this many glyphs alone, each tried on either line (2^n splits, each cut by
+ * nodejieba: 1,024 take about 40 ms). The runs parted on the seeds hold 3 and 6. Set by hand.
+ */
+export const VERTICAL_PAIR_MAX_ALONE = 10;
+/** …at most this many rows: two lines of a headline's length, 24 glyphs each. Set by hand. */
+export const VERTICAL_PAIR_MAX_ROWS = 48;
+/**
+ * …and at most this many splits tried in one file, all runs together: a file of a thousand such
+ * runs took 188 s with no budget (every one a tie), 3.2 s with this one. Set by hand.
+ */
+export const VERTICAL_PAIR_FILE_TRIES = 2 ** 15;
 /**
  * A cell of `-layout` text holds a line of vertical type (layout-columns.ts splitVerticalStrips)
  * when a glyph stands alone there on at least this many text lines: a vertical headline, kicker,

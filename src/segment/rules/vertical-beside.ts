@@ -27,8 +27,9 @@ const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
  * between the two.
  */
 export function splitVerticalBeside(lines: readonly Line[]): Line[] {
-  const pair = lines.map((l) => GLYPH_THEN_BOX.exec(l.text.trim()));
-  const glyph = lines.map((l) => GLYPH_ALONE.test(l.text.trim()));
+  // (a line led by a space is a page's first line, `lines.ts`: never a row of a run, so the mark stays)
+  const pair = lines.map((l) => GLYPH_THEN_BOX.exec(l.text.trimEnd()));
+  const glyph = lines.map((l) => GLYPH_ALONE.test(l.text.trimEnd()));
   const out: Line[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -1,5 +1,5 @@
 import nodejieba from 'nodejieba';
-import { VERTICAL_PAIR_MAX_ALONE, VERTICAL_PAIR_MIN_ROWS } from '../thresholds.ts';
+import { VERTICAL_PAIR_FILE_TRIES, VERTICAL_PAIR_MAX_ALONE, VERTICAL_PAIR_MAX_ROWS, VERTICAL_PAIR_MIN_ROWS } from '../thresholds.ts';
 import { bracketsBalanced } from './chars.ts';
 
 /** What a line with marks that do not pair costs: more than any count of characters alone. */
@@ -35,7 +35,8 @@ function loneHan(text: string): number {
  * of two say which glyph is whose (the right line's glyph is printed second); each glyph alone goes
  * to whichever line it makes read as words, the split for which nodejieba leaves the fewest
  * characters standing alone in the two lines, with their quotes paired. Left as it is: a run with
- * more than VERTICAL_PAIR_MAX_ALONE glyphs alone, and one where two splits read as well (`智能产线跑出
+ * no glyph alone or more than VERTICAL_PAIR_MAX_ALONE, longer than VERTICAL_PAIR_MAX_ROWS rows or
+ * past the file's budget of splits tried (VERTICAL_PAIR_FILE_TRIES), and one where two splits read as well (`智能产线跑出
  * “加速度”` beside `企业数字化改造见闻`: nodejieba knows neither 产线 nor 跑出, so `线跑出“…”` reads as
  * well alone). The right line comes first (a page is read from the right), then a blank line, then
  * the left; each glyph on a line of its own, under the line number of the row it was printed on. A
@@ -45,8 +46,10 @@ function loneHan(text: string): number {
  * subtitles 0.500 → 0.667, seed 29 boundaries 0.643 → 0.667; nothing else moved.
  */
 export function splitVerticalPair(lines: readonly Line[]): Line[] {
+  // (a row never starts with a space: a lone leading space marks a page's first line, which must
+  // stay as printed)
   const rows: Row[] = lines.map((l) => {
-    const t = l.text.trim();
+    const t = l.text.trimEnd();
     const two = TWO.exec(t);
     if (two !== null) return { left: two[1]!, right: two[2]! };
     const one = ONE.exec(t);
@@ -56,6 +59,7 @@ export function splitVerticalPair(lines: readonly Line[]): Line[] {
   // `衡 改南` / … / `化 幸` / `之`, whose glyphs these rows cannot part)
   const apart = (k: number) => k < 0 || k >= lines.length || lines[k].text.trim() === '';
   const out: Line[] = [];
+  let budget = VERTICAL_PAIR_FILE_TRIES;
   let i = 0;
   while (i < lines.length) {
     if (rows[i] === null) {
@@ -67,7 +71,12 @@ export function splitVerticalPair(lines: readonly Line[]): Line[] {
     while (end < lines.length && rows[end] !== null) end++;
     const run = lines.slice(i, end).map((l, k) => ({ no: l.no, row: rows[i + k]! }));
     const alone = run.filter((r) => 'alone' in r.row).length;
-    const parted = run.length - alone >= VERTICAL_PAIR_MIN_ROWS && alone <= VERTICAL_PAIR_MAX_ALONE && apart(i - 1) && apart(end) ? bestSplit(run, alone) : undefined;
+    // (at least one glyph alone: rows of two only, `男 女` / `老 少`, give nodejieba nothing to judge;
+    // and within the file's budget of splits tried, so that no file costs more than a few seconds)
+    const tries = 2 ** alone;
+    const parts = run.length - alone >= VERTICAL_PAIR_MIN_ROWS && alone >= 1 && alone <= VERTICAL_PAIR_MAX_ALONE && run.length <= VERTICAL_PAIR_MAX_ROWS && tries <= budget && apart(i - 1) && apart(end);
+    if (parts) budget -= tries;
+    const parted = parts ? bestSplit(run, alone) : undefined;
     if (parted === undefined) {
       out.push(...lines.slice(i, end));
       i = end;
@@ -111,13 +120,19 @@ function split(run: readonly { no: number; row: NonNullable<Row> }[], mask: numb
  * where nodejieba knows neither 产线 nor 跑出).
  */
 function bestSplit(run: readonly { no: number; row: NonNullable<Row> }[], alone: number): { left: Line[]; right: Line[] } | undefined {
-  const read = (ls: readonly Line[]) => {
-    const text = ls.map((l) => l.text).join('');
-    return loneHan(text) + (bracketsBalanced(text) ? 0 : UNPAIRED);
-  };
+  const read = (text: string) => loneHan(text) + (bracketsBalanced(text) ? 0 : UNPAIRED);
   let best: { score: number; mask: number; tied: boolean } | undefined;
   for (let mask = 0; mask < 1 << alone; mask++) {
-    const { left, right } = split(run, mask);
+    let left = '';
+    let right = '';
+    let bit = 0;
+    for (const { row } of run) {
+      if ('left' in row) {
+        left += row.left;
+        right += row.right;
+      } else if ((mask >> bit++) & 1) right += row.alone;
+      else left += row.alone;
+    }
     const score = read(left) + read(right);
     if (best === undefined || score < best.score) best = { score, mask, tied: false };
     else if (score === best.score) best.tied = true;
