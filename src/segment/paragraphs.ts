@@ -833,7 +833,7 @@ function unjoinLines(l: SourceLine): SourceLine[] {
 }
 
 /** A line that opens a story: a dateline (`本报讯（记者 …`, `新华社…电`) or a byline (`本报记者 王小明`). */
-const opensStoryLine = (text: string) => opensDateline(text) || /^\s*(?:本报讯|本报记者|本报通讯员)/u.test(text);
+const opensStoryLine = (text: string) => opensDateline(text) || /^\s*(?:本报记者|本报通讯员)/u.test(text);
 
 /** A photo credit alone on a line, or the `摄` of one cut off by the wrap. */
 const PHOTO_CREDIT_ALONE = /^(?:摄|[（(][^（()）。，！？]{1,24}?\s*(?:摄|供图)[）)])$/u;

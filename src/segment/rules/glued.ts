@@ -31,7 +31,7 @@ export function splitGluedCredit(line: string, before = ''): string[] {
   if (close < 0 || close === line.length - 1) return [line];
   const tail = line.slice(close + 1).trim();
   // (or the next story's dateline: `静）本报讯“有坏人来啦！…`)
-  const dateline = /^(?:本报讯|本报记者)/u.test(tail) || opensDateline(tail);
+  const dateline = /^本报记者/u.test(tail) || opensDateline(tail);
   if (!(DISPLAY_TAIL.test(tail) || PHOTO_CAPTION.test(tail) || dateline) || /^[”’」』]/u.test(tail)) return [line];
   const text = before + line.slice(0, close + 1);
   const at = before.length + close;
@@ -50,7 +50,7 @@ function splitGluedPhotoCredit(line: string): string[] {
   // (every line of a file comes here: most hold no photo credit at all)
   if (!line.includes('摄')) return [line];
   const m = /^(.{2,60}?[。！？]?\s*\S{0,12}\s+\S{2,4}\s摄)\s+(\S.*)$/u.exec(line.trim());
-  if (!m || !PHOTO_CAPTION.test(m[1]) || !(/^(?:本报讯|本报记者)/u.test(m[2]) || opensDateline(m[2]))) return [line];
+  if (!m || !PHOTO_CAPTION.test(m[1]) || !(/^本报记者/u.test(m[2]) || opensDateline(m[2]))) return [line];
   return [m[1], m[2]];
 }
 
