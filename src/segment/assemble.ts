@@ -10,6 +10,8 @@ import { readAffiliation } from './rules/affiliation.ts';
 import { makeBlock } from './paragraphs.ts';
 import {
   ADJACENT_BONUS,
+  CLEAR_TOPIC_BONUS,
+  CLEAR_TOPIC_LEAD,
   CANDIDATES_OTHER,
   CANDIDATES_PRIOR,
   CAPTION_AFFINITY,
@@ -943,10 +945,15 @@ function pairHeadsPass(state: AssemblyState): void {
   const pairs: { g: HeadGroup; s: Segment; score: number }[] = [];
   for (const g of state.pending) {
     const words = contentWords(headText(g));
-    candidatesFor(state, g).forEach((s, rank) => {
+    const near = candidatesFor(state, g);
+    const reads = near.map((s) => affinity(words, segText(state, s)));
+    near.forEach((s, rank) => {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
-      let score = affinity(words, segText(state, s)) + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
+      let score = reads[rank]! + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
+      // a head that clearly reads of this body and of no other near it (not a subtitle alone, which
+      // shares its headline's body: `——经开区企业数字化改造见闻`, pdfminer on typeset news page 12)
+      if (g.blocks.some((b) => b.kind === 'headline') && clearlyReads(reads, rank)) score += CLEAR_TOPIC_BONUS;
       // a story opened by a dateline or byline that sits right after the headline takes it
       if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;
       pairs.push({ g, s, score });
@@ -977,6 +984,12 @@ function pairHeadsPass(state: AssemblyState): void {
     best.s.head = g;
     state.usedHeads.add(g);
   }
+}
+
+/** Whether the affinity at `k` is at least CLEAR_TOPIC_LEAD and leads every other by as much. */
+function clearlyReads(reads: readonly number[], k: number): boolean {
+  const a = reads[k]!;
+  return a >= CLEAR_TOPIC_LEAD && reads.every((x, j) => j === k || a - x >= CLEAR_TOPIC_LEAD);
 }
 
 /** How many head groups stand in a row with `g`, on its page, no segment between. */
