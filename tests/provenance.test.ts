@@ -89,7 +89,7 @@ test('development corpus: no line belongs to two articles (every extractor but p
     const bytes = readFileSync(join(devText, name));
     const r = segmentFile(name, bytes);
     articles += r.articles.length;
-    // a line an extractor glued from two articles' text (`欧阳辉 党 的 十 九 大 …`: one essay's
+    // a line an extractor glued from two articles' text (`甲乙丙 子 丑 寅 卯 辰 …`: one essay's
     // signed name, the next essay's first line) is cut in two by lines.ts, both parts keeping its
     // number: that line belongs to both articles, as printed; no other line may
     const numbers = toLines(decode(bytes).text).map((l) => l.no);

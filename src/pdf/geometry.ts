@@ -196,7 +196,7 @@ export function paragraphsOf(blocks: readonly TextBlock[], B: number, breakBefor
 }
 
 
-/** A photo credit line under a caption: `新华社记者 徐 昱摄` (the name alone is the photographer). */
+/** A photo credit line under a caption: `…记者 甲 乙摄` (the name alone is the photographer). */
 const PHOTO_CREDIT = /^(?:.*记者)?(\S{2,4})摄$/u;
 
 export interface PhotoCredit {
@@ -209,7 +209,7 @@ export interface PhotoCredit {
 
 /**
  * Photo credits among body-sized lines: the rightmost runs of a row that together end in 摄,
- * sitting close together (`新华社记者 徐 昱摄`, the name set as spaced runs).
+ * sitting close together (`…记者 甲 乙摄`, the name set as spaced runs).
  */
 export function photoCredits(body: readonly TextLine[], B: number): PhotoCredit[] {
   const creditRows = new Map<number, TextLine[]>();

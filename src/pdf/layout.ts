@@ -242,7 +242,7 @@ export function linesToBlocks(lines: readonly TextLine[]): TextBlock[] {
         const gap = l.top - last.bottom;
         if (gap < -0.3 * l.size || gap > 1.0 * l.size) continue;
         // overlapping by half the narrower, or a second line flush left under an indented first (a
-        // two-line crosshead: `不忘初心走在` indented two characters, `时代前列` short and flush)
+        // two-line crosshead: six characters indented two, then four, short and flush)
         const overlap = horizontalOverlap(b, l);
         const underIndent = b.lines.length === 1 && overlap > 0 && l.x0 <= last.x0 && last.x0 - l.x0 <= INDENT_MAX * l.size;
         if (overlap < 0.5 * Math.min(width(b), width(l)) && !underIndent) continue;

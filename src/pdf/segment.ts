@@ -71,8 +71,8 @@ const MINOR_HEAD_MIN = 1.08;
 const CROSSHEAD_MIN = 1.3;
 /**
  * …and its column's body ends at most this many of its own sizes above it. 人民日报 leaves 1.6–2.2
- * crosshead sizes (2.6–3.4 B) over a crosshead; 2.5 B lost 完善党和国家监督体系的历史性探索 (2.6 B)
- * to a headline of its own.
+ * crosshead sizes (2.6–3.4 B) over a crosshead; 2.5 B lost a sixteen-character crosshead set 2.6 B
+ * under its column's body (development page of 16 January) to a headline of its own.
  */
 const CROSSHEAD_GAP_MAX = 2.5;
 /** A crosshead opening a column stands at most this many B under its head's byline (人民日报 2.9–4.2 B). */

@@ -519,10 +519,10 @@ function explainedHead(b: ClassifiedBlock): [string, string] | null {
  * Two display lines of like length in one block, no pause in the first and no word run across the
  * break, are two parts of a head (kicker and headline, or headline and subtitle), not one headline
  * wrapped: an extractor that prints no blank lines gives the kicker and the headline under it as
- * one block (`通过深化改革为小微企业纾难解困` / `解决小微企业融资难融资贵问题`, pypdf on the development
+ * one block (a kicker of 15 characters / a headline of 14, pypdf on the development
  * pages; `过去走路一身灰如今处处闻花香` / `西洞庭力推人居环境整治`, typeset news page 3, seed 19), and a
- * converter that marks both in one size gives them as one display block too (`## 通过深化改革…` /
- * `## 解决小微企业…`, pdf2md: development headlines 0.887 → 0.906). A
+ * converter that marks both in one size gives them as one display block too (`## …` /
+ * `## …`, the same two, pdf2md: development headlines 0.887 → 0.906). A
  * headline wrapped fills its first line and leaves a shorter rest (`…民警凌晨送失明老人` / `回家`), or
  * breaks inside a word; a subtitle wrapped holds pauses (`有效解决企业、群众跨省异地` / `办事…`, the sample).
  */
@@ -607,7 +607,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
   // explains (long, with commas or figures); a kicker is short, or ends in a dash (`…启用——`).
   // three parts, the first two short and parallel, the last longer: a kicker in two phrases over
-  // its headline (`疏堵结合` / `强化管理` / `我国地方政府债务风险总体可控`)
+  // its headline (two phrases of four characters / a headline of fourteen)
   if (parts.length === 3 && parallelPair(parts[0]!, parts[1]!) && parts[2]!.length > Math.max(parts[0]!.length, parts[1]!.length)) {
     parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
     levels.splice(0, 2, levels[0]!);
@@ -618,8 +618,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   if (parts.length >= 2) {
     const [a, b] = parts;
     // …but a part built like a headline (`履行历史使命：伟大工程起决定性作用`, a topic and a colon) or
-    // one without the pauses of the part above it (`有利于各参与国资金融通、共同发展` over
-    // `以一带一路建设为契机推动人民币国际化`) is the headline under its kicker
+    // one without the pauses of the part above it (a kicker of two phrases, `…、…`, over
+    // a headline with no pause) is the headline under its kicker
     const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (PAUSES.test(a) && !PAUSES.test(b));
     // a part naming the report's kind (`经开区企业数字化改造见闻`, `…纪实`, `…侧记`) is a subtitle
     const explains = ((b.length >= SUBTITLE_PART_MIN_CHARS || PAUSES.test(b)) && !headlineShaped) || REPORT_KIND.test(b);
@@ -876,7 +876,7 @@ function segmentsPass(state: AssemblyState): void {
       // a campaign banner heads what is printed under it: the story before it ends there when its
       // text does and each side is signed, the story before it naming its author and the running
       // text after it (its crossheads too) running to an essay's signature of its own before any head
-      // (`…伟大荣光。` / `认真学习宣传贯彻党的十九大精神` / `坚持依法治国…` / … / `（作者为…）`, pdftotext on
+      // (`…。` / `认真学习宣传贯彻党的十九大精神` / running text / … / `（作者为…）`, pdftotext on
       // 人民日报's theory page of 10 January 2018, two essays run together; a banner printed at a
       // paragraph's end inside one story reads on into the same story). Not in text laid out like
       // the page, where a banner over a strip of the page is read where that strip is.
@@ -951,8 +951,9 @@ function pairHeadsPass(state: AssemblyState): void {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
       let score = reads[rank]! + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
-      // a head that clearly reads of this body and of no other near it (not a subtitle alone, which
-      // shares its headline's body: `——经开区企业数字化改造见闻`, pdfminer on typeset news page 12)
+      // a head that clearly reads of this body and of no other near it; only a group holding a
+      // headline (a subtitle, kicker or label alone shares its headline's body: `——经开区企业数字化
+      // 改造见闻`, set apart from its headline by pdfminer on typeset news page 12, took the story)
       if (g.blocks.some((b) => b.kind === 'headline') && clearlyReads(reads, rank)) score += CLEAR_TOPIC_BONUS;
       // a story opened by a dateline or byline that sits right after the headline takes it
       if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;

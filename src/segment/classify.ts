@@ -72,8 +72,9 @@ const asByline = (block: Block): ClassifiedBlock => ({ ...block, kind: 'byline',
 export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   // `责任编辑：…`, `第3版`, `2021年7月1日 星期四`
   { name: 'furniture', apply: (b) => (isFurniture(b.display) || isCampaignBanner(b.display) ? { ...b, kind: 'furniture' } : null) },
-  // the page header in any extractor's shape: `2018 年 1 月 2 日 星期二`, `7 理论`, `77 理论理论2018 年…`,
-  // `## …^77 理论理论`; a bare number and word only as a line of its own
+  // the page header in any extractor's shape: a dated line (`YYYY 年 M 月 D 日 星期…`), `7 甲乙`,
+  // `77 甲乙甲乙YYYY 年…`, `## …^77 甲乙甲乙` (甲乙 the section's name; number and section printed
+  // twice in fake bold, the date run on); a bare number and word only as a line of its own
   {
     name: 'page-header',
     apply: (b) => {
@@ -120,7 +121,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   {
     name: 'caption',
     apply: (b) => {
-      // a converter marks a cartoon's credit line in its own size (`##### 消费升级 翟桂溪作（新华社发）`)
+      // a converter marks a cartoon's credit line in its own size (`##### … 甲乙丙作（新华社发）`: the cartoon's title, its artist)
       const caption = b.heading === 0 ? parseCaption(b.display) : parseArtworkCredit(b.display);
       return caption ? { ...b, kind: 'caption', caption } : null;
     },
@@ -167,8 +168,8 @@ export function classify(blocks: Block[]): ClassifiedBlock[] {
 
 /**
  * Running text wrapped short around a signed name or a picture, read as display lines for their
- * length (`…目前的金融体制使金融机构` / `更倾向于为国有` / `企业、大型企业` / `提供支持，小微` /
- * `企业融资仍然面` / `曾国安` / `临着“玻璃门”…`: pdftotext on the development pages, where the
+ * length (short lines of running text, some holding a pause, `…` / `…、…` / `…，…` /
+ * `…面` / a signed name / `临…`, 面临 cut: pdftotext on the development pages, where the
  * column narrows beside the name). Short lines set tight after running text left open, holding a
  * pause, whose last line runs on, a word cut, into the running text after them (面临; past a signed
  * name standing between) are that text: a head's last line ends its head, and a head holds no pause
@@ -195,12 +196,12 @@ function narrowRunningText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 
 /**
  * Running text read as display for a short line, that leaves a quote or a bracket open, with
- * running text right under it (`“一带` / `一路”建设与我国…`, pdftotext on the development pages;
+ * running text right under it (`“一带` / `一路”…`, pdftotext on the development pages;
  * `…新型智能化的“聚乙烯` / `（PE）固定床…技术”、…`, every extractor on typeset news page 7, seed 23;
  * `公司拥有三项环保核心技术：新型智` / `能化的“聚乙烯（PE）固定床生` over another story's column, seed
  * 19 page 3): a head closes its own marks, and running text, not a head, goes on under an open one.
- * Not a title's `《》`: on the development pages a chart's source note (`数据来源：` / `《十八届中央
- * 纪律检查委员会…` / `…报告》。`) stands among its box's heads, which lose their order when the note is
+ * Not a title's `《》`: on the development pages a chart's source note (`数据来源：` / `《…`
+ * / `…报告》。`) stands among its box's heads, which lose their order when the note is
  * read as running text (`-layout` boundaries −0.007).
  */
 // the marks by family, full- and half-width alike (`(之二）` is closed; a quotation closed with `"` too)
@@ -306,7 +307,7 @@ const headerPiece = (b: ClassifiedBlock) => b.kind !== 'furniture' && b.lines.le
 function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
   const out = [...blocks];
   // the section's or paper's name printed again beside a header line that names it (fake bold drawn
-  // twice, one copy a line of its own: `7 理论` / `理论` / `2018 年 1 月 16 日 星期二`, mutool) is furniture
+  // twice, one copy a line of its own: `7 甲乙` / `甲乙` / the dated line, mutool) is furniture
   out.forEach((b, i) => {
     if (b.kind !== 'furniture') return;
     const named = readPageHeader(b.display);
@@ -452,7 +453,7 @@ function mergeWrappedSubtitles(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
 /**
  * A paragraph's first line left a block of its own (rules/first-line.ts mends the lines where a
  * blank line sets it apart; this takes the blocks the paragraph stage still cut there, pypdf's
- * text without blank lines among them: `《习近平谈治国理政》第二卷集中` / `反映了…`): a one-line block as
+ * text without blank lines among them: `《…》…`, a first line opening on a book's title, / `反映了…`): a one-line block as
  * wide as the column of the paragraph under it less its indent (FIRST_LINE_INDENT_EM), with no
  * sentence end, that runs on into it (runsOnInto) is that paragraph's first line, not a headline.
  */

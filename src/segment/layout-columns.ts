@@ -73,9 +73,9 @@ function segmentsOf(rows: readonly string[][]): Segment[][] {
   const height = rows.length;
   // tall[r * width + x]: how many lines the empty strip through cells (r, x) and (r, x + 1) is tall
   const tall = new Uint32Array(width * height);
-  // a strip one cell wide is no gutter: lines spaced out one under the other (`其 中 的 重 要`)
+  // a strip one cell wide is no gutter: lines spaced out one under the other (`甲 乙 丙 丁`)
   // leave their spaces in the same cells, and such strips, as tall as a gutter, ran through the
-  // development pages' `-layout` columns, cutting `慧与中国方案，` from `“一带一路”建设就是` on
+  // development pages' `-layout` columns, cutting a clause ending `，` from the quote after it on
   // the line where a wider gap before a quotation mark met them (read in the wrong order)
   const empty = (r: number, x: number): boolean => isSpace(rows[r][x]) && isSpace(rows[r][x + 1]);
   for (let x = 0; x < width; x++) {
@@ -121,7 +121,7 @@ function segmentsOf(rows: readonly string[][]): Segment[][] {
 /**
  * A justified line cut at a wide space of its own: pdftotext sets a line of a column in cells, and
  * where the line is stretched to the column's width the stretch can gather in one place (before a
- * quotation mark: `党的十九大报告强调，        “坚持以人民`, the first line of an essay on the
+ * quotation mark: `…，        “…`, eight cells before the quote, the first line of an essay on the
  * development page of 15 January 2018). With blank lines over it (the space a headline leaves), the
  * empty strip through that space is as tall as a gutter, and the line's second half was read as a
  * column of its own, away from its sentence. Two pieces of one line are one when the nearest line
@@ -235,7 +235,7 @@ function rowCells(row: readonly string[]): { alone: Uint8Array; upright: Uint8Ar
  * more than STACKED_TYPE_MAX_GAP_ROWS lines apart and with no wider text through the cell between,
  * is a vertical line: its glyphs are cut out as pieces of their own, which link to no block of
  * other text (blocksOf), and joinStrips gathers them.
- * Not a glyph of a spaced-out line of running text (`治 认 同 、思 想 认 同`, the development
+ * Not a glyph of a spaced-out line of running text (`甲 乙 丙 、丁 戊 己`, the development
  * pages): there most glyphs of the stretch stand alone (SPACED_LINE_MIN_GLYPHS or more).
  */
 function splitVerticalStrips(rows: readonly string[][], lines: readonly Segment[][]): { lines: Segment[][]; strips: Strip[] } {
@@ -722,8 +722,8 @@ function headBesideFirst(parts: readonly Block[][]): Block[][] {
 
 /**
  * A story's head set over its columns in pieces that stand in different column strips, the upper
- * piece in a strip further right: `为维护海权提供有力法律支撑` over the second and third columns, two
- * lines above `建设海洋强国需完善海洋法律体系` over the first (人民日报's theory page of 10 January
+ * piece in a strip further right: a 13-character kicker over the second and third columns, two
+ * lines above the 15-character headline over the first (人民日报's theory page of 10 January
  * 2018 as `-layout` text). Read strip by strip, the headline and the first column came before the
  * kicker, and the story's first column went to the story above as a section under a crosshead.
  * The head band is the one-line blocks that end before any column (two lines or more) of the region
@@ -837,7 +837,7 @@ function setInAt(block: Block, k: number): boolean {
  * punctuation, not spaced glyph by glyph) more than COLUMN_GAP_ROWS lines above the column's first
  * line, which is set in (setInAt). The column rules keep the head in the block (it stands at the
  * column's left edge, the space between holds other columns' text only), and without a blank line
- * between, the essay's indented first line (`党的十九大提出用习近平新时代`, short of the column by its
+ * between, the essay's indented first line (14 characters cut mid-phrase, short of the column by its
  * indent and ending on no punctuation) was read as the head's second line (人民日报's theory page of
  * 25 January 2018).
  */

@@ -166,7 +166,7 @@ class Brackets {
   }
 }
 
-/** Two or three names glued with nothing between (`范祚军万少文`): a signature, never a line of display type. */
+/** Two or three names glued with nothing between (two three-character names as one line of six): a signature, never a line of display type. */
 const namesGlued = (text: string) => {
   const names = /^[\u4e00-\u9fff]{4,9}$/u.test(text) ? splitNames([text]) : [];
   return names.length > 1 && names.every(looksLikeName);
@@ -218,7 +218,7 @@ const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/
 /**
  * A few characters up to a pause, set as a line of their own (`指出：`): `pdftotext -raw` cuts a
  * printed line after a pause where justification widened the space. A full line over one is a
- * paragraph's first line, which goes on (`习近平同志在党的十九大报告中` / `指出：`), not a headline.
+ * paragraph's first line, which goes on (a full first line with no pause / `指出：`), not a headline.
  */
 const PAUSE_PIECE = /^[^\s，。；！？、：:,;!?]{1,8}[：:，,、；;]$/u;
 
@@ -346,7 +346,7 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
  */
 function columnBlocks(source: SourceLine[]): Block[] {
   const full = localColumnWidths(source);
-  // a printed line cut before its opening quote (cutBeforeQuote: `…报告中指出：` / `“从十九大到二十大，…`,
+  // a printed line cut before its opening quote (cutBeforeQuote: `…指出：` / `“…，…`,
   // MuPDF) whose pieces fill the column together (within INDENT_SLACK either side: the local
   // column is a percentile of the lines around, and a cut line set at the page's top measured
   // up to 3.5 em over it): the paragraph goes on across the cut, and the
@@ -379,7 +379,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // a line between them that is another column's paragraph end: short, closing its sentence, and
   // run into by a word from another line left open nearby (`…沿海外贸企业加紧生` / `欢迎。` / `产，港口…`,
   // pdfminer on typeset news page 2: `欢迎。` ends `…新开发的节能产品尤其受`, printed a box later). A
-  // paragraph's own end between (`…不断开创` / `伟大事业的新局面。` / `新时代开创…`, where 创新 reads
+  // paragraph's own end between (`…开创` / a short line, `…。` / `新…`, where 创新 reads
   // across by chance, pdf2md on the development pages) is run into by no other line
   // (k is a line of the file: interleaved asks it only of i + 1, after skipsOne has seen i + 2)
   const endsOtherColumn = (k: number) => {
@@ -430,7 +430,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
   const tight = (i: number) =>
     gaps[i] >= 1 &&
     ((i > 0 && lines[i].blanksBefore === 0 && !lines[i].pageStart) || (i + 1 < lines.length && lines[i + 1].blanksBefore === 0 && !lines[i + 1].pageStart));
-  // a page header line (`77 理论理论2018 年 1 月 2 日 星期二`) stands alone: extractors that print no
+  // a page header line (page number, section twice and date run together) stands alone: extractors that print no
   // blank lines would otherwise run it into the page's first paragraph
   // so does a column label (`本地快讯`, `延伸阅读`): run into the headline under it, it makes a
   // subhead of that headline
@@ -521,8 +521,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       /[，、；,;]/u.test(lines[k].text);
     // …nor is a line a word runs into from the line above, that stops mid-sentence: a full line of
     // a column among the pieces an extractor made of justified lines (pdftotext -raw breaks a line
-    // at each change of spacing: `绝非` / `易事，` / `任重道远。新时代，` / `中国共` /
-    // `产党人以新气象新作为着力解决` / `好 这 一 社 会 主 要 矛 盾 ，`, so that the column reads a few
+    // at each change of spacing: short pieces ending on a pause or a sentence's end, a word cut
+    // across two (`中国共` / `产党人…`), a piece spaced out glyph by glyph, so that the column reads a few
     // characters wide, development pages), never display type set across columns
     const runsInto = (k: number) => k > 0 && lines[k].blanksBefore === 0 && lines[k].heading === lines[k - 1].heading && !endsSentence(lines[k].text) && continuesAcross(lines[k - 1].text, lines[k].text);
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k) && !runsInto(k);
@@ -531,7 +531,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
     } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && !/[）)]\s*$/u.test(line.text) && [...next.text.trim()].length > 1 && currentPunctuated && !endsWithCredit(line.text)) {
       // a piece of running text that stops mid-sentence goes on in the next piece, however short
       // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
-      // sentence end (a kicker may hold a `、`: `有利于各参与国资金融通、` / `共同发展`)
+      // sentence end (a kicker may hold a `、`: `…、` / `…`, a kicker's two lines cut after its pause)
       goesOn = true;
     } else if (next !== undefined && line.heading === 0 && next.heading === 0 && current.length === 1 && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text + next.text) && !hasSentencePunct(next.text) && next.width > line.width + WIDE_PART_EM && !/[“‘「《（﹃﹁『]$/u.test(line.text.trim()) && !/[（(][^）)]*$/u.test(line.text) && !opensDateline(line.text) && !continues(line.text, next.text) && [...next.text.trim()].length <= DISPLAY_MAX_CHARS) {
       // display type over a much wider line of display type: a headline wraps at its measure, so
@@ -550,10 +550,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && /[”》」）)]$/u.test(line.text.trim()) && GENRE_TAIL.test(next.text.trim())) {
       // a genre word alone on the line under a closing quote or bracket ends that title (`——“…学术研讨会”`
-      // / `述要`, `《…的反思与重构》` / `简评`, pdftotext -raw): never a headline or a name of its own
+      // / `述要`, `《…》` / `简评`, pdftotext -raw): never a headline or a name of its own
       goesOn = true;
     } else if (joinedAt.has(i)) {
-      // one printed line MuPDF cuts before its opening quote (`…报告中指出：` / `“从十九大到二十大，…`):
+      // one printed line MuPDF cuts before its opening quote (`…指出：` / `“…，…`):
       // together the two fill the column, and the quotation goes on in the paragraph
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && /[（(][^（）()]*$/u.test(line.text) && /^[^（）()]{1,12}[）)]$/u.test(next.text.trim())) {
@@ -565,7 +565,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // sentence's end in either, is its end (`——有效解决企业、群众跨省异地办事“多地跑”` / `“折返跑”等问题`,
       // pdftotext on typeset news page 5, seed 23, where the end read as a headline of its own). Not
       // a line as wide as the column or set in (the story's first line), a byline, a name or two
-      // (`范祚军万少文`, pdf.js on the development page of 29 January), a dateline or the page's header
+      // (two names run together, pdf.js on the development page of 29 January), a dateline or the page's header
       goesOn = true;
     } else if (next !== undefined && /^[—－]{2}/u.test(next.text.trim()) && !hasSentencePunct(line.text) && !/[—－]$/u.test(line.text.trim())) {
       // a subtitle opens with a dash on a line of its own under the headline (`积极应对…的挑战` / `——《…》简评`)
@@ -584,8 +584,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && /[，、；,;]$/u.test(line.text.trimEnd())) {
       // a line that stops at a pause ends no paragraph: its sentence goes on in the line set under
-      // it (pdftotext -raw breaks a line after each pause of a justified line: `社会保障是民生安全网、`
-      // / `社会稳定` / `器，` / `与人民幸福安康息息相关，` / `关系国` / `家长治久安。…`)
+      // it (pdftotext -raw breaks a line after each pause of a justified line: `…、`
+      // / `…` / `…，` / `…，` / `…国` / `家…。…`: pieces ending on a pause or a cut word, development pages)
       goesOn = true;
     } else if (next !== undefined && narrowHead[i]) {
       goesOn = true;
@@ -598,17 +598,17 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // piece (`## 让阅读成为城市的日常` / `## 韦知秋` / `### 一座城市的气质…`): a byline of its own
       if (goesOn && line.heading > 0 && isSignedName(next.text.trim()) && (lines[i + 2] === undefined || lines[i + 2]!.heading !== next.heading)) goesOn = false;
       // …or the line is no wrapped line: a line wrapped fills the measure, so one followed by a
-      // wider display line of its size (`## 为维护海权提供有力法律支撑` / `## 建设海洋强国需完善海洋法律体系`),
-      // or made of two phrases set apart (`## 既提高就业数量 又提高就业质量`), is a part of its own
+      // wider display line of its size (a crosshead `## …` of 13 characters over one of 15),
+      // or made of two phrases set apart (`## … …`, two parallel phrases of seven characters), is a part of its own
       // (only before the last line or two of a run of its size: running text set in a larger size
       // has a first line shorter than the next too, and goes on for many lines)
       // (two lines of Han characters alone measure exactly: wider at all is wider, `## 民生实事看落实` /
       // `## 社区食堂让老人吃` / `## 上热乎饭`, pdf2md on typeset news pages)
       const slack = HAN_ONLY.test(line.text.trim()) && HAN_ONLY.test(next.text.trim()) ? 0 : WIDER_LINE_EM;
       const ownPart = line.heading > 0 && next.width > line.width + slack && !/[，,、；;]/u.test(next.text) && runOfSize(i + 1) <= HEAD_PART_MAX_LINES;
-      // …and so is a line set otherwise than the next: one spaced out and one not (`## 决定党的建设方向和效果`
-      // / `## 把 党 的 政 治 建 设 摆 在 首 位`, type of another size set to the measure), or phrases set
-      // apart over a line of one phrase (`## 绿色规划 绿色产业 绿色消费` / `## 推进绿色发展的三大抓手`)
+      // …and so is a line set otherwise than the next: one spaced out and one not (`## …`, 11 characters
+      // / `## … … …`, 11 spaced glyph by glyph, type of another size set to the measure), or phrases set
+      // apart over a line of one phrase (`## … … …`, three phrases of four characters, / `## …`)
       const phrases = (t: string) => /^\S{2,8}(?: \S{2,8}){1,3}$/u.test(t.trim());
       const setOtherwise = line.heading > 0 && runOfSize(i) <= HEAD_PART_MAX_LINES + 1 && !/[，,、；;。]/u.test(line.text + next.text) && (line.spacedOut !== next.spacedOut || (!line.spacedOut && !next.spacedOut && phrases(line.text) && !phrases(next.text)));
       // …and a series kicker ends with its number (`## 聚焦衡南县高质量发展·之三` / `## “改”出…`)
@@ -618,7 +618,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
         resizedNext = true;
       }
       // a glyph alone in display type after a display line left open is that line's last glyph,
-      // whatever size the converter gave it (`##### 历 史 永 远 眷 顾 奋 进` / `## 者`): no headline of one character
+      // whatever size the converter gave it (`##### … 奋 进`, spaced out, / `## 者`: the word 奋进者 cut): no headline of one character
       // (…unless the glyphs from there spell a signed name set vertically and stop, the head's
       // signature: `## 把“小事”当成大事来办` / `## 郑` / `## 远` / `## 航` / `### 群众身边的事…`, pdf2md on
       // typeset news page 7, seed 11)
@@ -629,10 +629,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = true;
     } else if ((line.boxedFirst || line.setIn) && next !== undefined && next.blanksBefore === 0) {
       // a paragraph's first line boxed apart (rejoinBoxedFirstLines), even right after a credit and a
-      // head (`（作者为…）` / `决定党的建设方向和效果` / … / `吕永志` / `习近平同志在学习贯彻党的十九` / blank /
-      // `大精神研讨班…`, MuPDF): it goes on into its paragraph, never a headline line of its own;
+      // head (`（作者为…）` / a crosshead / … / a signed name / a first line cut mid-word, `…十九` / blank /
+      // `大…`, MuPDF): it goes on into its paragraph, never a headline line of its own;
       // so does a first line that text laid out like the page shows set in by an indent (`setIn`:
-      // `习近平同志在党的十九大报告` / `中指出，…` after a credit, a head and a name, 人民日报's theory
+      // a first line with no pause, `…报告` / `中指出，…`, after a credit, a head and a name, 人民日报's theory
       // page of 29 January 2018 as `-layout` text, where a short line of no punctuation after a
       // credit reads as a headline line)
       goesOn = true;
@@ -644,7 +644,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       goesOn = false;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && continuesAcross(line.text, next.text)) {
       // large type the extractor broke into short lines, a word cut at each break
-      // (`社会主要矛盾变` / `化标志着中国特色社` / `会主义…`): one display block again; a miner
+      // (`…变` / `化…社` / `会…`, lines of seven and nine characters): one display block again; a miner
       // that boxes each piece apart puts a blank line between them
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && UPRIGHT_GLYPH.test(line.text) && UPRIGHT_GLYPH.test(next.text) && (current.length >= 2 || (UPRIGHT_CHAR.test(line.text) && (UPRIGHT_CHAR.test(next.text) || quoteThenChar(lines, i + 1))))) {
@@ -682,7 +682,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (`会上,3所职业院校与3家企业` / `分享了校企合作经验及感悟。`: pdfminer and MuPDF give a printed line a
       // box of its own). Not a short line after a line left open: that is a column's last line cut
       // by a box, which goes on elsewhere (`…把特色农产品` / `卖到全国各地，也让乡村的日子更加红火`,
-      // opening-printed-inside.txt). Not into a glyph of vertical type (`…中国共产党越来越` / `何`, a
+      // opening-printed-inside.txt). Not into a glyph of vertical type (`…越来越` / a glyph alone, a
       // signed name beside the column), a dateline or the page's header. On the news pages and five
       // seeds 1,659 of 1,663 such joins read on in the page's HTML; the 4 others are lines of two
       // columns interleaved
@@ -699,9 +699,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // line could take it in threading: development boundaries −0.06, news pdfminer −0.008
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && (current.length >= 2 || openBefore) && !endsSentence(line.text) && !PHOTO_CREDIT_END.test(line.text) && next.heading === line.heading && continuesAcross(line.text, next.text)) {
-      // a paragraph's lines wrapped short around a picture (`…全面实施，养老` / `保险基金启动投资`):
+      // a paragraph's lines wrapped short around a picture (`…，养老` / `保险…`, 养老保险 cut):
       // a word cut at the break says the paragraph goes on, however short the lines (a line
-      // after a paragraph left mid-sentence is such a line too, `运营，企业退休人` / `员…`). Not a
+      // after a paragraph left mid-sentence is such a line too, `…，…退休人` / `员…`). Not a
       // photo's credit: `…何大明 摄` / `入夏以来` makes 摄入 (typeset news page 12, seed 23, the
       // caption after the page's staff credit)
       goesOn = true;
@@ -731,7 +731,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
         goesOn = false;
       } else if (isFull(i) || (!terminal && fullInCells(i))) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading;
-        // a headline as wide as the column over a signed name, `通过深化改革…` / `解决…问题` / `龚红果 曾国安`)
+        // a headline as wide as the column over a signed name: `…` / `…` / `甲乙丙 丁戊己`, kicker, headline and two names)
         goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
@@ -762,7 +762,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (the page's staff credits are furniture, not a story's closing credit: `责任编辑：戴晨 版式：戴晨`)
       afterCredit = (endsWithCredit(joined) && !isStaffCredit(joined)) || (afterCredit && current.length === 1 && !hasSentencePunct(joined));
       // marked sizes say where the display lines after a credit end: at the first line in body type
-      // (`## 把握好…` / `## 走出…` / `#### 徐方平 高 静` / `《习近平谈治国理政》第二卷集中…`, a paragraph)
+      // (`## …` / `## …` / `#### 甲乙丙 丁 戊`, two names / `《…》…`, a paragraph's first line)
       if (line.heading > 0 && next !== undefined && next.heading === 0) afterCredit = false;
       blocks.push(block);
       // (a line that stands alone as furniture or a label — a page header, a staff credit, a

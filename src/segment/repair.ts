@@ -99,7 +99,7 @@ export function stitchFragments(articles: readonly Draft[]): Repaired {
 
 /**
  * Display type set in fake bold (each glyph drawn twice a hair apart) comes out of some extractors
- * twice over: a headline `新使命新使命：：…`, a signed name `朱炳元朱炳元`. Headline, kicker, subtitle,
+ * twice over: a headline `甲乙丙甲乙丙：：…`, a signed name `甲乙丙甲乙丙`. Headline, kicker, subtitle,
  * bylines and names are printed once; the second copy goes to the report as a duplicate.
  */
 export function undoOverprintedHeads(articles: readonly Draft[]): Repaired {
@@ -134,8 +134,8 @@ const halved = (s: string): string | null => halveOverprint(s) ?? halveDoubledLe
 
 /**
  * One headline set in fake bold on two lines that the head reader took for two parts: each copy
- * of a run is printed twice, the pair cut where the line broke (pdftotext -raw: `新时代新时代：：发展新方位`
- * / `发展新方位奋进新目标奋进新目标`; pdfminer: `新征程新征程：：明确新目标明确新目标谱写新篇章` / `谱写新篇章`).
+ * of a run is printed twice, the pair cut where the line broke (a headline `甲：乙丙`, each glyph a run
+ * of words; pdftotext -raw: `甲甲：：乙` / `乙丙丙`; pdfminer: `甲甲：：乙乙丙` / `丙`).
  * Neither part is two copies of itself, the two together are: they are one headline, printed once.
  */
 function joinOverprintedParts(art: Draft, report: ReportEntry[]): Draft {
@@ -167,11 +167,11 @@ export function creditLoneBylines(articles: readonly Draft[]): Repaired {
   const out: Draft[] = [];
   for (const art of articles) {
     const prev = out[out.length - 1];
-    // a signed name over a crosshead (`…从胜利走` / `祝灵君` / `充分认识…的重大意义` / …, pdftotext on the
+    // a signed name over a crosshead (a paragraph left open, `…走` / the name / a crosshead / …, pdftotext on the
     // development pages): no story opens at a crosshead, so the name closes the story printed before it
     // (the names only: a note closing the crossheaded run, `（作者为…）`, stays where it is printed)
-    // a signed name printed after an essay's note (`…辩证思维。` / `（作者为中国人民大学一级教授）` /
-    // `陈先达` / the next run of text, pdftotext on the development pages): a note that says who the
+    // a signed name printed after an essay's note (`…。` / an affiliation note, `（作者为…）` /
+    // a signed name / the next run of text, pdftotext on the development pages): a note that says who the
     // author is comes with the author's name, so a story with a note and no name is the name's
     const noted = prev !== undefined && prev.bylines.some((b) => readAffiliation(b) !== null);
     const crosshead = signsOverCrosshead(art);
@@ -198,9 +198,9 @@ const signsOverCrosshead = (a: Draft) => signedOnly(a) && a.body[0]?.kind === 's
 
 /**
  * A line that can be a story's whole headline: no bracket left open or closed that it did not open
- * (`发展报告（2017）》`, a line cut from a paragraph), not a quotation set alone (`“现代社会治理格局基本
- * 形成”`, a pull quote), no pause or sentence end (`党的十九大报告指出，我们`, a paragraph's first line),
- * not a subtitle (`——深刻认识…`), and not so short that it is as likely a kicker's piece (`绿色消费`).
+ * (`…（2017）》`, a line cut from a paragraph), not a quotation set alone (`“…”`, a pull quote), no
+ * pause or sentence end (`…指出，…`, a paragraph's first line),
+ * not a subtitle (`——…`), and not so short that it is as likely a kicker's piece (`绿色消费`).
  */
 const headlineShaped = (t: string) =>
   bracketsBalanced(t) &&
@@ -211,8 +211,8 @@ const headlineShaped = (t: string) =>
   [...t.replace(/\s+/gu, '')].length >= LATE_HEAD_MIN_CHARS;
 
 /**
- * Headlines printed after every column of their page (pdftotext on the development pages: `…从胜利走` /
- * `祝灵君` / … / `协同推进社会革命和自我革命` / `全面建成多层次社会保障体系`, then the next story's head): the heads
+ * Headlines printed after every column of their page (pdftotext on the development pages: a
+ * paragraph left open, `…走` / a signed name / … / a headline / another headline, then the next story's head): the heads
  * of stories already given with no headline end up as subheads at the end of whatever story runs last,
  * with no paragraph under them, which no subhead is. Each such trailing line goes to a story of its page
  * that has no headline, the one whose paragraphs hold most of its words (LATE_HEAD_MIN_AFFINITY at
@@ -433,8 +433,8 @@ function joinedBodies(a: readonly BodyItem[], b: readonly BodyItem[]): BodyItem[
 
 /**
  * A story's last column printed apart from it, as a story with no head of its own: `-layout` reads
- * a vertical headline's essay in two strips with another essay between (`…“十四个坚持”的基本方略。
- * 理论自信` / another essay / `是最牢固的信仰，…`: 人民日报's theory page of 2 January 2018), pdftotext a
+ * a vertical headline's essay in two strips with another essay between (`…。…`, a sentence ended and the next
+ * begun / another essay / `…，…`, that sentence's rest: 人民日报's theory page of 2 January 2018), pdftotext a
  * story's second column after the next story (typeset news pages). A story whose last paragraph
  * stops mid-sentence goes on in a headless story of its page (no headline, kicker, subtitle or
  * dateline) whose first paragraph cannot open a sentence (`cannotOpen`) or that a word runs
@@ -443,7 +443,7 @@ function joinedBodies(a: readonly BodyItem[], b: readonly BodyItem[]): BodyItem[
  *
  * Any headless story after an open end, the nearest first, was measured too: right on the
  * development pages' `-layout` text, but it joined an essay to another's opening there
- * (`…绝对话语权；广大` + `中国特色社会主义进入新时…`) and briefs to stories on the news pages
+ * (an end left open after a pause, `…；…`, + another essay's first paragraph) and briefs to stories on the news pages
  * (news pdftotext headlines 0.822 → 0.800, seed 29 pdf2md boundaries 0.885 → 0.854).
  */
 export function joinOrphanTails(articles: readonly Draft[]): Repaired {
@@ -490,9 +490,9 @@ function takeInto(articles: readonly Draft[], given: ReadonlyMap<number, { from:
 
 /**
  * A story's opening printed apart from it: pdftotext gives the lead essay of a page of signed essays
- * from its first crosshead on (`高虎城` / `深刻认识一带一路建设的重大意义` / …) and prints the paragraphs
+ * from its first crosshead on (a signed name / a crosshead / …) and prints the paragraphs
  * that open it far below, after another essay's signed name and before the page's headlines
- * (`张幼文` / `“一带一路”建设是习近平同志深刻思考…` / `金砖合作…` / `积极促进一带一路国际合作`:
+ * (another signed name / the opening paragraphs, `“…”…` / the page's headlines, `…` / `…`:
  * 人民日报's theory page of 19 January 2018). No story opens at a crosshead, and running text with
  * no head of its own is some story's. A story whose body starts with a subhead takes, as its
  * opening, a headless story of its page printed after it (no dateline, no name of its own, ending a
@@ -514,8 +514,8 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
       const first = (y.body.find((b) => b.kind === 'paragraph')?.text ?? '').replace(/\s+/gu, '');
       if (cannotOpen(last, first) || (leftOpen(last) && continues(last, first))) return;
       // …nor the story printed right before it going on: a run that reads of that story's headline as
-      // much as of this one is its last column (`增强本领，不断开创事业发展新境界。新时代的长征路…` after
-      // `走好新时代的长征路`, not the lead `明确新目标…`: pdftotext, 5 January 2018)
+      // much as of this one is its last column (`…，…。甲乙丙…`, opening on the words that end the headline, after
+      // `…甲乙丙`, not the lead's `…`: pdftotext, 5 January 2018)
       const score = affinity(words, texts[j]);
       const before = articles[j - 1];
       if (j - 1 !== i && before?.title && affinity(contentWords(before.title), texts[j]) >= score) return;

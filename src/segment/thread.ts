@@ -39,19 +39,20 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
  * stories: four lines of one, four of the other, …), and print a story's column after a box that
  * stands between. A block that stops mid-sentence goes on in a later block that no story opens:
  * the first such block, within THREAD_WINDOW running blocks, where a word runs across the cut
- * (`…有效保` / `障了…`); a break between words is left where it is. Each thread is then
+ * (`…甲` / `乙…`); a break between words is left where it is. Each thread is then
  * given in one piece where it starts; everything else keeps its place.
  *
  * A miner that reads a page box by box can also print a story's opening column after its end: on
- * the development pages pdfminer gives head, byline, the second column (`业质量和提高人民收…`), …,
- * the closing credit, and only then the first column (`就业是最大的民生。…一是把提高就`). Such a
- * run — running text straight after a credit or the page's furniture, holding a whole sentence,
- * whose last block stops mid-sentence and no later block goes on with it — goes in before the first
+ * the development pages pdfminer gives head, byline, the second column (opening on a word's second
+ * half), …, the closing credit, and only then the first column (a whole first sentence, then text
+ * ending on that word's first half). Such a run — running text straight after a credit or the
+ * page's furniture, holding a whole sentence, whose last block stops mid-sentence and no later
+ * block goes on with it — goes in before the first
  * running text under the headline of the story it follows, when it reads of that headline
  * (THREAD_BACK_MIN_AFFINITY) more than of the next one; no word across the cut is asked for (the
  * development pages' cuts fall between words as often as inside one). An opening cut at a
  * paragraph's end goes back too when it stands whole between its story's credit and the next
- * head or the page's furniture (pdfminer on the development pages: `…发展同各国各类政党的关系。`,
+ * head or the page's furniture (pdfminer on the development pages: a paragraph's end, `…。`,
  * then the page's header and the next essay's head). Pure: the blocks are not
  * changed, only their order (but for a headline's last character printed apart, set back into it).
  */

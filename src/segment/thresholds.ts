@@ -149,7 +149,7 @@ export const NARROW_HEAD_MIN_LINES = 3;
  * …of three to this many characters a line (two a line are two vertical runs read side by side,
  * `通本` / `讯报`). On every corpus and extractor, the runs so found are the news pages' boxed
  * headlines (seven, in every extractor's text) and, in `pdftotext -raw` text of the development
- * pages, running text cut at quotation marks (`全面准确贯彻` / `“一国两制”` / `方针`), which joins
+ * pages, running text cut at quotation marks (six characters / a quoted term `“…”` / two), which joins
  * anyway. News pages pdftotext / pypdf / pdfminer / -raw headlines 0.651 / 0.739 / 0.725 / 0.820
  * → 0.698 / 0.804 / 0.725 / 0.840, kickers up, nothing down. At 7 (6 before, 6 December 2026), with a
  * box that wide taken only on four lines or three full ones (a kicker is as wide), a first line one
@@ -288,8 +288,8 @@ export const GLUED_TAIL_MIN_CHARS = 4;
  * How much narrower than its column (em) a line must be for splitGluedDisplayTail to read it as a
  * paragraph's last line with a one-line headline glued on, when no dateline follows. Measured: the
  * glued headline of seed 29's page 6 (pypdf) stands on a line 7.5 em short; a line of `-layout`
- * development text 3 em short holds a sentence's first words (`打赢蓝天保卫战。大气污染防治` /
- * `行动计划实施以来…`), whose words come again in the next line too.
+ * development text 3 em short holds a sentence's first words (a short sentence ending `。`, then a
+ * name cut across the line end: `…。……` / `……`), whose words come again in the next line too.
  */
 export const GLUED_TAIL_SHORT_EM = 4;
 
@@ -441,8 +441,8 @@ export const HEAD_PART_MAX_LINES = 2;
 export const SUBTITLE_PART_MIN_CHARS = 16;
 
 /**
- * A kicker printed as two parallel phrases on two lines (`疏堵结合` / `强化管理`, `既提高就业数量` /
- * `又提高就业质量`) over a longer headline: each phrase at most this many characters, the two within
+ * A kicker printed as two parallel phrases on two lines (two phrases of four characters; two of
+ * seven, `既…` / `又…`) over a longer headline: each phrase at most this many characters, the two within
  * PARALLEL_PHRASE_SLACK of each other. 人民日报's two-line kickers are 4–7 characters a line; the
  * sample's and the news pages' headline parts over a subtitle are 9 or more (`家门口的新菜场开张了`).
  */
@@ -464,17 +464,20 @@ export const RANK_PENALTY = 0.05;
 export const OPENS_AFTER_BONUS = 0.3;
 /**
  * "Unless topic is clear": a headline whose words read of one body near it (affinity at least
- * CLEAR_TOPIC_LEAD) by CLEAR_TOPIC_LEAD more than of every other body near it gets CLEAR_TOPIC_BONUS
- * for that body, as much as the side the flavour prints bodies on is worth. Without it a body on
- * the favoured side won over one the head reads of whole (`长沙消防救援又添生力军` / `10个消防救援站
- * 集中驻队执勤`, printed after its story, took the next story under it, affinity 0.11 against 1.00:
- * typeset news page 2, seed 23, four extractors). Measured on the sample, the development pages
- * (eight extractors), the committed news pages and seven seeds (eight extractors): a lead of 0.4
- * moves seeds' boundaries +0.60 summed over 56 rows and headlines +0.40, development pdftotext
- * headlines 0.707 → 0.780; 0.3 and 0.5 both did less (0.5: development pdftotext headlines 0.683,
- * seeds' headlines +0.19; 0.3: development pdftotext and -layout headlines lower than at 0.4). A
- * bonus of 0.2 or 0.4 moved the seeds' boundaries by less than 0.03 either way. The sample is the
- * same at every value.
+ * CLEAR_TOPIC_LEAD) by CLEAR_TOPIC_LEAD more than of every other body near it (a lone candidate
+ * counts as leading) gets CLEAR_TOPIC_BONUS for that body: PRIOR_SIDE_BONUS's worth, not the
+ * adjacent or opens-after bonuses, so it wins a body on the far side outright where the file prints
+ * bodies before heads, and only with a lead of about 0.5–0.7 where it prints them after. Without it
+ * a body on the favoured side won over one the head reads of whole (`长沙消防救援又添生力军` /
+ * `10个消防救援站集中驻队执勤`, printed after its story, took the next story under it, affinity 0.11
+ * against 1.00: typeset news page 2, seed 23, four extractors). Measured on the sample, the
+ * development pages (eight extractors), the committed news pages and seven seeds (eight
+ * extractors), the lead at 0.3, 0.4, 0.5 and 0.6: at 0.4 the seeds' boundaries +0.60 summed over
+ * 56 rows (+0.59 at the others) and headlines +0.40 (0.3: +0.35, 0.5: +0.19, 0.6: +0.16),
+ * development pdftotext headlines 0.707 → 0.780 (0.3: 0.775; 0.5 and 0.6: 0.683), development
+ * -layout headlines 0.913 at 0.4 and up (0.3: 0.891). The development gain rests on heads leading
+ * by 0.4 to 0.5 on two pages. A bonus of 0.2 or 0.4 moved the seeds' boundaries by less than 0.03
+ * either way. The sample is the same at every value.
  */
 export const CLEAR_TOPIC_LEAD = 0.4;
 export const CLEAR_TOPIC_BONUS = 0.3;
@@ -484,7 +487,7 @@ export const CLEAR_TOPIC_BONUS = 0.3;
  * in that story's paragraphs. Measured on every corpus's text (development pages with all seven
  * extractors, news pages, seeds 11 and 17) it makes twelve moves, eleven right; 0.5 makes the same,
  * 0.4 two more, both wrong (a kicker's piece `建强村干部队伍` given to another village story, seeds 11
- * and 17, pypdf); 0.7 loses a right one (`增强法治才能强起来`, pdftotext -layout). The same share
+ * and 17, pypdf); 0.7 loses a right one (a nine-character headline, pdftotext -layout). The same share
  * lets a headline read as another story's kicker + headline go to a headless story
  * (partHeadsPrintedTogether), which also asks the kicker to read of its own story more.
  */
@@ -631,7 +634,7 @@ export const GUESSED_MIN_COUNT = 2;
  */
 export const GUTTER_MIN_CELLS = 2;
 /**
- * …and at least this many lines tall. A run of spaces inside a column line (`指出的：     “这条`,
+ * …and at least this many lines tall. A run of spaces inside a column line (`…：     “…`,
  * up to 5 cells on the development pages) has text of the lines above and below over it, so its
  * empty strip is 1–3 lines tall (3 next to a paragraph's short last line and the next one's
  * indent); gutters between columns run the column's height. Measured with the segmenter on the
@@ -639,7 +642,7 @@ export const GUTTER_MIN_CELLS = 2;
  * kept whole on the development pages 0.943 at 3, 0.944 at 4, 0.949 at 5, paragraph breaks
  * 0.961 / 0.964 / 0.969; the news pages the same for all three. A column whose lines are spaced
  * out (`中 国 特 色`, two cells a character) beside lines that are not has strips 5–8 lines tall
- * inside it, which cut words off its lines (`干部必须带头`). Measured again on 4 December 2026
+ * inside it, which cut words off its lines (a six-character phrase). Measured again on 4 December 2026
  * (twelfth session), development sentences / eye-checked boundaries / news boundaries: 5 gives
  * 0.952 / 0.602 / 0.870, 7 gives 0.957 / 0.602 / 0.870, 9 gives 0.960 / 0.602 / 0.870, 10 gives
  * 0.962 / 0.613 / 0.870, 11 gives 0.962 / 0.613 / 0.833, 12 gives 0.963 / 0.613 / 0.852, 16
@@ -718,7 +721,7 @@ export const VERTICAL_PAIR_FILE_TRIES = 2 ** 15;
  */
 export const VERTICAL_STRIP_MIN_GLYPHS = 5;
 /**
- * …but not in a spaced-out line of running text (`治 认 同 、思 想 认 同 、理 论`, the development
+ * …but not in a spaced-out line of running text (`甲 乙 丙 、丁 戊 己 、庚 辛`, the development
  * pages' `-layout` text): a stretch of the line with no two spaces in a row that holds at least
  * this many glyphs, at least half of them alone. Two or three vertical lines side by side give
  * 2–3 glyphs alone in such a stretch, with a signed name or a line of another column beside them
@@ -864,7 +867,7 @@ export const COLON_QUOTE_MIN_CHARS = 6;
 export const NAME_MAX_LINES = 5;
 /**
  * A vertical run (one glyph a line) is a headline with its signed name (three glyphs) set on under it when the
- * glyphs before the name are at least this many (`把握中国现代化的历史方位` + `钱乘旦`, pdftotext -raw
+ * glyphs before the name are at least this many (a 12-glyph headline + a three-glyph name, pdftotext -raw
  * on the development pages: headlines of 8–15 glyphs); a shorter run is a name or a short head. Set by hand.
  */
 export const VERTICAL_HEAD_MIN_GLYPHS = 5;

@@ -13,7 +13,7 @@
  *
  * How an output article is matched to an annotated one, with hashes only. A body's start is its
  * first 12 characters — more when those 12 occur elsewhere on the page too (a common phrase such
- * as 习近平同志在党的十九大报告中), as many as make it occur once; its end likewise.
+ * as the opening that quotes the Party congress report), as many as make it occur once; its end likewise.
  *   - contains (the rule of metrics.ts `containsArticle`, so the figures compare with the derived
  *     gold's row): the output body holds the annotated start, and at or after it the annotated
  *     end, and no other annotated article's start. Every window of the output body of each length

@@ -15,7 +15,7 @@ const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;
 
 /**
  * The credit of a cartoon or drawing, printed under it like a photo's: the artist's name with 作,
- * 绘 or 画, and the agency that sent it (`消费升级 翟桂溪作（新华社发）`, 人民日报 4 January 2018;
+ * 绘 or 画, and the agency that sent it (a caption, then `…作（新华社发）`, 人民日报 4 January 2018;
  * `翟桂溪 作（新华社发 ）` in pypdf's spacing). The agency's bracket alone says it is a credit; a name
  * with 作 alone must be a signed name (`合作` and `写作` end sentences).
  */
@@ -69,7 +69,7 @@ export function photographersOf(credit: string): string[] {
 /**
  * A photo caption printed without a credit reads as a noun phrase, not a sentence: one line ending in
  * `。`, no pause, and no predicate — no verb in it, or none after its last `的` and no `是` before it
- * (`白关服饰产业园一角。`, `正进行“后半篇文章”的清水塘老工业区。`; not `小微企业是国民经济的生力军。`,
+ * (`白关服饰产业园一角。`, `正进行“后半篇文章”的清水塘老工业区。`; not `…是…的…。`,
  * `分享了校企合作经验及感悟。`). It ends in a noun or a measure (`一角`).
  */
 export function isBareCaption(text: string): boolean {

@@ -23,7 +23,7 @@ export function firstLineWide(width: number, measure: number): boolean {
 /**
  * The column a paragraph's first line is measured against: the widest of the lines under it but
  * the last (a last line may be short). A printed line MuPDF cut before its opening quote (`出：` /
- * `“从十九大到二十大，…`, cutBeforeQuote) counts whole, when its two pieces make one line of the run:
+ * `“…，…`, cutBeforeQuote) counts whole, when its two pieces make one line of the run:
  * their sum within INDENT_SLACK of the run's widest line (two full lines, one ending in a colon
  * and one opening a quotation, are not one).
  */
@@ -45,7 +45,7 @@ export function runMeasure(run: readonly SourceLine[]): number {
  * inside it, a bracket or quote left open, a word across the cut, or exactly the column less its
  * indent wide over a full line — or it stands straight under a
  * signed name, where a page that prints heads after their bodies starts the next essay (MuPDF and
- * pdfminer on the development pages: `卫兴华` / `党的十九大报告将坚持人与自然` / `和谐共生…`; a
+ * pdfminer on the development pages: a three-glyph name / a first line of 14 characters / `…`; a
  * subtitle is set above the name, not under it). A headline is set in larger
  * type: fewer characters than the column holds, and no pause inside. Such a line gets its paragraph
  * back: the blank line under it is taken away. Pure: new lines where one changes.
@@ -85,7 +85,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     const runsOn = runsOnInto(l.text, n.text);
     if (!runsOn && !underName && !indentedExactly) continue;
     // …into running text: the line under it has punctuation (a headline under a kicker has none);
-    // under a name, the paragraph's rest has (`和谐共生作为新时代坚持和发展中国` / `特色社会主义的基本方略之一，…`)
+    // under a name, the paragraph's rest has (the same essay's next lines: none in the first, `…，…` in the second)
     const punctuated = (x: SourceLine) => /[，,、；;。：:！？!?]/u.test(x.text);
     // …or, for a line of the exact width over a full one, the paragraph's rest has (`…历时一年终于` /
     // `街道两旁的老房子修旧如旧路面都换成` / `了青石板，…`; MuPDF on the development pages' lead essays)

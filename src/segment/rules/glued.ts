@@ -252,7 +252,7 @@ export function splitGluedByline(line: string): string[] {
 const SPACED_RUN_MIN = 6;
 
 /**
- * pypdf runs a signed name into the first line of the text beside it (`蒋建国 坚 持 依 法 治 国 和 以 德…`,
+ * pypdf runs a signed name into the first line of the text beside it (`甲乙丙 子 丑 寅 卯 辰 巳…`,
  * the name under one essay's headline, the line the first of the next essay). A justified line
  * spaces out every character; a name closed up before such a run is not of it: the name goes on
  * a line of its own. So does a name before a sentence under way at the start of an essay, after a
@@ -267,7 +267,7 @@ export function splitGluedSignedName(line: string, before = ''): string[] {
     if (spaced >= SPACED_RUN_MIN) return [m[1], m[2]];
   }
   // …or into the first paragraph of the next essay, after the head or the last sentence of its
-  // own (`### 协同推进社会革命和自我革命` / ` 祝灵君 当前，有一种观点夸大…`, pdf2md): a name, then a
+  // own (a crosshead `### …` / ` 甲乙丙 子丑，…`, pdf2md): a name, then a
   // sentence under way (a pause within its first dozen characters)
   const n = /^\s*([\u4e00-\u9fff]{2,3})\s+([\u4e00-\u9fff]{2,}[^\s，。]*[，。][\s\S]{8,})$/u.exec(line);
   const ended = before !== '' && (endsSentence(before) || !/[，。；、,;]/u.test(before));

@@ -24,8 +24,8 @@ export function undoOverprint(s: string): string {
 
 
 /**
- * A display line printed wholly twice over, piece by piece: `新使命新使命：：中国共产党的历史担当中国共产党的历史担当`,
- * `朱炳元朱炳元`. Returns the line printed once (spaces dropped), or null when any piece of it is
+ * A display line printed wholly twice over, piece by piece: `甲乙甲乙：：丙丁戊己丙丁戊己` (a headline),
+ * `甲乙丙甲乙丙` (a signed name). Returns the line printed once (spaces dropped), or null when any piece of it is
  * printed once only (`一步一步走`: `走` is not doubled) or the line is too short to tell (`看看`).
  */
 export function halveOverprint(s: string): string | null {
@@ -51,7 +51,7 @@ export function halveOverprint(s: string): string | null {
 
 /**
  * A headline whose lead-in alone was printed twice, its copies on lines of their own
- * (`新时代：` / `新时代` / `：发展新方位 奋进新目标` read as `新时代：新时代：发展新方位 奋进新目标`): the
+ * (`甲乙丙：` / `甲乙丙` / `：丁戊 己庚` read as `甲乙丙：甲乙丙：丁戊 己庚`): the
  * lead-in once. Returns null when the line does not open with a doubled lead-in ending in a colon.
  */
 export function halveDoubledLeadIn(s: string): string | null {

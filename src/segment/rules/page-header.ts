@@ -67,7 +67,7 @@ const pageSection = (apart: number): RegExp =>
   new RegExp(`^\\s*(?:([A-Z]?)(\\d{1,3})[^${HAN}\\dA-Z]{${apart},3}([${HAN}][${HAN}·]{1,7})|([${HAN}][${HAN}·]{1,7})[^${HAN}\\dA-Z]{${apart},3}([A-Z]?)(\\d{1,3}))\\s*$`, 'u');
 /** On a line not yet shown to be a header they must stand apart: glued, `10个消防救援站` is a headline. */
 const PAGE_SECTION_APART = pageSection(1);
-/** On a header line (a date or `第N版` read) they may be glued: `77理论理论2018年1月2日 星期二`. */
+/** On a header line (a date or `第N版` read) they may be glued: each printed twice, run into the date (development pages). */
 const PAGE_SECTION_ANY = pageSection(0);
 /** A section name alone beside a `第N版` mark. */
 const SECTION_ALONE = new RegExp(`^[^${HAN}]*([${HAN}][${HAN}·]{1,7})[^${HAN}]*$`, 'u');
@@ -152,7 +152,7 @@ export function readPageHeader(line: string): PageHeader | null {
   }
   // the section beside the page number: `3 要闻`, `要闻 3`, `A3 要闻`, `03版：要闻`, or alone after a mark
   // number and section stand apart (`3 要闻`, `要闻 | 3`): glued, `10个消防救援站` is a headline —
-  // unless the line has shown itself a header already (`77理论理论2018年1月2日 星期二`)
+  // unless the line has shown itself a header already (page number and section, each printed twice, run into the date)
   const sectionRe = header.strong ? PAGE_SECTION_ANY : PAGE_SECTION_APART;
   const compact = rest.replace(/[\s^|｜]+/gu, ' ').trim();
   let pageSection = header.page === undefined ? sectionRe.exec(compact) : null;
@@ -218,7 +218,7 @@ export interface PageFacts {
 
 /**
  * The facts of each page (by its index in the file) from its header lines, which extractors may
- * print apart (`2018 年 1 月 2 日 星期二` / `7 理论`) or at the page's foot. A page whose headers
+ * print apart (the date and weekday / page number and section) or at the page's foot. A page whose headers
  * disagree keeps what it read first.
  */
 export function pageFacts(headers: readonly { page: number; display: string }[]): Map<number, PageFacts> {

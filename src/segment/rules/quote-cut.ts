@@ -2,7 +2,7 @@ import { endsSentence } from './chars.ts';
 import type { SourceLine } from '../types.ts';
 
 /**
- * MuPDF cuts a printed line before its opening quotation mark (`…报告中指出：` / `“从十九大到二十大，…`;
+ * MuPDF cuts a printed line before its opening quotation mark (`…指出：` / `“…，…`;
  * 101 such pairs in its text of the development pages, pdftotext and `-raw` have some too).
  * Whether lines k and k + 1 may be such a pair: the first ends in a colon and the second opens a
  * quotation right under it, no blank line between. Callers check that the two together are one
