@@ -6,7 +6,7 @@
  *   - a two-character name set as two glyphs a character apart, under its headline: the author,
  *     never a subtitle; and a name of a rarer surname (萧) well under a large headline
  *   - crossheads in display type: one wrapped on two lines, the first indented; one opening a column
- *   - a row of names `周  江  张济坤`: both credited
+ *   - a row of names `吴  川  韩立坤`: both credited
  *   - an essay on the right whose vertical headline has its author's name set between it and the column
  */
 import assert from 'node:assert/strict';
@@ -72,7 +72,7 @@ const HTML = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><style>
 </article>
 <article class="second">
   <h2>让人才在乡村留得住</h2>
-  <p class="by by2">周<span class="gap"></span>江<span class="gap"></span>张济坤</p>
+  <p class="by by2">吴<span class="gap"></span>川<span class="gap"></span>韩立坤</p>
   <div class="body">${SECOND.map((p) => `<p>${p}</p>`).join('')}</div>
 </article>
 </div>
@@ -123,7 +123,7 @@ test('crossheads stay in their essay, the wrapped one whole, the one opening a c
 });
 
 test('a row of names, one padded to three cells, credits both', () => {
-  assert.deepEqual(authors(byTitle('让人才在乡村留得住')).sort(), ['周江', '张济坤'].sort());
+  assert.deepEqual(authors(byTitle('让人才在乡村留得住')).sort(), ['吴川', '韩立坤'].sort());
 });
 
 test('the essay beside a vertical headline keeps its column though its author stands between', () => {

@@ -284,7 +284,7 @@ test('bylines of other papers: text and pictures by role, marks before the role,
   assert.deepEqual(read('实习生 王小明'), ['通讯员:王小明']);
   assert.deepEqual(read('记者 王小明 报道'), ['记者:王小明']);
   // a signed name ending in 文 is a name, not a name and a role; a headline is no byline
-  assert.equal(read('张幼文'), null);
+  assert.equal(read('方幼文'), null);
   assert.equal(read('文化惠民走进乡村'), null);
   assert.equal(read('图说家乡新变化'), null);
   // a closing credit naming the outlet before 记者
@@ -368,7 +368,7 @@ test('furniture and labels: the paper name alone, brief-column labels, campaign 
   assert.ok(isFurniture('新闻简讯'));
   assert.ok(isFurniture('一句话新闻'));
   assert.ok(!isFurniture('县城快讯员培训班开班'));
-  // the page's staff credits, as pypdf prints them under a headline (`制图 ：李姿阅`)
+  // the page's staff credits, as pypdf prints them under a headline (`制图 ：许念真`)
   assert.ok(isFurniture('制图 ：王小川'));
   assert.ok(isFurniture('本版制图：王小川'));
   assert.ok(isFurniture('图片编辑：王小川'));

@@ -82,7 +82,7 @@ const BYLINE_MAX = 1.7;
 /**
  * A byline stands at most this many body sizes, or headline sizes, under its headline (or subtitle),
  * whichever is more: under a large headline the gap grows with it. 人民日报 signs an essay 0.5–0.8
- * headline sizes under it (颜晓峰 4.1 B = 0.76 × a 5.3 B headline; 刘志明 2 B = 0.5 × 4 B); the news
+ * headline sizes under it (邵晓峰 4.1 B = 0.76 × a 5.3 B headline; 范志明 2 B = 0.5 × 4 B); the news
  * pages 0.6–1.5 B under 2–3 B headlines. 3 B alone lost the first two.
  */
 const BYLINE_GAP_MAX = 3;
@@ -396,7 +396,7 @@ function headOf(block: Box, heads: readonly PdfHead[], B: number, blocks: readon
     if (!h.vertical || block.bottom < h.box.top - 2 * B) continue;
     const picturesOnly = block.x0 >= h.box.x1 - 1 && block.top <= h.box.bottom + 30 * B && !blocks.some((o) => o !== block && (o as TextBlock).size >= (1 - BODY_TOLERANCE) * B && horizontalOverlap(o, block) > 0 && o.bottom > h.box.top && o.bottom <= block.top + 1);
     if (block.top > h.box.bottom + 4 * B && !picturesOnly) continue;
-    // measured from its byline when that stands between (`冯颜利` set between the column and the headline)
+    // measured from its byline when that stands between (`魏言礼` set between the column and the headline)
     const edge = Math.min(h.box.x0, ...h.bylines.map((l) => l.x0));
     const gap = Math.max(edge - block.x1, block.x0 - h.box.x1);
     if (gap > 6 * B || (block.top > h.box.bottom && horizontalOverlap(block, h.box) <= 0 && !picturesOnly)) continue;
@@ -559,7 +559,7 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
         const next = display
           .filter((l) => free(l) && !l.vertical && l.size < hs && l.top >= edge - 1 && l.top - edge < 0.8 * l.size + (h.subtitle.length ? 0 : 0.3 * hs) && horizontalOverlap(l, h.box) > 0)
           .sort((a, b) => a.top - b.top || a.x0 - b.x0)[0];
-        // a glyph alone or a bare name under a headline is its author (`陈  龙` set a character apart), never a subtitle
+        // a glyph alone or a bare name under a headline is its author (`陆  青` set a character apart), never a subtitle
         if (!next || isBylineText(next.spaced) || isNameOrGlyph(next)) break;
         if (h.subtitle.length && Math.abs(next.size - h.subtitle[0]!.size) > 0.1 * next.size) break;
         if (h.subtitle.length === 0 && !next.text.startsWith('——') && next.size < 1.15 * B) break;
@@ -581,7 +581,7 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
   }
   // bylines: byline-sized lines under a horizontal head (or its subtitle), chained; beside a vertical one
   // a two-character name is set as two glyphs a character apart, to line up with three-character
-  // names (`陈  龙`): each glyph alone is no name, the pair is
+  // names (`陆  青`): each glyph alone is no name, the pair is
   const single = display.filter((l) => free(l) && [...squash(l.text)].length === 1 && l.size <= BYLINE_MAX * B);
   const partner = new Map<TextLine, TextLine>();
   for (const a of single) {
@@ -601,7 +601,7 @@ function attach(heads: PdfHead[], display: readonly TextLine[], used: Set<TextLi
       if (h.vertical) {
         if (l.vertical && l.x1 <= h.box.x0 + 1 && h.box.x0 - l.x1 < 5 * B && l.top >= h.box.top - 2 * B && l.top <= h.box.bottom) d = h.box.x0 - l.x1;
       } else if (!l.vertical) {
-        // under the bylines taken so far, or beside them on their row (`周  江  张济坤`)
+        // under the bylines taken so far, or beside them on their row (`吴  川  韩立坤`)
         const base = boxOf([h.box, ...h.subtitle, ...h.bylines.filter((b) => b.bottom <= l.top + 1)]).bottom;
         if (l.top >= base - 1 && l.top - base < Math.max(BYLINE_GAP_MAX * B, BYLINE_GAP_HEADLINE * h.headline[0]!.size) && horizontalOverlap(l, h.box) > 0) d = l.top - base;
       }

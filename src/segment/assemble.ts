@@ -117,7 +117,7 @@ function gatherCaptionText(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       }
       const text = taken.map((t) => t.text).join('');
       // a cartoon's title stands over its artist's credit as one short line with no sentence end
-      // (`消费升级` / `翟桂溪作（新华社发）`)
+      // (`阅读时光` / `宋知远作（新华社发）`)
       const artworkTitle = taken.length === 1 && isArtworkCredit(b.caption.credit) && taken[0].lines.length === 1;
       if (taken.length && (endsSentence(text) || artworkTitle)) {
         out.push({ ...b, lines: [...taken.flatMap((t) => t.lines), ...b.lines], first: taken[0].first, caption: { text, credit: b.caption.credit } });
@@ -245,7 +245,7 @@ function headText(g: HeadGroup): string {
 /** A display line ending at a pause inside a sentence. */
 const PAUSE_END = /[，,、]$/u;
 
-/** Two to four short phrases set apart on one line (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`): a kicker, never a headline. */
+/** Two to four short phrases set apart on one line (`征集项目 着力推动`, `书香校园 书香家庭 书香村庄`): a kicker, never a headline. */
 const PHRASES_KICKER = /^\S{2,8}( \S{2,8}){1,3}$/u;
 
 /**
@@ -381,13 +381,13 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }
-    // a lone short line or a few short phrases (`征集项目 着力推动`, `绿色规划 绿色产业 绿色消费`) above a headline is its kicker
+    // a lone short line or a few short phrases (`征集项目 着力推动`, `书香校园 书香家庭 书香村庄`) above a headline is its kicker
     const first = g.blocks.slice(0, k).filter((b) => b.kind === 'headline');
     if (first.length === 1 && (first[0].display.length <= KICKER_LINE_MAX_CHARS || PHRASES_KICKER.test(first[0].display))) continue;
     // a line ending in a dash (`…吉首画桥启用——`) leads into the next one
     if (/[—－]$/u.test(g.blocks[k - 1].display)) continue;
-    // one line over a headline signed right under it (`使党永葆旺盛生命力和强大战斗力` / `履行历史使命：…` /
-    // `唐洲雁`, pypdf): the name signs the whole head, whose first line is its kicker
+    // one line over a headline signed right under it (`把农家书屋办成乡亲们的精神家园` / `点亮乡村童年：…` /
+    // `郑晓岚`, pypdf): the name signs the whole head, whose first line is its kicker
     if (k === 1 && g.blocks[0].kind === 'headline' && g.blocks[1]?.kind === 'headline' && g.blocks[2] !== undefined && isSignedByline(g.blocks[2])) continue;
     const a = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
     const b = contentWords(headText({ blocks: g.blocks.slice(k), at: g.at + k }));
@@ -617,7 +617,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   let extraSubtitle: string | undefined;
   if (parts.length >= 2) {
     const [a, b] = parts;
-    // …but a part built like a headline (`履行历史使命：伟大工程起决定性作用`, a topic and a colon) or
+    // …but a part built like a headline (`点亮乡村童年：让乡村孩子都爱上阅读`, a topic and a colon) or
     // one without the pauses of the part above it (a kicker of two phrases, `…、…`, over
     // a headline with no pause) is the headline under its kicker
     const headlineShaped = /^[^：:]{2,}[：:][^：:]{2,}$/u.test(b) || (PAUSES.test(a) && !PAUSES.test(b));
@@ -1073,7 +1073,7 @@ function splitRunTogetherPass(state: AssemblyState): void {
   }
 }
 
-/** Signed names (`陈曙光` alone under a headline) a page holds, by page. */
+/** Signed names (`孔立远` alone under a headline) a page holds, by page. */
 function signedPages(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   const signed = new Map<number, number>();
   for (const b of blocks) if (isSignedByline(b)) signed.set(b.page, (signed.get(b.page) ?? 0) + 1);
@@ -1332,7 +1332,7 @@ function strayCreditsPass(state: AssemblyState): void {
     const prev = state.prevOf.get(c);
     const next = state.nextOf.get(c);
     if (prev === undefined || prev.blocks[0].page !== c.blocks[0].page) continue;
-    // a name right after a label of the page's furniture is the label's (`制图：` / `李姿阅`, a chart's
+    // a name right after a label of the page's furniture is the label's (`制图：` / `许念真`, a chart's
     // credit: pdftotext -raw on the development page of 2 January), not a story's
     if (afterFurniture(state, c)) continue;
     let to: Segment | undefined;

@@ -128,7 +128,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
   },
   // `记者 徐行 通讯员 于坤 摄影报道`: a photo story's byline, not a caption
   { name: 'photo-byline', apply: (b) => (b.heading === 0 && b.display.length <= BYLINE_MAX_CHARS && /摄影报道$|(记者|通讯员).*摄$/u.test(b.display) ? asByline(b) : null) },
-  // `谢能武` alone under a headline; a converter that marks type sizes marks it too (`#### 沈德咏`)
+  // `谢能武` alone under a headline; a converter that marks type sizes marks it too (`#### 苏德永`)
   {
     name: 'signed-name',
     apply: (b) => {
@@ -136,7 +136,7 @@ export const CLASSIFY_RULES: readonly ClassifyRule[] = [
       // a name in fake bold comes out twice (`叶青禾叶青禾`): the name is the one copy
       const name = halveOverprint(b.display) ?? b.display.replace(/\s+/gu, '');
       if (isSignedName(name)) return { ...b, kind: 'byline', credits: [{ name, role: '作者' }] };
-      // two or three authors signing together, printed apart (`周 江 张济坤`)
+      // two or three authors signing together, printed apart (`吴 川 韩立坤`)
       const names = signedNames(rawLinesOf(b));
       return names ? { ...b, kind: 'byline', credits: names.map((n) => ({ name: n, role: '作者' as const })) } : null;
     },

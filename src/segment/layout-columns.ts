@@ -737,7 +737,7 @@ function headBandAcross(parts: readonly Block[][]): Block[] {
   const band = parts.map((p) => p.filter((b) => b.top === b.bottom && b.bottom < columnTop));
   if (band.flat().some((b) => SENTENCE_PUNCT.test(b.segs[0].text))) return [];
   // (a strip whose own head stands level with the lower piece holds a story beside, its kicker
-  // higher: two stories' heads, each read with its columns; a name level with it, `张济坤` or
+  // higher: two stories' heads, each read with its columns; a name level with it, `韩立坤` or
   // `欧阳小明`, is no head)
   const headLike = (t: string) => [...t].length > SIGNED_NAME_MAX_CHARS && !isSignedName(t) && !looksLikeName(t);
   const headLevel = (p: readonly Block[], hi: Block, lo: Block) => p.some((x) => x !== hi && Math.abs(x.top - lo.top) <= 1 && headLike(x.segs[0].text.replace(/\s/gu, '')));

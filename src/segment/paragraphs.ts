@@ -185,7 +185,7 @@ const CLOSER_FIRST = /^\s*[”’」』）)》〉】，、。；：！？]/u;
 
 /**
  * Do the lines from `at` hold a head over a signed name: one to HEAD_OVER_NAME_LINES lines
- * without sentence punctuation, then a line that is only a name or two (`贺岚`, `周 江 张济坤`)?
+ * without sentence punctuation, then a line that is only a name or two (`贺岚`, `吴 川 韩立坤`)?
  * Text set without blank lines gives no other sign that a paragraph has ended before them.
  */
 function headOverName(lines: readonly SourceLine[], at: number): boolean {
@@ -549,7 +549,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // `”黄忠民是…`), closes this line's sentence and the paragraph goes on
       goesOn = true;
     } else if (next !== undefined && next.blanksBefore <= 1 && !next.pageStart && next.heading === line.heading && /[”》」）)]$/u.test(line.text.trim()) && GENRE_TAIL.test(next.text.trim())) {
-      // a genre word alone on the line under a closing quote or bracket ends that title (`——“…学术研讨会”`
+      // a genre word alone on the line under a closing quote or bracket ends that title (`——“…保护利用学术研讨会”`
       // / `述要`, `《…》` / `简评`, pdftotext -raw): never a headline or a name of its own
       goesOn = true;
     } else if (joinedAt.has(i)) {
@@ -658,7 +658,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // (a role word spelt out, `本` / `报` / `记` / `者`, blank, `王` / `立` / `新`, stays with its names)
       if (next.blanksBefore > 0 && current.length >= 2 && current.slice(1).every((l) => l.blanksBefore === 0) && !VERTICAL_ROLES.some((w) => glyphs.endsWith(w))) goesOn = false;
       // …and the other way round: a name in small type, each glyph a box of its own (a blank line
-      // after each), over a headline in large type set without them (`晁`, blank, `仁`, blank, `增` /
+      // after each), over a headline in large type set without them (`栾`, blank, `平`, blank, `增` /
       // `强` / `法` / …, pdfminer on the development pages): where the glyphs set apart stop, so does the name
       // (not a word the story goes on to use: `黄`, blank, `河`, blank, `安` / `澜` / … over `黄河安澜是…`
       // is a headline's first word set apart, though 黄河 passes for a name)

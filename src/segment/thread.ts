@@ -463,8 +463,8 @@ function openingsPrintedLate(blocks: readonly ClassifiedBlock[], next: ReadonlyM
     // closed is a story's opening only when nothing in it says it is something else
     if (whole && (run.some((k) => opener(blocks[k])) || /^\s*\p{Script=Han}{2,6}[：:]/u.test(blocks[s].text))) return;
     if (run.some((k) => taken.has(k) || next.has(k) || claimed.has(k))) return;
-    // a column of running text holds a whole sentence; a headline's lines cut apart (`中国特色社会
-    // 主义进入新时代，`, pdftotext) hold none
+    // a column of running text holds a whole sentence; a headline's lines cut apart (a headline's
+    // first half ending on a comma, pdftotext) hold none
     if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
     // the story the run follows is the one it opens: the first running text under its headline
     const h = headlineAbove(blocks, s - 1, b.page);

@@ -248,7 +248,7 @@ export const CREDIT_NAME_MAX_CHARS = 4;
 export const CREDIT_UNKNOWN_SURNAMES_MIN_NAMES = 3;
 /** A signed name standing alone (`谢能武`) is at most this long. Set by hand. */
 export const SIGNED_NAME_MAX_CHARS = 3;
-/** Authors who sign one essay together on its name line (`周 江 张济坤`): rarely more than three. Set by hand. */
+/** Authors who sign one essay together on its name line (`吴 川 韩立坤`): rarely more than three. Set by hand. */
 export const SIGNED_NAMES_MAX = 3;
 /** A run of spaced single characters this short or shorter is one name (`谭 延 喜`). */
 export const NAME_RUN_MAX = 3;
@@ -862,7 +862,7 @@ export const FIRST_LINE_EXACT_MIN_CHARS = 8;
 export const COLON_QUOTE_MIN_CHARS = 6;
 /**
  * A signed name over a boxed first line (rules/first-line.ts) is set on at most this many lines:
- * one glyph a line (`晁` / `仁`, MuPDF on the development pages; names run to four glyphs). Set by hand.
+ * one glyph a line (`栾` / `平`, MuPDF on the development pages; names run to four glyphs). Set by hand.
  */
 export const NAME_MAX_LINES = 5;
 /**
@@ -875,7 +875,7 @@ export const VERTICAL_HEAD_MIN_GLYPHS = 5;
  * Lines read after a vertical headline for its first word used again: glyphs set apart over the
  * headline (a blank line after each) that spell a name are the headline's first word instead when
  * the story uses it (`黄` / `河` over `安澜入梦来`, then `黄河安澜是…`). A story's first paragraphs
- * name its subject within a column or two; a name that signs an essay is not in its text (晁仁,
+ * name its subject within a column or two; a name that signs an essay is not in its text (栾平,
  * pdfminer on the development pages). Set by hand; the rule it bounds fires once over every
  * corpus and seed (6 December 2026).
  */

@@ -16,7 +16,7 @@ const OPENING = /^(图为|▲|△|■|上图|下图|左图|右图|图[:：])/u;
 /**
  * The credit of a cartoon or drawing, printed under it like a photo's: the artist's name with 作,
  * 绘 or 画, and the agency that sent it (a caption, then `…作（新华社发）`, 人民日报 4 January 2018;
- * `翟桂溪 作（新华社发 ）` in pypdf's spacing). The agency's bracket alone says it is a credit; a name
+ * `宋知远 作（新华社发 ）` in pypdf's spacing). The agency's bracket alone says it is a credit; a name
  * with 作 alone must be a signed name (`合作` and `写作` end sentences).
  */
 const ARTWORK = /(?:^|[\s。！？!?])([\u4e00-\u9fff·]{2,4})\s?([作绘画])\s?([（(][^（()）]{1,12}发\s?[）)])?$/u;
@@ -33,7 +33,7 @@ export function parseArtworkCredit(display: string): Caption | null {
   return { text: t.slice(0, m.index + (m[0].length - m[0].trimStart().length)).trim(), credit };
 }
 
-/** A credit parseArtworkCredit made: the artist's name, then `作` (`绘`, `画`) and the agency's bracket (`翟桂溪 作（新华社发）`). */
+/** A credit parseArtworkCredit made: the artist's name, then `作` (`绘`, `画`) and the agency's bracket (`宋知远 作（新华社发）`). */
 export function isArtworkCredit(credit: string | undefined): boolean {
   return credit !== undefined && / [作绘画](?:[（(]|$)/u.test(credit);
 }

@@ -9,8 +9,7 @@ export function continuesByStart(tail: string, head: string): boolean {
 
 /**
  * A paragraph that cannot open a sentence, whatever went before it: it starts as continuesByStart
- * says, or with a particle or suffix that only ever follows a word (`的。接到消息后…`, `是最牢固的
- * 信仰…`, `化建设…`). A column printed apart from the story it ends starts so when the column
+ * says, or with a particle or suffix that only ever follows a word (`的。接到消息后…`, `是…`, `化建设…`). A column printed apart from the story it ends starts so when the column
  * break fell inside a phrase.
  */
 export function cannotOpen(tail: string, head: string): boolean {

@@ -19,7 +19,7 @@ const ROLE_SPLIT = new RegExp(`((?:全媒体|首席|特约|见习|实习)?记者
 const ORNAMENT = /^[■□◎●○◆◇▲△★☆▶►◉\s]+/u;
 /** Text and pictures credited by role: `文/王小明 图/李华`, `文｜王小明`, `撰文/王小明 摄影/李华`, `文/图 王小明`. */
 const TEXT_PHOTO = new RegExp(`^(?:(?:撰文|文字|文\\s*[\\/／]\\s*图|图\\s*[\\/／]\\s*文|文|图片|图|摄影)\\s*${ROLE_SEP}\\s*[\\u4e00-\\u9fff·]{2,4}(?:\\s+[\\u4e00-\\u9fff·]{2,4})*\\s*)+$`, 'u');
-/** The name first: `王小明 文/图`, `王小明 文` (a lone 文 set apart: names end in 文 too, `张幼文`). */
+/** The name first: `王小明 文/图`, `王小明 文` (a lone 文 set apart: names end in 文 too, `方幼文`). */
 const NAME_THEN_ROLE = /^([\u4e00-\u9fff·]{2,4})(?:\s*(文\s*[\/／]\s*图|图\s*[\/／]\s*文)|\s+(文))$/u;
 
 /** Outlet named in a dateline or byline: `株洲日报·掌上株洲讯`, `湖南日报·新湖南客户端记者`. */
@@ -120,7 +120,7 @@ export function isSignedName(text: string): boolean {
 
 /**
  * The names of a line that holds only signed names: one (`贺岚`, `谭 延 喜`), or two or three
- * printed apart (`周 江 张济坤`: a two-character name padded to three cells); null otherwise.
+ * printed apart (`吴 川 韩立坤`: a two-character name padded to three cells); null otherwise.
  */
 export function signedNames(lines: string | string[]): string[] | null {
   const raw = typeof lines === 'string' ? [lines] : lines;

@@ -63,7 +63,7 @@ export function rejoinBoxedFirstLines(lines: readonly SourceLine[]): SourceLine[
     if (end - (i + 1) < 2) continue;
     const measure = runMeasure(lines.slice(i + 1, end));
     if (!firstLineWide(l.width, measure)) continue;
-    // the block over it, a name set across (`林 晓 岚`) or one glyph a line (`晁` / `仁`)
+    // the block over it, a name set across (`林 晓 岚`) or one glyph a line (`栾` / `平`)
     let top = i - 1;
     while (top > 0 && lines[top].blanksBefore === 0 && !lines[top].pageStart) top--;
     const underName = i > 0 && i - top <= NAME_MAX_LINES && signedNames(lines.slice(top, i).map((x) => x.text)) !== null;
