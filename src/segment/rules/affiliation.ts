@@ -1,6 +1,6 @@
 /**
  * The note that closes a signed essay or commentary and says who its author is:
- * `（作者为某大学马克思主义学院教授）`, `（作者单位：某省社会科学院）`, `（作者系…）`,
+ * `（作者为某大学教授）`, `（作者单位：某省社会科学院）`, `（作者系…）`,
  * `（作者分别为…）`. It belongs to the article it closes — never a headline, never an article
  * of its own — and is kept as the article's `affiliations`, apart from the credited names.
  */
