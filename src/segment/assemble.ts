@@ -947,14 +947,15 @@ function pairHeadsPass(state: AssemblyState): void {
     const words = contentWords(headText(g));
     const near = candidatesFor(state, g);
     const reads = near.map((s) => affinity(words, segText(state, s)));
+    // only a group holding a headline; a subtitle, kicker or label alone shares its headline's body
+    // (`——经开区企业数字化改造见闻`, set apart from its headline by pdfminer on typeset news page 12, took the story)
+    const headed = g.blocks.some((b) => b.kind === 'headline');
     near.forEach((s, rank) => {
       const onPriorSide = backward ? at(s) < at(g) : at(s) > at(g);
       const adjacent = Math.abs(at(s) - at(g)) === 1;
       let score = reads[rank]! + (onPriorSide ? PRIOR_SIDE_BONUS : 0) + (adjacent && onPriorSide ? ADJACENT_BONUS : 0) - rank * RANK_PENALTY;
-      // a head that clearly reads of this body and of no other near it; only a group holding a
-      // headline (a subtitle, kicker or label alone shares its headline's body: `——经开区企业数字化
-      // 改造见闻`, set apart from its headline by pdfminer on typeset news page 12, took the story)
-      if (g.blocks.some((b) => b.kind === 'headline') && clearlyReads(reads, rank)) score += CLEAR_TOPIC_BONUS;
+      // a head that clearly reads of this body and of no other near it
+      if (headed && clearlyReads(reads, rank)) score += CLEAR_TOPIC_BONUS;
       // a story opened by a dateline or byline that sits right after the headline takes it
       if (!backward && adjacent && at(s) > at(g)) score += OPENS_AFTER_BONUS;
       pairs.push({ g, s, score });
