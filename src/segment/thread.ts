@@ -128,8 +128,9 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
 
 /**
  * Where each open block goes on: the later running blocks, within THREAD_WINDOW, that no story opens
- * and no head stands right above, into which a word runs across the cut. Only a word run across says
- * where it goes on: taking the nearest block without one threaded stories' first paragraphs into
+ * and no head stands right above, into which a word runs across the cut; when there is none, the
+ * first block further on the page that also closes a quote or bracket the cut leaves open. Only a
+ * word run across says where it goes on: taking the nearest block without one threaded stories' first paragraphs into
  * others on the development and news pages. Two open blocks may want the same block (`…产业学` and
  * `…一批年轻干` both read on into `部在一线…`: 学部, 干部), and taken first come, first served, the
  * first took it and left the second's sentence cut though the first could go on elsewhere (`院，…`:
@@ -145,15 +146,27 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
   blocks.forEach((b, i) => {
     if (!open(b)) return;
     const candidates: number[] = [];
-    for (let j = i + 1, seen = 0; j < blocks.length && seen < THREAD_WINDOW; j++) {
-      const c = blocks[j];
-      if (c.page !== b.page) break;
-      if (!running(c)) continue;
+    // running text no story opens, not right under a head either: that is a story's opening, not
+    // another's sentence going on (`…更加民主` / head / `党的…` makes `民主党`; mutool on the
+    // development pages, where the sentence goes on in the block printed right after it, cut between words)
+    const mayGoOn = (j: number) => running(blocks[j]) && !opener(blocks[j]) && !heads(blocks[j - 1]) && continuesAcross(b.text, blocks[j].text);
+    let j = i + 1;
+    for (let seen = 0; j < blocks.length && blocks[j].page === b.page && seen < THREAD_WINDOW; j++) {
+      if (!running(blocks[j])) continue;
       seen++;
-      // nor does the text right under a head: a story's opening, not another's sentence going on
-      // (`…更加民主` / head / `党的…` makes `民主党`; mutool on the development pages, where the
-      // sentence goes on in the block printed right after it, cut between words)
-      if (!opener(c) && !heads(blocks[j - 1]) && continuesAcross(b.text, c.text)) candidates.push(j);
+      if (mayGoOn(j)) candidates.push(j);
+    }
+    // past the window, only a block that closes a quote or bracket the cut leaves open, a word running
+    // across too: a title cut inside a word goes on after the whole next story and the page's footer
+    // (`…《2019年国家先进污染防治技术目` / … / `录（水污染防治领域）》…`, pdftotext on typeset news page 7,
+    // seed 23), where nothing else says where
+    if (candidates.length === 0) {
+      for (; j < blocks.length && blocks[j].page === b.page; j++) {
+        if (mayGoOn(j) && closesLeftOpen(b.text, blocks[j].text)) {
+          candidates.push(j);
+          break;
+        }
+      }
     }
     if (candidates.length > 0) options.set(i, candidates);
   });
