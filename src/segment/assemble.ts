@@ -148,7 +148,8 @@ function textBefore(blocks: ClassifiedBlock[], at: number): ClassifiedBlock {
 
 /**
  * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
- * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
+ * after a closing credit, above a byline or dateline, with a kicker, a label, a signed name or a
+ * byline of its own.
  */
 function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean {
   const before = textBefore(blocks, group.at);
@@ -157,6 +158,11 @@ function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean
   if (group.blocks.some((b) => b.heading === 1)) return true;
   if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
   if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
+  // a headline with names in its group (a byline set down the page under a vertical headline joins
+  // it): no crosshead carries a byline, whatever the text either side shares (`衡阳县巡特警：…` /
+  // `本` / `报` / `记` / `者` / …, between two stories of police helping old people, pdftotext -raw,
+  // pdf.js on typeset news page 12, seed 29)
+  if (kinds.includes('headline') && kinds.includes('byline')) return true;
   return kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline);
 }
 
