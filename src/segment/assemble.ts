@@ -674,6 +674,10 @@ interface AssemblyState {
   headAt: Map<number, HeadGroup>;
   /** Positions of display blocks that are subheads inside a story (pass `headGroups`). */
   subheadAt: Set<number>;
+  /** Head groups holding a vertical headline printed inside a story that reads on across them, by position (pass `headGroups`). */
+  floatAt: Map<number, HeadGroup>;
+  /** The block of the story running there printed right before each of them (pass `segments`). */
+  floatAfter: Map<HeadGroup, ClassifiedBlock>;
   /** Stories' running text in reading order (pass `segments`; split by `splitRunTogether`). */
   segments: Segment[];
   /** Head groups and segments in reading order (pass `segments`). */
@@ -777,6 +781,9 @@ function headGroupsPass(state: AssemblyState): void {
     const essayPage = (signedOnPage.get(g.blocks[0].page) ?? 0) >= SIGNED_PAGE_MIN_HEADS;
     const head = essayPage ? surelyArticleHead(g, blocks) : isArticleHead(g, blocks, state.flavour, state.bodyFirst, state.placed);
     if (head) state.headAt.set(g.at, g);
+    // a headline set down the page is never a crosshead: where it stands inside a story that reads on
+    // across it, it heads a story printed elsewhere
+    else if (g.blocks.some((b) => b.kind === 'headline' && vertical(b))) state.floatAt.set(g.at, g);
     else g.blocks.forEach((_, k) => state.subheadAt.add(g.at + k));
   }
 }
@@ -856,15 +863,28 @@ function briefClosedApart(blocks: readonly ClassifiedBlock[], credit: Classified
 function segmentsPass(state: AssemblyState): void {
   const { blocks, segments, slots } = state;
   let current: Segment | undefined;
+  // vertical heads printed inside the running story (or before the next, none running): they part
+  // nothing, and stand after it
+  let floating: HeadGroup[] = [];
   const close = () => {
     if (current && current.blocks.length) {
       segments.push(current);
       slots.push(current);
     }
+    slots.push(...floating);
+    floating = [];
     current = undefined;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
+    const f = state.floatAt.get(i);
+    if (f) {
+      floating.push(f);
+      const last = current?.blocks.at(-1);
+      if (last) state.floatAfter.set(f, last);
+      i += f.blocks.length - 1;
+      continue;
+    }
     const g = state.headAt.get(i);
     if (g) {
       close();
@@ -1013,9 +1033,9 @@ function headsInRow(state: AssemblyState, g: HeadGroup): number {
  * `words`: the paragraph boundary, after a sentence's end or a credit, that best parts the two,
  * with the part of `words` before it (`headFirst`) or after it, as `sides` allow; undefined when
  * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
- * line, then the first, or the last when `latest`.
+ * line, then the first, or the last when `latest`, or the one nearest `latest.near`.
  */
-export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], latest = false): { at: number; score: number; headFirst: boolean } | undefined {
+export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], latest: boolean | { near: number } = false): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
@@ -1035,7 +1055,8 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
       const edge = paras[at].lines[0].blanksBefore > 0;
-      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : latest);
+      const later = typeof latest === 'boolean' ? latest : best !== undefined && Math.abs(at - latest.near) < Math.abs(best.at - latest.near);
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : later);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge };
     }
   }
@@ -1043,18 +1064,33 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
 }
 
 /**
+ * The story a vertical head was printed inside (headGroupsPass): the segment before it, past the
+ * other heads printed inside the same story.
+ */
+function hostOf(state: AssemblyState, g: HeadGroup): Segment[] {
+  let s = state.prevOf.get(g);
+  while (s !== undefined && 'at' in s && state.floatAt.get(s.at) === s) s = state.prevOf.get(s);
+  return s !== undefined && !('at' in s) ? [s] : [];
+}
+
+/**
  * A headline left over means two stories run together in one body (no credit between them):
  * the body is split where the paragraphs turn from one headline's topic to the other's. A
- * headline that finds no such place is reported.
+ * headline that finds no such place is reported. A vertical head printed inside a story splits
+ * that story only, and of places that read alike, where it is printed: given the stories near it,
+ * it split one that shared a few common words with it (pdfminer on a development theory page, a
+ * signed vertical head set beside an essay).
  */
 function splitRunTogetherPass(state: AssemblyState): void {
   const { segments, slots, nextOf, prevOf } = state;
+  const floating = new Set(state.floatAt.values());
   for (const g of state.pending) {
     if (state.usedHeads.has(g)) continue;
     let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
     const words = contentWords(headText(g));
-    for (const s of candidatesFor(state, g)) {
-      const split = bestSplit(words, s, [true, false]);
+    for (const s of floating.has(g) ? hostOf(state, g) : candidatesFor(state, g)) {
+      const after = state.floatAfter.get(g);
+      const split = bestSplit(words, s, [true, false], after === undefined ? false : { near: s.blocks.indexOf(after) + 1 });
       if (split && (!best || split.score > best.score)) best = { s, ...split };
     }
     if (!best) {
@@ -1572,6 +1608,8 @@ export function assemble(input: ClassifiedBlock[], flavour: Flavour, placed = fa
     blocks: input,
     headAt: new Map(),
     subheadAt: new Set(),
+    floatAt: new Map(),
+    floatAfter: new Map(),
     segments: [],
     slots: [],
     nextOf: new Map(),
