@@ -1,3 +1,4 @@
+import type { PlacedLine } from './types.ts';
 import { isSignedName } from './rules/credits.ts';
 import { looksLikeName } from './rules/names.ts';
 import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP_ROWS, CONTINUED_COLUMNS, GUTTER_MIN_CELLS, GUTTER_MIN_ROWS, LAYOUT_MAX_BLOCKS, LAYOUT_MAX_CELLS, STACKED_SIDE_MAX_BLOCKS, LAYOUT_MAX_ROWS, LAYOUT_MIN_LINES, LAYOUT_SHARE, LARGE_TYPE_PIECE_MAX_CHARS, OPENING_LINE_CHARS, VERTICAL_HEAD_MIN_CHARS, STACKED_TYPE_MAX_GAP_ROWS, PLACED_CELLS, SPACED_LINE_MIN_GLYPHS, STRIP_NEIGHBOUR_CELLS, VERTICAL_STRIP_MIN_GLYPHS, REGION_GAP_ROWS, STRIP_COLUMN_MIN_CELLS, STRIP_INDENT_MAX_CELLS, STRIP_MAX_SHARE } from './thresholds.ts';
@@ -20,13 +21,6 @@ import { SIGNED_NAME_MAX_CHARS, COLUMN_ALIGN_CELLS, COLUMN_GAP_ROWS, COLUMN_SKIP
  * column widths: the gutters are measured on each file.
  */
 
-/** One line of the re-ordered text: its text and the line of the file it comes from (1-based). */
-export interface PlacedLine {
-  no: number;
-  text: string;
-  /** A paragraph's first line, set in by an indent from the line under it in its column. */
-  setIn?: boolean;
-}
 
 
 const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\u3000' || c === '\t' || c === '\u00a0';

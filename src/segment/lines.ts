@@ -1,8 +1,8 @@
-import type { SourceLine } from './types.ts';
+import type { PlacedLine, SourceLine } from './types.ts';
 import { displayWidth } from './rules/chars.ts';
 import { HEADING_MARK, bodyHeadingLevel, markLevel } from './rules/heading-sizes.ts';
 import { isSpacedOut, repairSpacing } from './rules/spacing.ts';
-import { isLayoutText, readColumns, type PlacedLine } from './layout-columns.ts';
+import { isLayoutText, readColumns } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
 import { splitVerticalBeside } from './rules/vertical-beside.ts';
 import { splitVerticalPair } from './rules/vertical-pair.ts';

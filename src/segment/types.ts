@@ -12,6 +12,19 @@ export interface DecodedText {
   damagedLines: number[];
 }
 
+/**
+ * One line of the text as the line stages read it, before the line model: its text and the line of
+ * the file it comes from (1-based). Text laid out like the page is re-ordered into such lines
+ * (layout-columns.ts), and two vertical lines side by side are parted into them (vertical-pair.ts,
+ * vertical-beside.ts).
+ */
+export interface PlacedLine {
+  no: number;
+  text: string;
+  /** A paragraph's first line, set in by an indent from the line under it in its column. */
+  setIn?: boolean;
+}
+
 /** Stage 1 — one visual line of the raw file. */
 export interface SourceLine {
   /** 1-based line number in the raw file. */

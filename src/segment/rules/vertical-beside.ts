@@ -1,10 +1,6 @@
+import type { PlacedLine } from '../types.ts';
 import { NARROW_HEAD_MAX_CHARS, VERTICAL_BESIDE_MIN_LINES } from '../thresholds.ts';
 
-/** A line of the file as the segmenter reads it: its text and the line number it came from. */
-interface Line {
-  no: number;
-  text: string;
-}
 
 /**
  * A glyph of a vertical line, one space, then a line of a narrow box set beside it (`社 民生实`):
@@ -26,11 +22,11 @@ const GLYPH_ALONE = /^[\u4e00-\u9fff“”‘’《》「」]$/u;
  * the head's glyphs, each on a line of its own, under the line number it came from, a blank line
  * between the two.
  */
-export function splitVerticalBeside(lines: readonly Line[]): Line[] {
+export function splitVerticalBeside(lines: readonly PlacedLine[]): PlacedLine[] {
   // (a line led by a space is a page's first line, `lines.ts`: never a row of a run, so the mark stays)
   const pair = lines.map((l) => GLYPH_THEN_BOX.exec(l.text.trimEnd()));
   const glyph = lines.map((l) => GLYPH_ALONE.test(l.text.trimEnd()));
-  const out: Line[] = [];
+  const out: PlacedLine[] = [];
   let i = 0;
   while (i < lines.length) {
     if (pair[i] === null) {

@@ -1,15 +1,11 @@
 import nodejieba from 'nodejieba';
+import type { PlacedLine } from '../types.ts';
 import { VERTICAL_PAIR_FILE_TRIES, VERTICAL_PAIR_MAX_ALONE, VERTICAL_PAIR_MAX_ROWS, VERTICAL_PAIR_MIN_ROWS } from '../thresholds.ts';
 import { bracketsBalanced } from './chars.ts';
 
 /** What a line with marks that do not pair costs: more than any count of characters alone. */
 const UNPAIRED = 100;
 
-/** A line of the file as the segmenter reads it: its text and the line number it came from. */
-interface Line {
-  no: number;
-  text: string;
-}
 
 /** One glyph of a vertical line: a Han character, a quote or title mark, a pause. */
 const GLYPH = '[\\u4e00-\\u9fff“”‘’《》「」、，：·]';
@@ -45,7 +41,7 @@ function loneHan(text: string): number {
  * pages and seven seeds, two are parted (the rest are three lines side by side, or tie); seed 11
  * subtitles 0.500 → 0.667, seed 29 boundaries 0.643 → 0.667; nothing else moved.
  */
-export function splitVerticalPair(lines: readonly Line[]): Line[] {
+export function splitVerticalPair(lines: readonly PlacedLine[]): PlacedLine[] {
   // (a row never starts with a space: a lone leading space marks a page's first line, which must
   // stay as printed)
   const rows: Row[] = lines.map((l) => {
@@ -58,7 +54,7 @@ export function splitVerticalPair(lines: readonly Line[]): Line[] {
   // (set apart by blank lines: a run that text runs into is a part of three lines side by side,
   // `衡 改南` / … / `化 幸` / `之`, whose glyphs these rows cannot part)
   const apart = (k: number) => k < 0 || k >= lines.length || lines[k].text.trim() === '';
-  const out: Line[] = [];
+  const out: PlacedLine[] = [];
   let budget = VERTICAL_PAIR_FILE_TRIES;
   let i = 0;
   while (i < lines.length) {
@@ -100,9 +96,9 @@ export function splitVerticalPair(lines: readonly Line[]): Line[] {
 type Row = { left: string; right: string } | { alone: string } | null;
 
 /** The run's glyphs given to the two lines, the glyphs alone as the bits of `mask` say (1: the right line). */
-function split(run: readonly { no: number; row: NonNullable<Row> }[], mask: number): { left: Line[]; right: Line[] } {
-  const left: Line[] = [];
-  const right: Line[] = [];
+function split(run: readonly { no: number; row: NonNullable<Row> }[], mask: number): { left: PlacedLine[]; right: PlacedLine[] } {
+  const left: PlacedLine[] = [];
+  const right: PlacedLine[] = [];
   let bit = 0;
   for (const { no, row } of run) {
     if ('left' in row) {
@@ -119,7 +115,7 @@ function split(run: readonly { no: number; row: NonNullable<Row> }[], mask: numb
  * when two read as well: they say nothing (`智能产` / `线跑出“加速度”` or `线跑出“加速度”` / `智能产企业…`,
  * where nodejieba knows neither 产线 nor 跑出).
  */
-function bestSplit(run: readonly { no: number; row: NonNullable<Row> }[], alone: number): { left: Line[]; right: Line[] } | undefined {
+function bestSplit(run: readonly { no: number; row: NonNullable<Row> }[], alone: number): { left: PlacedLine[]; right: PlacedLine[] } | undefined {
   const read = (text: string) => loneHan(text) + (bracketsBalanced(text) ? 0 : UNPAIRED);
   let best: { score: number; mask: number; tied: boolean } | undefined;
   for (let mask = 0; mask < 1 << alone; mask++) {
