@@ -148,8 +148,7 @@ function textBefore(blocks: ClassifiedBlock[], at: number): ClassifiedBlock {
 
 /**
  * A display group that layout alone shows to head a story: a top-level heading, at a page's edge,
- * after a closing credit, above a byline or dateline, with a kicker, a label, a signed name or a
- * byline of its own.
+ * after a closing credit, above a byline or dateline, with a kicker, a label or a signed name.
  */
 function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean {
   const before = textBefore(blocks, group.at);
@@ -158,11 +157,6 @@ function surelyArticleHead(group: HeadGroup, blocks: ClassifiedBlock[]): boolean
   if (group.blocks.some((b) => b.heading === 1)) return true;
   if (!before || !after || before.page !== group.blocks[0].page || after.page !== group.blocks[0].page) return true;
   if (before.kind === 'credit' || after.kind === 'byline' || after.kind === 'dateline' || after.opensStory) return true;
-  // a headline with names in its group (a byline set down the page under a vertical headline joins
-  // it): no crosshead carries a byline, whatever the text either side shares (`衡阳县巡特警：…` /
-  // `本` / `报` / `记` / `者` / …, between two stories of police helping old people, pdftotext -raw,
-  // pdf.js on typeset news page 12, seed 29)
-  if (kinds.includes('headline') && kinds.includes('byline')) return true;
   return kinds.includes('sidebar-label') || kinds.includes('kicker') || group.blocks.some(isSignedByline);
 }
 
@@ -674,7 +668,7 @@ interface AssemblyState {
   headAt: Map<number, HeadGroup>;
   /** Positions of display blocks that are subheads inside a story (pass `headGroups`). */
   subheadAt: Set<number>;
-  /** Head groups holding a vertical headline printed inside a story that reads on across them, by position (pass `headGroups`). */
+  /** Head groups holding a vertical headline that head no story where they stand (inside a story that reads on across them), by position (pass `headGroups`). */
   floatAt: Map<number, HeadGroup>;
   /** The block of the story running there printed right before each of them (pass `segments`). */
   floatAfter: Map<HeadGroup, ClassifiedBlock>;
@@ -862,9 +856,10 @@ function briefClosedApart(blocks: readonly ClassifiedBlock[], credit: Classified
  */
 function segmentsPass(state: AssemblyState): void {
   const { blocks, segments, slots } = state;
+  const floated = new Set([...state.floatAt].flatMap(([at, g]) => g.blocks.map((_, k) => at + k)));
   let current: Segment | undefined;
-  // vertical heads printed inside the running story (or before the next, none running): they part
-  // nothing, and stand after it
+  // vertical heads printed inside the running story part nothing and stand after it (where no story
+  // runs yet, after the next one)
   let floating: HeadGroup[] = [];
   const close = () => {
     if (current && current.blocks.length) {
@@ -909,7 +904,7 @@ function segmentsPass(state: AssemblyState): void {
       const last = current?.blocks.at(-1);
       if (!state.placed && current !== undefined && last !== undefined && (last.kind === 'body' || last.kind === 'dateline') && endsSentence(last.text) && isCampaignBanner(b.display) && signedSoFar(current, slots)) {
         let k = i + 1;
-        while (k < blocks.length && blocks[k].page === b.page && (blocks[k].kind === 'body' || blocks[k].kind === 'caption' || state.subheadAt.has(k))) k++;
+        while (k < blocks.length && blocks[k].page === b.page && (blocks[k].kind === 'body' || blocks[k].kind === 'caption' || state.subheadAt.has(k) || floated.has(k))) k++;
         const end = blocks[k];
         // an essay's signature: its note (`（作者为…）`) or its signed name; a news story's closing
         // credit (`（通讯员 …）`) may close the same story the banner stands in
@@ -1024,7 +1019,8 @@ function clearlyReads(reads: readonly number[], k: number): boolean {
 function headsInRow(state: AssemblyState, g: HeadGroup): number {
   const page = g.blocks[0].page;
   let row = 1;
-  for (const step of [state.prevOf, state.nextOf]) for (let s = step.get(g); s !== undefined && 'at' in s && s.blocks[0].page === page; s = step.get(s)) row++;
+  // (a vertical head printed inside a story stands before the next head only in reading order, not in a row with it)
+  for (const step of [state.prevOf, state.nextOf]) for (let s = step.get(g); s !== undefined && 'at' in s && s.blocks[0].page === page; s = step.get(s)) if (state.floatAt.get(s.at) !== s) row++;
   return row;
 }
 
@@ -1055,8 +1051,8 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
       const edge = paras[at].lines[0].blanksBefore > 0;
-      const later = typeof latest === 'boolean' ? latest : best !== undefined && Math.abs(at - latest.near) < Math.abs(best.at - latest.near);
-      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : later);
+      const preferred = typeof latest === 'boolean' ? latest : best !== undefined && Math.abs(at - latest.near) < Math.abs(best.at - latest.near);
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : preferred);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge };
     }
   }
@@ -1070,7 +1066,7 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
 function hostOf(state: AssemblyState, g: HeadGroup): Segment[] {
   let s = state.prevOf.get(g);
   while (s !== undefined && 'at' in s && state.floatAt.get(s.at) === s) s = state.prevOf.get(s);
-  return s !== undefined && !('at' in s) ? [s] : [];
+  return s !== undefined && !('at' in s) && s.blocks[0].page === g.blocks[0].page ? [s] : [];
 }
 
 /**

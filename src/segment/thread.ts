@@ -130,9 +130,9 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
  * Where each open block goes on: the later running blocks, within THREAD_WINDOW, that no story opens
  * and no head stands right above, into which a word runs across the cut; when there is none, the
  * first block further on the page that also closes a quote or bracket the cut leaves open. Only a
- * word run across says where it goes on: taking the nearest block without one threaded stories' first paragraphs into
- * others on the development and news pages. Two open blocks may want the same block (`…产业学` and
- * `…一批年轻干` both read on into `部在一线…`: 学部, 干部), and taken first come, first served, the
+ * word run across says where it goes on: taking the nearest block without one threaded stories'
+ * first paragraphs into others on the development and news pages. Two open blocks may want the
+ * same block (`…产业学` and `…一批年轻干` both read on into `部在一线…`: 学部, 干部), and taken first come, first served, the
  * first took it and left the second's sentence cut though the first could go on elsewhere (`院，…`:
  * pdftotext on typeset news, where a column of one story is printed between two of another). As
  * many open blocks as can go on do: augmenting paths over the candidates, the open blocks taken in
