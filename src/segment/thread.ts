@@ -2,9 +2,9 @@ import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
-import { cannotOpen, closesLeftOpen, continuesAcross } from './rules/continuation.ts';
+import { cannotOpen, closesLeftOpen, continuesAcross, leavesMarkOpen } from './rules/continuation.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
-import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_WINDOW } from './thresholds.ts';
+import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_FAR_MAX_BLOCKS, THREAD_WINDOW } from './thresholds.ts';
 
 const running = (b: ClassifiedBlock) => b.kind === 'body';
 /** A block that opens a story (`本报讯…`, `新华社…电`) never continues another's sentence. */
@@ -160,9 +160,13 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
     // across too: a title cut inside a word goes on after the whole next story and the page's footer
     // (`…《2019年国家先进污染防治技术目` / … / `录（水污染防治领域）》…`, pdftotext on typeset news page 7,
     // seed 23), where nothing else says where
-    if (candidates.length === 0) {
-      for (; j < blocks.length && blocks[j].page === b.page; j++) {
-        if (mayGoOn(j) && closesLeftOpen(b.text, blocks[j].text)) {
+    // (at most THREAD_FAR_MAX_BLOCKS running blocks on, the cheap test first: a page that never ends,
+    // one Markdown-like file without page marks, made the look to the page's end quadratic)
+    if (candidates.length === 0 && leavesMarkOpen(b.text)) {
+      for (let seen = 0; j < blocks.length && blocks[j].page === b.page && seen < THREAD_FAR_MAX_BLOCKS; j++) {
+        if (!running(blocks[j])) continue;
+        seen++;
+        if (closesLeftOpen(b.text, blocks[j].text) && mayGoOn(j)) {
           candidates.push(j);
           break;
         }

@@ -550,6 +550,14 @@ export const STITCH_LOOKAHEAD = 8;
  * pdftotext boundaries 0.590 → 0.537 (3 December 2026).
  */
 export const THREAD_WINDOW = 4;
+/**
+ * Running blocks looked through past THREAD_WINDOW for a block that closes the quote or bracket a
+ * cut leaves open (thread.ts): a page's worth. The one such continuation on the three corpora and
+ * seven seeds stands six running blocks on (a title cut after the next story and the page's
+ * footer, pdftotext on typeset news page 7, seed 23); a bound keeps a page that never ends (one
+ * Markdown-like file without page marks) linear. Set by hand, as SPLIT_NEARBY_BLOCKS.
+ */
+export const THREAD_FAR_MAX_BLOCKS = 60;
 
 /**
  * How far, in blocks of any kind, a headline's last character may be printed after it

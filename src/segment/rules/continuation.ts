@@ -61,6 +61,11 @@ export function continuesAcross(tail: string, head: string, minWord = 2): boolea
   return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''), minWord);
 }
 
+/** Does `tail` leave a quote or bracket open at its end (`…《…技术目`)? */
+export function leavesMarkOpen(tail: string, pairs: readonly (readonly [string, string])[] = BRACKET_PAIRS): boolean {
+  return pairs.some(([open, close]) => tail.lastIndexOf(open) > tail.lastIndexOf(close));
+}
+
 /**
  * Does `head` close, within its first sentence, a quote or bracket `tail` leaves open at its end
  * (`…打破原来“一校定` / `终身”的人事管理体制…`)? Then it goes on there, though no word runs across
@@ -71,7 +76,7 @@ export function closesLeftOpen(tail: string, head: string, pairs: readonly (read
   const end = /[。！？!?][”’」』）)]*/u.exec(head);
   const first = end === null ? head : head.slice(0, end.index + end[0].length);
   return pairs.some(([open, close]) => {
-    if (tail.lastIndexOf(open) <= tail.lastIndexOf(close)) return false;
+    if (!leavesMarkOpen(tail, [[open, close]])) return false;
     const c = first.indexOf(close);
     const o = first.indexOf(open);
     return c >= 0 && (o < 0 || c < o);
