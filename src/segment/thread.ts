@@ -1,6 +1,7 @@
 import type { ClassifiedBlock } from './types.ts';
 import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
+import { readPageHeader } from './rules/page-header.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, closesLeftOpen, continuesAcross, leavesMarkOpen } from './rules/continuation.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
@@ -56,7 +57,8 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
  * then the page's header and the next essay's head). Pure: the blocks are not
  * changed, only their order (but for a headline's last character printed apart, set back into it).
  */
-export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBlock[] {
+export function threadBlocks(printed: readonly ClassifiedBlock[]): ClassifiedBlock[] {
+  const blocks = furnitureOutOfHeads(printed);
   const next = new Map<number, number>();
   const taken = new Set<number>();
   for (const [i, j] of continuationOwners(blocks)) {
@@ -124,6 +126,32 @@ export function threadBlocks(blocks: readonly ClassifiedBlock[]): ClassifiedBloc
     if (glyph !== undefined) after(glyph);
   });
   return out;
+}
+
+/**
+ * The page's furniture printed between a head line and the headline under it goes before both: a
+ * miner that reads the page's top box by box gives a story's kicker, then the issue date and page
+ * number beside it, then the story's headline (`民生实事看落实` / `二〇二三年四月十四日 星期五` / `综合` /
+ * `12` / `社区食堂让老人吃上热乎饭`, pdfminer on typeset news page 12, seed 29). Left between them, the
+ * furniture parted the kicker from its headline, and the kicker, a head of its own with no body,
+ * took the names printed at the page's foot. The blocks as printed when no furniture stands so.
+ */
+function furnitureOutOfHeads(blocks: readonly ClassifiedBlock[]): readonly ClassifiedBlock[] {
+  let out: ClassifiedBlock[] | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if ((b.kind !== 'headline' && b.kind !== 'kicker') || vertical(b) || !/\p{Script=Han}.*\p{Script=Han}/u.test(b.display)) continue;
+    let j = i + 1;
+    while (j < blocks.length && blocks[j].kind === 'furniture' && blocks[j].page === b.page) j++;
+    if (j === i + 1 || j >= blocks.length || blocks[j].kind !== 'headline' || blocks[j].page !== b.page) continue;
+    // (the page's header: its date or number; a label over briefs, `简讯`, heads what follows it)
+    if (!blocks.slice(i + 1, j).some((x) => readPageHeader(x.display) !== null)) continue;
+    out ??= [...blocks];
+    // the furniture first, then the head line, right over its headline
+    out.splice(i, j - i, ...blocks.slice(i + 1, j), b);
+    i = j - 1;
+  }
+  return out ?? blocks;
 }
 
 /**
