@@ -521,7 +521,7 @@ test('of split points that score alike, one at a box\'s edge goes first (bestSpl
   const lines = toLines(text);
   const blocks = classify(toBlocks(lines, detectFlavour(lines)));
   assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['城西环保', '公司研发', '中午十二', '学校负责', '“孩子中']);
-  const split = bestSplit(contentWords('午休室里睡得香'), { blocks, head: undefined }, [false], true);
+  const split = bestSplit(contentWords('午休室里睡得香'), { blocks, head: undefined }, [false], 'last');
   assert.equal(split?.at, 2);
   assert.equal(split?.headFirst, false);
 });

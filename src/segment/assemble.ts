@@ -358,9 +358,11 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
   const nearby = blocks.slice(Math.max(0, g.at - SPLIT_NEARBY_BLOCKS), g.at + SPLIT_NEARBY_BLOCKS).filter((b) => b.page === page && b.kind === 'body' && b.text.length >= SPLIT_VOTER_MIN_CHARS);
   // (the lines between two boxes go with the second box, whole, and so does a subtitle led by a dash
   // under it; what follows is parted as ever)
-  const from = g.blocks.findIndex((_, k) => k > 0 && boxThenLinesThenBox(g.blocks, k) !== undefined);
-  if (from > 0) {
-    let to = boxThenLinesThenBox(g.blocks, from)! + 1;
+  let from = -1;
+  let box: number | undefined;
+  for (let k = 1; k < g.blocks.length && box === undefined; k++) if ((box = boxThenLinesThenBox(g.blocks, k)) !== undefined) from = k;
+  if (box !== undefined) {
+    let to = box + 1;
     while (to < g.blocks.length && ledByDash(g.blocks[to])) to++;
     const rest = g.blocks.length > to ? splitByTopic({ blocks: g.blocks.slice(to), at: g.at + to }, blocks) : [];
     return [...splitByTopic({ blocks: g.blocks.slice(0, from), at: g.at }, blocks), { blocks: g.blocks.slice(from, to), at: g.at + from }, ...rest];
@@ -1020,8 +1022,13 @@ function headsInRow(state: AssemblyState, g: HeadGroup): number {
   const page = g.blocks[0].page;
   let row = 1;
   // (a vertical head printed inside a story stands before the next head only in reading order, not in a row with it)
-  for (const step of [state.prevOf, state.nextOf]) for (let s = step.get(g); s !== undefined && 'at' in s && s.blocks[0].page === page; s = step.get(s)) if (state.floatAt.get(s.at) !== s) row++;
+  for (const step of [state.prevOf, state.nextOf]) for (let s = step.get(g); s !== undefined && 'at' in s && s.blocks[0].page === page; s = step.get(s)) if (!floats(state, s)) row++;
   return row;
+}
+
+/** Is this slot a vertical head printed inside a story (headGroupsPass `floatAt`)? */
+function floats(state: AssemblyState, x: HeadGroup | Segment | undefined): x is HeadGroup {
+  return x !== undefined && 'at' in x && state.floatAt.get(x.at) === x;
 }
 
 /**
@@ -1029,9 +1036,9 @@ function headsInRow(state: AssemblyState, g: HeadGroup): number {
  * `words`: the paragraph boundary, after a sentence's end or a credit, that best parts the two,
  * with the part of `words` before it (`headFirst`) or after it, as `sides` allow; undefined when
  * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
- * line, then the first, or the last when `latest`, or the one nearest `latest.near`.
+ * line, then as `tie` says: the first, the last, or the one nearest `tie.near`.
  */
-export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], latest: boolean | { near: number } = false): { at: number; score: number; headFirst: boolean } | undefined {
+export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first'): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
@@ -1051,7 +1058,7 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
       const edge = paras[at].lines[0].blanksBefore > 0;
-      const preferred = typeof latest === 'boolean' ? latest : best !== undefined && Math.abs(at - latest.near) < Math.abs(best.at - latest.near);
+      const preferred = tie === 'first' ? false : tie === 'last' ? true : best !== undefined && Math.abs(at - tie.near) < Math.abs(best.at - tie.near);
       const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : preferred);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge };
     }
@@ -1065,7 +1072,7 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
  */
 function hostOf(state: AssemblyState, g: HeadGroup): Segment[] {
   let s = state.prevOf.get(g);
-  while (s !== undefined && 'at' in s && state.floatAt.get(s.at) === s) s = state.prevOf.get(s);
+  while (floats(state, s)) s = state.prevOf.get(s);
   return s !== undefined && !('at' in s) && s.blocks[0].page === g.blocks[0].page ? [s] : [];
 }
 
@@ -1079,14 +1086,14 @@ function hostOf(state: AssemblyState, g: HeadGroup): Segment[] {
  */
 function splitRunTogetherPass(state: AssemblyState): void {
   const { segments, slots, nextOf, prevOf } = state;
-  const floating = new Set(state.floatAt.values());
   for (const g of state.pending) {
     if (state.usedHeads.has(g)) continue;
     let best: { s: Segment; at: number; score: number; headFirst: boolean } | undefined;
     const words = contentWords(headText(g));
-    for (const s of floating.has(g) ? hostOf(state, g) : candidatesFor(state, g)) {
-      const after = state.floatAfter.get(g);
-      const split = bestSplit(words, s, [true, false], after === undefined ? false : { near: s.blocks.indexOf(after) + 1 });
+    // (a floating head's host is the story it was printed in: of places alike, the one where it stands)
+    const printedAfter = state.floatAfter.get(g);
+    for (const s of floats(state, g) ? hostOf(state, g) : candidatesFor(state, g)) {
+      const split = bestSplit(words, s, [true, false], printedAfter === undefined ? 'first' : { near: s.blocks.indexOf(printedAfter) + 1 });
       if (split && (!best || split.score > best.score)) best = { s, ...split };
     }
     if (!best) {
@@ -1206,7 +1213,7 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     // (the story before stands under its own head: a head over its body and one after it)
     if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
     const words = contentWords(headText(g));
-    const split = bestSplit(words, s, [false], true);
+    const split = bestSplit(words, s, [false], 'last');
     const own = contentWords(headText(s.head));
     const turns = (at: number) => {
       const after = textOf(s.blocks.slice(at));
@@ -1341,7 +1348,7 @@ function bodilessHeadPass(state: AssemblyState): void {
     }
     if (prev.blocks.length < 2) continue;
     // of parts that read of it alike, the shortest: the story before keeps what it can
-    const split = bestSplit(contentWords(headText(s.head)), prev, [false], true);
+    const split = bestSplit(contentWords(headText(s.head)), prev, [false], 'last');
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
     if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
