@@ -12,7 +12,7 @@ import type { SourceLine } from '../src/segment/types.ts';
 import { closingCreditStart, isBylineLine, isRoleByline, parseCredits } from '../src/segment/rules/credits.ts';
 import { opensDateline, parseDateline, spacedCreditBracket } from '../src/segment/rules/dateline.ts';
 import { isCampaignBanner, isFurniture, isKickerLabel, isSidebarLabel, isSubtitle } from '../src/segment/rules/headline.ts';
-import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedDisplayTail, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
+import { boxLineLength, namedPapers, splitGluedBoxEnd, splitGluedByline, splitGluedDisplayTail, splitGluedCredit, splitGluedDateline, splitGluedSignedName, splitGluedVertical } from '../src/segment/rules/glued.ts';
 import { halveOverprint } from '../src/segment/rules/overprint.ts';
 import { splitJoinedLines } from '../src/segment/rules/joined-lines.ts';
 import { splitVerticalBeside } from '../src/segment/rules/vertical-beside.ts';
@@ -405,6 +405,14 @@ test('datelines: `…电` after a date opens a story; `讯` ending a word does n
   assert.ok(opensDateline('本报讯推进访企拓岗促就业'));
   assert.ok(!opensDateline('青溪晚报讯推进访企拓岗促就业'));
   assert.equal(parseDateline('电视新闻讯息中说，明天降温', ['电视新闻讯息中说，明天降温']), null);
+});
+
+test('glued boxes: the next story\'s dateline printed right after a sentence\'s end goes on a line of its own', () => {
+  assert.deepEqual(splitGluedDateline('居民不需出资。本报讯 本周六上午，'), ['居民不需出资。', '本报讯 本周六上午，']);
+  assert.deepEqual(splitGluedDateline('他说：“我们都很满意。”新华社长沙6月25日电（记者 林晓）'), ['他说：“我们都很满意。”', '新华社长沙6月25日电（记者 林晓）']);
+  // a word ending in 讯 (简讯, 快讯) opens no story, and a sentence going on is no dateline
+  assert.deepEqual(splitGluedDateline('活动已经结束。简讯栏目下周恢复'), ['活动已经结束。简讯栏目下周恢复']);
+  assert.deepEqual(splitGluedDateline('居民不需出资。更换工作下月完成'), ['居民不需出资。更换工作下月完成']);
 });
 
 test('glued boxes: a headline printed right after a closing credit goes on a line of its own', () => {

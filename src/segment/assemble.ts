@@ -269,13 +269,24 @@ function partStarts(g: HeadGroup): number[] {
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
     // a part cut from the display block above it by its size (Block.resized) is that head's part
     if (b.kind !== 'headline' || b.resized) return;
-    // …and so does a headline set the other way after a headline and the name signing it: an essay's
-    // head printed after its body (`让阅读成为城市的日常` / `韦知秋`), then the next story's vertical head
-    // (`跨` / `江` / `大` / `桥` / …, MuPDF on typeset news page 2, seed 17)
-    const signedOtherWay = isSignedByline(prev) && k >= 2 && g.blocks[k - 2].kind === 'headline' && vertical(g.blocks[k - 2]) !== vertical(b);
-    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || signedOtherWay || turnsAt(g.blocks, k)) starts.push(k);
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || otherWayAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
   });
   return starts;
+}
+
+/**
+ * Is head block k a headline set the other way after a headline and the names under it? That
+ * head is whole, names and all, and k opens the next: an essay's head printed after its body
+ * (`让阅读成为城市的日常` / `韦知秋`), then the next story's vertical head (`跨` / `江` / `大` / `桥` / …,
+ * MuPDF on typeset news page 2, seed 17); a vertical head with its byline's names set down under
+ * it (`阳` / … / `湖`, `本报记者龚柏威`, `通讯员贾宏宇宋振威`), then the next story's headline across
+ * (pdf.js on typeset news page 8). A kicker stands over its headline, never over its names.
+ */
+function otherWayAfterNames(heads: readonly ClassifiedBlock[], k: number): boolean {
+  if (heads[k].kind !== 'headline') return false;
+  let named = k - 1;
+  while (named > 0 && (isSignedByline(heads[named]) || heads[named].kind === 'byline')) named--;
+  return named < k - 1 && heads[named].kind === 'headline' && vertical(heads[named]) !== vertical(heads[k]);
 }
 
 /**
@@ -379,7 +390,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     const [above, below] = [g.blocks[k - 1], g.blocks[k]];
     const cutPiece = /^[“‘《「]/u.test(below.lines[0].text.trim()) && below.lines.length > 1 && below.lines[0].text.trim().length < below.lines[1].text.trim().length;
     const boxes = above.boxed === true && below.boxed === true && !cutPiece;
-    if (turnsAt(g.blocks, k) || boxes) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
+    if (turnsAt(g.blocks, k) || boxes || otherWayAfterNames(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }
@@ -1042,7 +1053,20 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
-  let best: { at: number; score: number; headFirst: boolean; edge: boolean } | undefined;
+  // how much each paragraph reads of either head, summed from the start: where two boundaries score
+  // alike, the paragraphs between them go with the head they read of
+  const mineUpTo = [0];
+  const theirsUpTo = [0];
+  paras.forEach((p, k) => {
+    mineUpTo.push(mineUpTo[k]! + (p.kind === 'body' ? affinity(words, p.text) : 0));
+    theirsUpTo.push(theirsUpTo[k]! + (other && p.kind === 'body' ? affinity(other, p.text) : 0));
+  });
+  // (the head's part before the boundary, the other after it, or the other way round)
+  const lean = (at: number, headFirst: boolean) => {
+    const [before, after] = headFirst ? [mineUpTo, theirsUpTo] : [theirsUpTo, mineUpTo];
+    return before[at]! + (after[paras.length]! - after[at]!);
+  };
+  let best: { at: number; score: number; headFirst: boolean; edge: boolean; lean: number } | undefined;
   for (let at = 1; at < paras.length; at++) {
     if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
     if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
@@ -1058,9 +1082,12 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
       const edge = paras[at].lines[0].blanksBefore > 0;
+      const leans = lean(at, headFirst);
       const preferred = tie === 'first' ? false : tie === 'last' ? true : best !== undefined && Math.abs(at - tie.near) < Math.abs(best.at - tie.near);
-      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : preferred);
-      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge };
+      // (…then the one that leaves each paragraph with the head it reads of: `…藏书六千余册。` with the
+      // reading room's story, not the bird tower's printed after it, pdf.js on typeset news page 8)
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : leans !== best.lean ? leans > best.lean : preferred);
+      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
     }
   }
   return best;

@@ -6,7 +6,7 @@ import { isLayoutText, readColumns } from './layout-columns.ts';
 import { rejoinBoxedFirstLines } from './rules/first-line.ts';
 import { splitVerticalBeside } from './rules/vertical-beside.ts';
 import { splitVerticalPair } from './rules/vertical-pair.ts';
-import { boxLineLength, mayEndInDisplayTail, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
+import { boxLineLength, mayEndInDisplayTail, namedPapers, splitGluedBoxEnd, splitGluedDisplayTail, splitGluedByline, splitGluedCredit, splitGluedDateline, splitGluedSignedName, splitGluedVertical } from './rules/glued.ts';
 import { COLUMN_PERCENTILE, COLUMN_RADIUS, PAGE_MARKS_MAX, PAGE_MARKS_MAX_SHARE, TIGHT_RADIUS, TIGHT_SPACED_SHARE } from './thresholds.ts';
 
 /** U+3000, NBSP and the other Unicode spaces become plain spaces; BOMs and controls go. */
@@ -60,7 +60,7 @@ export function readLines(text: string): { lines: SourceLine[]; placed: boolean 
     const tail = mayEndInDisplayTail(l.text) ? splitGluedDisplayTail(l.text, columnAround(widths, i), under, `${under}${read[i + 2]?.text ?? ''}`, [under, read[i + 2]?.text ?? '']) : [l.text];
     // (a paragraph's first line set in: its first piece keeps the mark)
     let setIn = l.setIn === true;
-    for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const text of splitGluedSignedName(byline, before)) {
+    for (const glued of tail) for (const boxed of splitGluedBoxEnd(glued, box.width, box.lines, papers, after)) for (const credited of splitGluedCredit(boxed, before)) for (const upright of splitGluedVertical(credited, run)) for (const byline of splitGluedByline(upright)) for (const signed of splitGluedSignedName(byline, before)) for (const text of splitGluedDateline(signed)) {
       placed.push(setIn ? { no: l.no, text, setIn: true } : { no: l.no, text });
       setIn = false;
     }

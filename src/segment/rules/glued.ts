@@ -19,6 +19,21 @@ const DISPLAY_TAIL = /^[^，。！？；、,.;!?（()）]{4,30}$/u;
 const PHOTO_CAPTION = /^[^（()）]{2,60}(?:\s摄|供图)[）)]?$/u;
 
 /**
+ * A column's last line and the next story's first, glued on one line by pypdf: a sentence's end,
+ * then a dateline (`…更充分就业。本报讯“有坏人来啦！请老师们保护`, typeset news page 8, seed 17). No story
+ * goes on past `本报讯` or `新华社…电（…）` mid-line, so the line is parted after the sentence's end:
+ * left whole, the next story's opening paragraph began inside the last paragraph of the one before.
+ */
+export function splitGluedDateline(line: string): string[] {
+  const end = /[。！？!?][”’」』）)]*(?=\S)/gu;
+  for (let m = end.exec(line); m !== null; m = end.exec(line)) {
+    const at = m.index + m[0].length;
+    if (opensDateline(line.slice(at))) return [line.slice(0, at), line.slice(at)];
+  }
+  return [line];
+}
+
+/**
  * Where a line glues a headline after a closing credit, the two parts; else the line alone.
  * `before` is the text line printed before it, where the bracket may have begun
  * (`…送回家中。（记者 许天`). A closing credit follows a sentence's end (`。（记者 黎川）`); a
