@@ -410,9 +410,10 @@ test('datelines: `…电` after a date opens a story; `讯` ending a word does n
 test('glued boxes: the next story\'s dateline printed right after a sentence\'s end goes on a line of its own', () => {
   assert.deepEqual(splitGluedDateline('居民不需出资。本报讯 本周六上午，'), ['居民不需出资。', '本报讯 本周六上午，']);
   assert.deepEqual(splitGluedDateline('他说：“我们都很满意。”新华社长沙6月25日电（记者 林晓）'), ['他说：“我们都很满意。”', '新华社长沙6月25日电（记者 林晓）']);
-  // a word ending in 讯 (简讯, 快讯) opens no story, and a sentence going on is no dateline
-  assert.deepEqual(splitGluedDateline('活动已经结束。简讯栏目下周恢复'), ['活动已经结束。简讯栏目下周恢复']);
-  assert.deepEqual(splitGluedDateline('居民不需出资。更换工作下月完成'), ['居民不需出资。更换工作下月完成']);
+  assert.deepEqual(splitGluedDateline('活动顺利结束。江川日报讯（记者 孟凡）本周六'), ['活动顺利结束。', '江川日报讯（记者 孟凡）本周六']);
+  // only a dateline naming its outlet: a date and 讯 or 电 read as much as a sentence going on, and a
+  // wire dateline quoted as a source follows 据; a word ending in 讯 (简讯) opens no story
+  for (const line of ['多次在小区内作案。民警于3月5日讯问了犯罪嫌疑人', '进行了报道。据新华社北京1月26日电，交通运输部表示', '活动结束。县里在3月5日电（', '活动已经结束。简讯栏目下周恢复', '居民不需出资。更换工作下月完成']) assert.deepEqual(splitGluedDateline(line), [line]);
 });
 
 test('glued boxes: a headline printed right after a closing credit goes on a line of its own', () => {

@@ -285,7 +285,7 @@ function partStarts(g: HeadGroup): number[] {
 function otherWayAfterNames(heads: readonly ClassifiedBlock[], k: number): boolean {
   if (heads[k].kind !== 'headline') return false;
   let named = k - 1;
-  while (named > 0 && (isSignedByline(heads[named]) || heads[named].kind === 'byline')) named--;
+  while (named > 0 && heads[named].kind === 'byline') named--;
   return named < k - 1 && heads[named].kind === 'headline' && vertical(heads[named]) !== vertical(heads[k]);
 }
 
@@ -1042,12 +1042,16 @@ function floats(state: AssemblyState, x: HeadGroup | Segment | undefined): x is 
   return x !== undefined && 'at' in x && state.floatAt.get(x.at) === x;
 }
 
+/** Two sums of paragraph affinities closer than this are alike (floating-point rounding). */
+const LEAN_EPSILON = 1e-9;
+
 /**
  * Where a body turns from its own headline's topic (or from no headline's) to the topic of
  * `words`: the paragraph boundary, after a sentence's end or a credit, that best parts the two,
  * with the part of `words` before it (`headFirst`) or after it, as `sides` allow; undefined when
  * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
- * line, then as `tie` says: the first, the last, or the one nearest `tie.near`.
+ * line; then, where the body has a head of its own, the one that leaves each paragraph with the
+ * head it reads of more (`lean`); then as `tie` says: the first, the last, or the one nearest `tie.near`.
  */
 export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first'): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
@@ -1086,7 +1090,9 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       const preferred = tie === 'first' ? false : tie === 'last' ? true : best !== undefined && Math.abs(at - tie.near) < Math.abs(best.at - tie.near);
       // (…then the one that leaves each paragraph with the head it reads of: `…藏书六千余册。` with the
       // reading room's story, not the bird tower's printed after it, pdf.js on typeset news page 8)
-      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : leans !== best.lean ? leans > best.lean : preferred);
+      // (affinities are fractions: sums alike up to rounding lean neither way)
+      const leansOther = best !== undefined && other !== undefined && Math.abs(leans - best.lean) > LEAN_EPSILON;
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : leansOther ? leans > best.lean : preferred);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
     }
   }
@@ -1374,7 +1380,8 @@ function bodilessHeadPass(state: AssemblyState): void {
       continue;
     }
     if (prev.blocks.length < 2) continue;
-    // of parts that read of it alike, the shortest: the story before keeps what it can
+    // of parts that read of it alike (and that leave each paragraph with the head it reads of more),
+    // the shortest: the story before keeps what it can
     const split = bestSplit(contentWords(headText(s.head)), prev, [false], 'last');
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing

@@ -341,7 +341,10 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       const setTight = step > 0 && pieces.length > 0 && out[pieces[0]!]!.lines[0].blanksBefore === 0 && b.lines[0].blanksBefore === 0;
       // (or a name right beside the dated line, the page's number on its other side: `12 要闻` / a kicker /
       // the dated line / `云梦新闻` / the headline, pdfminer on typeset news page 5, seed 23)
-      const besideDate = pieces.length > 0 && pieces[0] === i + step;
+      // (not a word right over a story's first paragraph: `07 要闻` / the date / `春耕捷报` / `本报讯…` is
+      // a headline under the header)
+      const over = out[i + 2 * step];
+      const besideDate = pieces.length > 0 && pieces[0] === i + step && !(over !== undefined && over.page === b.page && (over.kind === 'body' || over.kind === 'dateline'));
       const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1) || (besideDate && (k - i) * step < 0)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(spacedPage(o.display))?.page !== undefined);
       if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
         const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));

@@ -144,7 +144,8 @@ function furnitureOutOfHeads(blocks: readonly ClassifiedBlock[]): readonly Class
     let j = i + 1;
     while (j < blocks.length && blocks[j].kind === 'furniture' && blocks[j].page === b.page) j++;
     if (j === i + 1 || j >= blocks.length || blocks[j].kind !== 'headline' || blocks[j].page !== b.page) continue;
-    // (the page's header: its date or number; a label over briefs, `简讯`, heads what follows it)
+    // (a line that reads as the page's header: its date, `第6版`, or its page with its section; a
+    // label over briefs, `简讯`, heads what follows it)
     if (!blocks.slice(i + 1, j).some((x) => readPageHeader(x.display) !== null)) continue;
     out ??= [...blocks];
     // the furniture first, then the head line, right over its headline

@@ -20,15 +20,21 @@ const PHOTO_CAPTION = /^[^（()）]{2,60}(?:\s摄|供图)[）)]?$/u;
 
 /**
  * A column's last line and the next story's first, glued on one line by pypdf: a sentence's end,
- * then a dateline (`…更充分就业。本报讯“有坏人来啦！请老师们保护`, typeset news page 8, seed 17). No story
- * goes on past `本报讯` or `新华社…电（…）` mid-line, so the line is parted after the sentence's end:
- * left whole, the next story's opening paragraph began inside the last paragraph of the one before.
+ * then a dateline (`…更充分就业。本报讯“有坏人来啦！请老师们保护`, typeset news page 8, seed 17). Only a
+ * dateline that names its outlet is parted off: `本报讯`, `本报北京1月4日电`, a paper's `…日报讯（…`
+ * or `…新闻讯（…`, an agency's `新华社长沙6月25日电`. A date and `讯` or `电` alone read as much as a
+ * sentence going on (`民警于3月5日讯问了…`), and a wire dateline quoted as a source follows `据`,
+ * which no dateline starts with (`据新华社北京1月26日电，…`). Left whole, the next story's opening
+ * paragraph began inside the last paragraph of the one before.
  */
+const NAMED_DATELINE = /^(?:本报(?:讯|[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)|(?:新华社|中新社|中国新闻社)[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|晨报|时报|商报|都市报|新闻)(?:·[\u4e00-\u9fff]{2,8})?讯\s*[（(])/u;
 export function splitGluedDateline(line: string): string[] {
+  // (right after it: with a space between, the extractor kept the two apart, and the other rules
+  // that part a caption from the story after it read them, `…老工业区。 本报讯（记者 …`, pdf2md)
   const end = /[。！？!?][”’」』）)]*(?=\S)/gu;
   for (let m = end.exec(line); m !== null; m = end.exec(line)) {
     const at = m.index + m[0].length;
-    if (opensDateline(line.slice(at))) return [line.slice(0, at), line.slice(at)];
+    if (NAMED_DATELINE.test(line.slice(at)) && opensDateline(line.slice(at))) return [line.slice(0, at), line.slice(at)];
   }
   return [line];
 }
