@@ -54,7 +54,8 @@ function firstUnderHead(blocks: readonly ClassifiedBlock[], h: number, limit: nu
  * development pages' cuts fall between words as often as inside one). An opening cut at a
  * paragraph's end goes back too when it stands whole between its story's credit and the next
  * head or the page's furniture (pdfminer on the development pages: a paragraph's end, `…。`,
- * then the page's header and the next essay's head). Pure: the blocks are not
+ * then the page's header and the next essay's head). First of all, the page's header printed
+ * inside a story's head goes before it (furnitureOutOfHeads). Pure: the blocks are not
  * changed, only their order (but for a headline's last character printed apart, set back into it).
  */
 export function threadBlocks(printed: readonly ClassifiedBlock[]): ClassifiedBlock[] {
