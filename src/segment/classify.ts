@@ -327,6 +327,11 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     if (b.kind !== 'furniture') return;
     const header = readPageHeader(b.display);
     if (!header?.strong) return;
+    // does block k stand right over a story's first paragraph (the block after it opens one)?
+    const overOpening = (k: number) => {
+      const under = out[k + 1];
+      return under !== undefined && under.page === b.page && (under.kind === 'body' || under.kind === 'dateline');
+    };
     for (const step of [-1, 1]) {
       const pieces: number[] = [];
       // (past a masthead read already, `澧兰日报`, between the dated line and the page's number and
@@ -343,8 +348,7 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       // the dated line / `云梦新闻` / the headline, pdfminer on typeset news page 5, seed 23)
       // (not a word right over a story's first paragraph: `07 要闻` / the date / `春耕捷报` / `本报讯…` is
       // a headline under the header)
-      const over = out[i + 2 * step];
-      const besideDate = pieces.length > 0 && pieces[0] === i + step && !(over !== undefined && over.page === b.page && (over.kind === 'body' || over.kind === 'dateline'));
+      const besideDate = pieces.length > 0 && pieces[0] === i + step && !overOpening(pieces[0]!);
       const other = pieces.length === 0 ? -1 : out.findIndex((o, k) => Math.abs(k - i) <= HEADER_NEAR_BLOCKS && ((k - pieces[0]!) * step > 0 || (setTight && k === i - 1) || (besideDate && (k - i) * step < 0)) && o.kind === 'furniture' && o.page === b.page && readPageHeader(spacedPage(o.display))?.page !== undefined);
       if (pieces.length > 0 && other >= 0 && header.publication === undefined && header.page === undefined) {
         const read = readPageHeader([other, pieces[0]!, i].sort((x, y) => x - y).map((k) => out[k]!.display).join(' '));
@@ -360,8 +364,7 @@ function absorbHeaderPieces(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
         // (a word alone right over a story's first paragraph is its headline, not the section:
         // `第6版` / `老街换新颜` / `本报讯…`. Not after a bare page number, `6`, which reads only with a
         // section beside it: taken so, the page is kept and the headline lost, as before)
-        const under = out[pieces[n - 1]! + 1];
-        if (n === 1 && step > 0 && under !== undefined && under.page === b.page && (under.kind === 'body' || under.kind === 'dateline') && !/^\s*[A-Z]?\d/u.test(out[pieces[0]!].display)) continue;
+        if (n === 1 && step > 0 && overOpening(pieces[n - 1]!) && !/^\s*[A-Z]?\d/u.test(out[pieces[0]!].display)) continue;
         const taken = pieces.slice(0, n).map((k) => out[k].display);
         const read = readPageHeader(step < 0 ? [...taken.reverse(), b.display].join(' ') : [b.display, ...taken].join(' '));
         const gains = read !== null && ((read.page !== undefined && header.page === undefined) || (read.section !== undefined && header.section === undefined));
