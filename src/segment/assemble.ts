@@ -1058,15 +1058,19 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
   // how much each paragraph reads of either head, summed from the start: where two boundaries score
-  // alike, the paragraphs between them go with the head they read of
+  // alike, the paragraphs between them go with the head they read of (asked only where the body has
+  // a head of its own: without one, nothing leans)
   const mineUpTo = [0];
   const theirsUpTo = [0];
-  paras.forEach((p, k) => {
-    mineUpTo.push(mineUpTo[k]! + (p.kind === 'body' ? affinity(words, p.text) : 0));
-    theirsUpTo.push(theirsUpTo[k]! + (other && p.kind === 'body' ? affinity(other, p.text) : 0));
-  });
+  if (other !== undefined) {
+    paras.forEach((p, k) => {
+      mineUpTo.push(mineUpTo[k]! + (p.kind === 'body' ? affinity(words, p.text) : 0));
+      theirsUpTo.push(theirsUpTo[k]! + (p.kind === 'body' ? affinity(other, p.text) : 0));
+    });
+  }
   // (the head's part before the boundary, the other after it, or the other way round)
   const lean = (at: number, headFirst: boolean) => {
+    if (other === undefined) return 0;
     const [before, after] = headFirst ? [mineUpTo, theirsUpTo] : [theirsUpTo, mineUpTo];
     return before[at]! + (after[paras.length]! - after[at]!);
   };
@@ -1091,7 +1095,7 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // (…then the one that leaves each paragraph with the head it reads of: `…藏书六千余册。` with the
       // reading room's story, not the bird tower's printed after it, pdf.js on typeset news page 8)
       // (affinities are fractions: sums alike up to rounding lean neither way)
-      const leansOther = best !== undefined && other !== undefined && Math.abs(leans - best.lean) > LEAN_EPSILON;
+      const leansOther = best !== undefined && Math.abs(leans - best.lean) > LEAN_EPSILON;
       const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : leansOther ? leans > best.lean : preferred);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
     }
