@@ -5,7 +5,7 @@ import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { endsSentence } from '../src/segment/rules/chars.ts';
-import { closesLeftOpen } from '../src/segment/rules/continuation.ts';
+import { closesLeftOpen, opensMidSentence } from '../src/segment/rules/continuation.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
 import type { SourceLine } from '../src/segment/types.ts';
@@ -68,6 +68,18 @@ test('a block that leaves a quotation or bracket open goes on in one whose first
   // a title's marks only when asked for
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。'), true);
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。', [['“', '”']]), false);
+});
+
+test('a block that starts with one glyph and a pause, or with a particle, opens no sentence; an interjection or a word may', () => {
+  assert.equal(opensMidSentence('全国铁路客流平稳有', '序，多个枢纽车站增开临时列车。'), true);
+  assert.equal(opensMidSentence('群众反映的问题', '的。接到消息后，民警赶到现场。'), true);
+  assert.equal(opensMidSentence('他说', '，这件事要办好。'), true);
+  // justified text keeps its inserted spaces: `序 ， 多 个`
+  assert.equal(opensMidSentence('客流平稳有', '序 ， 多 个 枢 纽 车 站'), true);
+  // a word, or a glyph of reply, then a pause opens a sentence
+  assert.equal(opensMidSentence('全国铁路客流平稳有', '近日，多个枢纽车站增开临时列车。'), false);
+  assert.equal(opensMidSentence('你去吗', '好，我们一起去。'), false);
+  assert.equal(opensMidSentence('你去吗', '嗯，我们一起去。'), false);
 });
 
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {

@@ -35,6 +35,16 @@ function titleUnclosedBy(tail: string, head: string): boolean {
 }
 
 /**
+ * Does `head` start in the middle of a sentence, whatever stands above it: as cannotOpen says, or
+ * with one glyph and a pause (`序，多个枢纽车站…`), which opens no sentence (but an interjection:
+ * `嗯，`, `好，`).
+ */
+export function opensMidSentence(tail: string, head: string): boolean {
+  const h = head.replace(/\s+/gu, '');
+  return cannotOpen(tail.replace(/\s+/gu, ''), h) || /^[\u4e00-\u9fff][，、；,;](?<![嗯哦噢啊唉哎喂好对是嘿呀][，、；,;])/u.test(h);
+}
+
+/**
  * Could `head` go on where `tail` stops? A word formed across the cut says yes (`芦淞` + `区`, `30` + `个`);
  * `minWord` asks for a longer word where a chance one would mislead (`发` + `白`).
  */
