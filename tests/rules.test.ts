@@ -5,7 +5,7 @@ import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { endsSentence } from '../src/segment/rules/chars.ts';
-import { closesLeftOpen, opensMidSentence } from '../src/segment/rules/continuation.ts';
+import { closesLeftOpen, framedAcross, opensMidSentence } from '../src/segment/rules/continuation.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
 import type { SourceLine } from '../src/segment/types.ts';
@@ -80,6 +80,16 @@ test('a block that starts with one glyph and a pause, or with a particle, opens 
   assert.equal(opensMidSentence('全国铁路客流平稳有', '近日，多个枢纽车站增开临时列车。'), false);
   assert.equal(opensMidSentence('你去吗', '好，我们一起去。'), false);
   assert.equal(opensMidSentence('你去吗', '嗯，我们一起去。'), false);
+});
+
+test('a quotation after 以 at the cut goes on where 为 finishes the frame, and only there', () => {
+  assert.equal(framedAcross('一场以“科学点亮梦想”', '为主题的科普活动日前举行。'), true);
+  assert.equal(framedAcross('以 《 乡 村 振 兴 》', '为 题 作 报 告'), true);
+  // no 以 before the quotation, or no 为 after the cut: no frame
+  assert.equal(framedAcross('一场名为“科学点亮梦想”', '为主题的科普活动日前举行。'), false);
+  assert.equal(framedAcross('一场以“科学点亮梦想”', '主题的科普活动日前举行。'), false);
+  // the quotation still open at the cut: continues() and closesLeftOpen() say where it goes
+  assert.equal(framedAcross('一场以“科学点亮', '为主题'), false);
 });
 
 test('spacing: justified line `发 布 信 息` loses its inserted spaces', () => {

@@ -506,6 +506,29 @@ test('an opening printed whole after its story\'s credit goes back under its hea
   assert.ok(note.indexOf('（记者王磊）') >= 0 && note.indexOf('记者手记：乡村书') > note.indexOf('（记者王磊）'), note.join(' / '));
 });
 
+test('an open block keeps the block printed right after it, though an earlier cut line reads a word into that block by chance (continuationOwners)', () => {
+  const threaded = (text: string) => {
+    const lines = toLines(text);
+    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
+  };
+  // pdfminer's boxes (typeset news page 3, seed 23): `…称没有人` makes 人为 with `为主题…` three boxes
+  // on, but `…一场以“书香润童心”` printed right before it goes on there (the frame 以…为 read across)
+  const order = threaded(
+    [
+      '社区旧书交换受欢迎', '',
+      '本报讯（记者 林 思）周六上午，城北社区举办旧书交换活动，居民带来的旧书很快摆满了长桌。', '',
+      '随后，记者来到报名处询问换书规则，工作人员称没有人', '',
+      '收钱给他们。书籍全部由居民自愿捐出，换书的居民络绎不绝。（通讯员 王 琳）', '',
+      '乡村小学迎来阅读周', '',
+      '新华社长沙3月5日电（记者 何 青）一场以“书香润童心”', '',
+      '为主题的阅读活动日前在多所乡村小学举行，志愿者为孩子们带来了绘本和故事会。', '',
+    ].join('\n'),
+  );
+  const at = (start: string) => order.findIndex((t) => t.startsWith(start));
+  assert.equal(at('收钱给他们'), at('随后，记者来到') + 1, order.join(' / '));
+  assert.equal(at('为主题的阅读'), at('新华社长沙3月') + 1, order.join(' / '));
+});
+
 test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {
   // another story's paragraph, then a story's paragraphs set tight in one box (pdfminer), its first
   // reading of neither head: the tail for `午休室里睡得香` starts at the box's edge, not a paragraph late

@@ -3,7 +3,7 @@ import { vertical } from './classify.ts';
 import { signedNames } from './rules/credits.ts';
 import { readPageHeader } from './rules/page-header.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
-import { cannotOpen, closesLeftOpen, continuesAcross, leavesMarkOpen, opensMidSentence } from './rules/continuation.ts';
+import { cannotOpen, closesLeftOpen, continuesAcross, framedAcross, leavesMarkOpen, opensMidSentence } from './rules/continuation.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
 import { EARLY_MIN_AFFINITY, GLYPH_APART_MAX_BLOCKS, INSIDE_MIN_WORD, NAME_LIFT_MAX_BLOCKS, THREAD_BACK_MAX_BLOCKS, THREAD_BACK_MIN_AFFINITY, THREAD_FAR_MAX_BLOCKS, THREAD_WINDOW } from './thresholds.ts';
 
@@ -179,7 +179,10 @@ function furnitureOutOfHeads(blocks: readonly ClassifiedBlock[]): readonly Class
  * reading order. Where two could each go on either way, the later one, printed nearer the block
  * they both want, keeps it and the earlier takes its next candidate (`…进入上` / `部结构…` beside
  * `…产业学` / … / `院，…`, seed 11 page 3; a word read across by chance, 上院, makes both pairings
- * possible there). Open block index → the block it goes on in, open blocks in reading order.
+ * possible there); and the open block printed right before a block keeps it whatever else wants it.
+ * A quotation closing the cut goes on where the frame `以…为` is finished (framedAcross), the one
+ * case where no word runs across and the sentence still says so. Open block index → the block it
+ * goes on in, open blocks in reading order.
  */
 function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, number> {
   const options = new Map<number, number[]>();
@@ -193,7 +196,7 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
     // (`…客流平稳有` / … / head / `序，…`): the opening goes under that head (threadBlocks). Asked of
     // any open block, a crosshead's column pulled above it cost the development pages' `-layout`
     // boundaries 0.844 → 0.826
-    const mayGoOn = (j: number) => running(blocks[j]) && !opener(blocks[j]) && (!heads(blocks[j - 1]) || (opener(b) && opensMidSentence(b.text, blocks[j].text))) && continuesAcross(b.text, blocks[j].text);
+    const mayGoOn = (j: number) => running(blocks[j]) && !opener(blocks[j]) && (!heads(blocks[j - 1]) || (opener(b) && opensMidSentence(b.text, blocks[j].text))) && (continuesAcross(b.text, blocks[j].text) || framedAcross(b.text, blocks[j].text));
     let j = i + 1;
     for (let seen = 0; j < blocks.length && blocks[j].page === b.page && seen < THREAD_WINDOW; j++) {
       if (!running(blocks[j])) continue;
@@ -224,6 +227,16 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
       if (tried.has(j)) continue;
       tried.add(j);
       const held = owner.get(j);
+      // the block printed right before j keeps it, and the block that held it looks on: two cuts
+      // that read on into one block, the nearer is the one printed against it (`…一场以“科学点亮梦想”`
+      // / `为主题的…`, where `…老板称没有人` three boxes up reads 人为 into it by chance: pdfminer
+      // and `-layout` on typeset news page 3, seed 23)
+      if (held !== undefined && held === j - 1 && i !== j - 1) continue;
+      if (held !== undefined && i === j - 1) {
+        owner.set(j, i);
+        claim(held, tried);
+        return true;
+      }
       if (held === undefined || claim(held, tried)) {
         owner.set(j, i);
         return true;

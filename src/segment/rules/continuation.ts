@@ -71,6 +71,14 @@ export function continuesAcross(tail: string, head: string, minWord = 2): boolea
   return continues(tail.replace(/\s+/gu, ''), head.replace(/\s+/gu, ''), minWord);
 }
 
+/**
+ * Does `head` finish the frame `以…为` that `tail` leaves open after a quotation (`…一场以“科学点亮梦想”`
+ * / `为主题的科普活动…`)? No word runs across a closing mark, and nothing else says the sentence goes on there.
+ */
+export function framedAcross(tail: string, head: string): boolean {
+  return /以\s*[“《「][^”》」]{1,20}[”》」]\s*$/u.test(tail) && /^\s*为/u.test(head);
+}
+
 /** Does `tail` leave a quote or bracket open at its end (`…《…技术目`)? */
 export function leavesMarkOpen(tail: string, pairs: readonly (readonly [string, string])[] = BRACKET_PAIRS): boolean {
   return pairs.some(([open, close]) => tail.lastIndexOf(open) > tail.lastIndexOf(close));
