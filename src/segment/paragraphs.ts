@@ -528,6 +528,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
     const overwide = (k: number) => lines[k].width > full[k] * OVERWIDE_FACTOR + OVERWIDE_MARGIN && !glued(k) && !runsInto(k);
     if (next !== undefined && (header[i] || header[i + 1] || line.paragraphEnd)) {
       goesOn = false;
+    } else if (next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && opensDateline(line.text) && leftOpen(line.text) && continuesAcross(line.text, next.text)) {
+      // a dateline's line cut inside a word goes on in the line set tight under it, though it holds no
+      // pause and falls short of the column (its credit's spaces: `新华社成都1月1日电（记者 叶青禾）一` /
+      // `场以“科学点亮梦想”为主题的科普活动日前`, pdfminer on typeset news page 1, seed 17, where the
+      // second line stood alone as a headline)
+      goesOn = true;
     } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && !/[）)]\s*$/u.test(line.text) && [...next.text.trim()].length > 1 && currentPunctuated && !endsWithCredit(line.text)) {
       // a piece of running text that stops mid-sentence goes on in the next piece, however short
       // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
