@@ -737,8 +737,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
         goesOn = false;
       } else if (isFull(i) || (!terminal && fullInCells(i))) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading;
-        // a headline as wide as the column over a signed name: `…` / `…` / `甲乙丙 丁戊己`, kicker, headline and two names)
-        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1));
+        // a headline as wide as the column over a signed name: `…` / `…` / `甲乙丙 丁戊己`, kicker, headline and two names;
+        // or a line of two columns printed in turn, whose word runs on two lines down, skipsOne: the
+        // other column's, `…问路服务。` / `…展期至二月` / another line / `底，…`, two briefs side by side
+        // printed line by line by pdfminer on typeset news page 10, seeds 17 and 23)
+        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !skipsOne(i + 1));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
         goesOn = !terminal && !isIndented(i + 1);
