@@ -629,8 +629,12 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
     let under: number | undefined;
     for (let j = i - 1; j >= 0 && blocks[j].page === b.page; j--) {
       if (!free(j)) continue;
+      // (a story found nearer whose text under its head opens with no dateline, `under` below, goes
+      // before a paragraph further up that the line makes a word with: `…市公交`
+      // makes 公交公司 with `公司拥有三项…`, a paragraph of the story at the page's top, pdfminer on
+      // typeset news page 2, seed 31)
       if (continuesAcross(b.text, blocks[j].text)) {
-        found.set(j, [i]);
+        found.set(under ?? j, [i]);
         return;
       }
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
