@@ -744,7 +744,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
         goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !skipsOne(i + 1));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
-        goesOn = !terminal && !isIndented(i + 1);
+        // (…and a name alone signs the head over it: `春耕备耕` / `要早谋划` / `柏松` over the next
+        // story's head set in a narrow box, `青少年科` / `普活动走` / …, pdfminer on typeset news page 2,
+        // seed 31, where the name, as short as a first line set in, ran into that head)
+        goesOn = !terminal && !isIndented(i + 1) && !(isSignedName(line.text.trim()) && !continues(line.text, next.text));
       }
       // a paragraph's last line ends a sentence; a short unpunctuated line after a full one is a
       // name or a label (`——解读…“株洲样本”` / `李永亮`), unless a word runs across the break
