@@ -144,6 +144,17 @@ test('paragraphs: column lines re-join into one paragraph, ending at the short l
   assert.ok(head, 'headline line stands alone');
 });
 
+test('paragraphs: lines with no pause set tight in a box whose first line holds one go on in their paragraph (pdfminer\'s boxes)', () => {
+  // most boxes a line or two, blank lines between; the box of four lines is one paragraph, though its
+  // second and third lines hold no pause (typeset news page 10, seed 37: the third read as a headline)
+  const lines = toLines(['城南举办校企合作论坛', '', '本报记者 林思', '', '通讯员 陈静', '', '11月29日,城南区职业教育校企合作', '论坛暨城南区职教协会校企合作委员会', '2023年第一次会议在城南职业技术学', '院举行。', '', '会上,3所职业院校与3家企业分享了', '', '校企合作经验及感悟。', '', '城南职业技术学院(以下简称城南职院)', '', '与城南机电公司合作多年。', '', '城南机电公司与城南职院共建产', '', '业学院后，企业的新员工大多来自这里。', '', '随着订单增多，公司计划明年再招收', '', '一批实习生。', '', '社区书屋夜间开放', '', '本报讯 即日起，城东社区书屋每晚开放', '', '到九点，居民凭身份证即可借书。'].join('\n'));
+  const blocks = toBlocks(lines, detectFlavour(lines));
+  const opening = blocks.find((b) => b.text.startsWith('11月29日'));
+  assert.ok(opening);
+  assert.deepEqual([opening.first, opening.last], [7, 10]);
+  assert.ok(opening.text.replace(/\s+/gu, '').endsWith('2023年第一次会议在城南职业技术学院举行。'), opening.text);
+});
+
 test('paragraphs: a vertical headline with quotation marks is one run of glyphs, its last glyph no headline of its own', () => {
   // typeset news pages, pdfminer: `…解` / `“` / `薪` / `”` / `愁` after a closing credit
   const text = ['附近居民和学生借走了两百多册书。（记者 陈立 通讯员 李华）', '', ...'社区帮老人解“网”忧', '', '老街书屋', '正式开张', '', '本报讯（记者 林晓）老街上的旧仓库改成了书屋，昨天正式开张。'].join('\n');

@@ -711,7 +711,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // photo's credit: `…何大明 摄` / `入夏以来` makes 摄入 (typeset news page 12, seed 23, the
       // caption after the page's staff credit)
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && punctuated(line.text) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && (continuesAcross(line.text, next.text) || ((isFull(i) || isIndented(i) || fullInCells(i)) && !PHOTO_CREDIT_END.test(next.text)))) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && (punctuated(line.text) || currentPunctuated) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && (continuesAcross(line.text, next.text) || ((isFull(i) || isIndented(i) || fullInCells(i)) && !PHOTO_CREDIT_END.test(next.text)))) {
       // a line of running text left open goes on into the line set tight under it where a word runs
       // across, whatever the gap between lines nearby (`…发车间隔不超` / `过十五分钟。（记者…）`: pdfminer
       // keeps a box's lines together and sets boxes apart, and the box's first line, after a blank,
@@ -723,7 +723,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // pdfminer on typeset news page 10, seed 23: 马杜桥 is a place nodejieba does not know, and the
       // second line read as a crosshead); not a short line (`谋篇布局，绘就治污蓝图`, a crosshead over
       // its paragraph where a file has no blank lines) nor into a caption (`…接到家啦。古镇花灯迎新春` /
-      // `游客在古镇观赏花灯。（唐欣 摄）`, pypdf)
+      // `游客在古镇观赏花灯。（唐欣 摄）`, pypdf). A line with no pause of its own goes on so too once
+      // its block holds one (`11月29日,…校企合作` / `论坛暨…委员会` / `2023年第一次会议在…职业` / `学院举行。`,
+      // one of pdfminer's boxes where most are a line or two: typeset news page 10, seed 37, where
+      // the third line read as a headline)
       goesOn = true;
     } else if (next !== undefined && !next.pageStart && next.blanksBefore <= 1 && tight(i) === tight(i + 1) && next.blanksBefore === Math.min(gaps[i + 1], 1)) {
       const terminal = endsSentence(line.text);
