@@ -70,9 +70,8 @@ test('a block that leaves a quotation or bracket open goes on in one whose first
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。', [['“', '”']]), false);
 });
 
-test('a block that starts with one glyph and a pause, or with a particle, opens no sentence; an interjection or a word may', () => {
+test('a block that starts with one glyph and a pause, or with a mark, opens no sentence under a head; a reply, a linking word or a word may', () => {
   assert.equal(opensMidSentence('全国铁路客流平稳有', '序，多个枢纽车站增开临时列车。'), true);
-  assert.equal(opensMidSentence('群众反映的问题', '的。接到消息后，民警赶到现场。'), true);
   assert.equal(opensMidSentence('他说', '，这件事要办好。'), true);
   // justified text keeps its inserted spaces: `序 ， 多 个`
   assert.equal(opensMidSentence('客流平稳有', '序 ， 多 个 枢 纽 车 站'), true);
@@ -80,6 +79,10 @@ test('a block that starts with one glyph and a pause, or with a particle, opens 
   assert.equal(opensMidSentence('全国铁路客流平稳有', '近日，多个枢纽车站增开临时列车。'), false);
   assert.equal(opensMidSentence('你去吗', '好，我们一起去。'), false);
   assert.equal(opensMidSentence('你去吗', '嗯，我们一起去。'), false);
+  // under a head, cannotOpen's particles open words: `过去一年`, `地处`, `是否`; a linking word and a pause opens a sentence
+  assert.equal(opensMidSentence('客流总量预计超', '过去一年，城南湿地共记录鸟类一百余种。'), false);
+  assert.equal(opensMidSentence('今年将继续', '是否延长开放时间，将视情况而定。'), false);
+  assert.equal(opensMidSentence('活动还将', '另，活动期间免费停车。'), false);
 });
 
 test('a quotation after 以 at the cut goes on where 为 finishes the frame, and only there', () => {
@@ -88,6 +91,9 @@ test('a quotation after 以 at the cut goes on where 为 finishes the frame, and
   // no 以 before the quotation, or no 为 after the cut: no frame
   assert.equal(framedAcross('一场名为“科学点亮梦想”', '为主题的科普活动日前举行。'), false);
   assert.equal(framedAcross('一场以“科学点亮梦想”', '主题的科普活动日前举行。'), false);
+  // 以 of 可以, 所以…: no frame; 以…作为 is one
+  assert.equal(framedAcross('群众办事可以“一网通办”', '为企业节省了时间。'), false);
+  assert.equal(framedAcross('以“书香校园”', '作为今年的主题。'), true);
   // the quotation still open at the cut: continues() and closesLeftOpen() say where it goes
   assert.equal(framedAcross('一场以“科学点亮', '为主题'), false);
 });

@@ -529,6 +529,29 @@ test('an open block keeps the block printed right after it, though an earlier cu
   assert.equal(at('为主题的阅读'), at('新华社长沙3月') + 1, order.join(' / '));
 });
 
+test('a story\'s opening line printed inside another story goes to a story\'s first text under its head that it reads a word into, before a nearer headless story (openingLinesPrintedAfter)', () => {
+  const threaded = (text: string) => {
+    const lines = toLines(text);
+    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
+  };
+  // `…涵` makes 涵盖 with the first text under `春季招聘会岗位多`, which opens with no dateline; the
+  // story `城区新增…` nearer up opens with none either, and without the word would take the line
+  const order = threaded(
+    [
+      '春季招聘会岗位多', '',
+      '盖装备制造、电子商务和家政服务等行业。现场还设置了政策咨询台。（记者 庞静怡）', '',
+      '城区新增两条公交线路', '',
+      '集团近日开通两条微循环线路，串联菜市场、社区医院和地铁站。（记者 邓明）', '',
+      '新春特展昨天开展', '',
+      '市博物馆新春特展“年画里的团圆”昨天开展，展出馆藏年画两百余件，展期至三月', '',
+      '本报讯（记者 庞静怡）市人社局日前举办春季招聘会，八十余家企业带来岗位三千余个，涵', '',
+      '底，市民可免费预约参观。', '',
+    ].join('\n'),
+  );
+  const at = (start: string) => order.findIndex((t) => t.startsWith(start));
+  assert.equal(at('盖装备制造'), at('本报讯（记者庞静') + 1, order.join(' / '));
+});
+
 test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {
   // another story's paragraph, then a story's paragraphs set tight in one box (pdfminer), its first
   // reading of neither head: the tail for `午休室里睡得香` starts at the box's edge, not a paragraph late

@@ -711,7 +711,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // photo's credit: `…何大明 摄` / `入夏以来` makes 摄入 (typeset news page 12, seed 23, the
       // caption after the page's staff credit)
       goesOn = true;
-    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && (punctuated(line.text) || currentPunctuated) && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && (continuesAcross(line.text, next.text) || ((isFull(i) || isIndented(i) || fullInCells(i)) && !PHOTO_CREDIT_END.test(next.text)))) {
+    } else if (next !== undefined && !next.pageStart && next.blanksBefore === 0 && next.heading === line.heading && currentPunctuated && leftOpen(line.text) && !endsWithCredit(line.text) && !PHOTO_CREDIT_END.test(line.text) && (hasSentencePunct(next.text) || isFull(i + 1)) && (continuesAcross(line.text, next.text) || ((isFull(i) || isIndented(i) || fullInCells(i)) && !PHOTO_CREDIT_END.test(next.text)))) {
       // a line of running text left open goes on into the line set tight under it where a word runs
       // across, whatever the gap between lines nearby (`…发车间隔不超` / `过十五分钟。（记者…）`: pdfminer
       // keeps a box's lines together and sets boxes apart, and the box's first line, after a blank,
@@ -741,16 +741,17 @@ function columnBlocks(source: SourceLine[]): Block[] {
       } else if (isFull(i) || (!terminal && fullInCells(i))) {
         // a sentence ending flush with the column: the next line decides (indented start, or a heading;
         // a headline as wide as the column over a signed name: `…` / `…` / `甲乙丙 丁戊己`, kicker, headline and two names;
-        // or a line of two columns printed in turn, whose word runs on two lines down, skipsOne: the
-        // other column's, `…问路服务。` / `…展期至二月` / another line / `底，…`, two briefs side by side
-        // printed line by line by pdfminer on typeset news page 10, seeds 17 and 23)
-        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !skipsOne(i + 1));
+        // or a line of two columns printed in turn, whose word runs on two lines down past another
+        // story's first line, skipsOne: the other column's, `…问路服务。` / `…展期至二月` / `本报讯（…）…` /
+        // `底，…`, two briefs side by side printed line by line by pdfminer on typeset news page 10,
+        // seeds 17 and 23; a word read two lines down alone is as often chance, `…一批民` / `间艺人…`)
+        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !(skipsOne(i + 1) && opensStoryLine(lines[i + 2].text)));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
-        // (…and a name alone signs the head over it: `春耕备耕` / `要早谋划` / `柏松` over the next
+        // (…and a name alone under a display line signs the head over it: `春耕备耕` / `要早谋划` / `柏松` over the next
         // story's head set in a narrow box, `青少年科` / `普活动走` / …, pdfminer on typeset news page 2,
         // seed 31, where the name, as short as a first line set in, ran into that head)
-        goesOn = !terminal && !isIndented(i + 1) && !(isSignedName(line.text.trim()) && !continues(line.text, next.text));
+        goesOn = !terminal && !isIndented(i + 1) && !(i > 0 && !punctuated(lines[i - 1].text) && isSignedName(line.text.trim()) && !continuesAcross(line.text, next.text));
       }
       // a paragraph's last line ends a sentence; a short unpunctuated line after a full one is a
       // name or a label (`——解读…“株洲样本”` / `李永亮`), unless a word runs across the break

@@ -196,7 +196,7 @@ function continuationOwners(blocks: readonly ClassifiedBlock[]): Map<number, num
     // (`…客流平稳有` / … / head / `序，…`): the opening goes under that head (threadBlocks). Asked of
     // any open block, a crosshead's column pulled above it cost the development pages' `-layout`
     // boundaries 0.844 → 0.826
-    const mayGoOn = (j: number) => running(blocks[j]) && !opener(blocks[j]) && (!heads(blocks[j - 1]) || (opener(b) && opensMidSentence(b.text, blocks[j].text))) && (continuesAcross(b.text, blocks[j].text) || framedAcross(b.text, blocks[j].text));
+    const mayGoOn = (j: number) => running(blocks[j]) && !opener(blocks[j]) && (!heads(blocks[j - 1]) || (opener(b) && !(i > 0 && heads(blocks[i - 1])) && opensMidSentence(b.text, blocks[j].text))) && (continuesAcross(b.text, blocks[j].text) || framedAcross(b.text, blocks[j].text));
     let j = i + 1;
     for (let seen = 0; j < blocks.length && blocks[j].page === b.page && seen < THREAD_WINDOW; j++) {
       if (!running(blocks[j])) continue;
@@ -633,8 +633,12 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       // before a paragraph further up that the line makes a word with: `…市公交`
       // makes 公交公司 with `公司拥有三项…`, a paragraph of the story at the page's top, pdfminer on
       // typeset news page 2, seed 31)
+      // (…but not before a story's own first text under its head: a word run into that is the
+      // story the line opens, `…涵` / `盖装备制造…`)
       if (continuesAcross(b.text, blocks[j].text)) {
-        found.set(under ?? j, [i]);
+        const h = headlineAbove(blocks, j - 1, b.page);
+        const opensUnderHead = h >= 0 && firstUnderHead(blocks, h, j + 1) === j;
+        found.set(under !== undefined && !opensUnderHead ? under : j, [i]);
         return;
       }
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the

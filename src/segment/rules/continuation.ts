@@ -35,13 +35,14 @@ function titleUnclosedBy(tail: string, head: string): boolean {
 }
 
 /**
- * Does `head` start in the middle of a sentence, whatever stands above it: as cannotOpen says, or
- * with one glyph and a pause (`序，多个枢纽车站…`), which opens no sentence (but an interjection:
- * `嗯，`, `好，`).
+ * Does `head` start in the middle of a sentence though a head stands above it: with a mark or a
+ * measure word after the tail's figure (continuesByStart), or with one glyph and a pause (`序，多个
+ * 枢纽车站…`), which opens no sentence but for a reply or a linking word (`好，`, `另，`, `但，`). Not
+ * cannotOpen's particles: under a head they open words (`过去一年…`, `地处…`, `着力…`, `是否…`).
  */
 export function opensMidSentence(tail: string, head: string): boolean {
   const h = head.replace(/\s+/gu, '');
-  return cannotOpen(tail.replace(/\s+/gu, ''), h) || /^[\u4e00-\u9fff][，、；,;](?<![嗯哦噢啊唉哎喂好对是嘿呀][，、；,;])/u.test(h);
+  return continuesByStart(tail.replace(/\s+/gu, ''), h) || (/^[\u4e00-\u9fff][，；,;]/u.test(h) && !/^[嗯哦噢啊唉哎喂好对是嘿呀另又但且而故即若则总]/u.test(h));
 }
 
 /**
@@ -72,11 +73,12 @@ export function continuesAcross(tail: string, head: string, minWord = 2): boolea
 }
 
 /**
- * Does `head` finish the frame `以…为` that `tail` leaves open after a quotation (`…一场以“科学点亮梦想”`
+ * Does `head` finish the frame `以…为` (or `以…作为`) that `tail` leaves open after a quotation (`…一场以“科学点亮梦想”`
  * / `为主题的科普活动…`)? No word runs across a closing mark, and nothing else says the sentence goes on there.
+ * (Not 可以, 难以, 予以, 所以, 加以, 得以, 足以: `可以“一网通办”` / `为企业…` is no frame.)
  */
 export function framedAcross(tail: string, head: string): boolean {
-  return /以\s*[“《「][^”》」]{1,20}[”》」]\s*$/u.test(tail) && /^\s*为/u.test(head);
+  return /(?<![可难予所加得足])以\s*[“《「][^”》」]{1,20}[”》」]\s*$/u.test(tail) && /^\s*作?为/u.test(head);
 }
 
 /** Does `tail` leave a quote or bracket open at its end (`…《…技术目`)? */
