@@ -376,6 +376,9 @@ function columnBlocks(source: SourceLine[]): Block[] {
   // a line left open whose word runs on two lines down and not into the next, blank lines between…
   const skipsOne = (i: number) =>
     i >= 0 && i + 2 < lines.length && lines[i + 1].blanksBefore > 0 && lines[i + 2].blanksBefore > 0 && !lines[i + 1].pageStart && !lines[i + 2].pageStart && leftOpen(lines[i].text) && !continuesAcross(lines[i].text, lines[i + 1].text) && continuesAcross(lines[i].text, lines[i + 2].text);
+  // line k is a story's opening line printed between a column's cut line and the line that goes
+  // on with it, two lines down (`…种植户要提前做好大棚加固和蔬` / `本报讯（记者 …）…` / `菜防冻。`)
+  const storyLineBetween = (k: number) => skipsOne(k - 1) && opensStoryLine(lines[k].text);
   // a line between them that is another column's paragraph end: short, closing its sentence, and
   // run into by a word from another line left open nearby (`…沿海外贸企业加紧生` / `欢迎。` / `产，港口…`,
   // pdfminer on typeset news page 2: `欢迎。` ends `…新开发的节能产品尤其受`, printed a box later). A
@@ -745,7 +748,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
         // story's first line, skipsOne: the other column's, `…问路服务。` / `…展期至二月` / `本报讯（…）…` /
         // `底，…`, two briefs side by side printed line by line by pdfminer on typeset news page 10,
         // seeds 17 and 23; a word read two lines down alone is as often chance, `…一批民` / `间艺人…`)
-        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !(skipsOne(i + 1) && opensStoryLine(lines[i + 2].text)));
+        goesOn = !terminal || (!isIndented(i + 1) && (isFull(i + 1) || endsSentence(next.text)) && !headOverName(lines, i + 1) && !storyLineBetween(i + 2));
       } else if (current.length === 1 && isIndented(i)) {
         // a first line is followed by full lines; two short lines in a row are a headline and a lead
         // (…and a name alone under a display line signs the head over it: `春耕备耕` / `要早谋划` / `柏松` over the next
@@ -763,7 +766,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // page 2 of every seed; without its dateline, `为方便老旧小区居民出行，市公交集团…串联`, seeds 11 and
     // 29): it ends there, where no word runs on from it, and the cut line is threaded on past it
     // (thread.ts), the opening line back to its own story
-    if (goesOn && current.length === 1 && next !== undefined && skipsOne(i - 1) && (opensStoryLine(line.text) || opensOtherColumn(i, () => blocks.at(-1)?.text ?? '')) && !continuesAcross(line.text, next.text)) goesOn = false;
+    if (goesOn && current.length === 1 && next !== undefined && (storyLineBetween(i) || (skipsOne(i - 1) && opensOtherColumn(i, () => blocks.at(-1)?.text ?? ''))) && !continuesAcross(line.text, next.text)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));

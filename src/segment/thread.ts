@@ -626,6 +626,11 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       return false;
     };
     const free = (j: number) => running(blocks[j]) && !opener(blocks[j]) && !taken.has(j) && !before.has(j) && !found.has(j) && !claimed.has(j) && !cutThread(j);
+    // block j is a story's first text under its head (past a kicker, subtitle or name)
+    const firstTextUnderHead = (j: number) => {
+      const h = headlineAbove(blocks, j - 1, b.page);
+      return h >= 0 && firstUnderHead(blocks, h, j + 1) === j;
+    };
     let under: number | undefined;
     for (let j = i - 1; j >= 0 && blocks[j].page === b.page; j--) {
       if (!free(j)) continue;
@@ -636,17 +641,14 @@ function openingLinesPrintedAfter(blocks: readonly ClassifiedBlock[], next: Read
       // (…but not before a story's own first text under its head: a word run into that is the
       // story the line opens, `…涵` / `盖装备制造…`)
       if (continuesAcross(b.text, blocks[j].text)) {
-        const h = headlineAbove(blocks, j - 1, b.page);
-        const opensUnderHead = h >= 0 && firstUnderHead(blocks, h, j + 1) === j;
-        found.set(under !== undefined && !opensUnderHead ? under : j, [i]);
+        found.set(under !== undefined && !firstTextUnderHead(j) ? under : j, [i]);
         return;
       }
       // where no word runs across (`…市公交` / `集团近日开通…`: nodejieba cuts 公交 and 集团), the
       // nearest story whose text under its head (past a kicker, subtitle or name) opens with no
       // dateline is the one it opens; not the story the line interrupts, read on to the cut with no
       // head or credit between
-      const h = under === undefined ? headlineAbove(blocks, j - 1, b.page) : -1;
-      if (h >= 0 && firstUnderHead(blocks, h, j + 1) === j && blocks.slice(j + 1, i).some((x) => heads(x) || closes(x))) under = j;
+      if (under === undefined && firstTextUnderHead(j) && blocks.slice(j + 1, i).some((x) => heads(x) || closes(x))) under = j;
     }
     if (under !== undefined) found.set(under, [i]);
   });
