@@ -468,11 +468,13 @@ test('a story\'s last paragraph that reads on into the story after it goes there
   assert.equal(tailReadsOn([brief[0], { kind: 'body', text: '气象专家提醒，降雨过后气温将有所回升，公众' }, tail], next), undefined);
 });
 
+/** The blocks of a made-up text after threading, in the order given: each block's first 8 characters, spaces out. */
+function threaded(text: string): string[] {
+  const lines = toLines(text);
+  return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
+}
+
 test('an opening printed whole after its story\'s credit goes back under its head only when the text under that head reads of it (openingsPrintedLate)', () => {
-  const threaded = (text: string) => {
-    const lines = toLines(text);
-    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
-  };
   // the essay under `让乡村书屋亮起来` reads of its head (书屋), so its opening, closed at a
   // paragraph's end and printed after the credit, goes back before the column under the head
   const fixture = readFileSync(new URL('fixtures/segment/opening-printed-after-end-closed.txt', import.meta.url), 'utf8').split('\n.\n')[1]!;
@@ -507,10 +509,6 @@ test('an opening printed whole after its story\'s credit goes back under its hea
 });
 
 test('an open block keeps the block printed right after it, though an earlier cut line reads a word into that block by chance (continuationOwners)', () => {
-  const threaded = (text: string) => {
-    const lines = toLines(text);
-    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
-  };
   // pdfminer's boxes (typeset news page 3, seed 23): `…称没有人` makes 人为 with `为主题…` three boxes
   // on, but `…一场以“书香润童心”` printed right before it goes on there (the frame 以…为 read across)
   const order = threaded(
@@ -530,10 +528,6 @@ test('an open block keeps the block printed right after it, though an earlier cu
 });
 
 test('a story\'s opening line printed inside another story goes to a story\'s first text under its head that it reads a word into, before a nearer headless story (openingLinesPrintedAfter)', () => {
-  const threaded = (text: string) => {
-    const lines = toLines(text);
-    return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
-  };
   // `…涵` makes 涵盖 with the first text under `春季招聘会岗位多`, which opens with no dateline; the
   // story `城区新增…` nearer up opens with none either, and without the word would take the line
   const order = threaded(
