@@ -1409,9 +1409,12 @@ function bodilessHeadPass(state: AssemblyState): void {
  * group sign that head's story; credits right after running text sign that story when it names no
  * one yet, or when its own head is printed right after them (the byline set beside a vertical
  * head, `本报记者黄亮力` / `通讯员吴寒梅李璇` / `凤凰纪委为农民工解“薪”愁` under the story's columns,
- * pdfminer on typeset news page 11). A story so signed twice, its first block a byline printed
- * right after the head before it, gives that byline to the head's story when that one names no one
- * (`本报记者 张弦` under `韶山变民生…`, the story it headed printed before its head there).
+ * pdfminer on typeset news page 11). A story so signed twice, its first blocks bylines printed
+ * right after the head before it, gives those bylines to the head's story when that one names no
+ * one (`本报记者 张弦` under `韶山变民生…`, the story it headed printed before its head there); so
+ * does a story whose head, printed after its body, is followed by its own byline, apart or run into
+ * the head's group (`鲲鹏展翅从兹起` / `本报记者 王斌…` / the next story's text / its vertical head /
+ * `本报记者 李逸峰…`, typeset news page 5, seed 31).
  */
 function strayCreditsPass(state: AssemblyState): void {
   const storyOf = (g: HeadGroup) => state.segments.find((x) => x.head === g);
@@ -1424,30 +1427,57 @@ function strayCreditsPass(state: AssemblyState): void {
     // credit: pdftotext -raw on the development page of 2 January), not a story's
     if (afterFurniture(state, c)) continue;
     let to: Segment | undefined;
+    let giveBack = false;
     if ('at' in prev) {
       // (a story that names its writer already, in its dateline or a byline, keeps its own: a byline
       // under a head printed after its body is as often the next story's, its text cut off there —
-      // `湖南日报·新湖南客户端记者 龚柏威` under `10个消防救援站集中驻队执勤`, the sample's page 3)
+      // `湖南日报·新湖南客户端记者 龚柏威` under `10个消防救援站集中驻队执勤`, the sample's page 3 —
+      // unless what names it is a byline printed right under the head before it, whose story names no
+      // one: heads and bylines printed after their bodies, story after story (`鲲鹏展翅从兹起` /
+      // `本报记者 王斌…` / the next story's text / its vertical head / `本报记者 李逸峰…`, every
+      // extractor on typeset news page 5, seed 31)
       const story = storyOf(prev);
       if (story !== undefined && !credited(story)) to = story;
+      else if (story !== undefined && bylineOwner(state, story) !== undefined) [to, giveBack] = [story, true];
     }
-    else if (!creditsOnly(prev) && (!credited(prev) || (next !== undefined && prev.head === next))) to = prev;
+    else if (!creditsOnly(prev) && (!credited(prev) || (next !== undefined && prev.head === next))) [to, giveBack] = [prev, credited(prev) && prev.head === next];
     if (to === undefined) continue;
     const k = unlinkSegment(state, c);
     // a caption printed after the credits goes with the story they sign
     for (const cap of state.captions) cap.after = cap.after === k ? state.segments.indexOf(to) : cap.after > k ? cap.after - 1 : cap.after;
-    const signedTwice = credited(to);
     to.blocks = [...to.blocks, ...c.blocks];
     state.decisions.push(entry(c.blocks, `credits with no story of their own: sign the story at line ${to.blocks[0].first}`));
-    // the byline that opened the story goes back to the head printed right before it
-    const first = to.blocks[0];
-    const above = state.prevOf.get(to);
-    const owner = above !== undefined && 'at' in above ? storyOf(above) : undefined;
-    if (!signedTwice || to.head !== next || first.kind !== 'byline' || owner === undefined || owner === to || owner.blocks[0].page !== first.page || credited(owner)) continue;
-    to.blocks = to.blocks.slice(1);
-    owner.blocks = [...owner.blocks, first];
-    state.decisions.push(entry([first], `byline under the head at line ${(above as HeadGroup).blocks[0].first}: signs its story, the story after it signed by its own credits`));
+    if (giveBack) giveBylinesBack(state, to);
   }
+  // a story whose head, printed after its body, carries its byline (a vertical byline run into the
+  // vertical head's group) is signed twice the same way; not a head printed before the body it was
+  // threaded to, whose name may be its neighbour's (`拓展视野才能深化认识` / `范锐平` over another
+  // essay's columns, pdftotext on the development page of 23 January)
+  for (const s of state.segments) {
+    const late = s.head !== undefined && s.head.blocks[0].page === s.blocks.at(-1)!.page && s.head.blocks[0].first > s.blocks.at(-1)!.last;
+    if (late && s.head!.blocks.some((b) => b.kind === 'byline')) giveBylinesBack(state, s);
+  }
+}
+
+/**
+ * The story a story's opening bylines go back to: the one whose head is printed right before them,
+ * on the same page, when it names no one (undefined when the story opens on no byline).
+ */
+function bylineOwner(state: AssemblyState, s: Segment): Segment | undefined {
+  const above = state.prevOf.get(s);
+  const owner = above !== undefined && 'at' in above ? state.segments.find((x) => x.head === above) : undefined;
+  return s.blocks[0].kind === 'byline' && owner !== undefined && owner !== s && owner.blocks[0].page === s.blocks[0].page && !credited(owner) ? owner : undefined;
+}
+
+/** A story signed twice gives the bylines it opens with to the head printed right before them (bylineOwner). */
+function giveBylinesBack(state: AssemblyState, s: Segment): void {
+  const owner = bylineOwner(state, s);
+  const opening = s.blocks.findIndex((b) => b.kind !== 'byline');
+  if (owner === undefined || opening <= 0) return;
+  const moved = s.blocks.slice(0, opening);
+  s.blocks = s.blocks.slice(opening);
+  owner.blocks = [...owner.blocks, ...moved];
+  state.decisions.push(entry(moved, `byline under the head at line ${(state.prevOf.get(s) as HeadGroup).blocks[0].first}: signs its story, the story after it signed by its own credits`));
 }
 
 /**
