@@ -52,6 +52,7 @@ import {
   PARALLEL_PHRASE_MAX_CHARS,
   PARALLEL_PHRASE_SLACK,
   SUBTITLE_PART_MIN_CHARS,
+  WRAPPED_HEAD_MIN_WIDTH,
   DISPLAY_MAX_LINES,
   SIGNED_NAMES_MAX,
   SIGNED_PAGE_MIN_HEADS,
@@ -558,6 +559,20 @@ function twoLineParts(b: ClassifiedBlock): [string, string] | undefined {
   return [x, y];
 }
 
+/**
+ * A part of a head wrapped over two lines or more by its box (across, not one glyph a line; its first
+ * line full and the rest shorter, not cut at a pause), each narrower than the one line of the part
+ * printed after it: the part after holds more glyphs in less room, so it is set in smaller type.
+ * Lines the editor broke are left out: two phrases of one length (`疏堵结合` / `强化管理`) and a line
+ * ending at a pause (`有利于各参与国资金融通、` / `共同发展`), kickers in a narrow box over a headline
+ * set wider (MuPDF and `-raw`, development pages of 9 and 19 January).
+ */
+function wrappedNarrower(first: readonly { width: number; text: string }[], second: readonly { width: number }[]): boolean {
+  if (first.length < 2 || second.length !== 1) return false;
+  const widest = Math.max(...first.map((l) => l.width));
+  return first[0]!.width >= WRAPPED_HEAD_MIN_WIDTH && first.at(-1)!.width < first[0]!.width && !first.slice(0, -1).some((l) => PAUSE_END.test(l.text.trim())) && second[0]!.width > widest;
+}
+
 /** Splits a head group into kicker, headline and subtitle the way the papers set them. */
 
 function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: string; credits: Credit[]; printed: string[]; dashes: string } {
@@ -573,6 +588,8 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
   const levels: number[] = [];
   // each part set in a narrow box of large type (Block.boxed)
   const boxed: boolean[] = [];
+  // each part's printed lines
+  const partLines: { width: number; text: string }[][] = [];
   let prevLine: ClassifiedBlock | undefined;
   // the widths of the lines of the part being read (partEnded)
   let partWidths: number[] = [];
@@ -590,16 +607,20 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
     const explained = explainedHead(b) ?? twoLineParts(b);
-    if (wraps) parts[parts.length - 1] += b.display;
-    else if (explained) {
+    if (wraps) {
+      parts[parts.length - 1] += b.display;
+      partLines[partLines.length - 1]!.push(...b.lines);
+    } else if (explained) {
       parts.push(explained[0], explained[1]);
       levels.push(b.heading, b.heading);
       boxed.push(false, false);
+      partLines.push([], []);
       partWidths = [];
     } else {
       parts.push(b.display);
       levels.push(b.heading);
       boxed.push(b.boxed === true);
+      partLines.push([...b.lines]);
       partWidths = [];
     }
     partWidths.push(...b.lines.map((l) => l.width));
@@ -619,6 +640,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     parts.splice(k, 1);
     levels.splice(k, 1);
     boxed.splice(k, 1);
+    partLines.splice(k, 1);
     k--;
   }
   // two display parts without a dash: kicker + headline, or headline + subtitle. A subtitle
@@ -629,6 +651,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
     levels.splice(0, 2, levels[0]!);
     boxed.splice(0, 2, boxed[0]!);
+    partLines.splice(0, 2, []);
   }
   let title = parts[0] ?? '';
   let extraSubtitle: string | undefined;
@@ -644,7 +667,11 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     // …and so does a part set in a narrow box of large type, beside one that is not
     const inBox = boxed[0] !== boxed[1];
-    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
+    // …and so does a part wrapped over lines narrower than the one line of the part after it: that
+    // one is set in smaller type, a subtitle (`凝心聚力促改革砥砺` / `前行谱新篇` / `涪口区推进全面深化改革`,
+    // a headline of 22 points over a subtitle of 12 with no dash, typeset news page 1, seed 23)
+    const smallerAfter = wrappedNarrower(partLines[0] ?? [], partLines[1] ?? []);
+    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : smallerAfter ? false : /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;

@@ -441,6 +441,14 @@ export const HEAD_PART_MAX_LINES = 2;
 export const SUBTITLE_PART_MIN_CHARS = 16;
 
 /**
+ * The widest line, in em, a headline wrapped across its box must have for the one line after it,
+ * wider still, to be read as set in smaller type (a subtitle): vertical type (one glyph a line) and
+ * a head broken into pieces of two or three glyphs are not a head wrapped across. Measured on the
+ * typeset news pages and seeds (headlines wrapped at 5–12 em over subtitles of 9–20).
+ */
+export const WRAPPED_HEAD_MIN_WIDTH = 4;
+
+/**
  * A kicker printed as two parallel phrases on two lines (two phrases of four characters; two of
  * seven, `既…` / `又…`) over a longer headline: each phrase at most this many characters, the two within
  * PARALLEL_PHRASE_SLACK of each other. 人民日报's two-line kickers are 4–7 characters a line; the
