@@ -520,8 +520,11 @@ function parallelPair(a: string, b: string): boolean {
   return la <= PARALLEL_PHRASE_MAX_CHARS && lb <= PARALLEL_PHRASE_MAX_CHARS && Math.abs(la - lb) <= PARALLEL_PHRASE_SLACK && !/[，。,]/u.test(a + b);
 }
 
-/** The kind of report a subtitle names at its end: `…改造见闻`, `…深化改革纪实`, `…会议侧记`. */
-const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写)$/u;
+/**
+ * The kind of report a subtitle names: at its end (`…改造见闻`, `…深化改革纪实`, `…会议侧记`, `…发展走笔`,
+ * `…研讨会”述要`, a series' part `…之“产教融合”篇`), or a portrait's `记…` at its start (`记一位乡村教师…`).
+ */
+const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写|走笔|述评|述要|[之”]\S*篇)$|^记(?!者)/u;
 
 /** The pauses inside a sentence: a display line that has them explains rather than heads. */
 const PAUSES = /[，,、；]/u;
@@ -671,7 +674,11 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     // one is set in smaller type, a subtitle (`凝心聚力促改革砥砺` / `前行谱新篇` / `涪口区推进全面深化改革`,
     // a headline of 22 points over a subtitle of 12 with no dash, typeset news page 1, seed 23)
     const smallerAfter = wrappedNarrower(partLines[0] ?? [], partLines[1] ?? []);
-    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : smallerAfter ? false : /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
+    // …and the other way round: one line over a part wrapped narrower is a kicker over its headline
+    // (`征集项目着力推动` / `韶山变民生“实事` / `清单”为群众“幸` / `福账单”`, seeds 11–37 on seven extractors),
+    // however long the headline
+    const smallerBefore = wrappedNarrower(partLines[1] ?? [], partLines[0] ?? []);
+    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : smallerAfter ? false : smallerBefore || /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
