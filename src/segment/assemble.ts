@@ -53,6 +53,7 @@ import {
   PARALLEL_PHRASE_SLACK,
   SUBTITLE_PART_MIN_CHARS,
   WRAPPED_HEAD_MIN_WIDTH,
+  NARROW_HEADLINE_LINE_EM,
   DISPLAY_MAX_LINES,
   SIGNED_NAMES_MAX,
   SIGNED_PAGE_MIN_HEADS,
@@ -336,7 +337,10 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
-  if (b.lines[0].blanksBefore === 0 && isNarrowSet(prev) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
+  // (its first line may hold a half-width mark beside a full box of glyphs: `芦淞区:打好` / `助企“组合` /
+  // `拳”梧桐枝` / `茂产业兴`, MuPDF and six others on typeset news page 3, seed 37)
+  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:;,.!?]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
+  if (b.lines[0].blanksBefore === 0 && (isNarrowSet(prev) || narrowWithMark(prev)) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
   // a line that opens on a particle no head starts with goes on from the line over it (`加强合作校企来`
