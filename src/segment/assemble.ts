@@ -339,7 +339,7 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
   // (its first line may hold a half-width mark beside a full box of glyphs: `芦淞区:打好` / `助企“组合` /
   // `拳”梧桐枝` / `茂产业兴`, MuPDF and six others on typeset news page 3, seed 37)
-  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:;,.!?]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
+  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:;,.!?：；，、！？]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
   if (b.lines[0].blanksBefore === 0 && (isNarrowSet(prev) || narrowWithMark(prev)) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
