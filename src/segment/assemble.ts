@@ -337,9 +337,9 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
-  // (its first line may hold a half-width mark beside a full box of glyphs: `芦淞区:打好` / `助企“组合` /
+  // (its first line may hold a half-width colon beside a full box of glyphs: `芦淞区:打好` / `助企“组合` /
   // `拳”梧桐枝` / `茂产业兴`, MuPDF and six others on typeset news page 3, seed 37)
-  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:;,.!?：；，、！？]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
+  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:：]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
   if (b.lines[0].blanksBefore === 0 && (isNarrowSet(prev) || narrowWithMark(prev)) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
@@ -526,9 +526,10 @@ function parallelPair(a: string, b: string): boolean {
 
 /**
  * The kind of report a subtitle names: at its end (`…改造见闻`, `…深化改革纪实`, `…会议侧记`, `…发展走笔`,
- * `…研讨会”述要`, a series' part `…之“产教融合”篇`), or a portrait's `记…` at its start (`记一位乡村教师…`).
+ * `…研讨会”述要`, a series' part named in quotes `…之“产教融合”篇`, not `…谱新篇`), or a portrait's `记…` at
+ * its start (`记一位乡村教师…`; not `记住…`, `记录…`, `记忆…`).
  */
-const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写|走笔|述评|述要|[之”]\S*篇)$|^记(?!者)/u;
+const REPORT_KIND = /(?:纪实|见闻|侧记|综述|巡礼|速写|手记|札记|纪事|探访|特写|走笔|述评|述要|之“[^”]+”篇)$|^记(?!者|住|录|忆|得|载)/u;
 
 /** The pauses inside a sentence: a display line that has them explains rather than heads. */
 const PAUSES = /[，,、；]/u;
@@ -568,11 +569,12 @@ function twoLineParts(b: ClassifiedBlock): [string, string] | undefined {
 
 /**
  * A part of a head wrapped over two lines or more by its box (across, not one glyph a line; its first
- * line full and the rest shorter, not cut at a pause), each narrower than the one line of the part
- * printed after it: the part after holds more glyphs in less room, so it is set in smaller type.
- * Lines the editor broke are left out: two phrases of one length (`疏堵结合` / `强化管理`) and a line
- * ending at a pause (`有利于各参与国资金融通、` / `共同发展`), kickers in a narrow box over a headline
- * set wider (MuPDF and `-raw`, development pages of 9 and 19 January).
+ * line full and the rest shorter, not cut at a pause), each narrower than the one line of the other
+ * part: that line holds more glyphs in less room, so it is set in smaller type. Asked with the one
+ * line printed first (a kicker over its headline). Lines an editor broke are not a box's wrap: two
+ * phrases of one length (two of four characters, one a line) and a line ending at a pause (a
+ * kicker broken after its `、`), kickers in a narrow box over a headline set wider on the
+ * development pages (9 and 19 January), are left out.
  */
 function wrappedNarrower(first: readonly { width: number; text: string }[], second: readonly { width: number }[]): boolean {
   if (first.length < 2 || second.length !== 1) return false;
@@ -674,15 +676,15 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     const sized = levels[0] > 0 && levels[1] > 0 && levels[0] !== levels[1];
     // …and so does a part set in a narrow box of large type, beside one that is not
     const inBox = boxed[0] !== boxed[1];
-    // …and so does a part wrapped over lines narrower than the one line of the part after it: that
-    // one is set in smaller type, a subtitle (`凝心聚力促改革砥砺` / `前行谱新篇` / `涪口区推进全面深化改革`,
-    // a headline of 22 points over a subtitle of 12 with no dash, typeset news page 1, seed 23)
-    const smallerAfter = wrappedNarrower(partLines[0] ?? [], partLines[1] ?? []);
-    // …and the other way round: one line over a part wrapped narrower is a kicker over its headline
-    // (`征集项目着力推动` / `韶山变民生“实事` / `清单”为群众“幸` / `福账单”`, seeds 11–37 on seven extractors),
-    // however long the headline
-    const smallerBefore = wrappedNarrower(partLines[1] ?? [], partLines[0] ?? []);
-    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : smallerAfter ? false : smallerBefore || /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
+    // …and one line over a part wrapped by its box into lines each narrower is a kicker over its
+    // headline (`征集项目着力推动` / `韶山变民生“实事` / `清单”为群众“幸` / `福账单”`, seeds 11–37 on seven
+    // extractors), however long the headline, unless that part explains by its pauses or its kind
+    // (`数字车间里的新变化` / `经开区企业数字化` / `改造见闻`: the review). The mirror, a part wrapped over
+    // one line wider, read as headline and smaller subtitle, was measured and not kept: a kicker the
+    // editor broke in two phrases of unlike length over a wider headline looks the same
+    // (docs/segmenter.md, thirty-fifth session)
+    const smallerBefore = wrappedNarrower(partLines[1] ?? [], partLines[0] ?? []) && !PAUSES.test(b) && !REPORT_KIND.test(b);
+    if (sized ? levels[0] > levels[1] : inBox ? boxed[1] : smallerBefore || /[—－-]$/u.test(a) || PHRASES_KICKER.test(a) || !explains) {
       kickers.push(a.replace(/[—－-]+$/u, ''));
       if (/[—－-]+$/u.test(a)) dashes += /[—－-]+$/u.exec(a)![0];
       title = b;
@@ -1476,7 +1478,7 @@ function strayCreditsPass(state: AssemblyState): void {
       // extractor on typeset news page 5, seed 31)
       const story = storyOf(prev);
       if (story !== undefined && !credited(story)) to = story;
-      else if (story !== undefined && bylineOwner(state, story) !== undefined) [to, giveBack] = [story, true];
+      else if (story !== undefined && lateHead(story) && bylineOwner(state, story) !== undefined) [to, giveBack] = [story, true];
     }
     else if (!creditsOnly(prev) && (!credited(prev) || (next !== undefined && prev.head === next))) [to, giveBack] = [prev, credited(prev) && prev.head === next];
     if (to === undefined) continue;
@@ -1489,12 +1491,15 @@ function strayCreditsPass(state: AssemblyState): void {
   }
   // a story whose head, printed after its body, carries its byline (a vertical byline run into the
   // vertical head's group) is signed twice the same way; not a head printed before the body it was
-  // threaded to, whose name may be its neighbour's (`拓展视野才能深化认识` / `范锐平` over another
-  // essay's columns, pdftotext on the development page of 23 January)
-  for (const s of state.segments) {
-    const late = s.head !== undefined && s.head.blocks[0].page === s.blocks.at(-1)!.page && s.head.blocks[0].first > s.blocks.at(-1)!.last;
-    if (late && s.head!.blocks.some((b) => b.kind === 'byline')) giveBylinesBack(state, s);
-  }
+  // threaded to, whose name may be its neighbour's (one essay's headline with the other essay's
+  // signed name under it, over another essay's columns: pdftotext on the development page of 23
+  // January)
+  for (const s of state.segments) if (lateHead(s) && s.head!.blocks.some((b) => b.kind === 'byline')) giveBylinesBack(state, s);
+}
+
+/** A story whose head is printed after its body, on the same page (its first glyph may share the body's last line: `…拆除。云`, `-raw`). */
+function lateHead(s: Segment): boolean {
+  return s.head !== undefined && s.head.blocks[0].page === s.blocks.at(-1)!.page && s.head.blocks[0].first >= s.blocks.at(-1)!.last;
 }
 
 /**

@@ -437,9 +437,8 @@ export const HEAD_PART_MAX_LINES = 2;
  * since (`npm run eval`). Early, at 18 the development pages' pdftotext headlines dropped. Since
  * subtitles that name their kind (`…发展走笔`, `…之“产教融合”篇`, `…述要`) are told by their words,
  * 20 (7 December 2026, thirty-fifth session) gains on the eye-checked development pages (headlines:
- * MuPDF 0.887 → 0.906, `-raw` 0.894 → 0.915, pypdf 0.962 → 0.981, pdf2md 0.925 → 0.943: a
- * kicker over a headline of 16–19 characters, `把握好“变”与“不变”的关系` / `走出对我国社会主要矛盾
- * 认识的误区`) and moves no seed's headlines; 18 is 16's figures; 24 wins a headline of 20 on the
+ * MuPDF 0.887 → 0.906, `-raw` 0.894 → 0.915, pypdf 0.962 → 0.981, pdf2md 0.925 → 0.943, the subtitle words above having moved it 0.906 → 0.925: a
+ * kicker over a headline of 16–19 characters, development page of 18 January) and moves no seed's headlines; 18 is 16's figures; 24 wins a headline of 20 on the
  * seeds (`韶山变民生“实事清单”为群众“幸福账单”`) and loses subtitles of 20–23 on the committed news
  * pages and seed 31 (`解读高水平生态环境赋能高质量发展的“株洲样本”`). Length alone does not tell the
  * two apart (docs/segmenter.md).
@@ -447,12 +446,13 @@ export const HEAD_PART_MAX_LINES = 2;
 export const SUBTITLE_PART_MIN_CHARS = 20;
 
 /**
- * The width, in em, of the full first line a headline wrapped across its box must have for the one
- * line after it, wider still, to be read as set in smaller type (a subtitle): it keeps out a head
- * broken by an extractor into pieces of two or three glyphs, which is no wrap. Measured on the
- * sample, the development pages, the typeset news pages and the seven seeds: every row the same
- * from 0 to 4 (vertical type, one glyph a line, is kept out by the rule's shorter-last-line test);
- * at 6 the headline `鲲鹏展翅` / `从兹起` (4 em, seed 31) is lost on four rows.
+ * The width, in em, of the full first line a headline wrapped across its box must have for one
+ * line over it, wider still, to be read as set in smaller type (its kicker: assemble.ts
+ * `wrappedNarrower`): it keeps out a head broken by an extractor into pieces of two or three glyphs,
+ * which is no wrap. Measured on the sample, the development pages, the typeset news pages and the
+ * seven seeds (7 December 2026): every row the same from 0 to 4 (vertical type, one glyph a line, is
+ * kept out by the rule's shorter-last-line test); at 8 the seven-and-a-half-em box of
+ * `韶山变民生“实事` / … (seed 11) is lost on five rows.
  */
 export const WRAPPED_HEAD_MIN_WIDTH = 4;
 
