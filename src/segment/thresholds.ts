@@ -434,14 +434,15 @@ export const HEAD_PART_MAX_LINES = 2;
 /**
  * A second display part at least this long (or holding a comma, or naming the report's kind)
  * explains: a subtitle, not a headline after a kicker. Set by hand on the sample at 16; measured
- * since (`npm run eval`). Early, at 18 the development pages' pdftotext headlines dropped. Since
- * subtitles that name their kind (`…发展走笔`, `…之“产教融合”篇`, `…述要`) are told by their words,
- * 20 (7 December 2026, thirty-fifth session) gains on the eye-checked development pages (headlines:
- * MuPDF 0.887 → 0.906, `-raw` 0.894 → 0.915, pypdf 0.962 → 0.981, pdf2md 0.925 → 0.943, the subtitle words above having moved it 0.906 → 0.925: a
- * kicker over a headline of 16–19 characters, development page of 18 January) and moves no seed's headlines; 18 is 16's figures; 24 wins a headline of 20 on the
- * seeds (`韶山变民生“实事清单”为群众“幸福账单”`) and loses subtitles of 20–23 on the committed news
- * pages and seed 31 (`解读高水平生态环境赋能高质量发展的“株洲样本”`). Length alone does not tell the
- * two apart (docs/segmenter.md).
+ * since (`npm run eval`). Once subtitles that name their kind (`…发展走笔`, `…之“产教融合”篇`,
+ * `…述要`) were told by their words, 20 (7 December 2026, thirty-fifth session) gained on the
+ * eye-checked development pages (headlines: MuPDF 0.887 → 0.906, `-raw` 0.894 → 0.915, pypdf
+ * 0.962 → 0.981, pdf2md 0.925 → 0.943: a kicker over a headline of sixteen characters,
+ * development page of 18 January) and moved no seed's headlines; 18 gives 20's headlines (two
+ * kicker figures differ); 24 wins a headline of 20 on the seeds (`韶山变民生“实事清单”为群众“幸福账单”`)
+ * and loses subtitles of 20–23 on the committed news pages and seed 31
+ * (`解读高水平生态环境赋能高质量发展的“株洲样本”`). Length alone does not tell the two apart
+ * (docs/segmenter.md).
  */
 export const SUBTITLE_PART_MIN_CHARS = 20;
 
