@@ -474,6 +474,11 @@ function threaded(text: string): string[] {
   return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
 }
 
+/** Where in a threaded order the block starting with `start` stands. */
+function startAt(order: readonly string[], start: string): number {
+  return order.findIndex((t) => t.startsWith(start));
+}
+
 test('an opening printed whole after its story\'s credit goes back under its head only when the text under that head reads of it (openingsPrintedLate)', () => {
   // the essay under `让乡村书屋亮起来` reads of its head (书屋), so its opening, closed at a
   // paragraph's end and printed after the credit, goes back before the column under the head
@@ -522,9 +527,8 @@ test('an open block keeps the block printed right after it, though an earlier cu
       '为主题的阅读活动日前在多所乡村小学举行，志愿者为孩子们带来了绘本和故事会。', '',
     ].join('\n'),
   );
-  const at = (start: string) => order.findIndex((t) => t.startsWith(start));
-  assert.equal(at('收钱给他们'), at('随后，记者来到') + 1, order.join(' / '));
-  assert.equal(at('为主题的阅读'), at('新华社长沙3月') + 1, order.join(' / '));
+  assert.equal(startAt(order, '收钱给他们'), startAt(order, '随后，记者来到') + 1, order.join(' / '));
+  assert.equal(startAt(order, '为主题的阅读'), startAt(order, '新华社长沙3月') + 1, order.join(' / '));
 });
 
 test('a story\'s opening line printed inside another story goes to a story\'s first text under its head that it reads a word into, before a nearer headless story (openingLinesPrintedAfter)', () => {
@@ -542,8 +546,7 @@ test('a story\'s opening line printed inside another story goes to a story\'s fi
       '底，市民可免费预约参观。', '',
     ].join('\n'),
   );
-  const at = (start: string) => order.findIndex((t) => t.startsWith(start));
-  assert.equal(at('盖装备制造'), at('本报讯（记者庞静') + 1, order.join(' / '));
+  assert.equal(startAt(order, '盖装备制造'), startAt(order, '本报讯（记者庞静') + 1, order.join(' / '));
 });
 
 test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {

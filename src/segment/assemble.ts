@@ -325,6 +325,13 @@ function figureInsideGlyphs(prev: ClassifiedBlock, b: ClassifiedBlock, after: Cl
   return FIGURE.test(prev.lines[prev.lines.length - 1].text.trim()) && continuesByStart(prev.display, b.display);
 }
 
+/**
+ * One line of a narrow box holding a colon beside a full box of glyphs, half an em wider than the
+ * box's other lines (`芦淞区:打好` / `助企“组合` / `拳”梧桐枝` / `茂产业兴`, MuPDF and six others on typeset
+ * news page 3, seed 37).
+ */
+const narrowWithColon = (x: ClassifiedBlock): boolean => x.lines.length === 1 && /[:：]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
+
 /** A headline line continued on the next line: after a colon or an opening bracket, or a short tight pair. */
 function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a headline wrapped at its box's width fills every line alike: a line exactly as long as the
@@ -337,10 +344,8 @@ function wrapsInto(prev: ClassifiedBlock, b: ClassifiedBlock): boolean {
   // a sentence-like line (`有效解决企业、群众跨省异地`) goes on in the line set tight under it
   if (/[，,、]/u.test(prev.display) && b.lines[0].blanksBefore === 0) return true;
   // a headline wrapped every few characters in a narrow column goes on in the next narrow lines
-  // (its first line may hold a half-width colon beside a full box of glyphs: `芦淞区:打好` / `助企“组合` /
-  // `拳”梧桐枝` / `茂产业兴`, MuPDF and six others on typeset news page 3, seed 37)
-  const narrowWithMark = (x: ClassifiedBlock) => x.lines.length === 1 && /[:：]/u.test(x.lines[0].text) && x.lines[0].width <= NARROW_HEADLINE_LINE_EM + 0.5;
-  if (b.lines[0].blanksBefore === 0 && (isNarrowSet(prev) || narrowWithMark(prev)) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
+  // (its first line may hold a half-width colon beside a full box of glyphs: narrowWithColon)
+  if (b.lines[0].blanksBefore === 0 && (isNarrowSet(prev) || narrowWithColon(prev)) && isNarrowSet(b) && prev.lines.length + b.lines.length > DISPLAY_MAX_LINES) return true;
   // a word cut by the line end (`…把“一门式”便` / `民服务送到群众“家门口”`)
   if ((b.lines[0].tight || b.lines[0].blanksBefore === 0) && continues(prev.display, b.display)) return true;
   // a line that opens on a particle no head starts with goes on from the line over it (`加强合作校企来`
@@ -1457,7 +1462,6 @@ function bodilessHeadPass(state: AssemblyState): void {
  * `本报记者 李逸峰…`, typeset news page 5, seed 31).
  */
 function strayCreditsPass(state: AssemblyState): void {
-  const storyOf = (g: HeadGroup) => state.segments.find((x) => x.head === g);
   for (const c of [...state.segments]) {
     if (c.head || !creditsOnly(c)) continue;
     const prev = state.prevOf.get(c);
@@ -1476,7 +1480,7 @@ function strayCreditsPass(state: AssemblyState): void {
       // one: heads and bylines printed after their bodies, story after story (`鲲鹏展翅从兹起` /
       // `本报记者 王斌…` / the next story's text / its vertical head / `本报记者 李逸峰…`, every
       // extractor on typeset news page 5, seed 31)
-      const story = storyOf(prev);
+      const story = storyOf(state, prev);
       if (story !== undefined && !credited(story)) to = story;
       else if (story !== undefined && lateHead(story) && bylineOwner(state, story) !== undefined) [to, giveBack] = [story, true];
     }
@@ -1497,6 +1501,11 @@ function strayCreditsPass(state: AssemblyState): void {
   for (const s of state.segments) if (lateHead(s) && s.head!.blocks.some((b) => b.kind === 'byline')) giveBylinesBack(state, s);
 }
 
+/** The story a head group heads. */
+function storyOf(state: AssemblyState, g: HeadGroup): Segment | undefined {
+  return state.segments.find((x) => x.head === g);
+}
+
 /** A story whose head is printed after its body, on the same page (its first glyph may share the body's last line: `…拆除。云`, `-raw`). */
 function lateHead(s: Segment): boolean {
   return s.head !== undefined && s.head.blocks[0].page === s.blocks.at(-1)!.page && s.head.blocks[0].first >= s.blocks.at(-1)!.last;
@@ -1508,7 +1517,7 @@ function lateHead(s: Segment): boolean {
  */
 function bylineOwner(state: AssemblyState, s: Segment): Segment | undefined {
   const above = state.prevOf.get(s);
-  const owner = above !== undefined && 'at' in above ? state.segments.find((x) => x.head === above) : undefined;
+  const owner = above !== undefined && 'at' in above ? storyOf(state, above) : undefined;
   return s.blocks[0].kind === 'byline' && owner !== undefined && owner !== s && owner.blocks[0].page === s.blocks[0].page && !credited(owner) ? owner : undefined;
 }
 
