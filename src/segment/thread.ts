@@ -342,12 +342,25 @@ function nameBelowHeadline(blocks: readonly ClassifiedBlock[], beside: ReadonlyS
     const h = blocks[k];
     // a name set level is lifted only from a column's depth under the head, with running text
     // after it: a name after a long run, or closing it, signs that run (a column-wrapped page
-    // prints names after their essays)
+    // prints names after their essays). Nor is it lifted from inside a sentence to a head with a
+    // head above it and no name yet on the page: that head is the unsigned first essay's crosshead
+    // and the name that essay's, sorted by the miner into the column level with it (pdfminer on
+    // the development page of 10 January, two crossheads down; name-inside-sentence-under-crosshead.txt):
+    // lifted, it made the crosshead a story of its own. Left where it is printed, it
+    // credits the essay it stands in (nameInsideSentence). Asked without the name before on the
+    // page, a second essay's crosshead kept its name from the essay's own head below it
+    // (development page of 11 January, `-layout`: boundaries 0.836 → 0.755)
     const after = blocks[i + 1];
-    const level = !vertical(b) && i - 1 - k <= NAME_LIFT_MAX_BLOCKS && after !== undefined && running(after) && after.page === b.page;
+    const level = !vertical(b) && i - 1 - k <= NAME_LIFT_MAX_BLOCKS && after !== undefined && running(after) && after.page === b.page && !(open(blocks[i - 1]) && unsignedAbove(blocks, k));
     if (k < i - 1 && h?.kind === 'headline' && (level || (vertical(b) && vertical(h))) && h.page === b.page && !lifted.has(k)) lifted.set(k, i);
   });
   return lifted;
+}
+
+/** A head above block k on its page and no name before k on that page: the page's first story is unsigned so far. */
+function unsignedAbove(blocks: readonly ClassifiedBlock[], k: number): boolean {
+  const page = blocks.filter((x, j) => j < k && x.page === blocks[k].page);
+  return page.some((x) => x.kind === 'headline') && !page.some((x) => x.kind === 'byline');
 }
 
 /**
