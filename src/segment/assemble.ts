@@ -1101,8 +1101,9 @@ const LEAN_EPSILON = 1e-9;
  * no part reads of `words` (SPLIT_MIN_AFFINITY). Of boundaries that score alike, one after a blank
  * line; then, where the body has a head of its own, the one that leaves each paragraph with the
  * head it reads of more (`lean`); then as `tie` says: the first, the last, or the one nearest `tie.near`.
+ * No boundary before block `minAt`; of boundaries that score alike, the one at it goes first.
  */
-export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first'): { at: number; score: number; headFirst: boolean } | undefined {
+export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first', minAt = 1): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
@@ -1123,8 +1124,8 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
     const [before, after] = headFirst ? [mineUpTo, theirsUpTo] : [theirsUpTo, mineUpTo];
     return before[at]! + (after[paras.length]! - after[at]!);
   };
-  let best: { at: number; score: number; headFirst: boolean; edge: boolean; lean: number } | undefined;
-  for (let at = 1; at < paras.length; at++) {
+  let best: { at: number; score: number; headFirst: boolean; edge: number; lean: number } | undefined;
+  for (let at = minAt; at < paras.length; at++) {
     if (paras[at - 1].kind !== 'body' && paras[at - 1].kind !== 'credit') continue;
     if (!endsSentence(paras[at - 1].text) && paras[at - 1].kind !== 'credit') continue;
     const a = textOf(paras.slice(0, at));
@@ -1138,14 +1139,15 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // (of two that score alike, one at a box's edge, a blank line before it, goes before one inside a
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
-      const edge = paras[at].lines[0].blanksBefore > 0;
+      // (right after a photo that fences the cut, minAt, goes before either)
+      const edge = minAt > 1 && at === minAt ? 2 : paras[at].lines[0].blanksBefore > 0 ? 1 : 0;
       const leans = lean(at, headFirst);
       const preferred = tie === 'first' ? false : tie === 'last' ? true : best !== undefined && Math.abs(at - tie.near) < Math.abs(best.at - tie.near);
       // (…then the one that leaves each paragraph with the head it reads of: `…藏书六千余册。` with the
       // reading room's story, not the bird tower's printed after it, pdf.js on typeset news page 8)
       // (affinities are fractions: sums alike up to rounding lean neither way)
       const leansOther = best !== undefined && Math.abs(leans - best.lean) > LEAN_EPSILON;
-      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge : leansOther ? leans > best.lean : preferred);
+      const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge > best.edge : leansOther ? leans > best.lean : preferred);
       if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
     }
   }
@@ -1299,7 +1301,7 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     // (the story before stands under its own head: a head over its body and one after it)
     if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
     const words = contentWords(headText(g));
-    const split = bestSplit(words, s, [false], 'last');
+    const split = bestSplit(words, s, [false], 'last', afterOwnPhoto(state, s));
     const own = contentWords(headText(s.head));
     const turns = (at: number) => {
       const after = textOf(s.blocks.slice(at));
@@ -1435,13 +1437,34 @@ function bodilessHeadPass(state: AssemblyState): void {
     if (prev.blocks.length < 2) continue;
     // of parts that read of it alike (and that leave each paragraph with the head it reads of more),
     // the shortest: the story before keeps what it can
-    const split = bestSplit(contentWords(headText(s.head)), prev, [false], 'last');
+    const split = bestSplit(contentWords(headText(s.head)), prev, [false], 'last', afterOwnPhoto(state, prev));
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
     if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
     const tail = moveTail(state, prev, s, split.at);
     state.decisions.push(entry(s.head.blocks, `headline with credits only: takes the body from line ${tail[0].first}, where the story before turns to its topic`));
   }
+}
+
+/**
+ * Where the text of story `s` may be cut at the earliest when another story's opening is looked for
+ * in it (bestSplit's `minAt`): after the last photo of its own printed inside it, a caption between
+ * its blocks whose photographer its byline names. The story's text runs to its photo: the caption
+ * of the story signed `本报记者 孙晓静`, `学生、家长现场咨询。 孙晓静 摄`, stands between its last
+ * paragraph and the next story's text, printed before that story's late head (every extractor on
+ * typeset news page 9, seed 23, where that head's one word 服务 found in the paragraph before the
+ * photo cut the story there).
+ */
+function afterOwnPhoto(state: AssemblyState, s: Segment): number {
+  const names = new Set([...(s.head?.blocks ?? []), ...s.blocks].flatMap((b) => (b.kind === 'byline' || b.kind === 'credit' || b.opensStory ? (b.credits ?? []).map((c) => c.name) : [])));
+  let at = 1;
+  for (const { block } of state.captions) {
+    const credit = block.caption?.credit;
+    if (!credit || block.page !== s.blocks[0].page || !photographersOf(credit).some((n) => names.has(n))) continue;
+    const k = s.blocks.findIndex((b) => b.first > block.last);
+    if (k > 0 && s.blocks[k - 1].last < block.first) at = Math.max(at, k);
+  }
+  return at;
 }
 
 /**
