@@ -5,7 +5,7 @@ import { decode } from '../src/segment/decode.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
 import { endsSentence } from '../src/segment/rules/chars.ts';
-import { closesLeftOpen, framedAcross, opensMidSentence } from '../src/segment/rules/continuation.ts';
+import { closesLeftOpen, framedAcross, opensMidSentence, pointsBack } from '../src/segment/rules/continuation.ts';
 import { parseCaption, photographersOf } from '../src/segment/rules/caption.ts';
 import { rejoinBoxedFirstLines, runMeasure } from '../src/segment/rules/first-line.ts';
 import type { SourceLine } from '../src/segment/types.ts';
@@ -68,6 +68,19 @@ test('a block that leaves a quotation or bracket open goes on in one whose first
   // a title's marks only when asked for
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。'), true);
   assert.equal(closesLeftOpen('学习《习近平谈', '治国理政》第四卷。', [['“', '”']]), false);
+});
+
+test('a paragraph that points back to its story (a linking word, 此次, 该院 in its first clause) is no story\'s first', () => {
+  assert.equal(pointsBack('下一步，该院将继续走访用人单位。'), true);
+  assert.equal(pointsBack('下一步,该院将持续深入开展专项行动。'), true);
+  assert.equal(pointsBack('此次招聘会提供三百余个岗位。'), true);
+  assert.equal(pointsBack('此外，县里还将新建两座公园。'), true);
+  assert.equal(pointsBack('据了解，该县推行河长制已有五年。'), true);
+  // a story's own first paragraph: a date, a place, a dateline; 该 far into the sentence names nothing before
+  assert.equal(pointsBack('3月12日早上7时，城北小学门口的道路上排起长队。'), false);
+  assert.equal(pointsBack('本报讯（记者 唐敏）城南职院日前举办招聘会。'), false);
+  assert.equal(pointsBack('近年来，城南职院坚持校企合作，该做法受到企业欢迎。'), false);
+  assert.equal(pointsBack('同时期的老建筑大多已被拆除。'), false);
 });
 
 test('a block that starts with one glyph and a pause, or with a mark, opens no sentence under a head; a reply, a linking word or a word may', () => {

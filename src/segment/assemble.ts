@@ -2,7 +2,7 @@ import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavou
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
 import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
-import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts';
+import { cannotOpen, continues, continuesByStart, pointsBack } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
 import { affinity, contentWords, similarity } from './rules/topic.ts';
@@ -1132,6 +1132,8 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
     const b = textOf(paras.slice(at));
     if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
     for (const headFirst of sides) {
+      // (the head's part after the boundary opens its story: not on a paragraph that points back)
+      if (!headFirst && pointsBack(paras[at].text)) continue;
       const mine = affinity(words, headFirst ? a : b);
       const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
       const cross = affinity(words, headFirst ? b : a);
