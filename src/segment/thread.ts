@@ -91,6 +91,7 @@ export function threadBlocks(printed: readonly ClassifiedBlock[]): ClassifiedBlo
     if (after !== undefined) next.set(run[run.length - 1], after);
   };
   for (const [i, run] of tailsPrintedBeforeHead(blocks, next, taken)) threadRun(i, run);
+  for (const [i, run] of columnAroundStory(blocks, next, taken)) threadRun(i, run);
   const under = columnsUnderOtherHeads(blocks, next, taken);
   for (const [i, run] of under.threaded) threadRun(i, run);
   // runs moved before a head are placed: no later rule takes them
@@ -422,6 +423,62 @@ function tailsPrintedBeforeHead(blocks: readonly ClassifiedBlock[], next: Readon
     const run = Array.from({ length: hs - chosen }, (_, k) => (chosen as number) + k);
     if (run.some((k) => taken.has(k) || claimed.has(k) || (k !== hs - 1 && next.has(k)))) return;
     if (!run.some((k) => /[。！？!?]/u.test(blocks[k].text))) return;
+    found.set(i, run);
+    run.forEach((k) => claimed.add(k));
+  });
+  return found;
+}
+
+/**
+ * A story printed whole inside another story's column: the column stops mid-sentence, a short story
+ * stands under it from its head to its closing credit, and the column goes on after that credit
+ * (`…同时，随着“研学游”的` / `民生实事看落实` / `社区食堂让老人吃上热乎饭` / … / `（记者 孟秋 通讯员 傅嘉）`
+ * / `兴起，该市文旅部门…`: seven extractors of typeset news page 4, seed 31, where no word runs
+ * across the cut, 的 | 兴起). The text after the credit goes on after the open block when it reads of
+ * that block's headline (THREAD_BACK_MIN_AFFINITY) more than of the boxed story's: the running
+ * blocks from there up to the next head, credit or furniture, and a credit that closes them.
+ * Open block → the run.
+ */
+function columnAroundStory(blocks: readonly ClassifiedBlock[], next: ReadonlyMap<number, number>, taken: ReadonlySet<number>): Map<number, number[]> {
+  const found = new Map<number, number[]>();
+  const claimed = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (!running(b) || !open(b) || next.has(i) || taken.has(i)) return;
+    const box = blocks[i + 1];
+    if (box === undefined || box.page !== b.page || !heads(box)) return;
+    const own = headlineAbove(blocks, i, b.page);
+    if (own < 0) return;
+    // the boxed story: its head, then running text and captions up to the credit that closes it
+    let c = i + 1;
+    while (c < blocks.length && blocks[c].page === b.page && heads(blocks[c])) c++;
+    const boxHead = c - 1;
+    if (blocks[boxHead]?.kind === 'byline' && !blocks.slice(i + 1, c).some((x) => x.kind === 'headline')) return;
+    let text = 0;
+    while (c < blocks.length && blocks[c].page === b.page && (running(blocks[c]) || blocks[c].kind === 'dateline' || blocks[c].kind === 'caption')) {
+      if (running(blocks[c]) || blocks[c].kind === 'dateline') text++;
+      c++;
+    }
+    // (a credit that names its reporters: an essay's affiliation note, `（作者为…）`, closes an essay,
+    // and a page of essays shares its words, so no topic would tell whose column goes on after it —
+    // development page of 2 January in pdftotext)
+    if (text === 0 || blocks[c]?.kind !== 'credit' || blocks[c].page !== b.page || (blocks[c].credits?.length ?? 0) === 0) return;
+    const headWords = (from: number, to: number) => contentWords(blocks.slice(from, to).filter((x) => x.kind === 'headline').map((x) => x.text).join(''));
+    const mineWords = headWords(headGroupStart(blocks, own), own + 1);
+    const theirWords = headWords(i + 1, c);
+    // the column going on after it, up to a block that reads of the boxed heads more than of its own
+    // (a box that heads two stories, the second with no dateline to open it: its text follows the
+    // column's, seed 37 page 1 in pdftotext)
+    const run: number[] = [];
+    for (let k = c + 1; k < blocks.length && blocks[k].page === b.page && running(blocks[k]) && !opener(blocks[k]) && !taken.has(k) && !claimed.has(k); k++) {
+      if (affinity(theirWords, blocks[k].text) > affinity(mineWords, blocks[k].text)) break;
+      run.push(k);
+    }
+    if (run.length === 0) return;
+    const last = run[run.length - 1];
+    if (blocks[last + 1]?.kind === 'credit' && blocks[last + 1].page === b.page && !taken.has(last + 1)) run.push(last + 1);
+    const said = run.map((k) => blocks[k].text).join('');
+    const mine = affinity(mineWords, said);
+    if (mine < THREAD_BACK_MIN_AFFINITY || mine <= affinity(theirWords, said)) return;
     found.set(i, run);
     run.forEach((k) => claimed.add(k));
   });
