@@ -153,16 +153,27 @@ function creditWrappedTo(current: readonly SourceLine[], line: SourceLine): bool
 class Brackets {
   private balance = 0;
   private tail = '';
+  private held = 0;
   add(text: string): void {
+    const was = this.balance > 0;
     for (let k = 0; k < text.length; k++) {
       const c = text[k];
       if (c === '（' || c === '(') this.balance++;
       else if (c === '）' || c === ')') this.balance--;
     }
     if (text !== '') this.tail = text[text.length - 1];
+    this.held = this.balance > 0 ? (was ? this.held + 1 : 1) : 0;
   }
   get unclosed(): boolean {
     return this.balance > 0 || this.tail === '讯';
+  }
+  /**
+   * Lines the open bracket has been held open, the line it opened on counted: a closing credit's
+   * bracket opened on a long paragraph's last line (`…奉献青春力量。（记者` / `谢嘉 通讯员 周媛 钟一苇）`,
+   * MuPDF and others on typeset news page 12, seed 31) is as young as a dateline's on a first line.
+   */
+  get heldLines(): number {
+    return this.held;
   }
 }
 
@@ -634,7 +645,7 @@ function columnBlocks(source: SourceLine[]): Block[] {
       if (line.heading > 0 && next.heading > 0 && next.blanksBefore <= 1 && !next.pageStart && /^[\u4e00-\u9fff]$/u.test(next.text.trim()) && !endsSentence(line.text)) goesOn = !nameSpeltDown(i + 1) || UPRIGHT_CHAR.test(line.text);
     } else if (next !== undefined && overwide(i) !== overwide(i + 1) && !brackets.unclosed) {
       goesOn = false;
-    } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && current.length < OPEN_BRACKET_MAX_LINES) {
+    } else if (next !== undefined && (brackets.unclosed || /^讯/u.test(next.text)) && (brackets.heldLines > 0 ? brackets.heldLines : current.length) < OPEN_BRACKET_MAX_LINES) {
       goesOn = true;
     } else if ((line.boxedFirst || line.setIn) && next !== undefined && next.blanksBefore === 0) {
       // a paragraph's first line boxed apart (rejoinBoxedFirstLines), even right after a credit and a

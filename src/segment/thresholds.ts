@@ -131,8 +131,9 @@ export const PIECES_MIN_SHARE = 0.2;
  */
 export const PIECES_MIN_LINES = 60;
 /**
- * Lines a block may grow to while a bracket stays open (`讯（记` / `者 陈鸿飞 …）`): past it
- * the bracket is a stray one and widths decide again. Set by hand.
+ * Lines a bracket may stay open and keep its block going (`讯（记` / `者 陈鸿飞 …）`), counted from
+ * the line it opened on (a closing credit's `（记者` at a long paragraph's end as young as a
+ * dateline's): past it the bracket is a stray one and widths decide again. Set by hand.
  */
 export const OPEN_BRACKET_MAX_LINES = 6;
 /**
