@@ -13,7 +13,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, joinOpeningsPrintedApart, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, joinOpeningsPrintedApart, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleFromBodilessHeads, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, Credit, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -217,6 +217,26 @@ test('two heads printed beside other stories that both read of one headless stor
     const heads = moveStrayHeads(deepFreeze([town, books, ...order])).articles.slice(0, 2).map((a) => [a.kicker, a.title]);
     assert.deepEqual(heads, [[undefined, '河口镇老街改造完工'], ['图书馆老街分馆青石路面旁开张', '城南图书馆周末延长开放时间']]);
   }
+});
+
+test('a head with nothing under it, printed apart from its story, heads the headless story of its page that reads of it; a lone line under no head too', () => {
+  const talent = ['乡村振兴，人才是关键。各地出台政策吸引人才返乡创业，一批新农人在田野上施展才干。', '## 留住乡村振兴人才的关键', '留住人才，既要待遇留人，也要事业留人，让乡村振兴人才安心扎根。'];
+  const books = '一座城市的气质，藏在它的书店和图书馆里。要丰富阅读活动，让阅读空间成为市民的精神家园。';
+  const names = (a: ReturnType<typeof draft>, name: string) => ({ ...a, credits: [{ name, role: '记者' as const }], authors: [name] });
+  const lead = names(draft('', 1, [3, 20], talent), '苏明远');
+  const second = names(draft('让书香浸润城市生活', 1, [22, 30], [books]), '韩松');
+  // the lead's headline printed at the page's foot, read as a story of its own with one crosshead and no head
+  const apart = draft('', 1, [32, 32], ['## 乡村振兴人才引得来留得住']);
+  const { articles: out, report } = titleFromBodilessHeads(deepFreeze([lead, second, apart]));
+  assert.deepEqual(out.map((a) => [a.title, a.authors, a.body.length]), [['乡村振兴人才引得来留得住', ['苏明远'], 3], ['让书香浸润城市生活', ['韩松'], 1]]);
+  assert.deepEqual(out[0]!.source.ranges, [[3, 20], [32, 32]]);
+  assert.equal(report.length, 1);
+  // a head draft with its own title goes the same way
+  const titled = titleFromBodilessHeads([lead, second, draft('乡村振兴人才引得来留得住', 1, [32, 32], [])]).articles;
+  assert.deepEqual(titled.map((a) => a.title), ['乡村振兴人才引得来留得住', '让书香浸润城市生活']);
+  // a head no headless story reads of, or one on another page, stays where it is
+  assert.equal(titleFromBodilessHeads([lead, second, draft('', 1, [32, 32], ['## 城南老街重新开街'])]).articles.length, 3);
+  assert.equal(titleFromBodilessHeads([lead, second, draft('', 2, [32, 32], ['## 乡村振兴人才引得来留得住'])]).articles.length, 3);
 });
 
 test('a head with nothing under it heads the headless story right after it; the names printed under the head before it go back there', () => {

@@ -591,6 +591,51 @@ export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
 }
 
 /**
+ * A head with nothing under it, printed apart from its story: the lead essay's headline, set large
+ * at the page's foot by its header (`7 理论`), read after the second essay's head (pdftotext on the
+ * development page of 16 January), made a story of its own with no paragraph (its one line a
+ * crosshead under no head), and the lead essay, opened by its signed name alone, had none. A head
+ * draft with no paragraph (or a lone line under no head) goes to a headless
+ * story of its page that holds its words (LATE_HEAD_MIN_AFFINITY, as titleHeadlessStories), best
+ * pairs first, one head a story; the draft's lines and names go with it. joinBodilessHeads, before
+ * it, takes the story right after the head.
+ */
+export function titleFromBodilessHeads(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const texts = articles.map(paragraphText);
+  const pairs: { from: number; to: number; score: number }[] = [];
+  // the head a draft with no paragraph holds: its own, or a lone line read as a crosshead under no head
+  const headIn = (h: Draft): string => (h.title ? [h.kicker, h.title, h.subtitle].filter(Boolean).join('') : headless(h) && h.body.length === 1 ? h.body[0].text : '');
+  articles.forEach((h, from) => {
+    const head = headIn(h);
+    if (!head || !headlineShaped(head) || h.body.some((b) => b.kind === 'paragraph')) return;
+    const words = contentWords(head);
+    articles.forEach((t, to) => {
+      if (to === from || !headless(t) || t.source.page !== h.source.page || texts[to] === '' || (h.authors.length > 0 && t.authors.length > 0)) return;
+      const score = affinity(words, texts[to]);
+      if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, to, score });
+    });
+  });
+  const given = pairOnce(pairs);
+  if (given.size === 0) return { articles: [...articles], report };
+  const gave = new Set([...given.values()].map((p) => p.from));
+  const out: Draft[] = [];
+  articles.forEach((a, i) => {
+    if (gave.has(i)) return;
+    const p = given.get(i);
+    if (p === undefined) {
+      out.push(a);
+      return;
+    }
+    const h = articles[p.from];
+    const lone = h.title ? h : { ...h, title: h.body[0].text, body: [] };
+    report.push({ lines: a.source.lines, text: lone.title, reason: 'a head with nothing under it, printed apart, heads the headless story of its page that reads of it' });
+    out.push(merged(lone, a, [...lone.body, ...a.body]));
+  });
+  return { articles: out, report };
+}
+
+/**
  * A head read as crossheads of a story of its own: a vertical head printed after its story's text
  * with its bylines set before it (`本` / `报` / `记` / `者` / `孟` / `秋`, `通` / `讯` / `员` / …, then
  * `民` / `生` / … the kicker, `社` / `区` / `食` / `堂` / … the headline: pdfminer on typeset news page 7,
@@ -700,5 +745,6 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'openings-printed-apart', repair: joinOpeningsPrintedApart, report: 'decisions' },
   { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
   { name: 'bodiless-heads', repair: joinBodilessHeads, report: 'decisions' },
+  { name: 'bodiless-heads-apart', repair: titleFromBodilessHeads, report: 'decisions' },
   { name: 'crossheads-as-head', repair: headsReadAsCrossheads, report: 'decisions' },
 ];
