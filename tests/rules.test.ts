@@ -81,6 +81,9 @@ test('a paragraph that points back to its story (a linking word, 此次, 该院 
   assert.equal(pointsBack('本报讯（记者 唐敏）城南职院日前举办招聘会。'), false);
   assert.equal(pointsBack('近年来，城南职院坚持校企合作，该做法受到企业欢迎。'), false);
   assert.equal(pointsBack('同时期的老建筑大多已被拆除。'), false);
+  // 该 inside a word names nothing before
+  assert.equal(pointsBack('干部应该站在群众中间，倾听群众呼声。'), false);
+  assert.equal(pointsBack('我们应该区分两类问题。'), false);
 });
 
 test('a block that starts with one glyph and a pause, or with a mark, opens no sentence under a head; a reply, a linking word or a word may', () => {

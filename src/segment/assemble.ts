@@ -1303,7 +1303,7 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     // (the story before stands under its own head: a head over its body and one after it)
     if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
     const words = contentWords(headText(g));
-    const split = bestSplit(words, s, [false], 'last', afterOwnPhoto(state, s));
+    const split = bestSplit(words, s, [false], 'last', afterOwnPhoto(state, s, words));
     const own = contentWords(headText(s.head));
     const turns = (at: number) => {
       const after = textOf(s.blocks.slice(at));
@@ -1439,7 +1439,8 @@ function bodilessHeadPass(state: AssemblyState): void {
     if (prev.blocks.length < 2) continue;
     // of parts that read of it alike (and that leave each paragraph with the head it reads of more),
     // the shortest: the story before keeps what it can
-    const split = bestSplit(contentWords(headText(s.head)), prev, [false], 'last', afterOwnPhoto(state, prev));
+    const words = contentWords(headText(s.head));
+    const split = bestSplit(words, prev, [false], 'last', afterOwnPhoto(state, prev, words));
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
     if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
@@ -1449,22 +1450,29 @@ function bodilessHeadPass(state: AssemblyState): void {
 }
 
 /**
- * Where the text of story `s` may be cut at the earliest when another story's opening is looked for
- * in it (bestSplit's `minAt`): after the last photo of its own printed inside it, a caption between
- * its blocks whose photographer its byline names. The story's text runs to its photo: the caption
- * of the story signed `本报记者 孙晓静`, `学生、家长现场咨询。 孙晓静 摄`, stands between its last
- * paragraph and the next story's text, printed before that story's late head (every extractor on
- * typeset news page 9, seed 23, where that head's one word 服务 found in the paragraph before the
- * photo cut the story there).
+ * Where the text of story `s` may be cut at the earliest when another story's opening, the story of
+ * a head whose words are `words`, is looked for in it (bestSplit's `minAt`): after the last photo of
+ * its own printed inside it, a caption between its blocks whose photographer a byline or credit of
+ * `s` printed before the caption names, and that reads of `s`'s head at least as much as of that
+ * other head. The story's text runs to its photo: the caption of the story signed `本报记者 孙晓静`,
+ * `学生、家长现场咨询。 孙晓静 摄`, stands between its last paragraph and the next story's text,
+ * printed before that story's late head (every extractor on typeset news page 9, seed 23, where that
+ * head's one word 服务 found in the paragraph before the photo cut the story there). (A photo of the
+ * other story by the same reporter, printed inside its text, reads of that story's head: no fence.)
  */
-function afterOwnPhoto(state: AssemblyState, s: Segment): number {
-  const names = new Set([...(s.head?.blocks ?? []), ...s.blocks].flatMap((b) => (b.kind === 'byline' || b.kind === 'credit' || b.opensStory ? (b.credits ?? []).map((c) => c.name) : [])));
+function afterOwnPhoto(state: AssemblyState, s: Segment, words: Map<string, number>): number {
+  const own = s.head ? contentWords(headText(s.head)) : undefined;
   let at = 1;
   for (const { block } of state.captions) {
     const credit = block.caption?.credit;
-    if (!credit || block.page !== s.blocks[0].page || !photographersOf(credit).some((n) => names.has(n))) continue;
+    if (!credit || block.page !== s.blocks[0].page) continue;
     const k = s.blocks.findIndex((b) => b.first > block.last);
-    if (k > 0 && s.blocks[k - 1].last < block.first) at = Math.max(at, k);
+    if (k <= 0 || s.blocks[k - 1].last >= block.first) continue;
+    const names = new Set([...(s.head?.blocks ?? []), ...s.blocks.slice(0, k)].flatMap((b) => (b.kind === 'byline' || b.kind === 'credit' || b.opensStory ? (b.credits ?? []).map((c) => c.name) : [])));
+    if (!photographersOf(credit).some((n) => names.has(n))) continue;
+    const text = block.caption?.text ?? '';
+    if (own === undefined || affinity(words, text) > affinity(own, text)) continue;
+    at = Math.max(at, k);
   }
   return at;
 }

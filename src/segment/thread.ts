@@ -358,10 +358,14 @@ function nameBelowHeadline(blocks: readonly ClassifiedBlock[], beside: ReadonlyS
   return lifted;
 }
 
-/** A head above block k on its page and no name before k on that page: the page's first story is unsigned so far. */
+/** A head above block k on its page and no name before k there (no byline, no dateline or credit that names anyone): the page's first story is unsigned so far. */
 function unsignedAbove(blocks: readonly ClassifiedBlock[], k: number): boolean {
-  const page = blocks.filter((x, j) => j < k && x.page === blocks[k].page);
-  return page.some((x) => x.kind === 'headline') && !page.some((x) => x.kind === 'byline');
+  let head = false;
+  for (let j = k - 1; j >= 0 && blocks[j].page === blocks[k].page; j--) {
+    if (blocks[j].kind === 'byline' || (blocks[j].credits?.length ?? 0) > 0) return false;
+    if (blocks[j].kind === 'headline') head = true;
+  }
+  return head;
 }
 
 /**
@@ -468,14 +472,19 @@ function columnAroundStory(blocks: readonly ClassifiedBlock[], next: ReadonlyMap
     // the column going on after it, up to a block that reads of the boxed heads more than of its own
     // (a box that heads two stories, the second with no dateline to open it: its text follows the
     // column's, seed 37 page 1 in pdftotext)
+    // …and, past the block that finishes the sentence, up to one that reads nothing of its own head
+    // either (a third story's text, then its credit and late head). A block that goes on elsewhere
+    // already (a thread of its own) ends the run: what it threads to stays after it
     const run: number[] = [];
     for (let k = c + 1; k < blocks.length && blocks[k].page === b.page && running(blocks[k]) && !opener(blocks[k]) && !taken.has(k) && !claimed.has(k); k++) {
-      if (affinity(theirWords, blocks[k].text) > affinity(mineWords, blocks[k].text)) break;
+      const mine = affinity(mineWords, blocks[k].text);
+      if (affinity(theirWords, blocks[k].text) > mine || (run.length > 0 && mine === 0)) break;
       run.push(k);
+      if (next.has(k)) break;
     }
     if (run.length === 0) return;
     const last = run[run.length - 1];
-    if (blocks[last + 1]?.kind === 'credit' && blocks[last + 1].page === b.page && !taken.has(last + 1)) run.push(last + 1);
+    if (!next.has(last) && blocks[last + 1]?.kind === 'credit' && blocks[last + 1].page === b.page && !taken.has(last + 1)) run.push(last + 1);
     const said = run.map((k) => blocks[k].text).join('');
     const mine = affinity(mineWords, said);
     if (mine < THREAD_BACK_MIN_AFFINITY || mine <= affinity(theirWords, said)) return;
