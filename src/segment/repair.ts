@@ -616,23 +616,26 @@ export function titleFromBodilessHeads(articles: readonly Draft[]): Repaired {
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, to, score });
     });
   });
-  const given = pairOnce(pairs);
+  const given = new Map([...pairOnce(pairs)].map(([to, p]): [number, number] => [to, p.from]));
   if (given.size === 0) return { articles: [...articles], report };
-  const gave = new Set([...given.values()].map((p) => p.from));
-  const out: Draft[] = [];
-  articles.forEach((a, i) => {
-    if (gave.has(i)) return;
-    const p = given.get(i);
-    if (p === undefined) {
-      out.push(a);
-      return;
-    }
-    const h = articles[p.from];
+  const out = headsGiven(articles, given, (h, a) => {
     const lone = h.title ? h : { ...h, title: h.body[0].text, body: [] };
     report.push({ lines: a.source.lines, text: lone.title, reason: 'a head with nothing under it, printed apart, heads the headless story of its page that reads of it' });
-    out.push(merged(lone, a, [...lone.body, ...a.body]));
+    return merged(lone, a, [...lone.body, ...a.body]);
   });
   return { articles: out, report };
+}
+
+/** The drafts with each head draft given to its story (story index → head index): the head drafts leave, each story is `make(head, story)`. */
+function headsGiven(articles: readonly Draft[], given: ReadonlyMap<number, number>, make: (head: Draft, story: Draft) => Draft): Draft[] {
+  const used = new Set(given.values());
+  const out: Draft[] = [];
+  articles.forEach((a, i) => {
+    if (used.has(i)) return;
+    const from = given.get(i);
+    out.push(from === undefined ? a : make(articles[from], a));
+  });
+  return out;
 }
 
 /**
@@ -664,21 +667,12 @@ export function headsReadAsCrossheads(articles: readonly Draft[]): Repaired {
     given.set(to, i);
   });
   if (given.size === 0) return { articles: [...articles], report };
-  const used = new Set(given.values());
-  const out: Draft[] = [];
-  articles.forEach((a, i) => {
-    if (used.has(i)) return;
-    const from = given.get(i);
-    if (from === undefined) {
-      out.push(a);
-      return;
-    }
-    const h = articles[from];
+  const out = headsGiven(articles, given, (h, a) => {
     const parts = h.body.map((b) => b.text);
     const [kicker, title, subtitle] = parts.length === 1 ? [undefined, parts[0], undefined] : [parts[0], parts[1], parts[2]];
     report.push({ lines: a.source.lines, text: parts.join(' / '), reason: 'a head read as the crossheads of a story of its own heads the story with no head next to it' });
     const joined = merged(a, h, a.body);
-    out.push({ ...joined, title, ...(kicker ? { kicker } : {}), ...(subtitle ? { subtitle } : {}) });
+    return { ...joined, title, ...(kicker ? { kicker } : {}), ...(subtitle ? { subtitle } : {}) };
   });
   return { articles: out, report };
 }
