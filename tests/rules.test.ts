@@ -84,6 +84,7 @@ test('a paragraph that points back to its story (a linking word, 此次, 该院 
   // 该 inside a word names nothing before
   assert.equal(pointsBack('干部应该站在群众中间，倾听群众呼声。'), false);
   assert.equal(pointsBack('我们应该区分两类问题。'), false);
+  assert.equal(pointsBack('我们不该区别对待。'), false);
 });
 
 test('a block that starts with one glyph and a pause, or with a mark, opens no sentence under a head; a reply, a linking word or a word may', () => {

@@ -234,6 +234,9 @@ test('a head with nothing under it, printed apart from its story, heads the head
   // a head draft with its own title goes the same way
   const titled = titleFromBodilessHeads([lead, second, draft('乡村振兴人才引得来留得住', 1, [32, 32], [])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村振兴人才引得来留得住', '让书香浸润城市生活']);
+  // a photo item (a caption, no paragraph) is no head printed apart, titled or not
+  const photo = { ...draft('乡村振兴人才引得来留得住', 1, [32, 33], []), captions: [{ text: '返乡青年在大棚里查看长势。', credit: '苏明远 摄' }] };
+  assert.equal(titleFromBodilessHeads([lead, second, photo]).articles.length, 3);
   // a head no headless story reads of, or one on another page, stays where it is
   assert.equal(titleFromBodilessHeads([lead, second, draft('', 1, [32, 32], ['## 城南老街重新开街'])]).articles.length, 3);
   assert.equal(titleFromBodilessHeads([lead, second, draft('', 2, [32, 32], ['## 乡村振兴人才引得来留得住'])]).articles.length, 3);

@@ -595,7 +595,7 @@ export function joinBodilessHeads(articles: readonly Draft[]): Repaired {
  * at the page's foot by its header (`7 理论`), read after the second essay's head (pdftotext on the
  * development page of 16 January), made a story of its own with no paragraph (its one line a
  * crosshead under no head), and the lead essay, opened by its signed name alone, had none. A head
- * draft with no paragraph (or a lone line under no head) goes to a headless
+ * draft with no paragraph and no caption (a photo item is none; or a lone line under no head) goes to a headless
  * story of its page that holds its words (LATE_HEAD_MIN_AFFINITY, as titleHeadlessStories), best
  * pairs first, one head a story; the draft's lines and names go with it. joinBodilessHeads, before
  * it, takes the story right after the head.
@@ -604,17 +604,24 @@ export function titleFromBodilessHeads(articles: readonly Draft[]): Repaired {
   const report: ReportEntry[] = [];
   const texts = articles.map(paragraphText);
   const pairs: { from: number; to: number; score: number }[] = [];
-  // the head a draft with no paragraph holds: its own, or a lone line read as a crosshead under no head
-  const headIn = (h: Draft): string => (h.title ? [h.kicker, h.title, h.subtitle].filter(Boolean).join('') : headless(h) && h.body.length === 1 ? h.body[0].text : '');
+  // the headline a draft with no paragraph holds: its own, or a lone line read as a crosshead under
+  // no head; not a photo's (a draft with a caption is a photo item, titled or not)
+  const headlineIn = (h: Draft): string => (h.captions.length > 0 || h.body.some((b) => b.kind === 'paragraph') ? '' : h.title ? h.title : headless(h) && h.body.length === 1 ? h.body[0].text : '');
+  // the headless stories with text, by page, listed once
+  const onPage = new Map<number, number[]>();
+  articles.forEach((t, to) => {
+    if (headless(t) && texts[to] !== '') onPage.set(t.source.page, [...(onPage.get(t.source.page) ?? []), to]);
+  });
+  const sameNames = (a: Draft, b: Draft) => a.authors.length === 0 || b.authors.length === 0 || a.authors.join('、') === b.authors.join('、');
   articles.forEach((h, from) => {
-    const head = headIn(h);
-    if (!head || !headlineShaped(head) || h.body.some((b) => b.kind === 'paragraph')) return;
-    const words = contentWords(head);
-    articles.forEach((t, to) => {
-      if (to === from || !headless(t) || t.source.page !== h.source.page || texts[to] === '' || (h.authors.length > 0 && t.authors.length > 0)) return;
+    const headline = headlineIn(h);
+    if (!headline || !headlineShaped(headline)) return;
+    const words = contentWords([h.kicker, headline, h.subtitle].filter(Boolean).join(''));
+    for (const to of onPage.get(h.source.page) ?? []) {
+      if (to === from || !sameNames(h, articles[to])) continue;
       const score = affinity(words, texts[to]);
       if (score >= LATE_HEAD_MIN_AFFINITY) pairs.push({ from, to, score });
-    });
+    }
   });
   const given = new Map([...pairOnce(pairs)].map(([to, p]): [number, number] => [to, p.from]));
   if (given.size === 0) return { articles: [...articles], report };

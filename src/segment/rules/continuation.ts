@@ -20,13 +20,13 @@ export function cannotOpen(tail: string, head: string): boolean {
  * A paragraph that points back to what a story has said, so cannot be a story's first: it opens on
  * a word that links to a sentence before (`下一步，`, `此外，`, `与此同时，`, `此次…`), or names its subject by
  * `该` within its first clause (`下一步,该院将持续…`, the close of a story on a college's job fair:
- * 该院 is the college its story has named; not 该 inside a word, 应该, 本该, 活该, 理该, 谁该). A
+ * 该院 is the college its story has named; not 该 after a word it ends or a word that governs it: 应该, 本该, 活该, 不该, 也该, 早该 …). A
  * first paragraph that opens on 此次 (`此次全国两会…`) is barred too: rare in a story's lead, and the
  * cut then falls at the next paragraph that can open.
  */
 export function pointsBack(paragraph: string): boolean {
   const p = paragraph.replace(/\s+/gu, '');
-  return /^(?:下一步|此外|另外|与此同时|同时|对此|为此|此后)[，,]/u.test(p) || /^此次/u.test(p) || /^[^，,。；;]{0,6}[，,]?(?<![应本活理谁])该(?:院|校|所|局|县|市|区|镇|乡|村|公司|企业|中心|项目|厂|馆|站|队|部门|单位)/u.test(p);
+  return /^(?:下一步|此外|另外|与此同时|同时|对此|为此|此后)[，,]/u.test(p) || /^此次/u.test(p) || /^[^，,。；;]{0,6}[，,]?(?<![应本活理谁不也就都还更早])该(?:院|校|所|局|县|市|区|镇|乡|村|公司|企业|中心|项目|厂|馆|站|队|部门|单位)/u.test(p);
 }
 
 /**
