@@ -572,6 +572,36 @@ test('a story\'s opening line printed inside another story goes to a story\'s fi
   assert.equal(startAt(order, '盖装备制造'), startAt(order, '本报讯（记者庞静') + 1, order.join(' / '));
 });
 
+test('a late head\'s word the story before says throughout does not cut that story after its first paragraph (bestSplit byShare)', () => {
+  // the story before names its town (青溪) in two later paragraphs and its head's words all through;
+  // counted by presence, the one paragraph free of 青溪, its first, was all it kept
+  const text = [
+    '县职业学校举办春季招聘会',
+    '',
+    '本报讯（记者 王晓雯）三月八日，县职业学校举办春',
+    '季招聘会，八十多家企业带来两千多个岗位。',
+    '当日上午，青溪一家机械企业的展位前排起了长队，',
+    '企业负责人说，今年招聘会收到的简历比去年多了一',
+    '倍。',
+    '职业学校就业办负责人介绍，近年来青溪的制造企业',
+    '发展很快，学校的毕业生在招聘会上很受欢迎。',
+    '学校还将在秋季再举办一场招聘会。',
+    '青溪老码头的旧仓库改成了夜市，五十多个摊位沿着',
+    '江边排开。',
+    '夜市每晚六点开市，周末还有民乐表演，老码头又热',
+    '闹了起来。',
+  ].join('\n');
+  const lines = toLines(text);
+  const [head, ...blocks] = classify(toBlocks(lines, detectFlavour(lines)));
+  assert.equal(head.kind, 'headline');
+  assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['本报讯（', '当日上午', '职业学校', '学校还将', '青溪老码', '夜市每晚']);
+  const words = contentWords('青溪老码头旧仓库变身夜市');
+  const story = { blocks, head: { blocks: [head], at: 0 } };
+  assert.equal(bestSplit(words, story, [false], 'last', 1, true)?.at, 4);
+  // (by presence, the cut falls after the first paragraph)
+  assert.equal(bestSplit(words, story, [false], 'last')?.at, 1);
+});
+
 test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {
   // another story's paragraph, then a story's paragraphs set tight in one box (pdfminer), its first
   // reading of neither head: the tail for `午休室里睡得香` starts at the box's edge, not a paragraph late

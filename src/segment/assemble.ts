@@ -5,7 +5,7 @@ import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart, pointsBack } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
-import { affinity, contentWords, similarity } from './rules/topic.ts';
+import { affinity, contentWords, shareAffinity, similarity } from './rules/topic.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { makeBlock } from './paragraphs.ts';
 import {
@@ -1102,11 +1102,17 @@ const LEAN_EPSILON = 1e-9;
  * line; then, where the body has a head of its own, the one that leaves each paragraph with the
  * head it reads of more (`lean`); then as `tie` says: the first, the last, or the one nearest `tie.near`.
  * No boundary before block `minAt`; of boundaries that score alike, the one at it goes first.
+ * `byShare`: each head word counts in a part by the share of the body's occurrences of it that
+ * part holds (shareAffinity), not by being there at all: for a late head's opening in the story
+ * before, where a word of the late head that the story before also uses (its town, `株洲`, said in
+ * four of its paragraphs: MuPDF and six more extractors on typeset news page 6, seed 37) cut that
+ * story after its first paragraph, the only one free of it.
  */
-export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first', minAt = 1): { at: number; score: number; headFirst: boolean } | undefined {
+export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first', minAt = 1, byShare = false): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
+  const whole = textOf(paras);
   // how much each paragraph reads of either head, summed from the start: where two boundaries score
   // alike, the paragraphs between them go with the head they read of (asked only where the body has
   // a head of its own: without one, nothing leans)
@@ -1134,9 +1140,10 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
     for (const headFirst of sides) {
       // (the head's part after the boundary opens its story: not on a paragraph that points back)
       if (!headFirst && pointsBack(paras[at].text)) continue;
-      const mine = affinity(words, headFirst ? a : b);
-      const theirs = other ? affinity(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
-      const cross = affinity(words, headFirst ? b : a);
+      const aff = byShare ? (w: Map<string, number>, part: string) => shareAffinity(w, part, whole) : affinity;
+      const mine = aff(words, headFirst ? a : b);
+      const theirs = other ? aff(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
+      const cross = aff(words, headFirst ? b : a);
       const score = mine + theirs - cross;
       // (of two that score alike, one at a box's edge, a blank line before it, goes before one inside a
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
@@ -1303,7 +1310,7 @@ function tailBeforeHeadPass(state: AssemblyState): void {
     // (the story before stands under its own head: a head over its body and one after it)
     if (!s || 'at' in s || !s.head || state.prevOf.get(s) !== s.head || s.blocks[0].page !== g.blocks[0].page) continue;
     const words = contentWords(headText(g));
-    const split = bestSplit(words, s, [false], 'last', afterOwnPhoto(state, s, words));
+    const split = bestSplit(words, s, [false], 'last', afterOwnPhoto(state, s, words), true);
     const own = contentWords(headText(s.head));
     const turns = (at: number) => {
       const after = textOf(s.blocks.slice(at));
@@ -1440,7 +1447,7 @@ function bodilessHeadPass(state: AssemblyState): void {
     // of parts that read of it alike (and that leave each paragraph with the head it reads of more),
     // the shortest: the story before keeps what it can
     const words = contentWords(headText(s.head));
-    const split = bestSplit(words, prev, [false], 'last', afterOwnPhoto(state, prev, words));
+    const split = bestSplit(words, prev, [false], 'last', afterOwnPhoto(state, prev, words), true);
     // …and only where the story before reads of its own head in what it keeps: a head that speaks
     // of none of its body (`前行谱新篇`, a piece of a broken headline) parts nothing
     if (!split || affinity(contentWords(headText(prev.head)), textOf(prev.blocks.slice(0, split.at))) < SPLIT_MIN_AFFINITY) continue;
