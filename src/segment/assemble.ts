@@ -261,6 +261,18 @@ const turnsAt = (blocks: readonly ClassifiedBlock[], k: number): boolean =>
 /** A line set across: two Han characters side by side or more (figures set across inside vertical type, `43`, `100`, turn nothing). */
 const setAcross = (l: SourceLine): boolean => (l.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
 
+/**
+ * Two narrow boxes of large type in a row (Block.boxed): two stories' heads, however a narrow
+ * column's lines run on (`加强合作` / `校企来了` / `一次经验` / `分享`, then `青少年科普活` / `动走进乡村学` /
+ * `校`, the first story's head printed after its closing credit, set tight with no blank lines:
+ * pdftotext -raw, pypdf and pdf.js on typeset news page 3, seed 11, where the first read as the
+ * second's kicker). Not where the second opens on the piece of a line cut before its opening
+ * quote, shorter than the box: one head the extractor cut (`南唯一一` / `个“新生` / `命”`, then `“株` /
+ * `洲产教联` / …, pdftotext -layout on page 9).
+ */
+const twoBoxes = (above: ClassifiedBlock, below: ClassifiedBlock): boolean =>
+  above.boxed === true && below.boxed === true && !(/^[“‘《「]/u.test(below.lines[0].text.trim()) && below.lines.length > 1 && below.lines[0].text.trim().length < below.lines[1].text.trim().length);
+
 /** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
 function partStarts(g: HeadGroup): number[] {
   const starts: number[] = [];
@@ -271,7 +283,7 @@ function partStarts(g: HeadGroup): number[] {
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
     // a part cut from the display block above it by its size (Block.resized) is that head's part
     if (b.kind !== 'headline' || b.resized) return;
-    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && !wrapsInto(prev, b)) || headAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && (!wrapsInto(prev, b) || twoBoxes(prev, b))) || headAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
   });
   return starts;
 }
@@ -401,10 +413,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // page 3), unless the second opens on the piece of a line cut before its opening quote, shorter
     // than the box: one head the extractor cut (`南唯一一` / `个“新生` / `命”`, then `“株` / `洲产教联` /
     // …, pdftotext -layout on page 9)
-    const [above, below] = [g.blocks[k - 1], g.blocks[k]];
-    const cutPiece = /^[“‘《「]/u.test(below.lines[0].text.trim()) && below.lines.length > 1 && below.lines[0].text.trim().length < below.lines[1].text.trim().length;
-    const boxes = above.boxed === true && below.boxed === true && !cutPiece;
-    if (turnsAt(g.blocks, k) || boxes || headAfterNames(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
+    if (turnsAt(g.blocks, k) || twoBoxes(g.blocks[k - 1], g.blocks[k]) || headAfterNames(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }

@@ -305,6 +305,14 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   const apart = (l: SourceLine) => (l.blanksBefore === 0 ? 0 : l.blanksBefore <= COLUMN_GAP_ROWS + 1 ? 1 : 2);
   const joins = lines.map(() => false);
   for (let i = 0; i < lines.length; ) {
+    // a line that closes the bracket the line above left open is that line's end, never a box's
+    // first line (`（记者 戴凇 通讯员` / `朱泉霖）` / `加强合作` / `校企来了` / …, a story's closing credit
+    // over its head printed after it: pdftotext -raw and five more on typeset news page 3, seed 11,
+    // where the name's line, four cells wide as the head's, opened the box and the head ran into the credit)
+    if (i > 0 && /[（(][^（）()]*$/u.test(lines[i - 1].text) && /^[^（()]*[）)]/u.test(lines[i].text)) {
+      i++;
+      continue;
+    }
     let end = i;
     let n = length(lines[i]);
     // a first line one short where the mark that would end it may not end a line and opens the next
