@@ -282,7 +282,11 @@ function partStarts(g: HeadGroup): number[] {
     // a kicker stands over its own headline: after a headline line it opens the next head
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
     // a part cut from the display block above it by its size (Block.resized) is that head's part
-    if (b.kind !== 'headline' || b.resized) return;
+    // (…but not after a headline and the name signing it: a headline wider than the name over it
+    // read as resized, and an essay's head printed after its body, `把“小事”当成` / `大事来办` / `郑远航`,
+    // became the kicker of the next story's `冬季蔬菜丰收上市`: pdftotext -raw, pypdf and pdf.js on typeset
+    // news page 5, seed 29; what follows names opens the next head, headAfterNames)
+    if (b.kind !== 'headline' || (b.resized && !headAfterNames(g.blocks, k))) return;
     if (prev.kind === 'subtitle' || (prev.kind === 'headline' && (!wrapsInto(prev, b) || twoBoxes(prev, b))) || headAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
   });
   return starts;
