@@ -602,6 +602,31 @@ test('a late head\'s word the story before says throughout does not cut that sto
   assert.equal(bestSplit(words, story, [false], 'last')?.at, 1);
 });
 
+test('what a late head\'s part must read of it is asked by presence, not by share (bestSplit byShare)', () => {
+  // the story before says both of the late head's words, 青溪 and 夜市, early on: the share of their
+  // uses in the right part falls under SPLIT_MIN_AFFINITY, and only the cut after the first paragraph
+  // passed it
+  const text = [
+    '县职业学校举办春季招聘会',
+    '',
+    '本报讯（记者 王晓雯）三月八日，县职业学校在青溪夜',
+    '市旁的广场举办春季招聘会，八十多家企业参加。',
+    '当日上午，青溪一家机械企业的展位前排起了长队，',
+    '不少求职者是从夜市赶来的摊主。',
+    '职业学校就业办负责人介绍，近年来青溪的制造企业',
+    '发展很快，学校毕业生很受欢迎。',
+    '学校还将在秋季再举办一场招聘会。',
+    '入夜，青溪夜市灯火通明，五十多个摊位沿着江边排',
+    '开，游客络绎不绝。',
+    '摊主们说，开张以来生意一天比一天好，不少外地游客',
+    '也慕名而来。',
+  ].join('\n');
+  const lines = toLines(text);
+  const [head, ...blocks] = classify(toBlocks(lines, detectFlavour(lines)));
+  assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['本报讯（', '职业学校', '学校还将', '入夜，青', '摊主们说']);
+  assert.equal(bestSplit(contentWords('青溪夜市人气旺'), { blocks, head: { blocks: [head], at: 0 } }, [false], 'last', 1, true)?.at, 3);
+});
+
 test('of split points that score alike, one at a box\'s edge goes first (bestSplit)', () => {
   // another story's paragraph, then a story's paragraphs set tight in one box (pdfminer), its first
   // reading of neither head: the tail for `午休室里睡得香` starts at the box's edge, not a paragraph late

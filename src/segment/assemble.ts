@@ -5,7 +5,7 @@ import { endsPhrase, endsSentence, leftOpen } from './rules/chars.ts';
 import { cannotOpen, continues, continuesByStart, pointsBack } from './rules/continuation.ts';
 import { unclosed } from './rules/first-line.ts';
 import { isCampaignBanner, isNarrowSet, isNumberedSubhead, partEnded } from './rules/headline.ts';
-import { affinity, contentWords, shareAffinity, similarity } from './rules/topic.ts';
+import { affinity, contentWords, shareAffinity, similarity, wordCounts } from './rules/topic.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { makeBlock } from './paragraphs.ts';
 import {
@@ -273,8 +273,20 @@ const setAcross = (l: SourceLine): boolean => (l.text.match(/\p{Script=Han}/gu)?
 const twoBoxes = (above: ClassifiedBlock, below: ClassifiedBlock): boolean =>
   above.boxed === true && below.boxed === true && !(/^[“‘《「]/u.test(below.lines[0].text.trim()) && below.lines.length > 1 && below.lines[0].text.trim().length < below.lines[1].text.trim().length);
 
+/** A box's width: its widest line, in characters. */
+const boxCells = (b: ClassifiedBlock): number => Math.max(...b.lines.map((l) => [...l.text.replace(/\s+/gu, '')].length));
+
 /** Where a new headline starts inside a group: after a subtitle, at a kicker after a headline, or a headline line that does not wrap the one before. */
-function partStarts(g: HeadGroup): number[] {
+function partStarts(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number[] {
+  // what follows the group: a story's dateline or byline under it says its last head is that story's
+  const after = blocks[g.at + g.blocks.length];
+  const opensAfter = after !== undefined && (after.kind === 'dateline' || after.kind === 'byline' || after.opensStory === true);
+  // …and so does a head over the name that reads of the text before the group more than of the
+  // text after it: a head printed after its body (asked only where a resized line follows names)
+  const readsBack = (k: number) => {
+    const words = contentWords(headText({ blocks: g.blocks.slice(0, k), at: g.at }));
+    return affinity(words, sideText(blocks, g.at - 1, -1)) > affinity(words, sideText(blocks, g.at + g.blocks.length, 1));
+  };
   const starts: number[] = [];
   g.blocks.forEach((b, k) => {
     if (k === 0) return;
@@ -282,12 +294,19 @@ function partStarts(g: HeadGroup): number[] {
     // a kicker stands over its own headline: after a headline line it opens the next head
     if (b.kind === 'kicker' && prev.kind === 'headline' && g.blocks.slice(k + 1).some((x) => x.kind === 'headline')) starts.push(k);
     // a part cut from the display block above it by its size (Block.resized) is that head's part
-    // (…but not after a headline and the name signing it: a headline wider than the name over it
-    // read as resized, and an essay's head printed after its body, `把“小事”当成` / `大事来办` / `郑远航`,
-    // became the kicker of the next story's `冬季蔬菜丰收上市`: pdftotext -raw, pypdf and pdf.js on typeset
-    // news page 5, seed 29; what follows names opens the next head, headAfterNames)
-    if (b.kind !== 'headline' || (b.resized && !headAfterNames(g.blocks, k))) return;
-    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && (!wrapsInto(prev, b) || twoBoxes(prev, b))) || headAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
+    // (…but not a headline after a headline and the name signing it, where a story's dateline or
+    // byline follows the group or the head reads of the text before the group: a headline wider
+    // than the name over it read as resized, and an essay's head printed after its body, `把“小事”当成`
+    // / `大事来办` / `郑远航`, became the kicker of the next story's `冬季蔬菜丰收上市` / `本报讯…`:
+    // pdftotext -raw, pypdf and pdf.js on typeset news page 5, seed 29; and the development pages'
+    // essays, printed so, in `-raw` and pdf.js text. Over the essay's own running text, a wider line
+    // after its head and name is its subtitle)
+    const nextHead = b.resized && headAfterNames(g.blocks, k) && (opensAfter || readsBack(k));
+    if (b.kind !== 'headline' || (b.resized && !nextHead)) return;
+    // (two boxes in a row part too, the first no wider than the second: a kicker's box of parallel
+    // phrases, `昔日臭水沟` / `如今景观带` / `游人来打卡`, stands wider over its headline's)
+    const boxes = twoBoxes(prev, b) && boxCells(prev) <= boxCells(b);
+    if (prev.kind === 'subtitle' || (prev.kind === 'headline' && (!wrapsInto(prev, b) || boxes)) || headAfterNames(g.blocks, k) || turnsAt(g.blocks, k)) starts.push(k);
   });
   return starts;
 }
@@ -314,9 +333,14 @@ function headAfterNames(heads: readonly ClassifiedBlock[], k: number): boolean {
 /**
  * A display line that cannot end a head: it stops after a colon or an opening bracket, or leaves a
  * quotation or bracket open (`云田镇拆除一处“卫` / `片”违法建筑`, a headline across two columns that
- * pdftotext -layout cuts at the gutter).
+ * pdftotext -layout cuts at the gutter), or stops on 一 and a measure word, which want the noun
+ * they count (`云田镇拆除一处` / `“卫片”违法建筑`, the line cut before its opening quote: MuPDF, pdfminer,
+ * `-raw` and pdf.js on typeset news page 10, seed 19, read as kicker and headline). Only 一: a
+ * figure and its measure word end headlines (`…新增就业岗位300个`).
  */
-const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display);
+/** 一 and a measure word at a line's end (opensInto). */
+const ONE_AND_MEASURE_END = /一[个名家项条次件所座处批位只支台辆栋间块场起户张本种类]$/u;
+const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display) || ONE_AND_MEASURE_END.test(display);
 
 /** A figure set across (`43`, `10`): digits alone. */
 const FIGURE = /^[0-9]+$/u;
@@ -408,7 +432,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     const rest = g.blocks.length > to ? splitByTopic({ blocks: g.blocks.slice(to), at: g.at + to }, blocks) : [];
     return [...splitByTopic({ blocks: g.blocks.slice(0, from), at: g.at }, blocks), { blocks: g.blocks.slice(from, to), at: g.at + from }, ...rest];
   }
-  for (const k of partStarts(g)) {
+  for (const k of partStarts(g, blocks)) {
     // two briefs' headlines over their two stories, in order (storiesInOrder): two heads, though each
     // part alone would pass for a kicker over the other
     const [upper, lower] = [g.blocks.slice(0, k), g.blocks.slice(k)];
@@ -501,7 +525,7 @@ function sideText(blocks: readonly ClassifiedBlock[], from: number, step: 1 | -1
  */
 function sideSplit(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number | undefined {
   // (a group of one part, most of them, has nowhere to cut: its sides are not read)
-  const starts = partStarts(g);
+  const starts = partStarts(g, blocks);
   if (starts.length === 0) return undefined;
   const before = sideText(blocks, g.at - 1, -1);
   const after = sideText(blocks, g.at + g.blocks.length, 1);
@@ -1115,17 +1139,30 @@ const LEAN_EPSILON = 1e-9;
  * line; then, where the body has a head of its own, the one that leaves each paragraph with the
  * head it reads of more (`lean`); then as `tie` says: the first, the last, or the one nearest `tie.near`.
  * No boundary before block `minAt`; of boundaries that score alike, the one at it goes first.
- * `byShare`: each head word counts in a part by the share of the body's occurrences of it that
- * part holds (shareAffinity), not by being there at all: for a late head's opening in the story
+ * `byShare`: the score counts each head word in a part by the share of the body's uses of it that
+ * part holds (shareAffinity), not by its being there at all: for a late head's opening in the story
  * before, where a word of the late head that the story before also uses (its town, `株洲`, said in
  * four of its paragraphs: MuPDF and six more extractors on typeset news page 6, seed 37) cut that
- * story after its first paragraph, the only one free of it.
+ * story after its first paragraph, the only one free of it. What the part must read of the head
+ * (SPLIT_MIN_AFFINITY) and the leaning of tied cuts are asked by presence either way: a share
+ * falls wherever the story before uses the late head's words too, and the right cut fell under
+ * the minimum.
  */
 export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' | 'head'>, sides: readonly boolean[], tie: 'first' | 'last' | { near: number } = 'first', minAt = 1, byShare = false): { at: number; score: number; headFirst: boolean } | undefined {
   const paras = s.blocks;
   if (paras.length > SPLIT_BODY_MAX_BLOCKS) return undefined; // splitting is quadratic in the body's length; such a body keeps its headline
   const other = s.head ? contentWords(headText(s.head)) : undefined;
-  const whole = textOf(paras);
+  // (byShare: each head word's uses in the paragraphs before each cut, counted once)
+  const shareWords = byShare ? [...new Set([...words.keys(), ...(other?.keys() ?? [])])] : [];
+  const usesUpTo: Map<string, number>[] = [new Map(shareWords.map((w) => [w, 0]))];
+  if (byShare) {
+    paras.forEach((p, k) => {
+      const here = wordCounts(shareWords, textOf([p]));
+      usesUpTo.push(new Map(shareWords.map((w) => [w, usesUpTo[k]!.get(w)! + here.get(w)!])));
+    });
+  }
+  const usesOf = (from: number, to: number) => new Map(shareWords.map((w) => [w, usesUpTo[to]!.get(w)! - usesUpTo[from]!.get(w)!]));
+  const allUses = byShare ? usesOf(0, paras.length) : undefined;
   // how much each paragraph reads of either head, summed from the start: where two boundaries score
   // alike, the paragraphs between them go with the head they read of (asked only where the body has
   // a head of its own: without one, nothing leans)
@@ -1150,14 +1187,17 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
     const a = textOf(paras.slice(0, at));
     const b = textOf(paras.slice(at));
     if (a.length < SPLIT_PART_MIN_CHARS || b.length < SPLIT_PART_MIN_CHARS) continue;
+    const [usesA, usesB] = allUses ? [usesOf(0, at), usesOf(at, paras.length)] : [undefined, undefined];
+    // (a part's text and, byShare, its uses of the head words)
+    const aff = (w: Map<string, number>, first: boolean) => (allUses ? shareAffinity(w, (first ? usesA : usesB)!, allUses) : affinity(w, first ? a : b));
     for (const headFirst of sides) {
       // (the head's part after the boundary opens its story: not on a paragraph that points back)
       if (!headFirst && pointsBack(paras[at].text)) continue;
-      const aff = byShare ? (w: Map<string, number>, part: string) => shareAffinity(w, part, whole) : affinity;
-      const mine = aff(words, headFirst ? a : b);
-      const theirs = other ? aff(other, headFirst ? b : a) : SPLIT_NO_HEAD_AFFINITY;
-      const cross = aff(words, headFirst ? b : a);
+      const mine = aff(words, headFirst);
+      const theirs = other ? aff(other, !headFirst) : SPLIT_NO_HEAD_AFFINITY;
+      const cross = aff(words, !headFirst);
       const score = mine + theirs - cross;
+      const reads = allUses ? affinity(words, headFirst ? a : b) : mine;
       // (of two that score alike, one at a box's edge, a blank line before it, goes before one inside a
       // box: pdfminer sets a story's paragraphs tight in one box, `…地方标准。` / `放学铃响，…` / `学校负责人…`,
       // seed 37 page 9, where the tail taken would otherwise start a paragraph late)
@@ -1170,7 +1210,7 @@ export function bestSplit(words: Map<string, number>, s: Pick<Segment, 'blocks' 
       // (affinities are fractions: sums alike up to rounding lean neither way)
       const leansOther = best !== undefined && Math.abs(leans - best.lean) > LEAN_EPSILON;
       const tieWins = best !== undefined && score === best.score && (edge !== best.edge ? edge > best.edge : leansOther ? leans > best.lean : preferred);
-      if (mine >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
+      if (reads >= SPLIT_MIN_AFFINITY && (!best || score > best.score || tieWins)) best = { at, score, headFirst, edge, lean: leans };
     }
   }
   return best;

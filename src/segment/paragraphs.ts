@@ -284,6 +284,23 @@ function spellsRoleWord(lines: readonly SourceLine[], k: number): boolean {
 }
 
 /**
+ * Does line i close a round bracket that the lines set tight above it (at most
+ * OPEN_BRACKET_MAX_LINES, nested brackets counted) leave open (`（记者 周明远 通讯员` / `林晓燕 实习生` /
+ * `王小红）`)?
+ */
+function closesBracketAbove(lines: readonly SourceLine[], i: number): boolean {
+  if (!/^[^（(]*[）)]/u.test(lines[i].text)) return false;
+  let depth = 0;
+  for (let j = i - 1; j >= 0 && i - j <= OPEN_BRACKET_MAX_LINES; j--) {
+    const t = lines[j].text;
+    depth += (t.match(/[（(]/gu)?.length ?? 0) - (t.match(/[）)]/gu)?.length ?? 0);
+    if (depth > 0) return true;
+    if (lines[j].blanksBefore > 0 || lines[j].pageStart) break;
+  }
+  return false;
+}
+
+/**
  * For each line, whether it and the next are lines of one headline set in a narrow box: a run of
  * NARROW_HEAD_MIN_LINES or more tight lines of one length (the last may be shorter), each of at
  * most NARROW_HEAD_MAX_CHARS characters with neither sentence punctuation nor a space, and not a
@@ -305,11 +322,11 @@ function narrowHeadRuns(lines: readonly SourceLine[]): boolean[] {
   const apart = (l: SourceLine) => (l.blanksBefore === 0 ? 0 : l.blanksBefore <= COLUMN_GAP_ROWS + 1 ? 1 : 2);
   const joins = lines.map(() => false);
   for (let i = 0; i < lines.length; ) {
-    // a line that closes the bracket the line above left open is that line's end, never a box's
+    // a line that closes a round bracket left open on the lines above is their end, never a box's
     // first line (`（记者 戴凇 通讯员` / `朱泉霖）` / `加强合作` / `校企来了` / …, a story's closing credit
     // over its head printed after it: pdftotext -raw and five more on typeset news page 3, seed 11,
     // where the name's line, four cells wide as the head's, opened the box and the head ran into the credit)
-    if (i > 0 && /[（(][^（）()]*$/u.test(lines[i - 1].text) && /^[^（()]*[）)]/u.test(lines[i].text)) {
+    if (closesBracketAbove(lines, i)) {
       i++;
       continue;
     }

@@ -50,27 +50,31 @@ export function affinity(headWords: Map<string, number>, text: string): number {
 }
 
 /**
- * Share of the headline's word weight in `part`, each word counted by the share of its occurrences
- * in `whole` (the text `part` is cut from) that fall in `part` (0–1). Where affinity asks only
- * whether a word is there, this asks how much of its use is: a place name a story says in every
- * paragraph leans to no cut of it.
+ * Share of the headline's word weight in a part of a text, each word counted by the share of its
+ * uses in the whole text that fall in the part (0–1): `inPart` and `inWhole` give each word's
+ * count (wordCounts). Where affinity asks only whether a word is there, this asks how much of its
+ * use is: a place name a story says in every paragraph leans to no cut of it.
  */
-export function shareAffinity(headWords: Map<string, number>, part: string, whole: string): number {
+export function shareAffinity(headWords: Map<string, number>, inPart: ReadonlyMap<string, number>, inWhole: ReadonlyMap<string, number>): number {
   let total = 0;
   let found = 0;
   for (const [w, weight] of headWords) {
     total += weight;
-    const all = occurrences(whole, w);
-    if (all > 0) found += (weight * occurrences(part, w)) / all;
+    const all = inWhole.get(w) ?? 0;
+    if (all > 0) found += (weight * (inPart.get(w) ?? 0)) / all;
   }
   return total === 0 ? 0 : found / total;
 }
 
-/** How many times `word` occurs in `text`, without overlaps. */
-function occurrences(text: string, word: string): number {
-  let n = 0;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
-  return n;
+/** How many times each word occurs in `text`, without overlaps (a word of no characters: none). */
+export function wordCounts(words: Iterable<string>, text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) {
+    let n = 0;
+    if (w !== '') for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) n++;
+    counts.set(w, n);
+  }
+  return counts;
 }
 
 /** Weighted overlap of two texts' vocabularies (0–1): are they about the same thing? */
