@@ -330,6 +330,9 @@ function headAfterNames(heads: readonly ClassifiedBlock[], k: number): boolean {
   return named < k - 1 && heads[named].kind === 'headline' && (vertical(heads[named]) !== vertical(heads[k]) || (named === k - 2 && isSignedByline(heads[k - 1])));
 }
 
+/** 一 and a measure word at a line's end (opensInto). */
+const ONE_AND_MEASURE_END = /一[个名家项条次件所座处批位只支台辆栋间块场起户张本种类]$/u;
+
 /**
  * A display line that cannot end a head: it stops after a colon or an opening bracket, or leaves a
  * quotation or bracket open (`云田镇拆除一处“卫` / `片”违法建筑`, a headline across two columns that
@@ -338,8 +341,6 @@ function headAfterNames(heads: readonly ClassifiedBlock[], k: number): boolean {
  * `-raw` and pdf.js on typeset news page 10, seed 19, read as kicker and headline). Only 一: a
  * figure and its measure word end headlines (`…新增就业岗位300个`).
  */
-/** 一 and a measure word at a line's end (opensInto). */
-const ONE_AND_MEASURE_END = /一[个名家项条次件所座处批位只支台辆栋间块场起户张本种类]$/u;
 const opensInto = (display: string): boolean => /[：:]$/u.test(display) || /[“「《（﹃﹁『]$/u.test(display) || unclosed(display) || ONE_AND_MEASURE_END.test(display);
 
 /** A figure set across (`43`, `10`): digits alone. */
