@@ -492,9 +492,14 @@ test('a story\'s last paragraph that reads on into the story after it goes there
 });
 
 /** The blocks of a made-up text after threading, in the order given: each block's first 8 characters, spaces out. */
-function threaded(text: string): string[] {
+/** The classified blocks of a text. */
+function classified(text: string) {
   const lines = toLines(text);
-  return threadBlocks(classify(toBlocks(lines, detectFlavour(lines)))).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
+  return classify(toBlocks(lines, detectFlavour(lines)));
+}
+
+function threaded(text: string): string[] {
+  return threadBlocks(classified(text)).map((b) => b.text.replace(/\s+/gu, '').slice(0, 8));
 }
 
 /** Where in a threaded order the block starting with `start` stands. */
@@ -591,8 +596,7 @@ test('a late head\'s word the story before says throughout does not cut that sto
     '夜市每晚六点开市，周末还有民乐表演，老码头又热',
     '闹了起来。',
   ].join('\n');
-  const lines = toLines(text);
-  const [head, ...blocks] = classify(toBlocks(lines, detectFlavour(lines)));
+  const [head, ...blocks] = classified(text);
   assert.equal(head.kind, 'headline');
   assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['本报讯（', '当日上午', '职业学校', '学校还将', '青溪老码', '夜市每晚']);
   const words = contentWords('青溪老码头旧仓库变身夜市');
@@ -621,8 +625,7 @@ test('what a late head\'s part must read of it is asked by presence, not by shar
     '摊主们说，开张以来生意一天比一天好，不少外地游客',
     '也慕名而来。',
   ].join('\n');
-  const lines = toLines(text);
-  const [head, ...blocks] = classify(toBlocks(lines, detectFlavour(lines)));
+  const [head, ...blocks] = classified(text);
   assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['本报讯（', '职业学校', '学校还将', '入夜，青', '摊主们说']);
   assert.equal(bestSplit(contentWords('青溪夜市人气旺'), { blocks, head: { blocks: [head], at: 0 } }, [false], 'last', 1, true)?.at, 3);
 });
@@ -639,8 +642,7 @@ test('of split points that score alike, one at a box\'s edge goes first (bestSpl
     '学校负责人介绍，午休室由闲置教室改造而成，配备了床铺和空调。',
     '“孩子中午睡得好，下午上课精神足。”一位家长说。',
   ].join('\n');
-  const lines = toLines(text);
-  const blocks = classify(toBlocks(lines, detectFlavour(lines)));
+  const blocks = classified(text);
   assert.deepEqual(blocks.map((b) => b.text.slice(0, 4)), ['城西环保', '公司研发', '中午十二', '学校负责', '“孩子中']);
   const split = bestSplit(contentWords('午休室里睡得香'), { blocks, head: undefined }, [false], 'last');
   assert.equal(split?.at, 2);

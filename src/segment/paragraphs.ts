@@ -150,17 +150,18 @@ function creditWrappedTo(current: readonly SourceLine[], line: SourceLine): bool
  * the text goes on. Counted line by line as a block grows (re-reading the joined text at each
  * line would be quadratic in the block's length).
  */
+/** Round brackets, full- or half-width, a text opens less those it closes. */
+function roundBracketBalance(text: string): number {
+  return (text.match(/[（(]/gu)?.length ?? 0) - (text.match(/[）)]/gu)?.length ?? 0);
+}
+
 class Brackets {
   private balance = 0;
   private tail = '';
   private held = 0;
   add(text: string): void {
     const was = this.balance > 0;
-    for (let k = 0; k < text.length; k++) {
-      const c = text[k];
-      if (c === '（' || c === '(') this.balance++;
-      else if (c === '）' || c === ')') this.balance--;
-    }
+    this.balance += roundBracketBalance(text);
     if (text !== '') this.tail = text[text.length - 1];
     this.held = this.balance > 0 ? (was ? this.held + 1 : 1) : 0;
   }
@@ -292,8 +293,7 @@ function closesBracketAbove(lines: readonly SourceLine[], i: number): boolean {
   if (!/^[^（(]*[）)]/u.test(lines[i].text)) return false;
   let depth = 0;
   for (let j = i - 1; j >= 0 && i - j <= OPEN_BRACKET_MAX_LINES; j--) {
-    const t = lines[j].text;
-    depth += (t.match(/[（(]/gu)?.length ?? 0) - (t.match(/[）)]/gu)?.length ?? 0);
+    depth += roundBracketBalance(lines[j].text);
     if (depth > 0) return true;
     if (lines[j].blanksBefore > 0 || lines[j].pageStart) break;
   }
