@@ -262,6 +262,25 @@ const turnsAt = (blocks: readonly ClassifiedBlock[], k: number): boolean =>
 const setAcross = (l: SourceLine): boolean => (l.text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2;
 
 /**
+ * Does the group part at k into the head of the story printed before it and a signed essay's head?
+ * The story before the group opens on its dateline with no head over it (its head printed after
+ * its body), the group ends on one headline with the one name signing it, and a headline stands
+ * before that one: that headline, with its kicker, heads the story before, and the last headline
+ * and its name the essay under the group (`抓好农时不放松` / `冬春农业` / `生产有序` / `推进`, then
+ * `春耕备耕要早谋划` / `柏松`, under a wire story's last line: typeset news page 1, seed 23, every
+ * extractor, where the three read as kicker, headline and kicker of the essay).
+ */
+function signedAfterHeadless(g: HeadGroup, blocks: readonly ClassifiedBlock[], k: number): boolean {
+  const last = g.blocks.length - 1;
+  if (k !== last - 1 || g.blocks[k].kind !== 'headline' || !isSignedByline(g.blocks[last]) || !g.blocks.slice(0, k).some((b) => b.kind === 'headline')) return false;
+  // back from the group over the story's running text to what opens it
+  let j = g.at - 1;
+  while (j >= 0 && blocks[j].page === g.blocks[0].page && (blocks[j].kind === 'body' || blocks[j].kind === 'caption') && blocks[j].opensStory !== true) j--;
+  if (j < 0 || blocks[j].page !== g.blocks[0].page || !(blocks[j].kind === 'dateline' || blocks[j].opensStory === true)) return false;
+  return j === 0 || blocks[j - 1].page !== blocks[j].page || !HEAD_KINDS.has(blocks[j - 1].kind) && blocks[j - 1].kind !== 'byline';
+}
+
+/**
  * Two narrow boxes of large type in a row (Block.boxed): two stories' heads, however a narrow
  * column's lines run on (`加强合作` / `校企来了` / `一次经验` / `分享`, then `青少年科普活` / `动走进乡村学` /
  * `校`, the first story's head printed after its closing credit, set tight with no blank lines:
@@ -442,7 +461,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // page 3), unless the second opens on the piece of a line cut before its opening quote, shorter
     // than the box: one head the extractor cut (`南唯一一` / `个“新生` / `命”`, then `“株` / `洲产教联` /
     // …, pdftotext -layout on page 9)
-    if (turnsAt(g.blocks, k) || twoBoxes(g.blocks[k - 1], g.blocks[k]) || headAfterNames(g.blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
+    if (turnsAt(g.blocks, k) || twoBoxes(g.blocks[k - 1], g.blocks[k]) || headAfterNames(g.blocks, k) || signedAfterHeadless(g, blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }

@@ -209,6 +209,20 @@ function headOverName(lines: readonly SourceLine[], at: number): boolean {
   return false;
 }
 
+/**
+ * Is line `at` a headline line over a dash-led subtitle: display text (no pause, no sentence
+ * punctuation, at most DISPLAY_MAX_CHARS characters), with a line opening on a dash set tight
+ * under it that holds no pause or sentence end either (`——` alone, `——“…研讨会”`)? A dash-led
+ * line of running text, an item of a list (`——整合资源、汇聚力量，…`), holds its pauses.
+ */
+function headOverDashLine(lines: readonly SourceLine[], at: number): boolean {
+  const head = lines[at];
+  const dash = lines[at + 1];
+  if (dash === undefined || head.pageStart || dash.pageStart || dash.blanksBefore > 1 || head.heading !== dash.heading) return false;
+  const bare = (t: string) => !/[，,、；;：:。！？!?]/u.test(t);
+  return bare(head.text) && /[\u4e00-\u9fff]/u.test(head.text) && [...head.text.trim()].length <= DISPLAY_MAX_CHARS && /^\s*[—－]{2}/u.test(dash.text) && bare(dash.text);
+}
+
 /** The most common number of blank lines between lines near line i (0 or 1 in the samples). */
 function localGaps(lines: SourceLine[], radius = GAP_RADIUS): number[] {
   return lines.map((line, i) => {
@@ -232,6 +246,8 @@ const GENRE_TAIL = /^(述要|简评|综述|述评|书评|侧记|纪要|札记)$/
  * printed line after a pause where justification widened the space. A full line over one is a
  * paragraph's first line, which goes on (a full first line with no pause / `指出：`), not a headline.
  */
+/** A piece of a line that is one structural particle, which only ever binds a word to the next (`的`, `地`, `得`). */
+const LONE_PARTICLE = /^\s*[的地得]\s*$/u;
 const PAUSE_PIECE = /^[^\s，。；！？、：:,;!?]{1,8}[：:，,、；;]$/u;
 
 /** A line of one glyph of type set vertically: a character, a quotation mark or bracket (`“` / `薪` / `”`), or a bracket in its vertical form (`﹃`, `︽`). */
@@ -578,6 +594,14 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
       // sentence end (a kicker may hold a `、`: `…、` / `…`, a kicker's two lines cut after its pause)
       goesOn = true;
+    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && (LONE_PARTICLE.test(next.text) || /的\s*$/u.test(line.text))) {
+      // a piece that ends on 的, or a 的 alone on the next piece (`…研究所主办` / `的` / `“第六届…论坛”` /
+      // `日前在北京` / `举行。…`, `…联合主办的` / `“新时代` / …, pdftotext -raw on the development page of
+      // 29 January, a quotation set as a piece of its own): the particle binds the word before it to
+      // the one after, and the block is running text from there on, though no pause has come yet
+      // (the first piece read as a headline under the essay's name, the quotation as display lines)
+      goesOn = true;
+      currentPunctuated = true;
     } else if (next !== undefined && line.heading === 0 && next.heading === 0 && current.length === 1 && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text + next.text) && !hasSentencePunct(next.text) && next.width > line.width + WIDE_PART_EM && !/[“‘「《（﹃﹁『]$/u.test(line.text.trim()) && !/[（(][^）)]*$/u.test(line.text) && !opensDateline(line.text) && !continues(line.text, next.text) && [...next.text.trim()].length <= DISPLAY_MAX_CHARS) {
       // display type over a much wider line of display type: a headline wraps at its measure, so
       // the line under it is another part, a subtitle set smaller and longer (`资兴市掀起农耕文化“研学热”`
@@ -803,6 +827,11 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // 29): it ends there, where no word runs on from it, and the cut line is threaded on past it
     // (thread.ts), the opening line back to its own story
     if (goesOn && current.length === 1 && next !== undefined && (storyLineBetween(i) || (skipsOne(i - 1) && opensOtherColumn(i, () => blocks.at(-1)?.text ?? ''))) && !continuesAcross(line.text, next.text)) goesOn = false;
+    // a headline over its dash-led subtitle, set tight under a paragraph's last line: the paragraph
+    // ends with its sentence, however wide the headline line reads (`…作出贡献。` / a headline /
+    // `——` / `“…研讨会”` / `述要` / a name, pdftotext -raw on the development page of 29 January,
+    // where pieces of lines leave no width to go by and the head ran on in the story before it)
+    if (goesOn && endsSentence(line.text) && next !== undefined && headOverDashLine(lines, i + 1)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
