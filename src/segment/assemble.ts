@@ -1,3 +1,4 @@
+import nodejieba from 'nodejieba';
 import type { Article, Block, BodyItem, Caption, ClassifiedBlock, Credit, Flavour, ReportEntry, SourceLine } from './types.ts';
 import { isArtworkCredit, photographersOf } from './rules/caption.ts';
 import { vertical } from './classify.ts';
@@ -49,6 +50,7 @@ import {
   TAIL_READS_ON_MIN_AFFINITY,
   TAIL_READS_ON_MAX_PARAGRAPHS,
   SPLIT_VOTER_MIN_CHARS,
+  VERTICAL_HEAD_MIN_GLYPHS,
   PARALLEL_PHRASE_MAX_CHARS,
   PARALLEL_PHRASE_SLACK,
   SUBTITLE_PART_MIN_CHARS,
@@ -321,6 +323,10 @@ function partStarts(g: HeadGroup, blocks: readonly ClassifiedBlock[]): number[] 
     // essays, printed so, in `-raw` and pdf.js text. Over the essay's own running text, a wider line
     // after its head and name is its subtitle)
     const nextHead = b.resized && headAfterNames(g.blocks, k) && (opensAfter || readsBack(k));
+    if (b.secondHead) {
+      starts.push(k);
+      return;
+    }
     if (b.kind !== 'headline' || (b.resized && !nextHead)) return;
     // (two boxes in a row part too, the first no wider than the second: a kicker's box of parallel
     // phrases, `昔日臭水沟` / `如今景观带` / `游人来打卡`, stands wider over its headline's)
@@ -461,7 +467,7 @@ function splitByTopic(g: HeadGroup, blocks: ClassifiedBlock[]): HeadGroup[] {
     // page 3), unless the second opens on the piece of a line cut before its opening quote, shorter
     // than the box: one head the extractor cut (`南唯一一` / `个“新生` / `命”`, then `“株` / `洲产教联` /
     // …, pdftotext -layout on page 9)
-    if (turnsAt(g.blocks, k) || twoBoxes(g.blocks[k - 1], g.blocks[k]) || headAfterNames(g.blocks, k) || signedAfterHeadless(g, blocks, k)) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
+    if (turnsAt(g.blocks, k) || twoBoxes(g.blocks[k - 1], g.blocks[k]) || headAfterNames(g.blocks, k) || signedAfterHeadless(g, blocks, k) || g.blocks[k].secondHead === true) return [...splitByTopic({ blocks: upper, at: g.at }, blocks), ...splitByTopic({ blocks: lower, at: g.at + k }, blocks)];
     if (lower.every((x) => x.kind === 'headline') && upper.every((x) => x.kind === 'headline' || x.kind === 'kicker') && storiesInOrder(contentWords(headText({ blocks: upper, at: g.at })), contentWords(headText({ blocks: lower, at: g.at + k })), blocks, g.at + g.blocks.length)) {
       return [...splitByTopic({ blocks: upper, at: g.at }, blocks), { blocks: lower, at: g.at + k }];
     }
@@ -673,7 +679,7 @@ function readHead(g: HeadGroup): { title: string; kicker?: string; subtitle?: st
     }
     // a line stopping at a pause goes on, whatever size the next is set in (`入`/`选`/`国`/`家`/`首`/`批,`
     // down a narrow strip, then `湖南唯一一个“新生命”…` across: pdf2md on typeset news page 1, seed 17)
-    const wraps = prevLine !== undefined && (figureInsideGlyphs(prevLine, b, g.blocks[bi + 1]) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
+    const wraps = prevLine !== undefined && !b.secondHead && (figureInsideGlyphs(prevLine, b, g.blocks[bi + 1]) || (!b.resized && wrapsInto(prevLine, b) && !(partEnded(partWidths) && !opensInto(prevLine.display))) || PAUSE_END.test(prevLine.display));
     // a block of two lines set tight, a headline without a pause over a longer line with pauses
     // (`株洲吉安43项高频事项“跨省通办”` / `有效解决企业、群众跨省异地办事“多地跑”“折返跑”等问题`): two parts,
     // the second in smaller type explaining the first
@@ -849,6 +855,54 @@ function candidatesFor(state: AssemblyState, g: HeadGroup, further = 0): Segment
   walk(backward ? -1 : 1, CANDIDATES_PRIOR);
   walk(backward ? 1 : -1, CANDIDATES_OTHER + further);
   return near;
+}
+
+/**
+ * One run of glyphs set down the page that holds two stories' heads: the head of the story printed
+ * before it, closed by its credit with no head of its own, and the head of the story whose dateline
+ * opens right under it (`凝` / `心` / … / `篇` / `涪` / … / `革` / `东` / `安` / … / `评`, then
+ * `澧兰日报讯（…）…`: two vertical heads set side by side, which pypdf and pdf.js give glyph after
+ * glyph, on typeset news page 1, seed 29, where the whole run headed the second story). The run is
+ * cut between two words where the part before reads of the story before and the part after of the
+ * story after, each by SPLIT_VOTE_AFFINITY and by the margin sideSplit asks of a head group.
+ */
+function twoVerticalHeadsPass(state: AssemblyState): void {
+  const blocks = state.blocks;
+  let out: ClassifiedBlock[] | undefined;
+  for (let i = 1; i + 1 < blocks.length; i++) {
+    const [prev, b, next] = [blocks[i - 1], blocks[i], blocks[i + 1]];
+    if (b.kind !== 'headline' || !vertical(b) || prev.kind !== 'credit' || !(next.kind === 'dateline' || next.opensStory === true) || prev.page !== b.page || next.page !== b.page) continue;
+    // the story the credit closes has no head: back over its running text to the page's top or to
+    // what closed the story before it
+    let j = i - 2;
+    while (j >= 0 && blocks[j].page === b.page && (blocks[j].kind === 'body' || blocks[j].kind === 'caption' || blocks[j].kind === 'dateline')) j--;
+    if (j >= 0 && blocks[j].page === b.page && (HEAD_KINDS.has(blocks[j].kind) || blocks[j].kind === 'byline')) continue;
+    const at = verticalHeadsCut(b.lines.map((l) => l.text.trim()), sideText(blocks, i - 1, -1), sideText(blocks, i + 1, 1));
+    if (at === undefined) continue;
+    out ??= [...blocks];
+    const part = (lines: SourceLine[]): ClassifiedBlock => ({ ...makeBlock(lines, false), kind: 'headline' });
+    out.splice(out.indexOf(b), 1, part(b.lines.slice(0, at)), { ...part(b.lines.slice(at)), secondHead: true });
+  }
+  if (out) state.blocks = out;
+}
+
+/** Where a run of glyphs parts into a head of the text before and one of the text after (a glyph index), if anywhere. */
+function verticalHeadsCut(glyphs: readonly string[], before: string, after: string): number | undefined {
+  if (before.length < SPLIT_VOTER_MIN_CHARS || after.length < SPLIT_VOTER_MIN_CHARS) return undefined;
+  let best: number | undefined;
+  let bestMargin = SPLIT_VOTE_MARGIN;
+  let at = 0;
+  for (const word of nodejieba.cut(glyphs.join(''))) {
+    at += [...word].length;
+    if (at < VERTICAL_HEAD_MIN_GLYPHS || glyphs.length - at < VERTICAL_HEAD_MIN_GLYPHS) continue;
+    const a = contentWords(glyphs.slice(0, at).join(''));
+    const b = contentWords(glyphs.slice(at).join(''));
+    const [ab, bb, aa, ba] = [affinity(a, before), affinity(b, before), affinity(a, after), affinity(b, after)];
+    if (ab < SPLIT_VOTE_AFFINITY || ba < SPLIT_VOTE_AFFINITY) continue;
+    const margin = Math.min(ab - aa, ba - bb);
+    if (margin > bestMargin) [best, bestMargin] = [at, margin];
+  }
+  return best;
 }
 
 /** Caption text printed as short lines above its credit joins the caption (gatherCaptionText). */
@@ -1822,6 +1876,7 @@ function articlesPass(state: AssemblyState): void {
  * passes rely on what the earlier ones settled (captions are placed once bodies are final).
  */
 export const ASSEMBLY_PASSES: readonly AssemblyPass[] = [
+  { name: 'twoVerticalHeads', run: twoVerticalHeadsPass },
   { name: 'captionText', run: captionTextPass },
   { name: 'headGroups', run: headGroupsPass },
   { name: 'segments', run: segmentsPass },

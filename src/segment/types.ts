@@ -97,6 +97,11 @@ export interface Block {
    * (`韶山变民` / `生“实事` / …): the page's largest type, the headline of its head.
    */
   boxed?: boolean;
+  /**
+   * The second of two stories' heads parted from one run of glyphs set down the page (assemble.ts
+   * twoVerticalHeadsPass): it opens a head of its own, never wraps the part before it.
+   */
+  secondHead?: boolean;
 }
 
 export type BlockKind =
