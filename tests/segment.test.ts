@@ -13,7 +13,7 @@ import { segmentFile } from '../src/segment/index.ts';
 import { keywordsOf } from '../src/segment/keywords.ts';
 import { toLines } from '../src/segment/lines.ts';
 import { detectFlavour, toBlocks } from '../src/segment/paragraphs.ts';
-import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, joinOpeningsPrintedApart, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleFromBodilessHeads, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
+import { creditLoneBylines, dropGlyphHeadlines, joinBodilessHeads, joinOpeningsPrintedApart, joinSectionsPrintedApart, moveStrayHeads, partHeadsPrintedTogether, REPAIRS, titleFromBodilessHeads, titleHeadlessStories, undoOverprintedHeads } from '../src/segment/repair.ts';
 import { threadBlocks } from '../src/segment/thread.ts';
 import type { Article, BodyItem, Credit, SegmentResult } from '../src/segment/types.ts';
 import { plainArticle, RAW_DIR, readSample, SAMPLE_FILES, unaccounted } from './helpers.ts';
@@ -147,6 +147,31 @@ test('headlines printed after the columns go to the headless stories that read o
   const titled = titleHeadlessStories([draft('乡村书屋', 1, [1, 5], [reading]), draft('', 1, [7, 9], [annals, '## 守护乡村书屋的阅读火种'])]).articles;
   assert.deepEqual(titled.map((a) => a.title), ['乡村书屋', '']);
   assert.equal(titled[1]!.body.length, 2);
+});
+
+test('a headless run that opens at a crosshead goes to the end of the story whose crossheads it reads of, as its later section', () => {
+  const opening = '乡村图书室是农民身边的文化阵地。近年来，各地乡村图书室建起来了，但不少图书室平日里门可罗雀。';
+  const books = '图书室的书要对上农民的胃口，种养技术、农村政策、少儿读物，都是农民需要的。';
+  const crafts = '老手艺是一方水土的记忆。竹编、剪纸、土陶，每一门手艺背后都有几代人的心血。';
+  const open = '图书室要有人管、常开门，有的村请退休教师当管理员，晚上和周末照常开放。';
+  const lead = { ...draft('让乡村图书室热起来', 1, [5, 20], [opening, '## 让乡村图书室的书对上农民的胃口', books]), authors: ['周明川'] };
+  const other = { ...draft('守护好老手艺', 1, [22, 30], [crafts]), authors: ['林秀山'] };
+  const apart = draft('', 1, [32, 36], ['## 让乡村图书室的门常年开着', open]);
+  const { articles: out, report } = joinSectionsPrintedApart(deepFreeze([lead, other, apart]));
+  assert.deepEqual(out.map((a) => a.title), ['让乡村图书室热起来', '守护好老手艺']);
+  assert.deepEqual(out[0]!.body.map((b) => b.text), [opening, '让乡村图书室的书对上农民的胃口', books, '让乡村图书室的门常年开着', open]);
+  assert.deepEqual(out[0]!.source.ranges, [[5, 20], [32, 36]]);
+  assert.equal(report.length, 1);
+  // a story with no crossheads of its own takes no such run, however much its headline reads of it
+  assert.equal(joinSectionsPrintedApart([{ ...lead, body: [{ kind: 'paragraph' as const, text: opening }] }, other, apart]).articles.length, 3);
+  // nor is a run taken that opens on running text, that a name signs, that states a dateline, or that reads of no story's heads
+  assert.equal(joinSectionsPrintedApart([lead, other, draft('', 1, [32, 36], [open])]).articles.length, 3);
+  assert.equal(joinSectionsPrintedApart([lead, other, { ...apart, authors: ['吴子衡'] }]).articles.length, 3);
+  assert.equal(joinSectionsPrintedApart([lead, other, { ...apart, dateline: '3月12日' }]).articles.length, 3);
+  assert.equal(joinSectionsPrintedApart([lead, other, draft('', 1, [32, 36], ['## 竹编剪纸传承有人', open])]).articles.length, 3);
+  // …and a run read as much by two stories' heads is left where it stands
+  const twin = { ...draft('乡村图书室常开门', 1, [40, 50], [open, '## 乡村图书室有人管']), authors: ['孙立平'] };
+  assert.equal(joinSectionsPrintedApart([lead, twin, draft('', 1, [52, 56], ['## 乡村图书室', open])]).articles.length, 3);
 });
 
 test('a story that opens at a crosshead takes the headless run printed apart that reads of its headline as its opening', () => {

@@ -4,7 +4,7 @@ import { cannotOpen, continues, continuesByStart } from './rules/continuation.ts
 import { halveDoubledLeadIn, halveOverprint } from './rules/overprint.ts';
 import { readAffiliation } from './rules/affiliation.ts';
 import { affinity, contentWords } from './rules/topic.ts';
-import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
+import { LATE_HEAD_MIN_AFFINITY, LATE_HEAD_MIN_CHARS, REPEAT_MIN_CHARS, SECTION_MIN_AFFINITY, STITCH_LOOKAHEAD, STRAY_HEAD_MAX_AFFINITY } from './thresholds.ts';
 
 type Draft = Omit<Article, 'id' | 'keywords'>;
 
@@ -529,6 +529,36 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
   return { articles: out, report };
 }
 
+/**
+ * A story's later section printed apart from it, as a story with no head of its own: pdftotext gives
+ * the lead essay of a page of signed essays up to a crosshead, then the other essays, and only then
+ * that crosshead and the columns under it (a signed name / `充分认识…的重大意义` / `…，…。` / the page's
+ * headlines: 人民日报's theory page of 9, 11 and 15 January 2018, each such run read as a story of
+ * its own). No story opens at a crosshead: a headless run that opens on one (no dateline, no names
+ * of its own) is a section of the story of its page whose own crossheads and headline it reads of
+ * most, by more than of any other (SECTION_MIN_AFFINITY at least), and goes at that story's end.
+ * Only a story that has crossheads takes such a run; one whose body opens on a crosshead takes its
+ * opening first (joinOpeningsPrintedApart).
+ */
+export function joinSectionsPrintedApart(articles: readonly Draft[]): Repaired {
+  const report: ReportEntry[] = [];
+  const heads = articles.map((x) => (x.title && x.body.some((b) => b.kind === 'subhead') ? [x.title, ...x.body.filter((b) => b.kind === 'subhead').map((b) => b.text)].join(' ') : ''));
+  const pairs: { from: number; to: number; score: number }[] = [];
+  articles.forEach((y, j) => {
+    if (!headless(y) || y.dateline || y.credits.length > 0 || y.authors.length > 0 || y.body[0]?.kind !== 'subhead' || !y.body.some((b) => b.kind === 'paragraph')) return;
+    const words = contentWords(y.body[0].text);
+    const scores = articles.map((x, i) => (i !== j && heads[i] && x.source.page === y.source.page ? affinity(words, heads[i]) : 0));
+    const best = Math.max(...scores);
+    const to = scores.indexOf(best);
+    if (best >= SECTION_MIN_AFFINITY && scores.filter((v) => v === best).length === 1) pairs.push({ from: j, to, score: best });
+  });
+  const out = takeInto(articles, pairOnce(pairs), (a, y) => {
+    report.push({ lines: y.source.lines, text: y.body[0].text.slice(0, 24), reason: 'a run with no head that opens at a crosshead goes to the story whose crossheads it reads of, as its later section' });
+    return merged(a, y, [...a.body, ...y.body]);
+  });
+  return { articles: out, report };
+}
+
 /** The names of `a` and then those of `y` that `a` does not hold: authors, photographers, credits, bylines. */
 function namesOf(a: Draft, y: Draft): Pick<Draft, 'authors' | 'photographers' | 'credits' | 'bylines'> {
   return {
@@ -745,6 +775,7 @@ export const REPAIRS: readonly { name: string; repair: (articles: readonly Draft
   { name: 'headless-stories', repair: titleHeadlessStories, report: 'decisions' },
   { name: 'openings-printed-apart', repair: joinOpeningsPrintedApart, report: 'decisions' },
   { name: 'orphan-tails', repair: joinOrphanTails, report: 'decisions' },
+  { name: 'sections-printed-apart', repair: joinSectionsPrintedApart, report: 'decisions' },
   { name: 'bodiless-heads', repair: joinBodilessHeads, report: 'decisions' },
   { name: 'bodiless-heads-apart', repair: titleFromBodilessHeads, report: 'decisions' },
   { name: 'crossheads-as-head', repair: headsReadAsCrossheads, report: 'decisions' },

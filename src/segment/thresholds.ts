@@ -906,3 +906,12 @@ export const VERTICAL_HEAD_MIN_GLYPHS = 5;
  * corpus and seed (6 December 2026).
  */
 export const NAME_REUSE_LINES = 40;
+
+/**
+ * How much of a headless run's opening crosshead a story's headline and crossheads must hold for the
+ * run to be that story's later section printed apart (repair.ts joinSectionsPrintedApart): the
+ * development pages' three runs (pdftotext, 9, 11 and 15 January) score 0.25, 0.56 and 0.65 against
+ * the lead essay's heads and 0 against every other story's; no run of the news pages or the sample
+ * is headless and opens on a crosshead. Set by hand below the lowest.
+ */
+export const SECTION_MIN_AFFINITY = 0.2;
