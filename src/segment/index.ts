@@ -1,4 +1,4 @@
-import type { Article, ClassifiedBlock, FileReport, SegmentResult } from './types.ts';
+import type { Article, ClassifiedBlock, FileReport, ReportEntry, SegmentResult } from './types.ts';
 import { assemble } from './assemble.ts';
 import { classify } from './classify.ts';
 import { threadBlocks } from './thread.ts';
@@ -7,6 +7,7 @@ import { keywordsOf, teach } from './keywords.ts';
 import { readLines } from './lines.ts';
 import { detectFlavour, toBlocks } from './paragraphs.ts';
 import { gatherSpreadNames } from './spread-names.ts';
+import { simplifiedShadow } from './script.ts';
 import { REPAIRS } from './repair.ts';
 import { pageFacts, type PageFacts } from './rules/page-header.ts';
 import { readAffiliation } from './rules/affiliation.ts';
@@ -99,7 +100,9 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   // before any stage: paragraphs, classify and assemble cut words too (continues(), topic.ts), not only keywordsOf()
   teach(opts.lexicon ?? []);
   const decoded = decode(bytes);
-  const read = readLines(decoded.text);
+  // a file in traditional characters is read through its simplified shadow (script.ts)
+  const shadow = simplifiedShadow(decoded.text);
+  const read = readLines(shadow?.text ?? decoded.text);
   const lines = gatherSpreadNames(read.lines);
   const flavour = detectFlavour(lines);
   const report: FileReport = {
@@ -153,5 +156,31 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
     });
   }
   report.articles = articles.length;
-  return { articles, report };
+  return shadow ? inOwnCharacters({ articles, report }, shadow.back) : { articles, report };
+}
+
+/** What the segmenter read in a file's simplified shadow, in the file's own characters: every string it took from the text. */
+function inOwnCharacters({ articles, report }: SegmentResult, back: (s: string) => string): SegmentResult {
+  const opt = (s: string | undefined) => (s === undefined ? undefined : back(s));
+  const entries = (list: ReportEntry[]) => list.map((e) => ({ ...e, text: back(e.text) }));
+  return {
+    articles: articles.map((a) => ({
+      ...a,
+      title: back(a.title),
+      ...(a.kicker !== undefined ? { kicker: back(a.kicker) } : {}),
+      ...(a.subtitle !== undefined ? { subtitle: back(a.subtitle) } : {}),
+      ...(a.publication !== undefined ? { publication: back(a.publication) } : {}),
+      ...(a.dateline !== undefined ? { dateline: back(a.dateline) } : {}),
+      ...(a.section !== undefined ? { section: back(a.section) } : {}),
+      ...(a.affiliations !== undefined ? { affiliations: a.affiliations.map(back) } : {}),
+      authors: a.authors.map(back),
+      photographers: a.photographers.map(back),
+      credits: a.credits.map((c) => ({ ...c, name: back(c.name) })),
+      bylines: a.bylines.map(back),
+      captions: a.captions.map((c) => ({ ...c, text: back(c.text), ...(c.credit !== undefined ? { credit: opt(c.credit) } : {}) })),
+      body: a.body.map((b) => ({ ...b, text: back(b.text) })),
+      keywords: a.keywords.map(back),
+    })),
+    report: { ...report, unassigned: entries(report.unassigned), duplicates: entries(report.duplicates), decisions: entries(report.decisions) },
+  };
 }

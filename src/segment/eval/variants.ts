@@ -2,6 +2,7 @@
  * Variants of a raw sample file, generated in memory to check that the segmenter does not
  * depend on accidents of the sample's encoding or layout. Pure functions: text in, bytes out.
  */
+import * as OpenCC from 'opencc-js/cn2t';
 
 export interface Variant {
   name: string;
@@ -13,6 +14,27 @@ export interface Variant {
 
 /** Every string of a gold file through NFKC, but its file name. */
 const nfkcGold = <T,>(gold: T): T => JSON.parse(JSON.stringify(gold), (k: string, v: unknown) => (typeof v === 'string' && k !== 'file' ? v.normalize('NFKC') : v)) as T;
+
+// ---------------------------------------------------------------------------------------------
+// Traditional characters, as a Hong Kong paper prints them (opencc-js, mainland → Hong Kong),
+// converted character by character so that the raw text and the gold's strings are converted
+// alike (a phrase converted in the gold alone and inside the text may come out otherwise)
+let cn2hk: ((s: string) => string) | undefined;
+const hkChars = new Map<string, string>();
+function toTraditional(text: string): string {
+  const convert = (cn2hk ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  return [...text]
+    .map((c) => {
+      const known = hkChars.get(c);
+      if (known !== undefined) return known;
+      const converted = convert(c);
+      const t = [...converted].length === 1 ? converted : c;
+      hkChars.set(c, t);
+      return t;
+    })
+    .join('');
+}
+const traditionalGold = <T,>(gold: T): T => JSON.parse(JSON.stringify(gold), (k: string, v: unknown) => (typeof v === 'string' && k !== 'file' ? toTraditional(v) : v)) as T;
 
 const utf8 = new TextEncoder();
 
@@ -139,5 +161,6 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'crlf+bom', describe: 'CRLF line ends, UTF-8 BOM', make: (t) => encodeUtf8(toCrlf(t), true) },
   { name: 'no-blank-lines', describe: 'all blank lines removed', make: (t) => encodeUtf8(removeBlankLines(t)) },
   { name: 'ideographic-spaces', describe: 'ASCII spaces → U+3000', make: (t) => encodeUtf8(spacesToIdeographic(t)) },
+  { name: 'traditional', describe: 'traditional characters, as a Hong Kong paper prints them (opencc-js, character by character)', make: (t) => encodeUtf8(toTraditional(t)), gold: traditionalGold },
   { name: 'nfkc', describe: 'NFKC: full-width punctuation half-width (，→, ：→: （→( ？→?), as some extractors give it', make: (t) => encodeUtf8(t.normalize('NFKC')), gold: nfkcGold },
 ];
