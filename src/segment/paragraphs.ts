@@ -595,11 +595,12 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // sentence end (a kicker may hold a `、`: `…、` / `…`, a kicker's two lines cut after its pause)
       goesOn = true;
     } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && (LONE_PARTICLE.test(next.text) || /的\s*$/u.test(line.text))) {
-      // a piece that ends on 的, or a 的 alone on the next piece (`…研究所主办` / `的` / `“第六届…论坛”` /
-      // `日前在北京` / `举行。…`, `…联合主办的` / `“新时代` / …, pdftotext -raw on the development page of
-      // 29 January, a quotation set as a piece of its own): the particle binds the word before it to
-      // the one after, and the block is running text from there on, though no pause has come yet
-      // (the first piece read as a headline under the essay's name, the quotation as display lines)
+      // a piece that ends on 的, or a 的 alone on the next piece (`县图书馆主办` / `的` / `“乡土读书月”` /
+      // `日前在城南` / `开幕。…`, `…联合主办的` / `“老照片里的` / …: a quotation set as a piece of its
+      // own, pdftotext -raw on the development page of 29 January): the particle binds the word before
+      // it to the one after, and the block is running text from there on, though no pause has come
+      // yet (the first piece read as a headline under a report's name, the quotation as display lines;
+      // fixture pieces-particle-and-head-over-dash-subtitle.txt)
       goesOn = true;
       currentPunctuated = true;
     } else if (next !== undefined && line.heading === 0 && next.heading === 0 && current.length === 1 && next.blanksBefore === 0 && !next.pageStart && !isFull(i) && !hasSentencePunct(line.text) && !/[，,、；;：:]/u.test(line.text + next.text) && !hasSentencePunct(next.text) && next.width > line.width + WIDE_PART_EM && !/[“‘「《（﹃﹁『]$/u.test(line.text.trim()) && !/[（(][^）)]*$/u.test(line.text) && !opensDateline(line.text) && !continues(line.text, next.text) && [...next.text.trim()].length <= DISPLAY_MAX_CHARS) {
@@ -828,8 +829,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // (thread.ts), the opening line back to its own story
     if (goesOn && current.length === 1 && next !== undefined && (storyLineBetween(i) || (skipsOne(i - 1) && opensOtherColumn(i, () => blocks.at(-1)?.text ?? ''))) && !continuesAcross(line.text, next.text)) goesOn = false;
     // a headline over its dash-led subtitle, set tight under a paragraph's last line: the paragraph
-    // ends with its sentence, however wide the headline line reads (`…作出贡献。` / a headline /
-    // `——` / `“…研讨会”` / `述要` / a name, pdftotext -raw on the development page of 29 January,
+    // ends with its sentence, however wide the headline line reads (`…两场讲座。` / a headline /
+    // `——` / `“…”` / `开幕见闻` / a name, as pdftotext -raw gives the development page of 29 January,
     // where pieces of lines leave no width to go by and the head ran on in the story before it)
     if (goesOn && endsSentence(line.text) && next !== undefined && headOverDashLine(lines, i + 1)) goesOn = false;
     if (!goesOn) {

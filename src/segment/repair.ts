@@ -532,8 +532,8 @@ export function joinOpeningsPrintedApart(articles: readonly Draft[]): Repaired {
 /**
  * A story's later section printed apart from it, as a story with no head of its own: pdftotext gives
  * the lead essay of a page of signed essays up to a crosshead, then the other essays, and only then
- * that crosshead and the columns under it (a signed name / `充分认识…的重大意义` / `…，…。` / the page's
- * headlines: 人民日报's theory page of 9, 11 and 15 January 2018, each such run read as a story of
+ * that crosshead and the columns under it (a signed name / the lead essay's crosshead / its columns /
+ * the page's headlines: 人民日报's theory page of 9, 11 and 15 January 2018, each such run read as a story of
  * its own). No story opens at a crosshead: a headless run that opens on one (no dateline, no names
  * of its own) is a section of the story of its page whose own crossheads and headline it reads of
  * most, by more than of any other (SECTION_MIN_AFFINITY at least), and goes at that story's end.
