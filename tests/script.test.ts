@@ -29,3 +29,30 @@ test('a character two originals became is given back as the text around it print
   assert.equal(shadow.back('皇后'), '皇后');
   assert.equal(shadow.back('会后散会。'), '會後散會。');
 });
+
+test('every string of a traditional page comes back as that page prints it, where one simplified character stands for two', async () => {
+  const { segmentFile } = await import('../src/segment/index.ts');
+  // 余 stands for 餘 and for 余 (a surname), 台 for 臺 and 台, 后 for 後 and 后; each story prints its own
+  const raw = [
+    '2024年5月8日 星期三 港灣日報 A05 港聞',
+    '',
+    '其餘文件下週送審',
+    '本報訊（記者 余文）市政府昨日召開會議，會後公佈了臺灣',
+    '客商投資的三個項目。臺灣客商表示，將在年內動工。',
+    '其餘項目的文件將在下週送審。',
+    '',
+    '台灣同鄉會舉辦中秋晚會',
+    '本報訊（記者 何家明）台灣同鄉會昨晚舉辦中秋晚會，',
+    '皇后大道的會所坐滿了鄉親。晚會後，台灣同鄉互贈月餅。',
+    '',
+  ].join('\n');
+  const { articles } = segmentFile('trad.txt', new TextEncoder().encode(raw));
+  const printed = raw.replace(/\s/gu, '');
+  assert.deepEqual(articles.map((a) => a.title), ['其餘文件下週送審', '台灣同鄉會舉辦中秋晚會']);
+  assert.deepEqual(articles.map((a) => a.authors), [['余文'], ['何家明']]);
+  for (const a of articles) {
+    for (const p of a.body) assert.ok(printed.includes(p.text.replace(/\s/gu, '')), p.text);
+    // a keyword is a word of its own story, as printed there
+    for (const k of a.keywords) assert.ok([a.title, ...a.body.map((p) => p.text)].join('').includes(k), `${a.title}: ${k}`);
+  }
+});

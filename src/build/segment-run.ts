@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decode } from '../segment/decode.ts';
+import { simplifiedShadow } from '../segment/script.ts';
 import { fileKey, segmentFile, skippedReport, UndecodableError } from '../segment/index.ts';
 import type { FileReport, Warning } from '../segment/types.ts';
 import { defaultCacheDir, hasEntries, SegmentCache } from './segment-cache.ts';
@@ -357,7 +358,12 @@ export async function runSegment(opts: SegmentRunOptions): Promise<SegmentSummar
       // a PDF's words teach no lexicon: its bytes are not text
       if (isPdfName(names[i])) continue;
       try {
-        lexiconCache.tally(digest, () => decode(bytes).text.slice(0, LEXICON_CHARS));
+        // (a file in traditional characters teaches the words of its simplified shadow, the text
+        // nodejieba cuts: src/segment/script.ts)
+        lexiconCache.tally(digest, () => {
+          const text = decode(bytes).text.slice(0, LEXICON_CHARS);
+          return simplifiedShadow(text)?.text ?? text;
+        });
       } catch {
         /* not text: reported when the file's turn comes */
       }

@@ -6,7 +6,8 @@
  * scan), or it is broken.
  */
 import { keywordsOf, teach } from '../segment/keywords.ts';
-import { fileKey, skippedReport } from '../segment/index.ts';
+import { fileKey, inOwnCharacters, skippedReport } from '../segment/index.ts';
+import { simplifiedShadow } from '../segment/script.ts';
 import type { Article, FileReport, SegmentResult } from '../segment/types.ts';
 import { readPdf, type PdfPage } from './read.ts';
 import { segmentPdf } from './segment.ts';
@@ -53,7 +54,10 @@ export async function segmentPdfFile(name: string, bytes: Uint8Array, opts: PdfS
   if (pages.every((p) => p.items.length === 0)) {
     return { articles: [], report: skippedReport(name, `no text layer: OCR it first (${pages.length} page${pages.length === 1 ? '' : 's'} of images only)`, pages.length) };
   }
-  const out = segmentPdf(name, pages);
+  // a PDF in traditional characters is read through its simplified shadow, as a text file is
+  // (src/segment/script.ts): each item's text in simplified characters, character for character
+  const shadow = simplifiedShadow(pages.flatMap((p) => p.items.map((i) => i.text)).join('\n'));
+  const out = segmentPdf(name, shadow ? shadowPages(pages, shadow.text) : pages);
   const key = opts.key ?? fileKey(name);
   const perPage = new Map<number, number>();
   const articles: Article[] = out.articles.map((a) => {
@@ -73,5 +77,20 @@ export async function segmentPdfFile(name: string, bytes: Uint8Array, opts: PdfS
     // a scanned page among pages with text: the rest is read, that page said
     warnings: pages.filter((p) => p.items.length === 0).map((p) => ({ message: `page ${p.number} has no text layer: OCR it first` })),
   };
-  return { articles, report };
+  return shadow ? inOwnCharacters({ articles, report }, shadow.back) : { articles, report };
+}
+
+/** The pages with each item's text taken from the shadow of their texts joined by line ends (as many characters each). */
+function shadowPages(pages: readonly PdfPage[], shadow: string): PdfPage[] {
+  const chars = [...shadow];
+  let at = 0;
+  return pages.map((p) => ({
+    ...p,
+    items: p.items.map((i) => {
+      const n = [...i.text].length;
+      const text = chars.slice(at, at + n).join('');
+      at += n + 1;
+      return { ...i, text };
+    }),
+  }));
 }

@@ -274,7 +274,9 @@ const setAcross = (l: SourceLine): boolean => (l.text.match(/\p{Script=Han}/gu)?
  */
 function signedAfterHeadless(g: HeadGroup, blocks: readonly ClassifiedBlock[], k: number): boolean {
   const last = g.blocks.length - 1;
-  if (k !== last - 1 || g.blocks[k].kind !== 'headline' || !isSignedByline(g.blocks[last]) || !g.blocks.slice(0, k).some((b) => b.kind === 'headline')) return false;
+  // (two blocks before it at least: a line over a headline signed right under it is its kicker,
+  // `把农家书屋办成…` / `点亮乡村童年` / `郑晓岚`, whatever story stands before the group)
+  if (k < 2 || k !== last - 1 || g.blocks[k].kind !== 'headline' || !isSignedByline(g.blocks[last]) || !g.blocks.slice(0, k).some((b) => b.kind === 'headline')) return false;
   // back from the group over the story's running text to what opens it
   let j = g.at - 1;
   while (j >= 0 && blocks[j].page === g.blocks[0].page && (blocks[j].kind === 'body' || blocks[j].kind === 'caption') && blocks[j].opensStory !== true) j--;

@@ -159,28 +159,33 @@ export function segmentFile(name: string, bytes: Uint8Array, opts: SegmentOption
   return shadow ? inOwnCharacters({ articles, report }, shadow.back) : { articles, report };
 }
 
-/** What the segmenter read in a file's simplified shadow, in the file's own characters: every string it took from the text. */
-function inOwnCharacters({ articles, report }: SegmentResult, back: (s: string) => string): SegmentResult {
-  const opt = (s: string | undefined) => (s === undefined ? undefined : back(s));
-  const entries = (list: ReportEntry[]) => list.map((e) => ({ ...e, text: back(e.text) }));
+/**
+ * What the segmenter read in a file's simplified shadow, in the file's own characters: every string
+ * it took from the text, each looked for where its article (or its report entry) was printed.
+ */
+export function inOwnCharacters({ articles, report }: SegmentResult, back: (s: string, lines?: readonly [number, number]) => string): SegmentResult {
+  const entries = (list: ReportEntry[]) => list.map((e) => ({ ...e, text: back(e.text, e.lines) }));
   return {
-    articles: articles.map((a) => ({
-      ...a,
-      title: back(a.title),
-      ...(a.kicker !== undefined ? { kicker: back(a.kicker) } : {}),
-      ...(a.subtitle !== undefined ? { subtitle: back(a.subtitle) } : {}),
-      ...(a.publication !== undefined ? { publication: back(a.publication) } : {}),
-      ...(a.dateline !== undefined ? { dateline: back(a.dateline) } : {}),
-      ...(a.section !== undefined ? { section: back(a.section) } : {}),
-      ...(a.affiliations !== undefined ? { affiliations: a.affiliations.map(back) } : {}),
-      authors: a.authors.map(back),
-      photographers: a.photographers.map(back),
-      credits: a.credits.map((c) => ({ ...c, name: back(c.name) })),
-      bylines: a.bylines.map(back),
-      captions: a.captions.map((c) => ({ ...c, text: back(c.text), ...(c.credit !== undefined ? { credit: opt(c.credit) } : {}) })),
-      body: a.body.map((b) => ({ ...b, text: back(b.text) })),
-      keywords: a.keywords.map(back),
-    })),
+    articles: articles.map((a) => {
+      const b = (s: string) => back(s, a.source.lines);
+      return {
+        ...a,
+        title: b(a.title),
+        ...(a.kicker !== undefined ? { kicker: b(a.kicker) } : {}),
+        ...(a.subtitle !== undefined ? { subtitle: b(a.subtitle) } : {}),
+        ...(a.publication !== undefined ? { publication: b(a.publication) } : {}),
+        ...(a.dateline !== undefined ? { dateline: b(a.dateline) } : {}),
+        ...(a.section !== undefined ? { section: b(a.section) } : {}),
+        ...(a.affiliations !== undefined ? { affiliations: a.affiliations.map(b) } : {}),
+        authors: a.authors.map(b),
+        photographers: a.photographers.map(b),
+        credits: a.credits.map((c) => ({ ...c, name: b(c.name) })),
+        bylines: a.bylines.map(b),
+        captions: a.captions.map((c) => ({ ...c, text: b(c.text), ...(c.credit !== undefined ? { credit: b(c.credit) } : {}) })),
+        body: a.body.map((x) => ({ ...x, text: b(x.text) })),
+        keywords: a.keywords.map(b),
+      };
+    }),
     report: { ...report, unassigned: entries(report.unassigned), duplicates: entries(report.duplicates), decisions: entries(report.decisions) },
   };
 }

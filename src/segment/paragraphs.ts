@@ -594,8 +594,8 @@ function columnBlocks(source: SourceLine[]): Block[] {
       // either is (`来 看 书 的 人` / `多了一倍，` / `不少` / `家长，`); display lines hold no comma or
       // sentence end (a kicker may hold a `、`: `…、` / `…`, a kicker's two lines cut after its pause)
       goesOn = true;
-    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && (LONE_PARTICLE.test(next.text) || /的\s*$/u.test(line.text))) {
-      // a piece that ends on 的, or a 的 alone on the next piece (`县图书馆主办` / `的` / `“乡土读书月”` /
+    } else if (inPieces && next !== undefined && next.blanksBefore === 0 && !next.pageStart && next.heading === line.heading && !endsSentence(line.text) && (LONE_PARTICLE.test(next.text) || (/的\s*$/u.test(line.text) && /^\s*[“‘「『]/u.test(next.text)))) {
+      // a 的 alone on the next piece, or a piece that ends on 的 over a quotation (`县图书馆主办` / `的` / `“乡土读书月”` /
       // `日前在城南` / `开幕。…`, `…联合主办的` / `“老照片里的` / …: a quotation set as a piece of its
       // own, pdftotext -raw on the development page of 29 January): the particle binds the word before
       // it to the one after, and the block is running text from there on, though no pause has come
@@ -831,8 +831,10 @@ function columnBlocks(source: SourceLine[]): Block[] {
     // a headline over its dash-led subtitle, set tight under a paragraph's last line: the paragraph
     // ends with its sentence, however wide the headline line reads (`…两场讲座。` / a headline /
     // `——` / `“…”` / `开幕见闻` / a name, as pdftotext -raw gives the development page of 29 January,
-    // where pieces of lines leave no width to go by and the head ran on in the story before it)
-    if (goesOn && endsSentence(line.text) && next !== undefined && headOverDashLine(lines, i + 1)) goesOn = false;
+    // where pieces of lines leave no width to go by and the head ran on in the story before it). Only
+    // in text of pieces: in a column, a full line with no pause over a dash-led line is running text
+    // as often (`…历时整整两年。` / `有关负责人介绍了今后的安排设想` / `——逐步把公园连成…`, the review)
+    if (inPieces && goesOn && endsSentence(line.text) && next !== undefined && headOverDashLine(lines, i + 1)) goesOn = false;
     if (!goesOn) {
       const joined = current.map((l) => l.text).join('');
       const block = makeBlock(current, current.length === 1 && !isFull(i));
