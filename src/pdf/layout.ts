@@ -38,12 +38,14 @@ const SPACE_BEFORE_CJK = new RegExp(`\\s+(?=${CJKISH})`, 'gu');
  * Radical forms some PDF producers put in a font's ToUnicode map instead of the ideograph the
  * glyph shows (Chromium's printing maps 山 to ⼭ U+2F2D, 民 to ⺠ U+2EA0): Kangxi radicals have a
  * compatibility decomposition to the ideograph; the CJK Radicals Supplement forms used as
- * simplified characters need a table.
+ * simplified characters need a table, and so do two used as traditional ones (a page in traditional
+ * characters printed by Chromium names 長 by ⻑ U+2ED1, CJK RADICAL LONG ONE:
+ * tests/pdf-traditional.test.ts).
  */
 const RADICAL_SUPPLEMENT: Record<string, string> = {
   '⺠': '民', '⻓': '长', '⻔': '门', '⻜': '飞', '⻢': '马', '⻅': '见', '⻆': '角', '⻋': '车', '⻛': '风',
   '⻉': '贝', '⻚': '页', '⻥': '鱼', '⻦': '鸟', '⻄': '西', '⻨': '麦', '⻬': '齐', '⻮': '齿', '⻰': '龙',
-  '⻳': '龟', '⻘': '青', '⻝': '食', '⻩': '黄', '⺟': '母', '⻣': '骨', '⻤': '鬼',
+  '⻳': '龟', '⻘': '青', '⻝': '食', '⻩': '黄', '⺟': '母', '⻣': '骨', '⻤': '鬼', '⻑': '長', '⻁': '虎',
 };
 
 export function unifyRadicals(s: string): string {

@@ -52,20 +52,6 @@ interface RawTextItem {
   fontName: string;
 }
 
-/**
- * Radicals a font's character map gives for whole characters: a PDF whose font draws 長 with the
- * glyph it also uses for the radical names it U+2ED1 (CJK RADICAL LONG ONE), and pdfjs reads ⻑
- * (Chromium's PDF of a page in traditional characters, tests/pdf-traditional.test.ts). The Kangxi
- * radicals (U+2F00–U+2FD5) go back by NFKC; those of the supplement that stand for a whole
- * character, by this table (Unicode's names: LONG ONE, C-SIMPLIFIED GATE, …).
- */
-const RADICAL_AS_CHARACTER: Readonly<Record<string, string>> = {
-  '⻑': '長', '⻓': '长', '⻔': '门', '⻘': '青', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟',
-  '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⻋': '车', '⻅': '见', '⻉': '贝', '⻆': '角', '⻄': '西', '⻁': '虎',
-};
-const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
-export const radicalsAsCharacters = (s: string): string => s.replace(RADICAL, (c) => RADICAL_AS_CHARACTER[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
-
 /** Turn one pdfjs text item into a PdfItem (undefined for empty runs). */
 function toItem(raw: RawTextItem, pageHeight: number, vertical: boolean): PdfItem | undefined {
   if (raw.str.trim() === '') return undefined;
@@ -73,11 +59,11 @@ function toItem(raw: RawTextItem, pageHeight: number, vertical: boolean): PdfIte
   if (vertical) {
     // Vertical runs: the transform places the top of the first glyph; the run extends `height` down.
     const size = Math.hypot(a, b);
-    return { text: radicalsAsCharacters(raw.str), x0: e, x1: e + raw.width, top: pageHeight - f, bottom: pageHeight - f + raw.height, size, font: raw.fontName, vertical };
+    return { text: raw.str, x0: e, x1: e + raw.width, top: pageHeight - f, bottom: pageHeight - f + raw.height, size, font: raw.fontName, vertical };
   }
   // The vertical scale is the type size; the horizontal one may differ when type is condensed or widened.
   const size = Math.hypot(c, d);
-  return { text: radicalsAsCharacters(raw.str), x0: e, x1: e + raw.width, top: pageHeight - f - size, bottom: pageHeight - f, size, font: raw.fontName, vertical };
+  return { text: raw.str, x0: e, x1: e + raw.width, top: pageHeight - f - size, bottom: pageHeight - f, size, font: raw.fontName, vertical };
 }
 
 /** Read every page of a PDF given as bytes. The bytes are copied: pdfjs detaches the buffer it is given. */

@@ -281,7 +281,7 @@ function signedAfterHeadless(g: HeadGroup, blocks: readonly ClassifiedBlock[], k
   let j = g.at - 1;
   while (j >= 0 && blocks[j].page === g.blocks[0].page && (blocks[j].kind === 'body' || blocks[j].kind === 'caption') && blocks[j].opensStory !== true) j--;
   if (j < 0 || blocks[j].page !== g.blocks[0].page || !(blocks[j].kind === 'dateline' || blocks[j].opensStory === true)) return false;
-  return j === 0 || blocks[j - 1].page !== blocks[j].page || !HEAD_KINDS.has(blocks[j - 1].kind) && blocks[j - 1].kind !== 'byline';
+  return j === 0 || blocks[j - 1].page !== blocks[j].page || (!HEAD_KINDS.has(blocks[j - 1].kind) && blocks[j - 1].kind !== 'byline');
 }
 
 /**
