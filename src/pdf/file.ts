@@ -77,7 +77,9 @@ export async function segmentPdfFile(name: string, bytes: Uint8Array, opts: PdfS
     // a scanned page among pages with text: the rest is read, that page said
     warnings: pages.filter((p) => p.items.length === 0).map((p) => ({ message: `page ${p.number} has no text layer: OCR it first` })),
   };
-  return shadow ? inOwnCharacters({ articles, report }, shadow.back) : { articles, report };
+  // (given back over the whole text: an article's source.lines count the PDF's text layer, not the
+  // items joined for the shadow, so they say nothing of where in the shadow a string stands)
+  return shadow ? inOwnCharacters({ articles, report }, (s) => shadow.back(s)) : { articles, report };
 }
 
 /** The pages with each item's text taken from the shadow of their texts joined by line ends (as many characters each). */
