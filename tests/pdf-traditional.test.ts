@@ -12,15 +12,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import * as OpenCC from 'opencc-js/cn2t';
 import { segmentPdfFile } from '../src/pdf/file.ts';
 import { NEWS_CORPUS_DIR } from '../src/segment/eval/news/corpus.ts';
+import { toTraditional } from '../src/segment/eval/variants.ts';
 import type { Article } from '../src/segment/types.ts';
 import { launchBrowser } from './browser.ts';
 
-const cn2hk = OpenCC.Converter({ from: 'cn', to: 'hk' });
-/** Character by character, so that the page and the simplified page's result are converted alike. */
-const traditional = (s: string): string => [...s].map((c) => ([...cn2hk(c)].length === 1 ? cn2hk(c) : c)).join('');
+/** Character by character, as the eval's `traditional` variant converts, so that the page and the simplified page's result are converted alike. */
+const traditional = toTraditional;
 
 /** What a reader sees of the articles: heads, names, captions, paragraphs. */
 const seen = (articles: readonly Article[]) => articles.map((a) => ({ title: a.title, kicker: a.kicker, subtitle: a.subtitle, authors: a.authors, captions: a.captions.map((c) => c.text), body: a.body.map((b) => b.text) }));

@@ -21,7 +21,7 @@ const nfkcGold = <T,>(gold: T): T => JSON.parse(JSON.stringify(gold), (k: string
 // alike (a phrase converted in the gold alone and inside the text may come out otherwise)
 let cn2hk: ((s: string) => string) | undefined;
 const hkChars = new Map<string, string>();
-function toTraditional(text: string): string {
+export function toTraditional(text: string): string {
   const convert = (cn2hk ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
   return [...text]
     .map((c) => {
